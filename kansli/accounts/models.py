@@ -1,0 +1,74 @@
+"""Users of Kansli: each linked to a Person of a body, with roles as Django groups."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kansli.organisation.models import Person
+
+
+class Role(models.TextChoices):
+    """The roles of the secretariat; each is a Django group of the same name."""
+
+    REGISTRAR = "registrar", _("registrator")
+    SECRETARY = "secretary", _("nämndsekreterare")
+    CASE_OFFICER = "case_officer", _("handläggare")
+    DIRECTOR = "director", _("direktör")
+    ELECTED_MEMBER = "elected_member", _("förtroendevald")
+    ADMINISTRATOR = "administrator", _("administratör")
+
+
+class User(AbstractUser):
+    person = models.OneToOneField(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="user",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        verbose_name = _("användare")
+        verbose_name_plural = _("användare")
+
+    def has_role(self, role: Role) -> bool:
+        return self.groups.filter(name=role).exists()
+
+    @property
+    def roles(self) -> list[Role]:
+        return [Role(name) for name in self.groups.values_list("name", flat=True) if name in Role]
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its SHA-256 digest is stored."""
+
+    PREFIX_LENGTH = 8
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("användare")
+    )
+    name = models.CharField(_("benämning"), max_length=100)
+    prefix = models.CharField(_("början av nyckeln"), max_length=PREFIX_LENGTH, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nyckel")
+        verbose_name_plural = _("API-nycklar")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @staticmethod
+    def new_key() -> str:
+        return secrets.token_urlsafe(32)

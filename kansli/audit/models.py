@@ -1,0 +1,61 @@
+"""The append-only, hash-chained event log."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS = "0" * 64
+
+
+class Event(models.Model):
+    """One write, as it happened: who, when, what, before and after.
+
+    `seq` runs without gaps and `hash` covers this event's content and the previous
+    event's hash, so an altered, inserted or deleted row breaks the chain.
+    """
+
+    seq = models.PositiveBigIntegerField(_("löpnummer"), unique=True)
+    at = models.DateTimeField(_("tidpunkt"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    actor_name = models.CharField(_("utförd av (namn)"), max_length=200)
+    action = models.CharField(_("händelse"), max_length=100)
+    object_type = models.CharField(_("objekttyp"), max_length=100)
+    object_id = models.CharField(_("objekt-id"), max_length=64)
+    object_repr = models.CharField(_("objekt"), max_length=300)
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelselogg")
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_repr}"
+
+
+class ChainHead(models.Model):
+    """The single row that serializes writers and remembers the chain's end.
+
+    Locking it (select_for_update) orders concurrent writers; its `seq` and `hash`
+    also reveal a deleted last event.
+    """
+
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default=GENESIS)
+
+    class Meta:
+        verbose_name = _("kedjans slut")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash}"

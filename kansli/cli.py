@@ -1,0 +1,11 @@
+"""The `kansli` console command: Django's management commands with Kansli's settings."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kansli.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

@@ -1,0 +1,235 @@
+"""Who sits where, on a given date: bodies, organizations, people, seats and posts."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Body(models.Model):
+    """The legal person the system serves: a municipality or a region (OParl: Body)."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("kommun")
+        REGION = "region", _("region")
+
+    slug = models.SlugField(_("kortnamn"), unique=True)
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+    organization_number = models.CharField(_("organisationsnummer"), max_length=11, blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+
+    class Meta:
+        verbose_name = _("kommun eller region")
+        verbose_name_plural = _("kommuner och regioner")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(models.Model):
+    """One node of the body's single tree of organs, administrations and affiliated entities."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("fullmäktige")
+        EXECUTIVE_BOARD = "executive_board", _("styrelse")
+        COMMITTEE = "committee", _("nämnd")
+        SUBCOMMITTEE = "subcommittee", _("utskott")
+        PREPARATORY_COMMITTEE = "preparatory_committee", _("beredning")
+        CRISIS_COMMITTEE = "crisis_committee", _("krisledningsnämnd")
+        DEPARTMENT = "department", _("förvaltning")
+        STAFF_UNIT = "staff_unit", _("stab")
+        DIVISION = "division", _("avdelning")
+        UNIT = "unit", _("enhet")
+        COMPANY = "company", _("bolag")
+        FEDERATION = "federation", _("kommunalförbund")
+        FOUNDATION = "foundation", _("stiftelse")
+        ASSOCIATION = "association", _("förening")
+
+    POLITICAL_KINDS = frozenset(
+        {
+            Kind.COUNCIL,
+            Kind.EXECUTIVE_BOARD,
+            Kind.COMMITTEE,
+            Kind.SUBCOMMITTEE,
+            Kind.PREPARATORY_COMMITTEE,
+            Kind.CRISIS_COMMITTEE,
+        }
+    )
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("huvudman")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("överordnad"),
+    )
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    slug = models.SlugField(_("kortnamn"))
+    name = models.CharField(_("namn"), max_length=200)
+    short_name = models.CharField(_("förkortning"), max_length=20, blank=True)
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    established_on = models.DateField(_("inrättad"), null=True, blank=True)
+    dissolved_on = models.DateField(_("avvecklad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "slug"], name="organization_slug_per_body"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_political(self) -> bool:
+        return self.kind in self.POLITICAL_KINDS
+
+
+class Person(models.Model):
+    """An elected representative or an official (or both, over time)."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="persons", verbose_name=_("huvudman")
+    )
+    given_name = models.CharField(_("förnamn"), max_length=100)
+    family_name = models.CharField(_("efternamn"), max_length=100)
+    email = models.EmailField(_("e-post"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["family_name", "given_name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class DatedQuerySet(models.QuerySet):
+    """Rows valid over a closed interval [start, end]; an empty end means until further notice."""
+
+    def on(self, date: datetime.date) -> "DatedQuerySet":
+        return self.filter(Q(end__isnull=True) | Q(end__gte=date), start__lte=date)
+
+
+def dated_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name=name
+    )
+
+
+class Membership(models.Model):
+    """A seat of an elected representative in a political organization."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("ordförande")
+        FIRST_VICE_CHAIR = "first_vice_chair", _("1:e vice ordförande")
+        SECOND_VICE_CHAIR = "second_vice_chair", _("2:e vice ordförande")
+        MEMBER = "member", _("ledamot")
+        SUBSTITUTE = "substitute", _("ersättare")
+
+    PRESIDIUM_ROLES = (Role.CHAIR, Role.FIRST_VICE_CHAIR, Role.SECOND_VICE_CHAIR)
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    party = models.CharField(_("parti"), max_length=60, blank=True)
+    rank = models.PositiveSmallIntegerField(
+        _("ordning"), default=0, help_text=_("Ersättarnas inkallelseordning; lägst först.")
+    )
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uppdrag i organ")
+        verbose_name_plural = _("uppdrag i organ")
+        ordering = ["organization", "rank", "start"]
+        constraints = [dated_constraint("membership_end_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()}, {self.organization}"
+
+
+class Position(models.Model):
+    """A post held over time (kommundirektör, förvaltningschef, registrator …)."""
+
+    class SecurityClass(models.IntegerChoices):
+        CLASS_1 = 1, _("säkerhetsskyddsklass 1")
+        CLASS_2 = 2, _("säkerhetsskyddsklass 2")
+        CLASS_3 = 3, _("säkerhetsskyddsklass 3")
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="positions", verbose_name=_("huvudman")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("organisation"),
+    )
+    slug = models.SlugField(_("kortnamn"))
+    title = models.CharField(_("befattning"), max_length=200)
+    security_class = models.PositiveSmallIntegerField(
+        _("säkerhetsskyddsklass"), choices=SecurityClass.choices, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("befattning")
+        verbose_name_plural = _("befattningar")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "slug"], name="position_slug_per_body"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Appointment(models.Model):
+    """Who holds a post from when to when; acting (t.f.) appointments are marked."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("person")
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        related_name="appointments",
+        verbose_name=_("befattning"),
+    )
+    acting = models.BooleanField(_("tillförordnad"), default=False)
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("förordnande")
+        verbose_name_plural = _("förordnanden")
+        ordering = ["position", "start"]
+        constraints = [dated_constraint("appointment_end_after_start")]
+
+    def __str__(self) -> str:
+        acting = _("t.f. ") if self.acting else ""
+        return f"{acting}{self.position}: {self.person}"

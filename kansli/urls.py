@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from kansli.api import api
+
+admin.site.site_header = "Kansli"
+admin.site.site_title = "Kansli"
+
+urlpatterns = [
+    path("", include("kansli.web.urls")),
+    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
