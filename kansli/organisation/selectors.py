@@ -1,0 +1,83 @@
+"""Who sits where, on a given date."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from kansli.organisation.models import Appointment, Body, Membership, Organization, Position
+
+_ROLE_ORDER = Case(
+    *(When(role=role, then=Value(i)) for i, role in enumerate(Membership.PRESIDIUM_ROLES)),
+    default=Value(len(Membership.PRESIDIUM_ROLES)),
+    output_field=IntegerField(),
+)
+
+
+def holders_of(*, position: Position, on: datetime.date) -> QuerySet[Appointment]:
+    """Appointments to `position` in force on the date; regular holders before acting ones."""
+    return (
+        Appointment.objects.on(on)
+        .filter(position=position)
+        .select_related("person")
+        .order_by("acting", "start")
+    )
+
+
+def presidium(*, organization: Organization, on: datetime.date) -> QuerySet[Membership]:
+    """The chair and vice chairs on the date, in that order."""
+    return (
+        Membership.objects.on(on)
+        .filter(organization=organization, role__in=Membership.PRESIDIUM_ROLES)
+        .select_related("person")
+        .order_by(_ROLE_ORDER, "rank")
+    )
+
+
+def members_on(*, organization: Organization, on: datetime.date) -> QuerySet[Membership]:
+    """The members (ledamöter) on the date: the presidium first, then in rank order."""
+    return (
+        Membership.objects.on(on)
+        .filter(organization=organization)
+        .exclude(role=Membership.Role.SUBSTITUTE)
+        .select_related("person")
+        .order_by(_ROLE_ORDER, "rank", "person__family_name", "person__given_name")
+    )
+
+
+def substitutes_on(*, organization: Organization, on: datetime.date) -> QuerySet[Membership]:
+    """The substitutes (ersättare) on the date, in the order they are called to serve."""
+    return (
+        Membership.objects.on(on)
+        .filter(organization=organization, role=Membership.Role.SUBSTITUTE)
+        .select_related("person")
+        .order_by("rank", "person__family_name", "person__given_name")
+    )
+
+
+@dataclass
+class TreeNode:
+    organization: Organization
+    children: list["TreeNode"] = field(default_factory=list)
+
+
+def organization_tree(*, body: Body, on: datetime.date | None = None) -> list[TreeNode]:
+    """The body's organizations as one tree (roots first), in a single query.
+
+    With a date, organizations not yet established or already dissolved are left out.
+    """
+    organizations: Iterable[Organization] = Organization.objects.filter(body=body)
+    if on is not None:
+        organizations = [
+            o
+            for o in organizations
+            if (o.established_on is None or o.established_on <= on)
+            and (o.dissolved_on is None or o.dissolved_on >= on)
+        ]
+    nodes = {o.pk: TreeNode(o) for o in organizations}
+    roots: list[TreeNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.organization.parent_id)
+        (parent.children if parent else roots).append(node)
+    return roots
