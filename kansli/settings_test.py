@@ -2,10 +2,14 @@
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "kansli-test-only-not-secret")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
-os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
+TEST_ENVIRONMENT = {
+    "SECRET_KEY": "kansli-test-only-not-secret",
+    "SECURE_SSL_REDIRECT": "0",
+    "SESSION_COOKIE_SECURE": "0",
+    "CSRF_COOKIE_SECURE": "0",
+}
+for name, value in TEST_ENVIRONMENT.items():
+    os.environ.setdefault(name, value)
 
 from kansli.settings import *  # noqa: F403
 

@@ -1,0 +1,46 @@
+# Kansli: two commands for a fresh machine.
+#   make demo  - virtual environment, install, migrate, demo data, server on http://127.0.0.1:$(PORT)
+#   make test  - install what the tests need (Debian's chromium included) and run the whole suite
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: demo test install browser-deps lint format
+
+$(BIN)/kansli: pyproject.toml uv.lock
+	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(PYTHON) -m uv sync --frozen
+	touch $@
+
+install: $(BIN)/kansli
+
+demo: install
+	DEBUG=1 $(BIN)/kansli migrate --noinput
+	DEBUG=1 $(BIN)/kansli loaddemo
+	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
+	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
+
+browser-deps:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: install browser-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

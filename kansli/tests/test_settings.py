@@ -1,0 +1,69 @@
+"""The settings read the environment, refuse bad values and are safe in production."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from kansli.settings import envbool, envint, envlist
+from kansli.settings_test import TEST_ENVIRONMENT
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-production-secret-key-that-is-random-enough-for-django-0123456789",
+    "ALLOWED_HOSTS": "kansli.vanersborg.se",
+    "DJANGO_SETTINGS_MODULE": "kansli.settings",
+}
+
+
+OVERRIDDEN_BY_TEST_SETTINGS = {"DEBUG", *TEST_ENVIRONMENT}
+
+
+def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in OVERRIDDEN_BY_TEST_SETTINGS}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "django", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_pass_the_deploy_check() -> None:
+    result = run_django("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = run_django("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_envbool_reads_common_spellings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANSLI_FLAG", "yes")
+    assert envbool("KANSLI_FLAG", False) is True
+    monkeypatch.setenv("KANSLI_FLAG", "0")
+    assert envbool("KANSLI_FLAG", True) is False
+    monkeypatch.delenv("KANSLI_FLAG")
+    assert envbool("KANSLI_FLAG", True) is True
+
+
+def test_envbool_refuses_a_value_that_is_not_a_boolean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANSLI_FLAG", "kanske")
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_FLAG must be a boolean"):
+        envbool("KANSLI_FLAG", False)
+
+
+def test_envint_refuses_a_value_that_is_not_an_integer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANSLI_NUMBER", "fem")
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_NUMBER must be an integer"):
+        envint("KANSLI_NUMBER", 5)
+
+
+def test_envlist_splits_on_commas_and_drops_blanks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANSLI_HOSTS", "a.se, b.se,,")
+    assert envlist("KANSLI_HOSTS", []) == ["a.se", "b.se"]
