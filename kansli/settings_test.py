@@ -11,7 +11,7 @@ TEST_ENVIRONMENT = {
 for name, value in TEST_ENVIRONMENT.items():
     os.environ.setdefault(name, value)
 
-from kansli.settings import *  # noqa: F403
+from kansli.settings import *  # noqa: E402, F403
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
