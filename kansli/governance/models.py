@@ -58,6 +58,7 @@ class GoverningDocument(models.Model):
     laws = models.JSONField(_("lagar som omnämns"), default=list, blank=True)
     case_number = models.CharField(_("ärendenummer"), max_length=40, blank=True)
     document_number = models.CharField(_("dokumentnummer"), max_length=40, blank=True)
+    drawn_up_on = models.DateField(_("upprättad"), null=True, blank=True)
     review_by = models.DateField(_("ska ses över senast"), null=True, blank=True)
 
     class Meta:
