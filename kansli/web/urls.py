@@ -6,4 +6,20 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("<slug:body>/organisation/", views.organization_tree, name="organization_tree"),
+    path(
+        "<slug:body>/organisation/<slug:organization>/",
+        views.organization_detail,
+        name="organization_detail",
+    ),
+    path("<slug:body>/personer/<int:person>/", views.person_detail, name="person_detail"),
+    path("<slug:body>/styrdokument/", views.document_list, name="document_list"),
+    path(
+        "<slug:body>/styrdokument/<slug:document>/", views.document_detail, name="document_detail"
+    ),
+    path(
+        "<slug:body>/styrdokument/<slug:document>/avsnitt/<str:key>/",
+        views.section_detail,
+        name="section_detail",
+    ),
 ]

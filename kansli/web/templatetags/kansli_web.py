@@ -1,0 +1,77 @@
+"""Template helpers of the web interface: the main navigation and the reading of section text."""
+
+import datetime
+import re
+from typing import Any
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
+
+from kansli.organisation.models import Body
+
+register = template.Library()
+
+_AREAS = {
+    "organization_tree": "organisation",
+    "organization_detail": "organisation",
+    "person_detail": "organisation",
+    "document_list": "documents",
+    "document_detail": "documents",
+}
+_BULLET = re.compile(r"^[-•–]\s+")
+
+
+@register.inclusion_tag("web/includes/main_navigation.html", takes_context=True)
+def main_navigation(context: template.Context) -> dict[str, Any]:
+    """The bodies with their areas; the area the visitor is in is marked current."""
+    request = context["request"]
+    match = request.resolver_match
+    url_name = match.url_name if match else None
+    return {
+        "bodies": Body.objects.all(),
+        "path": request.path,
+        "home": url_name == "home",
+        "current_body": match.kwargs.get("body") if match else None,
+        "current_area": _AREAS.get(url_name or ""),
+    }
+
+
+@register.filter
+def heading_level(level: int, top: int = 2) -> int:
+    """The HTML heading level for a section level: level 1 under the page's h1, at most h6."""
+    return min(top + level - 1, 6)
+
+
+@register.filter
+def section_text(text: str) -> SafeString:
+    """Plain section text as HTML: blank lines end paragraphs, lines marked "- " form lists."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        kind = "ul" if _BULLET.match(stripped) else "p"
+        if not stripped:
+            if blocks and blocks[-1][0] == "p":
+                blocks.append(("", []))
+        elif blocks and blocks[-1][0] == kind:
+            blocks[-1][1].append(_BULLET.sub("", stripped))
+        else:
+            blocks.append((kind, [_BULLET.sub("", stripped)]))
+    html = []
+    for kind, lines in blocks:
+        if kind == "ul":
+            html.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", zip(lines))))
+        elif kind == "p":
+            html.append(format_html("<p>{}</p>", " ".join(lines)))
+    return format_html_join("\n", "{}", zip(html))
+
+
+@register.filter
+def duration(value: datetime.timedelta) -> str:
+    """A cool-off time in Swedish words: "1 timme", "30 minuter"."""
+    minutes = int(value.total_seconds() // 60)
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)d timme", "%(count)d timmar", hours) % {"count": hours}
+    return ngettext("%(count)d minut", "%(count)d minuter", minutes) % {"count": minutes}
