@@ -3,18 +3,46 @@
 Each app contributes a router from its own `api.py`; authentication is by bearer token.
 """
 
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from kansli.accounts.api import TokenAuth
 from kansli.governance.api import router as governance_router
 from kansli.organisation.api import router as organisation_router
 
-api = NinjaAPI(
+
+class KansliAPI(NinjaAPI):
+    @property
+    def urls(self) -> tuple[list, str, str]:
+        """The API's URLs, exempt from the site's login redirect: a token, not a session,
+        admits a client, and a client without one gets 401 from the API itself."""
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            login_not_required(pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = KansliAPI(
     title="Kansli API",
     version="1",
-    description="Kanslis API: organisation, styrdokument och (senare) ärenden och beslut.",
+    description=(
+        "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
+        "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`."
+    ),
     auth=TokenAuth(),
     urls_namespace="api",
 )
-api.add_router("", organisation_router)
-api.add_router("", governance_router)
+api.add_router("", organisation_router, tags=["organisation"])
+api.add_router("", governance_router, tags=["styrdokument"])
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request, {"detail": _("En giltig API-nyckel krävs.")}, status=401
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response

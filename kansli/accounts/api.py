@@ -1,21 +1,20 @@
 """Bearer-token authentication for the API."""
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja.security import HttpBearer
 
 from kansli.accounts.models import ApiToken
+from kansli.accounts.selectors import token_for_key
+from kansli.accounts.services import token_mark_used
 
 
 class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <key>`; revoked keys and inactive users are refused."""
+
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        api_token = (
-            ApiToken.objects.select_related("user")
-            .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True, user__is_active=True)
-            .first()
-        )
+        api_token = token_for_key(key=token)
         if api_token is None:
             return None
-        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        token_mark_used(token=api_token)
         request.user = api_token.user
         return api_token

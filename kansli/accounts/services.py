@@ -1,11 +1,15 @@
 """Users, roles and API tokens."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from kansli.accounts.models import Role, User
+from kansli.accounts.models import ApiToken, Role, User
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.organisation.models import Person
@@ -76,3 +80,39 @@ def user_create(
     roles_sync()
     user.groups.set(Group.objects.filter(name__in=[role.value for role in roles]))
     return user
+
+
+# How stale a token's "last used" may be: at most one write a minute per token, not one a request.
+TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
+    """Give `user` a new API token. The key is returned here, once; only its digest is kept."""
+    key = ApiToken.new_key()
+    token = ApiToken(
+        user=user,
+        name=name,
+        prefix=key[: ApiToken.PREFIX_LENGTH],
+        digest=ApiToken.digest_of(key),
+    )
+    return audit.create(actor=actor, instance=token), key
+
+
+def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
+    """Revoke a token for good; requests bearing its key are refused from now on."""
+    if token.revoked_at is not None:
+        raise ValidationError(_("API-nyckeln är redan återkallad."))
+    return audit.update(actor=actor, instance=token, revoked_at=timezone.now())
+
+
+def token_mark_used(*, token: ApiToken) -> None:
+    """Note that the token was just used.
+
+    Not audited: like a user's last login, it is bookkeeping, and an event per request
+    would drown the log.
+    """
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at < TOKEN_USE_RESOLUTION:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now
