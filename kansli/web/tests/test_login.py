@@ -6,9 +6,7 @@ from django.test import Client
 from kansli.accounts.models import User
 
 
-def test_signing_in_leads_to_the_overview(
-    client: Client, make_user: Callable[..., User]
-) -> None:
+def test_signing_in_leads_to_the_overview(client: Client, make_user: Callable[..., User]) -> None:
     make_user("anna")
 
     response = client.post(
