@@ -1,3 +1,288 @@
-from ninja import Router
+"""The organisation, read through the API: bodies, organizations, people, seats and posts."""
+
+import datetime
+from typing import Annotated, Any, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from kansli.organisation import models
+from kansli.organisation.selectors import holders_of, members_on, presidium, substitutes_on
 
 router = Router()
+
+M = TypeVar("M", bound=Model)
+
+
+def found(queryset: QuerySet[M], message: str, **lookup: Any) -> M:
+    """The one row matching `lookup`, or a 404 that says in Swedish what was not found."""
+    try:
+        return queryset.get(**lookup)
+    except ObjectDoesNotExist:
+        raise HttpError(404, message) from None
+
+
+def body_found(slug: str) -> models.Body:
+    return found(
+        models.Body.objects.all(),
+        _("Det finns ingen kommun eller region med kortnamnet %(slug)s.") % {"slug": slug},
+        slug=slug,
+    )
+
+
+def _iso_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "date_format",
+            _("Ogiltigt datum {value}: ange det som ÅÅÅÅ-MM-DD."),
+            {"value": value},
+        ) from None
+
+
+# The date a question is about ("who sat on the board on 2019-01-30?"); today when left out.
+OnDate = Annotated[datetime.date | None, BeforeValidator(_iso_date)]
+
+
+def on_or_today(date: datetime.date | None) -> datetime.date:
+    return date or timezone.localdate()
+
+
+class Body(Schema):
+    slug: str
+    name: str
+    kind: str
+    organization_number: str
+    website: str
+
+
+class OrganizationRef(Schema):
+    id: int
+    slug: str
+    name: str
+    short_name: str
+
+
+class Organization(OrganizationRef):
+    kind: str
+    parent: str | None = None
+    established_on: datetime.date | None
+    dissolved_on: datetime.date | None
+
+    @staticmethod
+    def resolve_parent(obj: models.Organization) -> str | None:
+        return obj.parent.slug if obj.parent else None
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+class Person(PersonRef):
+    given_name: str
+    family_name: str
+    email: str
+
+
+class Membership(Schema):
+    id: int
+    person: PersonRef
+    organization: OrganizationRef
+    role: str
+    party: str
+    rank: int
+    start: datetime.date
+    end: datetime.date | None
+
+
+class Position(Schema):
+    slug: str
+    title: str
+    organization: OrganizationRef
+    security_class: int | None
+
+
+class Appointment(Schema):
+    id: int
+    person: PersonRef
+    position: Position
+    acting: bool
+    start: datetime.date
+    end: datetime.date | None
+
+
+class PositionWithHolders(Position):
+    holders: list[Appointment]
+
+
+class PositionDetail(PositionWithHolders):
+    date: datetime.date
+    appointments: list[Appointment]
+
+
+class OrganizationDetail(Organization):
+    date: datetime.date
+    presidium: list[Membership]
+    members: list[Membership]
+    substitutes: list[Membership]
+    positions: list[PositionWithHolders]
+    sub_organizations: list[Organization]
+
+
+class PersonDetail(Person):
+    date: datetime.date
+    current_memberships: list[Membership]
+    current_appointments: list[Appointment]
+    memberships: list[Membership]
+    appointments: list[Appointment]
+
+
+def extended(schema: type[Schema], instance: Model, **extra: Any) -> dict[str, Any]:
+    """`instance` as `schema` shows it, with the extra fields of a schema derived from it."""
+    return schema.from_orm(instance).model_dump() | extra
+
+
+def _with_holders(position: models.Position, on: datetime.date) -> dict[str, Any]:
+    holders = holders_of(position=position, on=on).select_related("position__organization")
+    return extended(Position, position, holders=holders)
+
+
+@router.get("/bodies", response=list[Body], summary=_lazy("Kommuner och regioner"))
+def body_list(request: HttpRequest) -> QuerySet[models.Body]:
+    return models.Body.objects.all()
+
+
+@router.get("/bodies/{slug}", response=Body, summary=_lazy("En kommun eller region"))
+def body_detail(request: HttpRequest, slug: str) -> models.Body:
+    return body_found(slug)
+
+
+@router.get(
+    "/bodies/{slug}/organizations",
+    response=list[Organization],
+    summary=_lazy("Organisationer: organ, förvaltningar och bolag"),
+)
+def organization_list(
+    request: HttpRequest, slug: str, kind: models.Organization.Kind | None = None
+) -> QuerySet[models.Organization]:
+    organizations = body_found(slug).organizations.select_related("parent")
+    return organizations.filter(kind=kind) if kind else organizations
+
+
+def organization_found(body: models.Body, slug: str) -> models.Organization:
+    return found(
+        body.organizations.select_related("parent"),
+        _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+        % {"body": body, "slug": slug},
+        slug=slug,
+    )
+
+
+@router.get(
+    "/bodies/{slug}/organizations/{org_slug}",
+    response=OrganizationDetail,
+    summary=_lazy("En organisation med presidium, ledamöter, ersättare och befattningar"),
+)
+def organization_detail(
+    request: HttpRequest, slug: str, org_slug: str, date: OnDate = None
+) -> dict[str, Any]:
+    organization = organization_found(body_found(slug), org_slug)
+    on = on_or_today(date)
+    seats = {"organization": organization, "on": on}
+    return extended(
+        Organization,
+        organization,
+        date=on,
+        presidium=presidium(**seats).select_related("organization"),
+        members=members_on(**seats).select_related("organization"),
+        substitutes=substitutes_on(**seats).select_related("organization"),
+        positions=[
+            _with_holders(position, on)
+            for position in organization.positions.select_related("organization")
+        ],
+        sub_organizations=organization.children.select_related("parent"),
+    )
+
+
+@router.get("/bodies/{slug}/persons", response=list[Person], summary=_lazy("Personer"))
+@paginate(PageNumberPagination)
+def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
+    return body_found(slug).persons.all()
+
+
+@router.get(
+    "/bodies/{slug}/persons/{person_id}",
+    response=PersonDetail,
+    summary=_lazy("En person med uppdrag och förordnanden"),
+)
+def person_detail(
+    request: HttpRequest, slug: str, person_id: int, date: OnDate = None
+) -> dict[str, Any]:
+    body = body_found(slug)
+    person = found(
+        body.persons.all(),
+        _("%(body)s har ingen person med id %(id)d.") % {"body": body, "id": person_id},
+        pk=person_id,
+    )
+    on = on_or_today(date)
+    memberships = person.memberships.select_related("person", "organization").order_by(
+        "start", "id"
+    )
+    appointments = person.appointments.select_related("person", "position__organization").order_by(
+        "start", "id"
+    )
+    return extended(
+        Person,
+        person,
+        date=on,
+        current_memberships=memberships.on(on),
+        current_appointments=appointments.on(on),
+        memberships=memberships,
+        appointments=appointments,
+    )
+
+
+@router.get(
+    "/bodies/{slug}/positions",
+    response=list[PositionWithHolders],
+    summary=_lazy("Befattningar med innehavare"),
+)
+def position_list(request: HttpRequest, slug: str, date: OnDate = None) -> list[dict[str, Any]]:
+    on = on_or_today(date)
+    positions = body_found(slug).positions.select_related("organization")
+    return [_with_holders(position, on) for position in positions]
+
+
+@router.get(
+    "/bodies/{slug}/positions/{position_slug}",
+    response=PositionDetail,
+    summary=_lazy("En befattning med innehavare och tidigare förordnanden"),
+)
+def position_detail(
+    request: HttpRequest, slug: str, position_slug: str, date: OnDate = None
+) -> dict[str, Any]:
+    body = body_found(slug)
+    position = found(
+        body.positions.select_related("organization"),
+        _("%(body)s har ingen befattning med kortnamnet %(slug)s.")
+        % {"body": body, "slug": position_slug},
+        slug=position_slug,
+    )
+    on = on_or_today(date)
+    appointments = position.appointments.select_related(
+        "person", "position__organization"
+    ).order_by("start", "id")
+    return _with_holders(position, on) | {"date": on, "appointments": appointments}

@@ -1,0 +1,82 @@
+import datetime
+
+from kansli.accounts.tests.api_client import api_client
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Membership, Organization, Person
+
+
+def person(body: Body, given_name: str, family_name: str) -> Person:
+    return organisation.person_create(
+        actor=None, body=body, given_name=given_name, family_name=family_name
+    )
+
+
+def test_persons_are_listed_a_page_at_a_time(body: Body) -> None:
+    for given_name, family_name in [("Anna", "Andersson"), ("Bertil", "Berg"), ("Cia", "Ek")]:
+        person(body, given_name, family_name)
+
+    response = api_client().get("/api/v1/bodies/vanersborg/persons?page=2&page_size=2")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 3
+    assert [p["name"] for p in response.json()["items"]] == ["Cia Ek"]
+
+
+def test_person_shows_current_and_past_memberships_and_appointments(
+    board: Organization,
+) -> None:
+    anna = person(board.body, "Anna", "Andersson")
+    organisation.membership_create(
+        actor=None,
+        person=anna,
+        organization=board,
+        role=Membership.Role.MEMBER,
+        start=datetime.date(2015, 1, 1),
+        end=datetime.date(2018, 12, 31),
+    )
+    organisation.membership_create(
+        actor=None,
+        person=anna,
+        organization=board,
+        role=Membership.Role.CHAIR,
+        start=datetime.date(2019, 1, 1),
+    )
+    director = organisation.position_create(
+        actor=None, body=board.body, organization=board, slug="kd", title="Kommundirektör"
+    )
+    organisation.appointment_create(
+        actor=None,
+        person=anna,
+        position=director,
+        start=datetime.date(2016, 3, 1),
+        end=datetime.date(2016, 8, 31),
+        acting=True,
+    )
+
+    response = api_client().get(f"/api/v1/bodies/vanersborg/persons/{anna.pk}?date=2020-01-01")
+
+    assert response.status_code == 200
+    shown = response.json()
+    assert shown["name"] == "Anna Andersson"
+    assert [(m["organization"]["slug"], m["role"]) for m in shown["current_memberships"]] == [
+        ("ks", "chair")
+    ]
+    assert [m["role"] for m in shown["memberships"]] == ["member", "chair"]
+    assert shown["current_appointments"] == []
+    assert [
+        (a["position"]["title"], a["acting"], a["start"], a["end"]) for a in shown["appointments"]
+    ] == [("Kommundirektör", True, "2016-03-01", "2016-08-31")]
+
+
+def test_person_of_another_body_is_not_found(body: Body) -> None:
+    region = organisation.body_create(
+        actor=None, slug="blekinge", name="Region Blekinge", kind=Body.Kind.REGION
+    )
+    stranger = person(region, "Erik", "Ek")
+
+    response = api_client().get(f"/api/v1/bodies/vanersborg/persons/{stranger.pk}")
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": f"Vänersborgs kommun har ingen person med id {stranger.pk}."
+    }
