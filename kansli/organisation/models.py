@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,19 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.body_id != self.body_id:
+            raise ValidationError(_("Den överordnade organisationen tillhör en annan huvudman."))
+        seen: set[int] = set()
+        while parent is not None and parent.pk not in seen:
+            if parent.pk == self.pk:
+                raise ValidationError(_("En organisation kan inte ligga under sig själv."))
+            seen.add(parent.pk)
+            parent = parent.parent
+
     @property
     def is_political(self) -> bool:
         return self.kind in self.POLITICAL_KINDS
@@ -123,11 +137,26 @@ class DatedQuerySet(models.QuerySet):
     def on(self, date: datetime.date) -> "DatedQuerySet":
         return self.filter(Q(end__isnull=True) | Q(end__gte=date), start__lte=date)
 
+    def overlapping(self, start: datetime.date, end: datetime.date | None) -> "DatedQuerySet":
+        """Rows that share at least one day with [start, end]."""
+        rows = self.exclude(end__lt=start)
+        return rows if end is None else rows.filter(start__lte=end)
+
 
 def dated_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name=name
+        condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+        name=name,
+        violation_error_message=_("Slutdatumet kan inte vara före startdatumet."),
     )
+
+
+def refuse_overlap(row: "Membership | Appointment", same_holder: DatedQuerySet) -> None:
+    """Refuse a period that overlaps another period of `same_holder` (the row itself excepted)."""
+    if row.start is None:
+        return
+    if same_holder.exclude(pk=row.pk).overlapping(row.start, row.end).exists():
+        raise ValidationError(_("Perioden överlappar en befintlig period för samma person."))
 
 
 class Membership(models.Model):
@@ -170,6 +199,20 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()}, {self.organization}"
 
+    def clean(self) -> None:
+        person = getattr(self, "person", None)
+        organization = getattr(self, "organization", None)
+        if person is None or organization is None:
+            return
+        if person.body_id != organization.body_id:
+            raise ValidationError(_("Personen och organet tillhör olika huvudmän."))
+        if not organization.is_political:
+            raise ValidationError(_("Uppdrag kan bara finnas i politiska organ."))
+        if organization.pk is not None:
+            refuse_overlap(
+                self, Membership.objects.filter(person=person, organization=organization)
+            )
+
 
 class Position(models.Model):
     """A post held over time (kommundirektör, förvaltningschef, registrator …)."""
@@ -205,6 +248,11 @@ class Position(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        organization = getattr(self, "organization", None)
+        if organization is not None and organization.body_id != self.body_id:
+            raise ValidationError(_("Organisationen tillhör en annan huvudman."))
+
 
 class Appointment(models.Model):
     """Who holds a post from when to when; acting (t.f.) appointments are marked."""
@@ -233,3 +281,13 @@ class Appointment(models.Model):
     def __str__(self) -> str:
         acting = _("t.f. ") if self.acting else ""
         return f"{acting}{self.position}: {self.person}"
+
+    def clean(self) -> None:
+        person = getattr(self, "person", None)
+        position = getattr(self, "position", None)
+        if person is None or position is None:
+            return
+        if person.body_id != position.body_id:
+            raise ValidationError(_("Personen och befattningen tillhör olika huvudmän."))
+        if position.pk is not None:
+            refuse_overlap(self, Appointment.objects.filter(person=person, position=position))

@@ -1,10 +1,9 @@
 """Who sits where, on a given date."""
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Position
 
@@ -65,16 +64,15 @@ class TreeNode:
 def organization_tree(*, body: Body, on: datetime.date | None = None) -> list[TreeNode]:
     """The body's organizations as one tree (roots first), in a single query.
 
-    With a date, organizations not yet established or already dissolved are left out.
+    With a date, organizations not yet established or already dissolved are left out
+    (both dates inclusive); a child whose parent is left out becomes a root.
     """
-    organizations: Iterable[Organization] = Organization.objects.filter(body=body)
+    organizations = Organization.objects.filter(body=body)
     if on is not None:
-        organizations = [
-            o
-            for o in organizations
-            if (o.established_on is None or o.established_on <= on)
-            and (o.dissolved_on is None or o.dissolved_on >= on)
-        ]
+        organizations = organizations.filter(
+            Q(established_on__isnull=True) | Q(established_on__lte=on),
+            Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=on),
+        )
     nodes = {o.pk: TreeNode(o) for o in organizations}
     roots: list[TreeNode] = []
     for node in nodes.values():

@@ -1,10 +1,11 @@
-"""Writes to the organisation: each one validated, saved and audited in one transaction."""
+"""Writes to the organisation: each one validated, saved and audited in one transaction.
+
+The rules a row must keep (same body, seats only in political organs, no overlapping
+periods, an end not before the start) live in the models' `clean()` and constraints, so
+that these services and the admin's forms refuse the same things with the same message.
+"""
 
 import datetime
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
@@ -32,10 +33,15 @@ def organization_create(
     parent: Organization | None = None,
     **fields: object,
 ) -> Organization:
-    if parent is not None and parent.body_id != body.pk:
-        raise ValidationError(_("Den överordnade organisationen tillhör en annan huvudman."))
     organization = Organization(body=body, kind=kind, slug=slug, name=name, parent=parent, **fields)
     return audit.create(actor=actor, instance=organization)
+
+
+def organization_dissolve(
+    *, actor: Actor, organization: Organization, on: datetime.date
+) -> Organization:
+    """Record the last day the organization exists."""
+    return audit.update(actor=actor, instance=organization, dissolved_on=on)
 
 
 def person_create(
@@ -45,14 +51,6 @@ def person_create(
     return audit.create(actor=actor, instance=person)
 
 
-def _refuse_overlap(rows: "object", start: datetime.date, end: datetime.date | None) -> None:
-    """Refuse a period that overlaps one of `rows` (a queryset of dated rows)."""
-    overlapping = rows.filter(start__lte=end) if end else rows  # type: ignore[attr-defined]
-    if overlapping.exclude(end__lt=start).exists():
-        raise ValidationError(_("Perioden överlappar en befintlig period för samma person."))
-
-
-@transaction.atomic
 def membership_create(
     *,
     actor: Actor,
@@ -64,11 +62,6 @@ def membership_create(
     party: str = "",
     rank: int = 0,
 ) -> Membership:
-    if person.body_id != organization.body_id:
-        raise ValidationError(_("Personen och organet tillhör olika huvudmän."))
-    if not organization.is_political:
-        raise ValidationError(_("Uppdrag kan bara finnas i politiska organ."))
-    _refuse_overlap(Membership.objects.filter(person=person, organization=organization), start, end)
     membership = Membership(
         person=person,
         organization=organization,
@@ -82,6 +75,7 @@ def membership_create(
 
 
 def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
+    """Set the last day of the seat (inclusive)."""
     return audit.update(actor=actor, instance=membership, end=end)
 
 
@@ -94,8 +88,6 @@ def position_create(
     title: str,
     security_class: int | None = None,
 ) -> Position:
-    if organization.body_id != body.pk:
-        raise ValidationError(_("Organisationen tillhör en annan huvudman."))
     position = Position(
         body=body,
         organization=organization,
@@ -106,7 +98,6 @@ def position_create(
     return audit.create(actor=actor, instance=position)
 
 
-@transaction.atomic
 def appointment_create(
     *,
     actor: Actor,
@@ -116,12 +107,10 @@ def appointment_create(
     end: datetime.date | None = None,
     acting: bool = False,
 ) -> Appointment:
-    if person.body_id != position.body_id:
-        raise ValidationError(_("Personen och befattningen tillhör olika huvudmän."))
-    _refuse_overlap(Appointment.objects.filter(person=person, position=position), start, end)
     appointment = Appointment(person=person, position=position, start=start, end=end, acting=acting)
     return audit.create(actor=actor, instance=appointment)
 
 
 def appointment_end(*, actor: Actor, appointment: Appointment, end: datetime.date) -> Appointment:
+    """Set the last day of the appointment (inclusive)."""
     return audit.update(actor=actor, instance=appointment, end=end)
