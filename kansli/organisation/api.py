@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kansli.organisation import models
@@ -52,8 +52,18 @@ def _iso_date(value: object) -> object:
         ) from None
 
 
-# The date a question is about ("who sat on the board on 2019-01-30?"); today when left out.
-OnDate = Annotated[datetime.date | None, BeforeValidator(_iso_date)]
+# The date a question is about ("who sat on the board on 2019-01-30?").
+OnDate = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    Field(description=_lazy("Dagen frågan gäller, ÅÅÅÅ-MM-DD; i dag om den utelämnas.")),
+]
+
+# Inline in the OpenAPI description: a component named after the enum would be a bare "Kind".
+OrganizationKind = Annotated[
+    models.Organization.Kind | None,
+    WithJsonSchema({"type": "string", "enum": models.Organization.Kind.values}),
+]
 
 
 def on_or_today(date: datetime.date | None) -> datetime.date:
@@ -176,7 +186,7 @@ def body_detail(request: HttpRequest, slug: str) -> models.Body:
     summary=_lazy("Organisationer: organ, förvaltningar och bolag"),
 )
 def organization_list(
-    request: HttpRequest, slug: str, kind: models.Organization.Kind | None = None
+    request: HttpRequest, slug: str, kind: OrganizationKind = None
 ) -> QuerySet[models.Organization]:
     organizations = body_found(slug).organizations.select_related("parent")
     return organizations.filter(kind=kind) if kind else organizations
@@ -197,7 +207,7 @@ def organization_found(body: models.Body, slug: str) -> models.Organization:
     summary=_lazy("En organisation med presidium, ledamöter, ersättare och befattningar"),
 )
 def organization_detail(
-    request: HttpRequest, slug: str, org_slug: str, date: OnDate = None
+    request: HttpRequest, slug: str, org_slug: str, date: OnDate | None = None
 ) -> dict[str, Any]:
     organization = organization_found(body_found(slug), org_slug)
     on = on_or_today(date)
@@ -220,7 +230,7 @@ def organization_detail(
 @router.get("/bodies/{slug}/persons", response=list[Person], summary=_lazy("Personer"))
 @paginate(PageNumberPagination)
 def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
-    return body_found(slug).persons.all()
+    return body_found(slug).persons.order_by("family_name", "given_name", "pk")
 
 
 @router.get(
@@ -229,7 +239,7 @@ def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
     summary=_lazy("En person med uppdrag och förordnanden"),
 )
 def person_detail(
-    request: HttpRequest, slug: str, person_id: int, date: OnDate = None
+    request: HttpRequest, slug: str, person_id: int, date: OnDate | None = None
 ) -> dict[str, Any]:
     body = body_found(slug)
     person = found(
@@ -260,7 +270,9 @@ def person_detail(
     response=list[PositionWithHolders],
     summary=_lazy("Befattningar med innehavare"),
 )
-def position_list(request: HttpRequest, slug: str, date: OnDate = None) -> list[dict[str, Any]]:
+def position_list(
+    request: HttpRequest, slug: str, date: OnDate | None = None
+) -> list[dict[str, Any]]:
     on = on_or_today(date)
     positions = body_found(slug).positions.select_related("organization")
     return [_with_holders(position, on) for position in positions]
@@ -272,7 +284,7 @@ def position_list(request: HttpRequest, slug: str, date: OnDate = None) -> list[
     summary=_lazy("En befattning med innehavare och tidigare förordnanden"),
 )
 def position_detail(
-    request: HttpRequest, slug: str, position_slug: str, date: OnDate = None
+    request: HttpRequest, slug: str, position_slug: str, date: OnDate | None = None
 ) -> dict[str, Any]:
     body = body_found(slug)
     position = found(
