@@ -6,6 +6,7 @@ import pytest
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
+from kansli.demo.services import load_demo
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
 
@@ -35,3 +36,13 @@ def make_user(db: None) -> Callable[..., User]:
         return user_create(actor=None, username=username, password="lösenord-för-test", roles=roles)
 
     return make
+
+
+@pytest.fixture
+def demo(db: None) -> dict[str, Body]:
+    """The demo data: Vänersborgs kommun and Region Blekinge, by slug ("vanersborg", "blekinge").
+
+    Not to be combined with the `body` fixture, which makes a bare Vänersborg of its own.
+    """
+    load_demo()
+    return {body.slug: body for body in Body.objects.all()}

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kansli.organisation",
     "kansli.governance",
     "kansli.web",
+    "kansli.demo",
 ]
 
 MIDDLEWARE = [
