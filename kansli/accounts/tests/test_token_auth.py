@@ -1,6 +1,8 @@
+import datetime
 from collections.abc import Callable
 
 from django.test import Client
+from django.utils import timezone
 
 from kansli.accounts.models import ApiToken, User
 from kansli.accounts.services import token_create, token_revoke
@@ -58,3 +60,14 @@ def test_key_in_another_scheme_is_refused(body: Body, make_user: Callable[..., U
 
     assert response.status_code == 401
     assert not ApiToken.objects.exclude(last_used_at=None).exists()
+
+
+def test_use_is_noted_at_most_once_a_minute(body: Body, make_user: Callable[..., User]) -> None:
+    token, key = token_create(actor=None, user=make_user("alice"), name="rapporter")
+    half_a_minute_ago = timezone.now() - datetime.timedelta(seconds=30)
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=half_a_minute_ago)
+
+    bearer(key).get("/api/v1/bodies")
+
+    token.refresh_from_db()
+    assert token.last_used_at == half_a_minute_ago
