@@ -87,7 +87,7 @@ class OrganizationRef(Schema):
 
 class Organization(OrganizationRef):
     kind: str
-    parent: str | None = None
+    parent: str | None = Field(None, description=_lazy("Den överordnade organisationens kortnamn."))
     established_on: datetime.date | None
     dissolved_on: datetime.date | None
 
@@ -192,15 +192,6 @@ def organization_list(
     return organizations.filter(kind=kind) if kind else organizations
 
 
-def organization_found(body: models.Body, slug: str) -> models.Organization:
-    return found(
-        body.organizations.select_related("parent"),
-        _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
-        % {"body": body, "slug": slug},
-        slug=slug,
-    )
-
-
 @router.get(
     "/bodies/{slug}/organizations/{org_slug}",
     response=OrganizationDetail,
@@ -209,7 +200,13 @@ def organization_found(body: models.Body, slug: str) -> models.Organization:
 def organization_detail(
     request: HttpRequest, slug: str, org_slug: str, date: OnDate | None = None
 ) -> dict[str, Any]:
-    organization = organization_found(body_found(slug), org_slug)
+    body = body_found(slug)
+    organization = found(
+        body.organizations.select_related("parent"),
+        _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+        % {"body": body, "slug": org_slug},
+        slug=org_slug,
+    )
     on = on_or_today(date)
     seats = {"organization": organization, "on": on}
     return extended(
@@ -248,10 +245,8 @@ def person_detail(
         pk=person_id,
     )
     on = on_or_today(date)
-    memberships = person.memberships.select_related("person", "organization").order_by(
-        "start", "id"
-    )
-    appointments = person.appointments.select_related("person", "position__organization").order_by(
+    memberships = person.memberships.select_related("organization").order_by("start", "id")
+    appointments = person.appointments.select_related("position__organization").order_by(
         "start", "id"
     )
     return extended(
@@ -294,7 +289,5 @@ def position_detail(
         slug=position_slug,
     )
     on = on_or_today(date)
-    appointments = position.appointments.select_related(
-        "person", "position__organization"
-    ).order_by("start", "id")
+    appointments = position.appointments.select_related("person").order_by("start", "id")
     return _with_holders(position, on) | {"date": on, "appointments": appointments}
