@@ -1,11 +1,17 @@
 """Fixtures shared by the whole suite: a body with its board, and users of each role."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 
 from kansli.accounts.models import Role, User
-from kansli.accounts.services import user_create
+from kansli.accounts.services import roles_sync, user_create
 from kansli.demo.services import load_demo
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
@@ -38,11 +44,55 @@ def make_user(db: None) -> Callable[..., User]:
     return make
 
 
+# The demo fixture loads the demo data once per session, through its services, and keeps the
+# rows in memory; each test that asks for it gets them back with bulk inserts instead of the
+# thousand audited writes of a real load. `kansli/demo/tests` checks the real load itself.
+DEMO_APPS = ("organisation", "governance", "accounts", "audit")
+
+
+def demo_models() -> list[type[models.Model]]:
+    return [model for app in DEMO_APPS for model in apps.get_app_config(app).get_models()]
+
+
+@dataclass(frozen=True)
+class DemoRows:
+    baseline: list[int]  # rows per model before the load (the chain head of a migration)
+    rows: dict[type[models.Model], list[models.Model]]
+    user_groups: list[tuple[int, str]]
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup: None, django_db_blocker: Any) -> DemoRows:
+    with django_db_blocker.unblock(), transaction.atomic():
+        baseline = [model._base_manager.count() for model in demo_models()]
+        load_demo()
+        rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
+        user_groups = list(User.groups.through.objects.values_list("user_id", "group__name"))
+        transaction.set_rollback(True)
+    return DemoRows(baseline, rows, user_groups)
+
+
 @pytest.fixture
-def demo(db: None) -> dict[str, Body]:
+def demo(db: None, demo_rows: DemoRows) -> dict[str, Body]:
     """The demo data: Vänersborgs kommun and Region Blekinge, by slug ("vanersborg", "blekinge").
 
-    Not to be combined with the `body` fixture, which makes a bare Vänersborg of its own.
+    Ask for it before fixtures that create rows of their own; with such rows present it falls
+    back to a real (slow) load. Not to be combined with the `body` fixture.
     """
-    load_demo()
+    counts = [model._base_manager.count() for model in demo_rows.rows]
+    if any(now > before for now, before in zip(counts, demo_rows.baseline, strict=True)):
+        load_demo()
+    else:
+        for model, rows in demo_rows.rows.items():
+            model._base_manager.all().delete()
+            model._base_manager.bulk_create(rows)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows.rows)):
+                cursor.execute(sql)
+        roles_sync()
+        groups = dict(Group.objects.values_list("name", "pk"))
+        User.groups.through.objects.bulk_create(
+            User.groups.through(user_id=user_id, group_id=groups[name])
+            for user_id, name in demo_rows.user_groups
+        )
     return {body.slug: body for body in Body.objects.all()}
