@@ -31,8 +31,8 @@ class Event(models.Model):
     object_repr = models.CharField(_("objekt"), max_length=300)
     before = models.JSONField(_("före"), null=True, blank=True)
     after = models.JSONField(_("efter"), null=True, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField(_("föregående kontrollsumma"), max_length=64)
+    hash = models.CharField(_("kontrollsumma"), max_length=64, unique=True)
 
     class Meta:
         verbose_name = _("händelse")
@@ -51,11 +51,12 @@ class ChainHead(models.Model):
     also reveal a deleted last event.
     """
 
-    seq = models.PositiveBigIntegerField(default=0)
-    hash = models.CharField(max_length=64, default=GENESIS)
+    seq = models.PositiveBigIntegerField(_("senaste löpnummer"), default=0)
+    hash = models.CharField(_("senaste kontrollsumma"), max_length=64, default=GENESIS)
 
     class Meta:
         verbose_name = _("kedjans slut")
+        verbose_name_plural = _("kedjans slut")
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash}"

@@ -5,10 +5,13 @@ if the change rolls back, so does its event, and no event exists without its cha
 """
 
 import datetime
+import hashlib
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from kansli.audit.chain import event_hash, to_json_value
@@ -23,11 +26,22 @@ SYSTEM_ACTOR = "system"
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The stored values of a row, as JSON, for an event's before and after."""
     return to_json_value(
-        {
-            field.attname: field.value_from_object(instance)
-            for field in instance._meta.concrete_fields
-        }
+        {field.attname: _logged_value(instance, field) for field in instance._meta.concrete_fields}
     )
+
+
+def _logged_value(instance: models.Model, field: models.Field) -> Any:
+    value = field.value_from_object(instance)
+    if isinstance(instance, AbstractBaseUser) and field.name == "password":
+        # The log is kept for ever: a password hash in it could be cracked offline. A digest
+        # of the hash (whose salt it hides) still shows when the password changed.
+        return "sha256:" + hashlib.sha256(value.encode()).hexdigest()
+    return value
+
+
+def _related_keys(instance: models.Model, names: Iterable[str]) -> dict[str, list[Any]]:
+    """The primary keys a saved row's many-to-many fields point to, sorted, by field name."""
+    return {name: sorted(getattr(instance, name).values_list("pk", flat=True)) for name in names}
 
 
 def event_payload(event: Event) -> dict[str, Any]:
@@ -57,7 +71,10 @@ def record(
     """Append one event to the chain. Must run inside the writing service's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the change it records")
-    head = ChainHead.objects.select_for_update().get(pk=1)
+    # The locked head row makes concurrent writers take turns: each one reads the end of the
+    # chain only after the one before it has committed. (A database flushed by a test has
+    # lost the row its migration created; the first writer makes it anew.)
+    head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
     user = actor if actor is not None and actor.is_authenticated else None
     event = Event(
         seq=head.seq + 1,
@@ -122,8 +139,44 @@ def update(*, actor: Actor, instance: M, **changes: Any) -> M:
 
 
 @transaction.atomic
+def set_relations(*, actor: Actor, instance: models.Model, **relations: Iterable[Any]) -> None:
+    """Set many-to-many fields of a saved row (`groups=[…]`), and record before and after."""
+    before = _related_keys(instance, relations)
+    for name, objects in relations.items():
+        getattr(instance, name).set(objects)
+    after = _related_keys(instance, relations)
+    if after != before:
+        record(
+            actor=actor,
+            action=action_name(instance, "update"),
+            instance=instance,
+            before=before,
+            after=after,
+        )
+
+
+@transaction.atomic
 def delete(*, actor: Actor, instance: models.Model) -> None:
-    """Delete a row and record what it held."""
-    before = snapshot(instance)
-    record(actor=actor, action=action_name(instance, "delete"), instance=instance, before=before)
-    instance.delete()
+    """Delete a row and the rows that go with it (on_delete=CASCADE), recording each one."""
+    collector = Collector(using=router.db_for_write(type(instance)), origin=instance)
+    collector.collect([instance])
+    for row in _rows_to_delete(collector, first=instance):
+        record(actor=actor, action=action_name(row, "delete"), instance=row, before=snapshot(row))
+    collector.delete()
+
+
+def _rows_to_delete(collector: Collector, *, first: models.Model) -> list[models.Model]:
+    """The rows the collector will delete: `first`, then the cascade by model and key.
+
+    Rows of Django's own many-to-many link tables are left out: the row they link
+    from is recorded, and they hold nothing else.
+    """
+    batches = [*collector.data.items(), *((rows.model, rows) for rows in collector.fast_deletes)]
+    cascade = [
+        row
+        for model, rows in batches
+        if not model._meta.auto_created
+        for row in rows
+        if row != first
+    ]
+    return [first, *sorted(cascade, key=lambda row: (row._meta.label_lower, row.pk))]

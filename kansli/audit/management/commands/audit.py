@@ -1,3 +1,5 @@
+"""`kansli audit verify`: check that no event of the log was altered, inserted or deleted."""
+
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -11,11 +13,12 @@ PROBLEMS = {
     "broken link": gettext_lazy("länken till föregående händelse stämmer inte"),
     "altered": gettext_lazy("innehållet har ändrats efter att händelsen skrevs"),
     "missing at the end": gettext_lazy("händelsen saknas i slutet av kedjan (raderad)"),
+    "beyond the end": gettext_lazy("händelsen ligger efter kedjans registrerade slut"),
 }
 
 
 class Command(BaseCommand):
-    help = _("Händelseloggen: verify kontrollerar att kedjan är obruten.")
+    help = gettext_lazy("Händelseloggen: verify kontrollerar att kedjan är obruten.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True)
