@@ -112,6 +112,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a lock instead of failing at once when two requests write together.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # Tests get a file too (one per test run): an in-memory database refuses a second writer
+    # at once instead of letting it wait its turn, so concurrent writers could not be tested.
+    DATABASES["default"]["TEST"] = {"NAME": VAR_DIR / f"test_kansli_{os.getpid()}.sqlite3"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
