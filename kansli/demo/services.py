@@ -57,11 +57,12 @@ M = TypeVar("M", bound=models.Model)
 
 
 def mandate_period(on: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The mandate period the date falls in.
+    """The council's mandate period the date falls in, so the demo is current whenever loaded.
 
-    Elections are held every fourth year (2022, 2026, …) and the newly elected take their
-    seats on 15 October of the election year (KL 5 kap 5 §). The demo's committees follow
-    the council's period, so the demo stays current whenever it is loaded.
+    Elections are held every fourth year (2022, 2026, …); the council is elected for four years
+    from 15 October of the election year (KL 5 kap 9 §). For simplicity the demo gives every
+    organ the council's period, although the board's starts on 1 January after the election
+    (KL 6 kap 18 §) and the council sets the other committees'.
     """
     year = on.year - (on.year - 2022) % 4
     if on < datetime.date(year, 10, 15):
