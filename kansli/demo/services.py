@@ -173,9 +173,15 @@ class _BodyLoader:
             members += [(party, name) for name in names[:m]]
             substitutes += [(party, name) for name in names[m:]]
         presidium = []
-        for role, party in zip(Membership.PRESIDIUM_ROLES, period.presidium_parties, strict=True):
-            # A party without a seat here leaves its place to the largest party.
-            of_party = [m for m in members if m[0] == party] or members
+        wanted = period.presidium_parties
+        for role, party in zip(Membership.PRESIDIUM_ROLES, wanted, strict=True):
+            # A party without a seat here leaves its place to the largest party not otherwise
+            # in the presidium.
+            of_party = (
+                [m for m in members if m[0] == party]
+                or [m for m in members if m[0] not in wanted]
+                or members
+            )
             chosen = of_party[min(seats.presidium_from, len(of_party) - 1)]
             members.remove(chosen)
             presidium.append((role, *chosen))

@@ -84,7 +84,7 @@ CURRENT = Period(
     assembly={"S": 17, "SD": 11, "M": 9, "C": 4, "V": 3, "KD": 3, "L": 2, "MP": 2},
     presidium_parties=("S", "M", "SD"),
     seats=(
-        Seats("kf", members=51, substitutes=20, presidium_from=3),
+        Seats("kf", members=51, substitutes=20, presidium_from=5),
         Seats("ks", members=13, substitutes=13),
         Seats("au", members=5, substitutes=3),
         Seats("pfu", members=5, substitutes=3, offset=1),
