@@ -1,0 +1,1315 @@
+"""The delegation engine: may this actor make this decision, here, on this date, and what must
+happen before and after? Every answer cites the rule it rests on.
+
+Pure Python with no Django import. The ORM layer turns its rows into the plain data below: a
+`Directory` per body (who sits where, over time) and the `Order`s (delegation orders and the
+director's instruction, whose rules have the same shape). An `Engine` is built once from them
+and indexes every rule by (decision type, delegate), so a check costs a few dictionary lookups
+however many rules the orders hold.
+
+The law, kommunallagen (2017:725), as this module applies it:
+- KL 6 kap 37 §: a committee may let its presidium, a subcommittee, a member or a substitute
+  decide on its behalf; KL 7 kap 5 §: an employee.
+- KL 6 kap 38 §: some matters may not be delegated at all (`NON_DELEGABLE`).
+- KL 6 kap 39 §: matters too urgent to wait for the committee may be given to the chair or
+  another member.
+- KL 7 kap 6 §: a department head who holds a delegation may pass it on to another employee
+  when the committee allows it (sub-delegation).
+- KL 7 kap 8 §: decisions made under a sub-delegation are reported to that department head.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+PARTY_KINDS = ("position", "organization", "chair", "presidium", "member", "head", "employees")
+REQUIREMENT_KINDS = ("consultation", "approval", "notice", "report")
+WHEN = ("before", "after")
+OUTCOMES = ("allowed", "requirements_pending", "denied")
+MEMBERSHIP_ROLES = ("chair", "first_vice_chair", "second_vice_chair", "member", "substitute")
+RECURRENCES = ("continuous", "per_meeting", "annual", "on_event")
+
+# The organization kinds of the organisation app, with the Swedish plural used in scopes.
+ORGANIZATION_KINDS = {
+    "council": "fullmäktige",
+    "executive_board": "styrelsen",
+    "committee": "nämnder",
+    "subcommittee": "utskott",
+    "preparatory_committee": "beredningar",
+    "crisis_committee": "krisledningsnämnden",
+    "department": "förvaltningar",
+    "staff_unit": "staber",
+    "division": "avdelningar",
+    "unit": "enheter",
+    "company": "bolag",
+    "federation": "kommunalförbund",
+    "foundation": "stiftelser",
+    "association": "föreningar",
+}
+# A staff unit, division or unit belongs to its department: a scope over departments covers them.
+SUB_UNIT_KINDS = frozenset({"staff_unit", "division", "unit"})
+# Organs that decide as committees do (not utskott or beredningar, which are delegates).
+DECIDING_ORGAN_KINDS = frozenset({"council", "executive_board", "committee", "crisis_committee"})
+_BOARD_KINDS = DECIDING_ORGAN_KINDS | {"company", "federation", "foundation", "association"}
+# Proper names keep their capital letter inside a sentence ("styrelsen för Vänersborgs Energi AB").
+PROPER_NAME_KINDS = frozenset({"company", "federation", "foundation", "association"})
+
+# A party whose slug is CONCERNED means the one of the organization the decision concerns: the
+# board that answers for it (organization: its committee, or a company's own board), the chair
+# or presidium of its committee, or the head of its department.
+CONCERNED = "berord"
+RELATIVE_KINDS = frozenset({"organization", "chair", "presidium", "head"})
+# The condition code that marks a rule for matters too urgent to wait for the committee.
+URGENT = "bradskande"
+
+# KL 6 kap 38 §: matters a committee may not delegate, by category code.
+NON_DELEGABLE = {
+    "mal-inriktning-omfattning-kvalitet": (
+        "verksamhetens mål, inriktning, omfattning eller kvalitet"
+    ),
+    "framstallning-till-fullmaktige": (
+        "framställningar eller yttranden till fullmäktige, eller yttranden med anledning av att "
+        "beslut av nämnden i dess helhet eller av fullmäktige har överklagats"
+    ),
+    "myndighetsutovning-av-vikt": (
+        "myndighetsutövning mot enskilda av principiell beskaffenhet eller annars av större vikt"
+    ),
+    "medborgarforslag": "ärenden som väckts genom medborgarförslag och överlämnats till nämnden",
+    "sarskild-foreskrift": "ärenden som enligt särskilda föreskrifter inte får delegeras",
+}
+KL_6_38 = "(kommunallagen 6 kap. 38 §)"
+KL_7_6 = "(kommunallagen 7 kap. 6 §)"
+
+# The suffix that makes a party's key from its slug: "ks-ordforande" is the chair of ks.
+_KEY_SUFFIXES = {
+    "chair": "-ordforande",
+    "presidium": "-presidium",
+    "member": "-ledamot",
+    "head": "-chef",
+    "employees": "-anstallda",
+}
+_SEATED_ROLES = frozenset({"chair", "first_vice_chair", "second_vice_chair", "member"})
+
+
+def party_key(kind: str, slug: str) -> str:
+    """The key that names a party in rules and in done requirements (`approval:pfu`)."""
+    return slug + _KEY_SUFFIXES.get(kind, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# The order: rules, duties and sub-delegations
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who decides, is consulted, approves, is told or holds a duty.
+
+    `slug` is a position's slug for kind "position" and an organization's slug for the others:
+    "chair", "presidium" and "member" of that organization, "head" of it, "employees" in it (or
+    the body's slug: all employees). `CONCERNED` stands for the organization concerned.
+    """
+
+    kind: str
+    slug: str
+    name: str
+    key: str = field(init=False, repr=False, compare=False)
+    relative: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", party_key(self.kind, self.slug))
+        object.__setattr__(self, "relative", self.slug == CONCERNED)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "slug": self.slug, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rule comes from: a governing document (or a law) and its section."""
+
+    document: str
+    section: str
+    citation: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "citation", f"({self.document} {self.section})")
+
+    def as_dict(self) -> dict[str, str]:
+        return {"document": self.document, "section": self.section}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Something that must happen before the decision (consultation, approval, notice) or after
+    it (report, notice). `source` is set when another section or a law imposes it."""
+
+    kind: str
+    when: str
+    party: Party
+    source: Source | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "when": self.when, "party": self.party.as_dict()}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A fact the rule is limited to, as a clause ("ärendet är brådskande")."""
+
+    code: str
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_amount: Decimal | None = None
+    max_months: int | None = None
+    conditions: tuple[Condition, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "max_amount": None if self.max_amount is None else str(self.max_amount),
+            "max_months": self.max_months,
+            "conditions": [{"code": c.code, "text": c.text} for c in self.conditions],
+        }
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which organizations a rule applies to. All given tests must hold:
+
+    - `organization`: that organization, with everything under it unless `subtree` is false;
+    - `excluding`: not in the subtree of any of these;
+    - `kinds`: the organization concerned is of one of these kinds, a staff unit, division or
+      unit counting as its department ("andra förvaltningar" = kinds department, excluding the
+      board's own department).
+    A rule with several scopes applies where any of them does; a rule with none, everywhere.
+    """
+
+    organization: str | None = None
+    subtree: bool = True
+    excluding: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "organization": self.organization,
+            "subtree": self.subtree,
+            "excluding": list(self.excluding),
+            "kinds": list(self.kinds),
+        }
+
+
+@dataclass(frozen=True)
+class SubDelegation:
+    """Whether the delegate may pass the power on (KL 7 kap 6 §) and to whom: no parties means
+    any employee."""
+
+    allowed: bool = False
+    to: tuple[Party, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {"allowed": self.allowed, "to": [party.as_dict() for party in self.to]}
+
+
+@dataclass(frozen=True)
+class DecisionType:
+    """A kind of decision in the body's vocabulary; `category` marks a KL 6 kap 38 § matter."""
+
+    code: str
+    name: str
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One power: who may decide which matter, where, within which limits, and what must
+    happen before and after (a delegationspunkt, or a power in the instruction)."""
+
+    id: str
+    number: str
+    decision_type: str
+    matter: str
+    delegate: Party
+    source: Source
+    substitutes: tuple[Party, ...] = ()
+    scope: tuple[Scope, ...] = ()
+    limits: Limits = Limits()
+    requirements: tuple[Requirement, ...] = ()
+    subdelegation: SubDelegation = SubDelegation()
+    legal_basis: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """The rule as `kansli authority rules --json` lists it."""
+        return {
+            "id": self.id,
+            "number": self.number,
+            "decision_type": self.decision_type,
+            "matter": self.matter,
+            "delegate": self.delegate.as_dict(),
+            "substitutes": [party.as_dict() for party in self.substitutes],
+            "scope": [scope.as_dict() for scope in self.scope],
+            "limits": self.limits.as_dict(),
+            "requirements": [requirement.as_dict() for requirement in self.requirements],
+            "subdelegation": self.subdelegation.as_dict(),
+            "source": self.source.as_dict(),
+            "legal_basis": list(self.legal_basis),
+        }
+
+
+@dataclass(frozen=True)
+class Duty:
+    """An obligation the instruction places on someone ("ska", "ansvarar för"), with the
+    parties it is owed to or done with, and how often it recurs."""
+
+    id: str
+    number: str
+    holder: Party
+    text: str
+    source: Source
+    legal_basis: tuple[str, ...] = ()
+    parties: tuple[Party, ...] = ()
+    recurrence: str | None = None
+    trigger: str = ""
+
+
+@dataclass(frozen=True)
+class SubDelegationDecision:
+    """The delegate's decision to pass rule `rule` on to the position `to`, never wider than
+    the rule (KL 7 kap 6 §)."""
+
+    id: str
+    rule: str
+    to: Party
+    valid_from: datetime.date
+    source: Source
+    valid_to: datetime.date | None = None
+    scope: tuple[Scope, ...] = ()
+    limits: Limits = Limits()
+
+
+@dataclass(frozen=True)
+class Order:
+    """A delegation order (or instruction) adopted by `organization` of `body`. Orders of the
+    same organization and document replace each other: the one in force on a date is the
+    latest that started on or before it."""
+
+    id: str
+    body: str
+    organization: str
+    document: str
+    version: str
+    valid_from: datetime.date
+    adopted_on: datetime.date | None = None
+    minute: str = ""
+    valid_to: datetime.date | None = None
+    parties: tuple[Party, ...] = ()
+    decision_types: tuple[DecisionType, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    subdelegations: tuple[SubDelegationDecision, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# The directory: who sits where, as plain data
+
+
+@dataclass(frozen=True)
+class Organization:
+    slug: str
+    kind: str
+    name: str
+    parent: str | None = None
+    head: str | None = None  # the slug of the position that heads it
+
+
+@dataclass(frozen=True)
+class Position:
+    slug: str
+    title: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Appointment:
+    person: int
+    position: str
+    start: datetime.date
+    end: datetime.date | None = None  # inclusive; None: until further notice
+    acting: bool = False
+
+
+@dataclass(frozen=True)
+class Membership:
+    person: int
+    organization: str
+    role: str
+    start: datetime.date
+    end: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A person's förfall (leave, illness, disqualification) over a period."""
+
+    person: int
+    start: datetime.date
+    end: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Directory:
+    body: str
+    name: str
+    organizations: tuple[Organization, ...] = ()
+    positions: tuple[Position, ...] = ()
+    persons: tuple[Person, ...] = ()
+    appointments: tuple[Appointment, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    absences: tuple[Absence, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions and answers
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who wants to decide: kind "position" (ref a slug), "person" (ref an id) or
+    "organization" (ref a slug)."""
+
+    kind: str
+    ref: str | int
+
+
+@dataclass(frozen=True)
+class Query:
+    body: str
+    actor: Actor
+    decision_type: str
+    date: datetime.date
+    concerning: str | None = None
+    amount: Decimal | None = None
+    months: int | None = None
+    done: frozenset[tuple[str, str]] = frozenset()  # (requirement kind, party key)
+    conditions: frozenset[str] = frozenset()  # codes of the conditions that hold
+    delegate_unavailable: bool = False  # the delegate is absent or disqualified
+
+
+@dataclass(frozen=True)
+class Basis:
+    document: str
+    section: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class RequirementStatus:
+    requirement: Requirement
+    satisfied: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str
+    basis: tuple[Basis, ...]
+    requirements: tuple[RequirementStatus, ...]
+    reporting: tuple[Requirement, ...]
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The verdict as `kansli authority check --json` prints it."""
+        return {
+            "outcome": self.outcome,
+            "basis": [
+                {"document": b.document, "section": b.section, "rule": b.rule} for b in self.basis
+            ],
+            "requirements": [
+                {**status.requirement.as_dict(), "satisfied": status.satisfied}
+                for status in self.requirements
+            ],
+            "reporting": [requirement.as_dict() for requirement in self.reporting],
+            "reasons": list(self.reasons),
+        }
+
+
+class CheckError(ValueError):
+    """A question the engine cannot answer: unknown body, decision type, actor or organization."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with an order, at `path` (e.g. ("rules", 3, "delegate"))."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+
+class OrderError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problem.message for problem in problems))
+
+
+def parse_done(text: str) -> tuple[str, str]:
+    """ "approval:pfu" → ("approval", "pfu"): the approval of pfu has been given."""
+    kind, _, key = text.partition(":")
+    if kind not in REQUIREMENT_KINDS or not key:
+        raise CheckError(
+            f"”{text}” ska skrivas SLAG:PART, där SLAG är {', '.join(REQUIREMENT_KINDS)}."
+        )
+    return kind, key
+
+
+def sek(amount: Decimal) -> str:
+    """1500000 → "1 500 000 kronor"."""
+    whole, _, cents = f"{amount:,f}".partition(".")
+    text = whole.replace(",", "\u00a0") + (f",{cents}" if cents else "")
+    return f"{text} kronor"
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Guards: what an order may not say
+
+
+def order_problems(order: Order, directory: Directory | None = None) -> list[Problem]:
+    """Everything wrong with `order`; with a directory, also references it does not know."""
+    return _problems(order, None if directory is None else _Facts(directory))
+
+
+def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
+    problems: list[Problem] = []
+    if order.valid_to is not None and order.valid_to < order.valid_from:
+        problems.append(Problem(("order", "valid_to"), "Slutdatum före startdatum."))
+    problems += _party_problems(order.parties)
+    types = {decision_type.code: decision_type for decision_type in order.decision_types}
+    for i, decision_type in enumerate(order.decision_types):
+        if decision_type.category is not None and decision_type.category not in NON_DELEGABLE:
+            problems.append(
+                Problem(
+                    ("decision_types", i, "non_delegable"),
+                    f"Okänd kategori ”{decision_type.category}”; kända: "
+                    f"{', '.join(NON_DELEGABLE)}.",
+                )
+            )
+    problems += _duplicate_ids("rules", [rule.id for rule in order.rules])
+    rules = {rule.id: rule for rule in order.rules}
+    for i, rule in enumerate(order.rules):
+        problems += _rule_problems(i, rule, types.get(rule.decision_type))
+    for i, decision in enumerate(order.subdelegations):
+        rule = rules.get(decision.rule)
+        if rule is None:
+            problems.append(
+                Problem(("subdelegations", i, "rule"), f"Okänd regel ”{decision.rule}”.")
+            )
+        else:
+            problems += _subdelegation_problems(i, decision, rule)
+    for section, items in (
+        ("duties", order.duties),
+        ("subdelegations", order.subdelegations),
+    ):
+        problems += _duplicate_ids(section, [item.id for item in items])
+    for i, duty in enumerate(order.duties):
+        if duty.recurrence is not None and duty.recurrence not in RECURRENCES:
+            message = f"Okänd återkomst ”{duty.recurrence}”; kända: {', '.join(RECURRENCES)}."
+            problems.append(Problem(("duties", i, "recurrence"), message))
+    if facts is not None:
+        problems += _reference_problems(order, types, facts)
+    return problems
+
+
+def _duplicate_ids(section: str, ids: list[str]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for i, id_ in enumerate(ids):
+        if id_ in seen:
+            problems.append(Problem((section, i, "id"), f"Id ”{id_}” finns redan."))
+        seen.add(id_)
+    return problems
+
+
+def _party_problems(parties: tuple[Party, ...]) -> list[Problem]:
+    problems = []
+    keys: set[str] = set()
+    for i, party in enumerate(parties):
+        if party.kind not in PARTY_KINDS:
+            message = f"Okänd sorts part ”{party.kind}”; kända: {', '.join(PARTY_KINDS)}."
+            problems.append(Problem(("parties", i, "kind"), message))
+        elif party.relative and party.kind not in RELATIVE_KINDS:
+            message = f"”{CONCERNED}” kan inte användas för sorten ”{party.kind}”."
+            problems.append(Problem(("parties", i, "slug"), message))
+        if party.key in keys:
+            problems.append(Problem(("parties", i), f"Parten ”{party.key}” finns redan."))
+        keys.add(party.key)
+    return problems
+
+
+def _rule_problems(i: int, rule: Rule, decision_type: DecisionType | None) -> list[Problem]:
+    problems = []
+    if decision_type is None:
+        message = unknown_decision_type(rule.decision_type)
+        problems.append(Problem(("rules", i, "decision_type"), message))
+    elif decision_type.category in NON_DELEGABLE and not _may_decide_non_delegable(rule):
+        problems.append(Problem(("rules", i, "delegate"), _non_delegable(decision_type, rule)))
+    if rule.delegate.kind == "employees":
+        message = "Beslutanderätt kan inte ges till en grupp anställda; ange en befattning."
+        problems.append(Problem(("rules", i, "delegate"), message))
+    # KL 7 kap 6 §: only an employee who holds the power (a department head) can pass it on.
+    if rule.subdelegation.allowed and rule.delegate.kind not in ("position", "head"):
+        message = f"Bara en anställd delegat kan vidaredelegera beslutanderätten {KL_7_6}."
+        problems.append(Problem(("rules", i, "subdelegation"), message))
+    for party in rule.subdelegation.to:
+        if party.kind not in ("position", "head", "employees"):
+            message = f"Vidaredelegering kan bara ges till anställda, inte till {party.name}."
+            problems.append(Problem(("rules", i, "subdelegation"), message))
+    for j, requirement in enumerate(rule.requirements):
+        if requirement.kind not in REQUIREMENT_KINDS or requirement.when not in WHEN:
+            message = (
+                f"Okänt krav ”{requirement.kind}”/”{requirement.when}”; kända: "
+                f"{', '.join(REQUIREMENT_KINDS)} och {', '.join(WHEN)}."
+            )
+            problems.append(Problem(("rules", i, "requirements", j), message))
+    for j, scope in enumerate(rule.scope):
+        unknown = [kind for kind in scope.kinds if kind not in ORGANIZATION_KINDS]
+        if unknown:
+            message = (
+                f"Okänd organisationstyp ”{unknown[0]}”; kända: {', '.join(ORGANIZATION_KINDS)}."
+            )
+            problems.append(Problem(("rules", i, "scope", j, "kinds"), message))
+    return problems
+
+
+def unknown_decision_type(code: str) -> str:
+    return f"Okänd beslutstyp ”{code}”; lägg till den under decision_types."
+
+
+def _may_decide_non_delegable(rule: Rule) -> bool:
+    if rule.delegate.kind == "organization":
+        return True
+    # KL 6 kap 39 §: urgent matters may be left to the chair or another member.
+    urgent = any(condition.code == URGENT for condition in rule.limits.conditions)
+    return urgent and rule.delegate.kind in ("chair", "member")
+
+
+def _non_delegable(decision_type: DecisionType, rule: Rule) -> str:
+    category = NON_DELEGABLE[decision_type.category or ""]
+    return (
+        f"”{decision_type.name}” gäller {category} och får inte delegeras till "
+        f"{rule.delegate.name} {KL_6_38}."
+    )
+
+
+def _subdelegation_problems(i: int, decision: SubDelegationDecision, rule: Rule) -> list[Problem]:
+    problems = []
+    at = ("subdelegations", i)
+    if not rule.subdelegation.allowed:
+        problems.append(Problem((*at, "rule"), f"Regel {rule.number} får inte vidaredelegeras."))
+    if decision.to.kind != "position":
+        problems.append(Problem((*at, "to"), "Vidaredelegering ges till en befattning."))
+    allowed = rule.subdelegation.to
+    only_positions = allowed and all(party.kind == "position" for party in allowed)
+    if only_positions and decision.to.key not in {party.key for party in allowed}:
+        names = ", ".join(party.name for party in allowed)
+        message = f"Regel {rule.number} får bara vidaredelegeras till {names}."
+        problems.append(Problem((*at, "to"), message))
+    for message in _wider_limits(rule, decision.limits):
+        problems.append(Problem((*at, "limits"), message))
+    if rule.scope and not decision.scope:
+        message = (
+            f"Vidaredelegeringen gäller hela organisationen, men regel {rule.number} har ett "
+            "avgränsat tillämpningsområde; ange ett lika snävt eller snävare."
+        )
+        problems.append(Problem((*at, "scope"), message))
+    return problems
+
+
+def _wider_limits(rule: Rule, limits: Limits) -> list[str]:
+    """A sub-delegate can never get more than the delegate had."""
+    messages = []
+    most = rule.limits.max_amount
+    if most is not None and (limits.max_amount is None or limits.max_amount > most):
+        given = "ingen beloppsgräns" if limits.max_amount is None else sek(limits.max_amount)
+        messages.append(
+            f"Vidaredelegeringen ger {given}, men regel {rule.number} gäller högst {sek(most)}."
+        )
+    longest = rule.limits.max_months
+    if longest is not None and (limits.max_months is None or limits.max_months > longest):
+        given = "ingen tidsgräns" if limits.max_months is None else f"{limits.max_months} månader"
+        messages.append(
+            f"Vidaredelegeringen ger {given}, men regel {rule.number} gäller högst "
+            f"{longest} månader."
+        )
+    return messages
+
+
+def _reference_problems(
+    order: Order, types: dict[str, DecisionType], facts: _Facts
+) -> list[Problem]:
+    problems = []
+    for i, party in enumerate(order.parties):
+        if not facts.knows(party):
+            problems.append(Problem(("parties", i), f"{facts.name} har ingen {_what(party)}."))
+    for i, rule in enumerate(order.rules):
+        decision_type = types.get(rule.decision_type)
+        delegate = facts.organizations.get(rule.delegate.slug)
+        if (
+            decision_type is not None
+            and decision_type.category in NON_DELEGABLE
+            and rule.delegate.kind == "organization"
+            and delegate is not None
+            and delegate.kind not in DECIDING_ORGAN_KINDS
+        ):
+            problems.append(Problem(("rules", i, "delegate"), _non_delegable(decision_type, rule)))
+        for j, scope in enumerate(rule.scope):
+            for slug in (scope.organization, *scope.excluding):
+                if slug is not None and slug not in facts.organizations:
+                    message = f"{facts.name} har ingen organisation ”{slug}”."
+                    problems.append(Problem(("rules", i, "scope", j), message))
+    return problems
+
+
+def _what(party: Party) -> str:
+    kind = "befattning" if party.kind == "position" else "organisation"
+    return f"{kind} ”{party.slug}” (för {party.name})"
+
+
+# ---------------------------------------------------------------------------------------------
+# The directory, indexed
+
+
+class _Facts:
+    """A directory indexed for the questions a check asks."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.body = directory.body
+        self.name = directory.name
+        self.organizations = {org.slug: org for org in directory.organizations}
+        self.positions = {position.slug: position for position in directory.positions}
+        self.persons = {person.id: person for person in directory.persons}
+        self.ancestors = {slug: self._line(slug) for slug in self.organizations}
+        self.ancestor_sets = {slug: frozenset(line) for slug, line in self.ancestors.items()}
+        self.main_kind = {slug: self._main_kind(slug) for slug in self.organizations}
+        heads: dict[str, list[str]] = defaultdict(list)
+        for org in directory.organizations:
+            if org.head is not None:
+                heads[org.head].append(org.slug)
+        self.heads = dict(heads)
+        # The keys a position decides under: its own, and head of what it heads.
+        self.position_roles: dict[str, list[tuple[str, str | None]]] = {}
+        for slug in self.positions:
+            keys = [slug, *(party_key("head", org) for org in self.heads.get(slug, ()))]
+            if slug in self.heads:
+                keys.append(party_key("head", CONCERNED))
+            self.position_roles[slug] = [(key, None) for key in keys]
+        self.position_keys = {
+            slug: {key for key, _ in roles} for slug, roles in self.position_roles.items()
+        }
+        self.appointments_of_person = _grouped(directory.appointments, "person")
+        self.appointments_to = _grouped(directory.appointments, "position")
+        self.memberships_of_person = _grouped(directory.memberships, "person")
+        self.memberships_in = _grouped(directory.memberships, "organization")
+        self.absences = _grouped(directory.absences, "person")
+        self._resolved: dict[tuple[str, str], Party | None] = {}
+
+    def _line(self, slug: str) -> tuple[str, ...]:
+        """The organization and those above it, nearest first."""
+        line: list[str] = []
+        current: str | None = slug
+        while current is not None and current in self.organizations and current not in line:
+            line.append(current)
+            current = self.organizations[current].parent
+        return tuple(line)
+
+    def _main_kind(self, slug: str) -> str:
+        for ancestor in self.ancestors[slug]:
+            kind = self.organizations[ancestor].kind
+            if kind not in SUB_UNIT_KINDS:
+                return kind
+        return self.organizations[slug].kind
+
+    def knows(self, party: Party) -> bool:
+        if party.relative:
+            return True
+        if party.kind == "position":
+            return party.slug in self.positions
+        if party.kind == "employees":
+            return party.slug == self.body or party.slug in self.organizations
+        return party.slug in self.organizations
+
+    def org_name(self, slug: str) -> str:
+        org = self.organizations[slug]
+        return org.name if org.kind in PROPER_NAME_KINDS else org.name[:1].lower() + org.name[1:]
+
+    def resolve(self, party: Party, concerning: str | None) -> Party | None:
+        """The concrete party a relative one stands for, given the organization concerned."""
+        if concerning is None:
+            return None
+        cache_key = (party.key, concerning)
+        if cache_key not in self._resolved:
+            self._resolved[cache_key] = self._resolve(party.kind, concerning)
+        return self._resolved[cache_key]
+
+    def _resolve(self, kind: str, concerning: str) -> Party | None:
+        line = self.ancestors[concerning]
+        if kind == "organization":
+            # The board that answers for it: its committee, or a company's own board.
+            board = next((a for a in line if self.organizations[a].kind in _BOARD_KINDS), None)
+            if board is None:
+                return None
+            org = self.organizations[board]
+            name = f"styrelsen för {org.name}" if org.kind == "company" else self.org_name(board)
+            return Party(kind, board, name)
+        if kind in ("chair", "presidium"):
+            committee = next(
+                (a for a in line if self.organizations[a].kind in DECIDING_ORGAN_KINDS), None
+            )
+            if committee is None:
+                return None
+            word = "ordföranden" if kind == "chair" else "presidiet"
+            return Party(kind, committee, f"{word} i {self.org_name(committee)}")
+        department = self._department(concerning)
+        if department is None:
+            return None
+        return Party("head", department, f"chefen för {self.org_name(department)}")
+
+    def _department(self, concerning: str) -> str | None:
+        """The department the decision concerns: the one above, or the committee's own."""
+        for ancestor in self.ancestors[concerning]:
+            if self.organizations[ancestor].kind == "department":
+                return ancestor
+        for org in self.organizations.values():
+            if org.parent == concerning and org.kind == "department":
+                return org.slug
+        return None
+
+    def holders(self, party: Party, on: datetime.date) -> list[int] | None:
+        """Who holds a personal party on a date; None for collective ones (never absent)."""
+        if party.kind == "position":
+            return _holding(self.appointments_to.get(party.slug, ()), on)
+        if party.kind == "head":
+            org = self.organizations.get(party.slug)
+            head = org.head if org is not None else None
+            return _holding(self.appointments_to.get(head or "", ()), on)
+        if party.kind in ("chair", "member"):
+            roles = {"chair"} if party.kind == "chair" else _SEATED_ROLES
+            seats = self.memberships_in.get(party.slug, ())
+            return [m.person for m in seats if m.role in roles and _on(m, on)]
+        return None
+
+    def unavailable(self, party: Party, on: datetime.date) -> bool:
+        holders = self.holders(party, on)
+        if holders is None:
+            return False
+        return all(self.absent(person, on) for person in holders)
+
+    def absent(self, person: int, on: datetime.date) -> bool:
+        return any(_on(absence, on) for absence in self.absences.get(person, ()))
+
+    def in_scope(self, scopes: tuple[Scope, ...], concerning: str | None) -> bool:
+        if not scopes:
+            return True
+        if concerning is None:
+            return False
+        above = self.ancestor_sets[concerning]
+        kind = self.main_kind[concerning]
+        for scope in scopes:
+            if scope.organization is not None and (
+                scope.organization not in above
+                if scope.subtree
+                else scope.organization != concerning
+            ):
+                continue
+            if any(excluded in above for excluded in scope.excluding):
+                continue
+            if scope.kinds and kind not in scope.kinds:
+                continue
+            return True
+        return False
+
+    def describe(self, scopes: tuple[Scope, ...]) -> str:
+        return " eller ".join(self._describe(scope) for scope in scopes)
+
+    def _describe(self, scope: Scope) -> str:
+        words = []
+        if scope.kinds:
+            words.append(" och ".join(ORGANIZATION_KINDS.get(k, k) for k in scope.kinds))
+        if scope.organization is not None:
+            where = "inom" if scope.subtree else "i"
+            words.append(f"{where} {self._name_or_slug(scope.organization)}")
+        if scope.excluding:
+            names = ", ".join(self._name_or_slug(slug) for slug in scope.excluding)
+            words.append(f"utom {names}")
+        return " ".join(words)
+
+    def _name_or_slug(self, slug: str) -> str:
+        return self.org_name(slug) if slug in self.organizations else slug
+
+
+def _grouped(rows: Iterable[object], attribute: str) -> dict[object, list]:
+    groups: dict[object, list] = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, attribute)].append(row)
+    return dict(groups)
+
+
+def _on(row: Appointment | Membership | Absence, on: datetime.date) -> bool:
+    return row.start <= on and (row.end is None or on <= row.end)
+
+
+def _holding(appointments: Iterable[Appointment], on: datetime.date) -> list[int]:
+    return [appointment.person for appointment in appointments if _on(appointment, on)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine
+
+_DELEGATE, _SUBSTITUTE, _SUBDELEGATE = "delegate", "substitute", "subdelegate"
+_KL_7_8 = Source("kommunallagen", "7 kap. 8 §")
+
+_BEFORE_PENDING = {
+    "consultation": "Beslutet kräver samråd med {party} {source}.",
+    "approval": "Beslutet kräver godkännande av {party} {source}.",
+    "notice": "Beslutet kräver att {party} informeras i förväg {source}.",
+    "report": "Ärendet ska anmälas till {party} innan beslutet fattas {source}.",
+}
+_BEFORE_DONE = {
+    "consultation": "Samråd med {party} har skett {source}.",
+    "approval": "Godkännande av {party} har lämnats {source}.",
+    "notice": "{Party} har informerats i förväg {source}.",
+    "report": "Ärendet har anmälts till {party} {source}.",
+}
+_AFTER = {
+    "consultation": "Samråd med {party} ska ske efter beslutet {source}.",
+    "approval": "Beslutet ska godkännas av {party} i efterhand {source}.",
+    "notice": "{Party} ska underrättas om beslutet {source}.",
+    "report": "Beslutet ska anmälas till {party} {source}.",
+}
+
+
+class _Prepared:
+    """A requirement whose party is known, with its statuses and reasons made once."""
+
+    __slots__ = ("after", "done", "done_reason", "key", "pending", "pending_reason", "requirement")
+
+    def __init__(self, requirement: Requirement, rule_source: Source) -> None:
+        source = (requirement.source or rule_source).citation
+        party = requirement.party.name
+        words = {"party": party, "Party": capitalized(party), "source": source}
+        self.requirement = requirement
+        self.after = requirement.when == "after"
+        self.key = (requirement.kind, requirement.party.key)
+        if self.after:
+            self.done_reason = self.pending_reason = _AFTER[requirement.kind].format(**words)
+        else:
+            self.done_reason = _BEFORE_DONE[requirement.kind].format(**words)
+            self.pending_reason = _BEFORE_PENDING[requirement.kind].format(**words)
+        self.done = RequirementStatus(requirement, True)
+        self.pending = RequirementStatus(requirement, False)
+
+
+class _Entry:
+    """A way into a rule for one key (as its delegate, a substitute or a sub-delegate), with
+    what every check through it needs made ready: basis, reason and requirements."""
+
+    __slots__ = (
+        "basis",
+        "decision",
+        "order",
+        "power",
+        "rank",
+        "requirements",
+        "rule",
+        "start",
+        "until",
+        "way",
+    )
+
+    def __init__(
+        self,
+        order: Order,
+        rule: Rule,
+        way: str,
+        period: tuple[datetime.date, datetime.date | None],
+        rank: int = 0,
+        decision: SubDelegationDecision | None = None,
+    ) -> None:
+        self.order, self.rule, self.way, self.rank, self.decision = order, rule, way, rank, decision
+        self.start, self.until = period
+        basis = [Basis(rule.source.document, rule.source.section, rule.number)]
+        requirements = list(rule.requirements)
+        if decision is not None:
+            basis.append(Basis(decision.source.document, decision.source.section, decision.id))
+            # KL 7 kap 8 §: a sub-delegate's decisions are reported to the delegate.
+            requirements.append(Requirement("report", "after", rule.delegate, _KL_7_8))
+        self.basis = tuple(basis)
+        self.requirements = tuple(
+            requirement if requirement.party.relative else _Prepared(requirement, rule.source)
+            for requirement in requirements
+        )
+        self.power = _power(self)
+
+
+def _power(entry: _Entry) -> str:
+    """The reason that names the power; after the actor's name unless the actor is the
+    delegate."""
+    rule = entry.rule
+    cited = f"{rule.matter} {rule.source.citation}."
+    if entry.way == _SUBSTITUTE:
+        return f" beslutar som ersättare för {rule.delegate.name}, som har förhinder: {cited}"
+    if entry.decision is not None:
+        granted = entry.decision.source.citation
+        return f" beslutar på vidaredelegering från {rule.delegate.name} {granted}: {cited}"
+    return f"{capitalized(rule.delegate.name)} får besluta: {cited}"
+
+
+class _Finding:
+    __slots__ = ("basis", "outcome", "reasons", "reporting", "requirements")
+
+    def __init__(self, outcome: str, basis: tuple[Basis, ...], reasons: list[str]) -> None:
+        self.outcome, self.basis, self.reasons = outcome, basis, reasons
+        self.requirements: list[RequirementStatus] = []
+        self.reporting: list[Requirement] = []
+
+
+class _BodyIndex:
+    def __init__(self, facts: _Facts) -> None:
+        self.facts = facts
+        self.decision_types: dict[str, DecisionType] = {}
+        self.by_key: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        self.by_type: dict[str, list[_Entry]] = defaultdict(list)
+        self.by_actor_key: dict[str, list[_Entry]] = defaultdict(list)
+
+    def add(self, key: str, entry: _Entry) -> None:
+        self.by_key[(entry.rule.decision_type, key)].append(entry)
+        self.by_actor_key[key].append(entry)
+
+
+class Engine:
+    """Answers checks against the orders of one or more bodies."""
+
+    def __init__(self, directories: Iterable[Directory], orders: Iterable[Order]) -> None:
+        self._bodies = {d.body: _BodyIndex(_Facts(d)) for d in directories}
+        orders = list(orders)
+        problems = []
+        for order in orders:
+            body = self._bodies.get(order.body)
+            if body is None:
+                problems.append(Problem(("order", "body"), f"Okänd huvudman ”{order.body}”."))
+                continue
+            problems += _order_refusals(order, body)
+        if problems:
+            raise OrderError(problems)
+        for order, period in _periods(orders):
+            self._add(order, period)
+
+    def _add(self, order: Order, period: tuple[datetime.date, datetime.date | None]) -> None:
+        body = self._bodies[order.body]
+        for decision_type in order.decision_types:
+            body.decision_types[decision_type.code] = decision_type
+        rules = {rule.id: rule for rule in order.rules}
+        for rule in order.rules:
+            entry = _Entry(order, rule, _DELEGATE, period)
+            body.add(rule.delegate.key, entry)
+            body.by_type[rule.decision_type].append(entry)
+            for rank, substitute in enumerate(rule.substitutes):
+                body.add(substitute.key, _Entry(order, rule, _SUBSTITUTE, period, rank))
+        for decision in order.subdelegations:
+            start = max(period[0], decision.valid_from)
+            until = min((d for d in (period[1], decision.valid_to) if d is not None), default=None)
+            entry = _Entry(order, rules[decision.rule], _SUBDELEGATE, (start, until), 0, decision)
+            body.add(decision.to.key, entry)
+
+    def rules_for(
+        self, body: str, decision_type: str, on: datetime.date
+    ) -> list[tuple[Order, Rule]]:
+        """The rules in force on a date for a decision type: who may decide it, and how."""
+        entries = self._body(body).by_type.get(decision_type, ())
+        return [(entry.order, entry.rule) for entry in entries if _in_force(entry, on)]
+
+    def powers(self, body: str, actor: Actor, on: datetime.date) -> list[tuple[Order, Rule]]:
+        """The rules an actor can decide under on a date, as delegate, substitute or
+        sub-delegate (for "Vad får jag besluta?")."""
+        index = self._body(body)
+        _name, roles, _keys = _roles(index.facts, actor, on)
+        seen: dict[tuple[str, str], tuple[Order, Rule]] = {}
+        for key, _note in roles:
+            for entry in index.by_actor_key.get(key, ()):
+                if _in_force(entry, on):
+                    seen.setdefault((entry.order.id, entry.rule.id), (entry.order, entry.rule))
+        return list(seen.values())
+
+    def _body(self, slug: str) -> _BodyIndex:
+        body = self._bodies.get(slug)
+        if body is None:
+            raise CheckError(f"Okänd huvudman ”{slug}”.")
+        return body
+
+    def check(self, query: Query) -> Verdict:
+        body = self._body(query.body)
+        facts = body.facts
+        decision_type = body.decision_types.get(query.decision_type)
+        if decision_type is None:
+            raise CheckError(f"Okänd beslutstyp ”{query.decision_type}” hos {facts.name}.")
+        if query.concerning is not None and query.concerning not in facts.organizations:
+            raise CheckError(f"{facts.name} har ingen organisation ”{query.concerning}”.")
+        name, roles, keys = _roles(facts, query.actor, query.date)
+        findings = []
+        by_key, code, on = body.by_key, decision_type.code, query.date
+        for key, note in roles:
+            for entry in by_key.get((code, key), ()):
+                if entry.start <= on and (entry.until is None or on <= entry.until):
+                    findings.append(_evaluate(facts, query, entry, name, note, keys))
+        if not findings:
+            return self._nobody(body, query, decision_type, name)
+        return _verdict(findings)
+
+    def _nobody(
+        self, body: _BodyIndex, query: Query, decision_type: DecisionType, name: str
+    ) -> Verdict:
+        what = decision_type.name[:1].lower() + decision_type.name[1:]
+        reasons = [f"{name} har inte rätt att besluta om {what} den {query.date}."]
+        basis = []
+        for _order, rule in self.rules_for(query.body, decision_type.code, query.date):
+            basis.append(Basis(rule.source.document, rule.source.section, rule.number))
+            reasons.append(
+                f"Beslutet fattas av {rule.delegate.name} enligt regel {rule.number} "
+                f"{rule.source.citation}."
+            )
+        if not basis:
+            reasons.append(f"Ingen ordning som gäller den {query.date} har en regel om {what}.")
+        if decision_type.category in NON_DELEGABLE and query.actor.kind != "organization":
+            reasons.append(
+                f"Ärendet gäller {NON_DELEGABLE[decision_type.category]} och får inte "
+                f"delegeras {KL_6_38}."
+            )
+        return Verdict("denied", tuple(basis), (), (), tuple(reasons))
+
+
+def _order_refusals(order: Order, body: _BodyIndex) -> list[Problem]:
+    problems = _problems(order, body.facts)
+    for decision_type in order.decision_types:
+        known = body.decision_types.setdefault(decision_type.code, decision_type)
+        if known != decision_type:
+            problems.append(
+                Problem(
+                    ("decision_types", decision_type.code),
+                    f"Beslutstypen ”{decision_type.code}” är definierad på två olika sätt.",
+                )
+            )
+    return [
+        Problem(problem.path, f"{order.document} ({order.id}): {problem.message}")
+        for problem in problems
+    ]
+
+
+def _periods(
+    orders: list[Order],
+) -> list[tuple[Order, tuple[datetime.date, datetime.date | None]]]:
+    """When each order is in force: until its end, or the day before the next one of the same
+    organization and document starts."""
+    series: dict[tuple[str, str, str], list[Order]] = defaultdict(list)
+    for order in orders:
+        series[(order.body, order.organization, order.document)].append(order)
+    periods = []
+    for versions in series.values():
+        versions.sort(key=lambda order: order.valid_from)
+        for order, following in zip(versions, [*versions[1:], None], strict=True):
+            ends = [order.valid_to] if order.valid_to is not None else []
+            if following is not None:
+                ends.append(following.valid_from - datetime.timedelta(days=1))
+            periods.append((order, (order.valid_from, min(ends, default=None))))
+    return periods
+
+
+def _in_force(entry: _Entry, on: datetime.date) -> bool:
+    return entry.start <= on and (entry.until is None or on <= entry.until)
+
+
+Roles = list[tuple[str, str | None]]
+
+
+def _roles(facts: _Facts, actor: Actor, on: datetime.date) -> tuple[str, Roles, set[str]]:
+    """The actor's name, the keys it can decide under (each with a note, e.g. "t.f. …"), and the
+    concrete keys a relative delegate must resolve to."""
+    if actor.kind == "organization":
+        slug = str(actor.ref)
+        if slug not in facts.organizations:
+            raise CheckError(f"{facts.name} har ingen organisation ”{slug}”.")
+        return capitalized(facts.org_name(slug)), [(slug, None), (CONCERNED, None)], {slug}
+    if actor.kind == "position":
+        slug = str(actor.ref)
+        if slug not in facts.positions:
+            raise CheckError(f"{facts.name} har ingen befattning ”{slug}”.")
+        roles = facts.position_roles[slug]
+        return facts.positions[slug].title, roles, facts.position_keys[slug]
+    if actor.kind == "person":
+        person = facts.persons.get(int(actor.ref)) if str(actor.ref).isdigit() else None
+        if person is None:
+            raise CheckError(f"{facts.name} har ingen person med id {actor.ref}.")
+        roles = []
+        for appointment in facts.appointments_of_person.get(person.id, ()):
+            if _on(appointment, on):
+                slug = appointment.position
+                if appointment.acting:
+                    note = f"t.f. {facts.positions[slug].title.lower()}"
+                    roles += [(key, note) for key, _ in facts.position_roles[slug]]
+                else:
+                    roles += facts.position_roles[slug]
+        for membership in facts.memberships_of_person.get(person.id, ()):
+            if _on(membership, on):
+                roles += _seat_roles(membership)
+        return person.name, roles, {key for key, _ in roles}
+    raise CheckError(f"Okänd sorts beslutsfattare ”{actor.kind}”.")
+
+
+def _seat_roles(membership: Membership) -> Roles:
+    roles: Roles = []
+    if membership.role == "chair":
+        roles.append((party_key("chair", membership.organization), None))
+        roles.append((party_key("chair", CONCERNED), None))
+    if membership.role in _SEATED_ROLES:
+        roles.append((party_key("member", membership.organization), None))
+    return roles
+
+
+def _evaluate(
+    facts: _Facts,
+    query: Query,
+    entry: _Entry,
+    name: str,
+    note: str | None,
+    keys: set[str],
+) -> _Finding:
+    refusals = _refusals(facts, query, entry, name, keys)
+    if refusals:
+        return _Finding("denied", entry.basis, refusals)
+    reasons = [] if note is None else [f"{name} är {note} den {query.date}."]
+    reasons.append(entry.power if entry.way == _DELEGATE else name + entry.power)
+    finding = _Finding("allowed", entry.basis, reasons)
+    done = query.done
+    for prepared in entry.requirements:
+        if not isinstance(prepared, _Prepared):
+            prepared = _prepare_relative(facts, prepared, entry.rule, query.concerning)
+        if prepared.after:
+            finding.reporting.append(prepared.requirement)
+            reasons.append(prepared.done_reason)
+        elif prepared.key in done:
+            finding.requirements.append(prepared.done)
+            reasons.append(prepared.done_reason)
+        else:
+            finding.requirements.append(prepared.pending)
+            reasons.append(prepared.pending_reason)
+            finding.outcome = "requirements_pending"
+    return finding
+
+
+def _prepare_relative(
+    facts: _Facts, requirement: Requirement, rule: Rule, concerning: str | None
+) -> _Prepared:
+    """A requirement on a party of the organization concerned, with that party filled in."""
+    resolved = facts.resolve(requirement.party, concerning)
+    if resolved is not None:
+        requirement = replace(requirement, party=resolved)
+    return _Prepared(requirement, rule.source)
+
+
+def _refusals(facts: _Facts, query: Query, entry: _Entry, name: str, keys: set[str]) -> list[str]:
+    rule = entry.rule
+    source = rule.source.citation
+    reasons: list[str] = []
+    delegate = rule.delegate
+    if delegate.relative:
+        resolved = facts.resolve(delegate, query.concerning)
+        if resolved is None:
+            return [
+                f"Beslutet fattas av {delegate.name}; ange vilken organisation beslutet gäller "
+                f"{source}."
+            ]
+        delegate = resolved
+        if entry.way == _DELEGATE and delegate.key not in keys:
+            return [f"Beslutet fattas av {delegate.name}, inte av {name} {source}."]
+    if entry.way == _SUBSTITUTE:
+        if not (query.delegate_unavailable or facts.unavailable(delegate, query.date)):
+            return [
+                f"{name} är ersättare och får besluta bara när {delegate.name} har förhinder "
+                f"{source}."
+            ]
+        for earlier in rule.substitutes[: entry.rank]:
+            if not facts.unavailable(earlier, query.date):
+                return [f"{capitalized(earlier.name)} går före {name} som ersättare {source}."]
+    if rule.scope:
+        reasons += _out_of_scope(facts, query, rule.scope, source)
+    reasons += _beyond(query, rule.limits, source)
+    if entry.decision is not None:
+        granted = entry.decision.source.citation
+        reasons += _out_of_scope(facts, query, entry.decision.scope, granted)
+        reasons += _beyond(query, entry.decision.limits, granted)
+    return reasons
+
+
+def _out_of_scope(facts: _Facts, query: Query, scope: tuple[Scope, ...], source: str) -> list[str]:
+    if facts.in_scope(scope, query.concerning):
+        return []
+    where = facts.describe(scope)
+    if query.concerning is None:
+        return [f"Regeln gäller {where}; ange vilken organisation beslutet gäller {source}."]
+    concerned = facts.org_name(query.concerning)
+    return [f"Regeln gäller {where}, men beslutet gäller {concerned} {source}."]
+
+
+def _beyond(query: Query, limits: Limits, source: str) -> list[str]:
+    reasons = []
+    if limits.max_amount is not None:
+        if query.amount is None:
+            reasons.append(
+                f"Regeln gäller belopp upp till {sek(limits.max_amount)}; ange beloppet {source}."
+            )
+        elif query.amount > limits.max_amount:
+            reasons.append(
+                f"Beloppet {sek(query.amount)} överstiger gränsen {sek(limits.max_amount)} "
+                f"{source}."
+            )
+    if limits.max_months is not None:
+        if query.months is None:
+            reasons.append(f"Regeln gäller högst {limits.max_months} månader; ange tiden {source}.")
+        elif query.months > limits.max_months:
+            reasons.append(
+                f"Tiden {query.months} månader överstiger gränsen {limits.max_months} månader "
+                f"{source}."
+            )
+    for condition in limits.conditions:
+        if condition.code not in query.conditions:
+            cited = condition.source.citation if condition.source is not None else source
+            reasons.append(f"Regeln gäller bara när {condition.text} {cited}.")
+    return reasons
+
+
+def _verdict(findings: list[_Finding]) -> Verdict:
+    for outcome in ("allowed", "requirements_pending"):
+        for finding in findings:
+            if finding.outcome == outcome:
+                return Verdict(
+                    outcome,
+                    finding.basis,
+                    tuple(finding.requirements),
+                    tuple(finding.reporting),
+                    tuple(finding.reasons),
+                )
+    basis = {b: None for finding in findings for b in finding.basis}
+    reasons = {reason: None for finding in findings for reason in finding.reasons}
+    return Verdict("denied", tuple(basis), (), (), tuple(reasons))
