@@ -8,9 +8,11 @@ admin.site.site_header = "Kansli"
 admin.site.site_title = "Kansli"
 
 urlpatterns = [
+    # Before the web pages: "admin/organisation/person/" would otherwise match
+    # "<body>/organisation/<organization>/".
+    path("admin/", admin.site.urls),
     path("", include("kansli.web.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
