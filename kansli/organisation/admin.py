@@ -1,0 +1,93 @@
+"""The organisation in the admin; every save is audited (AuditedModelAdmin)."""
+
+from django.contrib import admin
+
+from kansli.audit.admin import AuditedModelAdmin
+from kansli.organisation.models import (
+    Appointment,
+    Body,
+    Membership,
+    Organization,
+    Person,
+    Position,
+)
+
+
+@admin.register(Body)
+class BodyAdmin(AuditedModelAdmin):
+    list_display = ["name", "kind", "slug", "organization_number"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "organization_number"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["person", "role", "party", "rank", "start", "end"]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+@admin.register(Organization)
+class OrganizationAdmin(AuditedModelAdmin):
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "body",
+        "established_on",
+        "dissolved_on",
+    ]
+    list_filter = ["body", "kind"]
+    list_select_related = ["parent", "body"]
+    search_fields = ["name", "short_name", "slug"]
+    autocomplete_fields = ["body", "parent"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Person)
+class PersonAdmin(AuditedModelAdmin):
+    list_display = ["family_name", "given_name", "email", "body"]
+    list_display_links = ["family_name", "given_name"]
+    list_filter = ["body"]
+    list_select_related = ["body"]
+    search_fields = ["given_name", "family_name", "email"]
+    autocomplete_fields = ["body"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(AuditedModelAdmin):
+    list_display = ["person", "role", "organization", "party", "rank", "start", "end"]
+    list_filter = ["role", "organization__body", "organization"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__given_name", "person__family_name", "organization__name", "party"]
+    autocomplete_fields = ["person", "organization"]
+    date_hierarchy = "start"
+
+
+class AppointmentInline(admin.TabularInline):
+    model = Appointment
+    fields = ["person", "acting", "start", "end"]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+@admin.register(Position)
+class PositionAdmin(AuditedModelAdmin):
+    list_display = ["title", "organization", "body", "security_class"]
+    list_filter = ["body", "security_class"]
+    list_select_related = ["organization", "body"]
+    search_fields = ["title", "slug", "organization__name"]
+    autocomplete_fields = ["body", "organization"]
+    inlines = [AppointmentInline]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(AuditedModelAdmin):
+    list_display = ["position", "person", "acting", "start", "end"]
+    list_filter = ["acting", "position__body"]
+    list_select_related = ["position", "person"]
+    search_fields = ["person__given_name", "person__family_name", "position__title"]
+    autocomplete_fields = ["person", "position"]
+    date_hierarchy = "start"
