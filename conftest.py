@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: a body with its board, and users of each role."""
+"""Fixtures shared by the whole suite: a body with its board, users of each role, the demo data."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
