@@ -19,6 +19,7 @@ PAGES = [
     "/vanersborg/styrdokument/?passerat=on",
     "/vanersborg/styrdokument/kommundirektorsinstruktion/",
     "/blekinge/styrdokument/instruktion-landstingsdirektor/",
+    "/vanersborg/styrdokument/finns-inte/",
 ]
 
 
