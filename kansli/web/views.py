@@ -73,8 +73,10 @@ def person_detail(request: HttpRequest, body: str, person: int) -> HttpResponse:
         "body": person_.body,
         "person": person_,
         "current_memberships": memberships.on(today),
+        "upcoming_memberships": memberships.filter(start__gt=today),
         "past_memberships": memberships.filter(end__lt=today).order_by("-end"),
         "current_appointments": appointments.on(today),
+        "upcoming_appointments": appointments.filter(start__gt=today),
         "past_appointments": appointments.filter(end__lt=today).order_by("-end"),
     }
     return render(request, "web/person.html", context)

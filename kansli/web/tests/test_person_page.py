@@ -1,6 +1,7 @@
 import datetime
 
 from django.test import Client
+from django.utils import timezone
 
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Membership, Organization
@@ -59,3 +60,26 @@ def test_a_person_of_another_body_is_not_found(signed_in: Client, body: Body) ->
 
     assert signed_in.get(f"/vanersborg/personer/{person.pk}/").status_code == 404
     assert signed_in.get(f"/blekinge/personer/{person.pk}/").status_code == 200
+
+
+def test_an_appointment_that_has_not_begun_is_listed_as_upcoming(
+    signed_in: Client, department: Organization
+) -> None:
+    body = department.body
+    director = organisation.position_create(
+        actor=None, body=body, organization=department, slug="kd", title="Kommundirektör"
+    )
+    eva = organisation.person_create(actor=None, body=body, given_name="Eva", family_name="Berg")
+    organisation.appointment_create(
+        actor=None,
+        person=eva,
+        position=director,
+        start=timezone.localdate() + datetime.timedelta(days=30),
+    )
+
+    response = signed_in.get(f"/vanersborg/personer/{eva.pk}/")
+
+    text = response.text
+    assert "Inga nuvarande befattningar." in text
+    assert text.index("<caption>Kommande befattningar</caption>") < text.index("Kommundirektör")
+    assert "Kommande uppdrag" not in text
