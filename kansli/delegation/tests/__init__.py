@@ -10,14 +10,18 @@ from kansli.delegation.engine import (
     Absence,
     Actor,
     Appointment,
+    DecisionType,
     Directory,
     Engine,
     Membership,
     Order,
     Organization,
+    Party,
     Person,
     Position,
     Query,
+    Rule,
+    Source,
     Verdict,
     parse_done,
 )
@@ -212,6 +216,39 @@ def blekinge() -> Directory:
             Membership(KARIN_RS_CHAIR, "regionstyrelsen", "chair", date(2022, 10, 15)),
             Membership(ALI_RS_MEMBER, "regionstyrelsen", "member", date(2022, 10, 15)),
         ),
+    )
+
+
+DIRECTOR = Party("position", "kommundirektor", "kommundirektören")
+DEPUTY = Party("position", "bitradande-kommundirektor", "biträdande kommundirektören")
+PURCHASE = DecisionType("inkop", "Inköp")
+ORDER_DOCUMENT = "Delegationsordning för kommunstyrelsen"
+
+
+def rule(number: str = "1", *, delegate: Party = DIRECTOR, **fields: object) -> Rule:
+    """A rule of a small delegation order for Vänersborg's board, purchases by default."""
+    fields.setdefault("decision_type", PURCHASE.code)
+    fields.setdefault("matter", "Inköp av varor och tjänster")
+    return Rule(
+        id=f"r{number}",
+        number=number,
+        delegate=delegate,
+        source=Source(ORDER_DOCUMENT, number),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def order(*rules: Rule, **fields: object) -> Order:
+    fields.setdefault("id", "ks-do-2024")
+    fields.setdefault("valid_from", date(2024, 1, 1))
+    fields.setdefault("decision_types", (PURCHASE,))
+    return Order(
+        body="vanersborg",
+        organization="ks",
+        document=ORDER_DOCUMENT,
+        version="1",
+        rules=rules,
+        **fields,  # type: ignore[arg-type]
     )
 
 
