@@ -265,3 +265,34 @@ def test_sections_changed_and_deleted_in_the_version_inline_are_recorded(
     ]
     first.refresh_from_db()
     assert first.heading == "Inledning och syfte"
+
+
+def test_user_added_in_the_admin_is_recorded_with_the_person_and_without_the_hash(
+    admin_client: Client, admin_user: User, board: Organization
+) -> None:
+    person = organisation.person_create(
+        actor=None, body=board.body, given_name="Rut", family_name="Registrator"
+    )
+    seq = last_seq()
+
+    response = admin_client.post(
+        "/admin/accounts/user/add/",
+        {
+            "username": "rut",
+            "usable_password": "true",
+            "password1": "ett-nytt-långt-lösenord",
+            "password2": "ett-nytt-långt-lösenord",
+            "person": person.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    user = User.objects.get(username="rut")
+    assert user.person == person
+    [event] = new_events(seq)
+    assert (event.action, event.actor, event.after["person_id"]) == (
+        "user.create",
+        admin_user,
+        person.pk,
+    )
+    assert user.password not in str(event.after)
