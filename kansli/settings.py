@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +140,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# Swedish only until an English catalogue exists: a half-translated page helps no one.
+LANGUAGES = [("sv", "Svenska")]
 LOCALE_PATHS = [BASE_DIR / "kansli" / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
