@@ -2,6 +2,7 @@
 Swedish message."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,13 @@ def test_the_problems_print_as_file_line_field_message():
     problem = FileProblem("ordning.yaml", 7, "order.valid_from", "Fel.")
 
     assert str(problem) == "ordning.yaml:7: order.valid_from: Fel."
+
+
+def test_the_documented_example_reads_without_problems():
+    guide = Path(__file__).resolve().parents[3] / "docs" / "delegation-order-format.md"
+    example = guide.read_text(encoding="utf-8").split("```yaml\n")[1].split("```")[0]
+
+    order = orderfile.loads(example, directory=vanersborg())
+
+    assert [rule.number for rule in order.rules] == ["3.1", "4.2", "1.1"]
+    assert order.subdelegations[0].rule == "ks-3.1"
