@@ -457,13 +457,15 @@ class Problem:
 
 
 class OrderError(ValueError):
+    """An order that may not be used as it stands, with all its problems."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(problem.message for problem in problems))
 
 
 def parse_done(text: str) -> tuple[str, str]:
-    """ "approval:pfu" → ("approval", "pfu"): the approval of pfu has been given."""
+    """Read a done requirement: approval:pfu is ("approval", "pfu"), PFU has approved."""
     kind, _, key = text.partition(":")
     if kind not in REQUIREMENT_KINDS or not key:
         raise CheckError(
@@ -496,7 +498,7 @@ def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
     problems: list[Problem] = []
     if order.valid_to is not None and order.valid_to < order.valid_from:
         problems.append(Problem(("order", "valid_to"), "Slutdatum före startdatum."))
-    problems += _party_problems(order.parties)
+    problems += _party_problems(order)
     types = {decision_type.code: decision_type for decision_type in order.decision_types}
     for i, decision_type in enumerate(order.decision_types):
         if decision_type.category is not None and decision_type.category not in NON_DELEGABLE:
@@ -543,19 +545,40 @@ def _duplicate_ids(section: str, ids: list[str]) -> list[Problem]:
     return problems
 
 
-def _party_problems(parties: tuple[Party, ...]) -> list[Problem]:
+def named_parties(order: Order) -> list[Party]:
+    """Every party the order names: its vocabulary, then any that a rule, duty or
+    sub-delegation names and the vocabulary lacks."""
+    parties = {party.key: party for party in order.parties}
+    for rule in order.rules:
+        named = [rule.delegate, *rule.substitutes, *rule.subdelegation.to]
+        for party in named + [requirement.party for requirement in rule.requirements]:
+            parties.setdefault(party.key, party)
+    for duty in order.duties:
+        for party in (duty.holder, *duty.parties):
+            parties.setdefault(party.key, party)
+    for decision in order.subdelegations:
+        parties.setdefault(decision.to.key, decision.to)
+    return list(parties.values())
+
+
+def _party_path(order: Order, i: int) -> tuple[str | int, ...]:
+    return ("parties", i) if i < len(order.parties) else ("parties",)
+
+
+def _party_problems(order: Order) -> list[Problem]:
     problems = []
     keys: set[str] = set()
-    for i, party in enumerate(parties):
-        if party.kind not in PARTY_KINDS:
-            message = f"Okänd sorts part ”{party.kind}”; kända: {', '.join(PARTY_KINDS)}."
-            problems.append(Problem(("parties", i, "kind"), message))
-        elif party.relative and party.kind not in RELATIVE_KINDS:
-            message = f"”{CONCERNED}” kan inte användas för sorten ”{party.kind}”."
-            problems.append(Problem(("parties", i, "slug"), message))
+    for i, party in enumerate(order.parties):
         if party.key in keys:
             problems.append(Problem(("parties", i), f"Parten ”{party.key}” finns redan."))
         keys.add(party.key)
+    for i, party in enumerate(named_parties(order)):
+        if party.kind not in PARTY_KINDS:
+            message = f"Okänd sorts part ”{party.kind}”; kända: {', '.join(PARTY_KINDS)}."
+            problems.append(Problem((*_party_path(order, i), "kind"), message))
+        elif party.relative and party.kind not in RELATIVE_KINDS:
+            message = f"”{CONCERNED}” kan inte användas för sorten ”{party.kind}”."
+            problems.append(Problem(_party_path(order, i), message))
     return problems
 
 
@@ -661,9 +684,10 @@ def _reference_problems(
     order: Order, types: dict[str, DecisionType], facts: _Facts
 ) -> list[Problem]:
     problems = []
-    for i, party in enumerate(order.parties):
+    for i, party in enumerate(named_parties(order)):
         if not facts.knows(party):
-            problems.append(Problem(("parties", i), f"{facts.name} har ingen {_what(party)}."))
+            message = f"{facts.name} har ingen {_what(party)}."
+            problems.append(Problem(_party_path(order, i), message))
     for i, rule in enumerate(order.rules):
         decision_type = types.get(rule.decision_type)
         delegate = facts.organizations.get(rule.delegate.slug)
@@ -782,7 +806,7 @@ class _Facts:
                 return None
             word = "ordföranden" if kind == "chair" else "presidiet"
             return Party(kind, committee, f"{word} i {self.org_name(committee)}")
-        department = self._department(concerning)
+        department = self._department(concerning) if kind == "head" else None
         if department is None:
             return None
         return Party("head", department, f"chefen för {self.org_name(department)}")
@@ -1019,8 +1043,6 @@ class Engine:
 
     def _add(self, order: Order, period: tuple[datetime.date, datetime.date | None]) -> None:
         body = self._bodies[order.body]
-        for decision_type in order.decision_types:
-            body.decision_types[decision_type.code] = decision_type
         rules = {rule.id: rule for rule in order.rules}
         for rule in order.rules:
             entry = _Entry(order, rule, _DELEGATE, period)
@@ -1045,11 +1067,11 @@ class Engine:
         """The rules an actor can decide under on a date, as delegate, substitute or
         sub-delegate (for "Vad får jag besluta?")."""
         index = self._body(body)
-        _name, roles, _keys = _roles(index.facts, actor, on)
+        _name, roles, keys = _roles(index.facts, actor, on)
         seen: dict[tuple[str, str], tuple[Order, Rule]] = {}
         for key, _note in roles:
             for entry in index.by_actor_key.get(key, ()):
-                if _in_force(entry, on):
+                if _in_force(entry, on) and _reaches(index.facts, entry, keys):
                     seen.setdefault((entry.order.id, entry.rule.id), (entry.order, entry.rule))
         return list(seen.values())
 
@@ -1136,6 +1158,19 @@ def _periods(
     return periods
 
 
+def _reaches(facts: _Facts, entry: _Entry, keys: set[str]) -> bool:
+    """Whether the actor can decide under the entry for some organization: always, unless the
+    delegate is relative ("berörd nämnd"); then for one of the actor's own organizations."""
+    if entry.way != _DELEGATE or not entry.rule.delegate.relative:
+        return True
+    own = {key.removesuffix(suffix) for key in keys for suffix in ("", *_KEY_SUFFIXES.values())}
+    for org in own & facts.organizations.keys():
+        resolved = facts.resolve(entry.rule.delegate, org)
+        if resolved is not None and resolved.key in keys and facts.in_scope(entry.rule.scope, org):
+            return True
+    return False
+
+
 def _in_force(entry: _Entry, on: datetime.date) -> bool:
     return entry.start <= on and (entry.until is None or on <= entry.until)
 
@@ -1163,7 +1198,7 @@ def _roles(facts: _Facts, actor: Actor, on: datetime.date) -> tuple[str, Roles, 
             raise CheckError(f"{facts.name} har ingen person med id {actor.ref}.")
         roles = []
         for appointment in facts.appointments_of_person.get(person.id, ()):
-            if _on(appointment, on):
+            if _on(appointment, on) and appointment.position in facts.positions:
                 slug = appointment.position
                 if appointment.acting:
                     note = f"t.f. {facts.positions[slug].title.lower()}"
@@ -1243,6 +1278,8 @@ def _refusals(facts: _Facts, query: Query, entry: _Entry, name: str, keys: set[s
         delegate = resolved
         if entry.way == _DELEGATE and delegate.key not in keys:
             return [f"Beslutet fattas av {delegate.name}, inte av {name} {source}."]
+    if entry.way == _DELEGATE and query.delegate_unavailable:
+        return [f"{capitalized(delegate.name)} har förhinder och får inte besluta {source}."]
     if entry.way == _SUBSTITUTE:
         if not (query.delegate_unavailable or facts.unavailable(delegate, query.date)):
             return [

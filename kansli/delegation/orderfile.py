@@ -35,6 +35,7 @@ from kansli.delegation.engine import (
     Source,
     SubDelegation,
     SubDelegationDecision,
+    named_parties,
     order_problems,
     party_key,
     unknown_decision_type,
@@ -630,7 +631,7 @@ def _order_data(order: Order) -> dict[str, object]:
     data: dict[str, object] = {
         "order": _present(meta),
         "parties": {
-            party.key: {"kind": party.kind, "name": party.name} for party in _vocabulary(order)
+            party.key: {"kind": party.kind, "name": party.name} for party in named_parties(order)
         },
         "decision_types": {
             t.code: _present({"name": t.name, "non_delegable": t.category})
@@ -643,21 +644,6 @@ def _order_data(order: Order) -> dict[str, object]:
     if order.subdelegations:
         data["subdelegations"] = [_subdelegation_data(d) for d in order.subdelegations]
     return data
-
-
-def _vocabulary(order: Order) -> list[Party]:
-    """The order's parties, and any a rule or duty names that the vocabulary lacks."""
-    parties = {party.key: party for party in order.parties}
-    named = []
-    for rule in order.rules:
-        named += [rule.delegate, *rule.substitutes, *rule.subdelegation.to]
-        named += [requirement.party for requirement in rule.requirements]
-    for duty in order.duties:
-        named += [duty.holder, *duty.parties]
-    named += [decision.to for decision in order.subdelegations]
-    for party in named:
-        parties.setdefault(party.key, party)
-    return list(parties.values())
 
 
 def _present(data: dict[str, object]) -> dict[str, object]:

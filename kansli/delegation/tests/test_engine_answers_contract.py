@@ -101,6 +101,16 @@ def test_what_the_director_may_decide(engine):
     assert "2.1 a" not in numbers
 
 
+def test_what_a_company_board_and_a_committee_may_decide(engine):
+    def numbers(organization: str) -> set[str]:
+        actor = Actor("organization", organization)
+        return {rule.number for _order, rule in engine.powers("vanersborg", actor, TODAY)}
+
+    assert "6.1.2 b" in numbers("vanersborgs-bostads-ab")
+    assert "6.1.2 b" not in numbers("socialnamnden")
+    assert {"2.1 a", "2.1 b"} <= numbers("socialnamnden")
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

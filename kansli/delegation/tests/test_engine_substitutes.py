@@ -57,6 +57,18 @@ def test_a_disqualified_director_leaves_the_matter_to_the_substitute():
     assert verdict.outcome == "allowed"
 
 
+def test_a_disqualified_director_may_not_decide_herself():
+    verdict = ask(
+        engine_with(), "vanersborg", f"person:{KATARINA}", "inkop", delegate_unavailable=True
+    )
+
+    assert verdict.outcome == "denied"
+    assert verdict.reasons == (
+        "Kommundirektören har förhinder och får inte besluta "
+        "(Delegationsordning för kommunstyrelsen 1).",
+    )
+
+
 def test_the_second_substitute_only_when_the_first_is_away_too():
     director_away = Absence(KATARINA, date(2025, 3, 1), date(2025, 3, 31))
     deputy_away = Absence(JESPER, date(2025, 3, 1), date(2025, 3, 31))
