@@ -952,6 +952,7 @@ class _Entry:
 
     __slots__ = (
         "basis",
+        "decided_by",
         "decision",
         "order",
         "power",
@@ -986,6 +987,10 @@ class _Entry:
             for requirement in requirements
         )
         self.power = _power(self)
+        self.decided_by = (
+            f"Beslutet fattas av {rule.delegate.name} enligt regel {rule.number} "
+            f"{rule.source.citation}."
+        )
 
 
 def _power(entry: _Entry) -> str:
@@ -1097,29 +1102,27 @@ class Engine:
                 if entry.start <= on and (entry.until is None or on <= entry.until):
                     findings.append(_evaluate(facts, query, entry, name, note, keys))
         if not findings:
-            return self._nobody(body, query, decision_type, name)
+            return _nobody(body, query, decision_type, name)
         return _verdict(findings)
 
-    def _nobody(
-        self, body: _BodyIndex, query: Query, decision_type: DecisionType, name: str
-    ) -> Verdict:
-        what = decision_type.name[:1].lower() + decision_type.name[1:]
-        reasons = [f"{name} har inte rätt att besluta om {what} den {query.date}."]
-        basis = []
-        for _order, rule in self.rules_for(query.body, decision_type.code, query.date):
-            basis.append(Basis(rule.source.document, rule.source.section, rule.number))
-            reasons.append(
-                f"Beslutet fattas av {rule.delegate.name} enligt regel {rule.number} "
-                f"{rule.source.citation}."
-            )
-        if not basis:
-            reasons.append(f"Ingen ordning som gäller den {query.date} har en regel om {what}.")
-        if decision_type.category in NON_DELEGABLE and query.actor.kind != "organization":
-            reasons.append(
-                f"Ärendet gäller {NON_DELEGABLE[decision_type.category]} och får inte "
-                f"delegeras {KL_6_38}."
-            )
-        return Verdict("denied", tuple(basis), (), (), tuple(reasons))
+
+def _nobody(body: _BodyIndex, query: Query, decision_type: DecisionType, name: str) -> Verdict:
+    """Denied: the actor holds no rule for the decision type; say who does."""
+    what = decision_type.name[:1].lower() + decision_type.name[1:]
+    reasons = [f"{name} har inte rätt att besluta om {what} den {query.date}."]
+    basis: list[Basis] = []
+    for entry in body.by_type.get(decision_type.code, ()):
+        if _in_force(entry, query.date):
+            basis += entry.basis
+            reasons.append(entry.decided_by)
+    if not basis:
+        reasons.append(f"Ingen ordning som gäller den {query.date} har en regel om {what}.")
+    if decision_type.category in NON_DELEGABLE and query.actor.kind != "organization":
+        reasons.append(
+            f"Ärendet gäller {NON_DELEGABLE[decision_type.category]} och får inte "
+            f"delegeras {KL_6_38}."
+        )
+    return Verdict("denied", tuple(basis), (), (), tuple(reasons))
 
 
 def _order_refusals(order: Order, body: _BodyIndex) -> list[Problem]:
