@@ -11,7 +11,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from kansli.accounts.models import Role, User
-from kansli.accounts.services import roles_sync, user_create
+from kansli.accounts.services import user_create
 from kansli.demo.services import load_demo
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
@@ -89,8 +89,7 @@ def demo(db: None, demo_rows: DemoRows) -> dict[str, Body]:
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows.rows)):
                 cursor.execute(sql)
-        roles_sync()
-        groups = dict(Group.objects.values_list("name", "pk"))
+            groups = dict(Group.objects.values_list("name", "pk"))
         User.groups.through.objects.bulk_create(
             User.groups.through(user_id=user_id, group_id=groups[name])
             for user_id, name in demo_rows.user_groups

@@ -77,8 +77,10 @@ def user_create(
     else:
         user.set_password(password)
     audit.create(actor=actor, instance=user)
-    roles_sync()
-    user.groups.set(Group.objects.filter(name__in=[role.value for role in roles]))
+    groups = Group.objects.filter(name__in=[role.value for role in roles])
+    if len(groups) != len(set(roles)):
+        raise ValidationError(_("Rollgrupperna saknas: kör `kansli migrate`."))
+    audit.set_relations(actor=actor, instance=user, groups=groups)
     return user
 
 

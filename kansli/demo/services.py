@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from kansli.accounts.models import Role, User
-from kansli.accounts.services import roles_sync, user_create
+from kansli.accounts.services import user_create
 from kansli.audit.services import Actor
 from kansli.demo.blekinge import BLEKINGE
 from kansli.demo.names import Roster
@@ -89,7 +89,6 @@ def _first_or_create(
 @transaction.atomic
 def load_demo(*, actor: Actor = None) -> None:
     """Load (or complete) the demo data for every demo body."""
-    roles_sync()
     today = timezone.localdate()
     current = mandate_period(today)
     previous = mandate_period(current[0] - datetime.timedelta(days=1))

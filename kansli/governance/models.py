@@ -1,9 +1,16 @@
 """Governing documents (styrdokument): metadata, revisions, versions and addressable sections."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kansli.organisation.models import Body, Organization
+
+
+def refuse_other_body(body_id: int | None, *organizations: Organization | None) -> None:
+    """A document is adopted, owned and revised by organizations of its own body."""
+    if any(o is not None and o.body_id != body_id for o in organizations):
+        raise ValidationError(_("Organisationen tillhör en annan huvudman än styrdokumentet."))
 
 
 class GoverningDocument(models.Model):
@@ -72,6 +79,13 @@ class GoverningDocument(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        refuse_other_body(
+            self.body_id,
+            getattr(self, "adopted_by", None),
+            getattr(self, "owner", None),
+        )
+
     @property
     def current_version(self) -> "DocumentVersion | None":
         return self.versions.order_by(models.F("valid_from").desc(nulls_last=True), "-id").first()
@@ -99,6 +113,11 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decided_by.short_name or self.decided_by} {self.decided_on}, {self.minute}"
+
+    def clean(self) -> None:
+        document = getattr(self, "document", None)
+        if document is not None:
+            refuse_other_body(document.body_id, getattr(self, "decided_by", None))
 
 
 class DocumentVersion(models.Model):

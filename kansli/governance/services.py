@@ -14,11 +14,6 @@ from kansli.governance.sections import split_sections
 from kansli.organisation.models import Body, Organization
 
 
-def _refuse_other_body(body: Body, *organizations: object) -> None:
-    if any(isinstance(o, Organization) and o.body_id != body.pk for o in organizations):
-        raise ValidationError(_("Organisationen tillhör en annan huvudman än styrdokumentet."))
-
-
 def document_create(
     *,
     actor: Actor,
@@ -31,7 +26,6 @@ def document_create(
     **metadata: object,
 ) -> GoverningDocument:
     """Create a governing document with the metadata of its header (see the model's fields)."""
-    _refuse_other_body(body, adopted_by, owner)
     document = GoverningDocument(
         body=body,
         slug=slug,
@@ -50,7 +44,6 @@ def document_update(
     """Change a document's metadata. The body it belongs to never changes."""
     if "body" in changes or "body_id" in changes:
         raise ValidationError(_("Ett styrdokument kan inte flyttas till en annan huvudman."))
-    _refuse_other_body(document.body, changes.get("adopted_by"), changes.get("owner"))
     return audit.update(actor=actor, instance=document, **changes)
 
 
@@ -63,7 +56,6 @@ def revision_add(
     minute: str = "",
 ) -> Revision:
     """Record a decision that revised the document ("Reviderad KS 2019-01-30, § 20")."""
-    _refuse_other_body(document.body, decided_by)
     revision = Revision(
         document=document, decided_by=decided_by, decided_on=decided_on, minute=minute
     )
