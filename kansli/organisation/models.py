@@ -7,6 +7,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# Top-level paths of the site; a body's slug starts its pages' paths, so it must not be one.
+RESERVED_BODY_SLUGS = frozenset({"admin", "api", "logga-in", "logga-ut", "static", "media"})
+
+
+def validate_body_slug(value: str) -> None:
+    if value in RESERVED_BODY_SLUGS:
+        raise ValidationError(
+            _("Kortnamnet %(slug)s är reserverat för systemet; välj ett annat."),
+            params={"slug": value},
+        )
+
 
 class Body(models.Model):
     """The legal person the system serves: a municipality or a region (OParl: Body)."""
@@ -15,7 +26,7 @@ class Body(models.Model):
         MUNICIPALITY = "municipality", _("kommun")
         REGION = "region", _("region")
 
-    slug = models.SlugField(_("kortnamn"), unique=True)
+    slug = models.SlugField(_("kortnamn"), unique=True, validators=[validate_body_slug])
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     organization_number = models.CharField(_("organisationsnummer"), max_length=11, blank=True)
