@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from kansli.web import views
 
@@ -6,6 +6,8 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("", include("kansli.web.delegation_urls")),
+    path("", include("kansli.web.decision_urls")),
     path("<slug:body>/organisation/", views.organization_tree, name="organization_tree"),
     path(
         "<slug:body>/organisation/<slug:organization>/",

@@ -1,0 +1,3 @@
+"""The decision register's pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The delegation pages: who may decide what, and the delegation order."""
+
+urlpatterns: list = []
