@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
+    "kansli.decisions",
     "kansli.web",
     "kansli.demo",
 ]
@@ -138,6 +139,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Days within which a delegated decision must be reported to the organization that delegated it,
+# where the order does not say otherwise.
+DECISION_REPORT_DAYS = envint("DECISION_REPORT_DAYS", 30)
 
 LANGUAGE_CODE = "sv"
 # Swedish only until an English catalogue exists: a half-translated page helps no one.

@@ -1,0 +1,204 @@
+"""The register of decisions (beslut): who decided what, on which power, with which evidence
+for the consultations and approvals the power requires, and when it is reported.
+
+A decision is recorded through `kansli.decisions.services`, which asks the delegation engine
+first and keeps its verdict with the decision: a decision stays a draft until every requirement
+before it is met, and one the engine denies is never stored.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kansli.organisation.models import Body, Organization, Person, Position
+
+
+class Decision(models.Model):
+    """A decision, whoever made it: a delegate, the director under the instruction, or an
+    organization at a meeting."""
+
+    class Kind(models.TextChoices):
+        DELEGATE = "delegate", _("delegationsbeslut")
+        INSTRUCTION = "instruction", _("beslut enligt direktörsinstruktionen")
+        MEETING = "meeting", _("beslut vid sammanträde")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("utkast")
+        RECORDED = "recorded", _("registrerat")
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("huvudman")
+    )
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    decision_type = models.SlugField(_("beslutstyp"), max_length=100)
+    decision_type_name = models.CharField(_("beslutstypens benämning"), max_length=300)
+    decided_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("beslutsfattare"),
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("i egenskap av befattning"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions_made",
+        verbose_name=_("beslutande organ"),
+    )
+    concerning = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions_concerning",
+        verbose_name=_("berörd organisation"),
+    )
+    amount = models.DecimalField(
+        _("belopp (kronor)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    decided_on = models.DateField(_("beslutsdatum"))
+    title = models.CharField(_("rubrik"), max_length=300)
+    text = models.TextField(_("beslut"), blank=True)
+    case_reference = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    verdict = models.JSONField(
+        _("prövning mot delegationsordningen"),
+        default=dict,
+        help_text=_("Delegationsmotorns svar: grund, krav, anmälan och skäl."),
+    )
+    source_document = models.CharField(_("källa"), max_length=200)
+    source_section = models.CharField(_("avsnitt"), max_length=200)
+    source_rule = models.CharField(_("punkt"), max_length=60)
+    report_to = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions_to_report",
+        verbose_name=_("anmäls till"),
+    )
+    report_due = models.DateField(_("anmäls senast"), null=True, blank=True)
+    reported_on = models.DateField(_("anmält den"), null=True, blank=True)
+    reported_in = models.CharField(
+        _("anmält vid"), max_length=300, blank=True, help_text=_("Sammanträde och paragraf.")
+    )
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(position__isnull=True) | Q(organization__isnull=True),
+                name="decision_one_capacity",
+                violation_error_message=_(
+                    "Ett beslut fattas antingen i egenskap av en befattning eller av ett organ."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="meeting") | Q(decided_by__isnull=False),
+                name="decision_delegate_named",
+                violation_error_message=_("Ett delegationsbeslut har en namngiven beslutsfattare."),
+            ),
+            models.CheckConstraint(
+                condition=Q(report_to__isnull=True, report_due__isnull=True)
+                | Q(report_to__isnull=False, report_due__isnull=False),
+                name="decision_report_due_with_recipient",
+                violation_error_message=_("Ett beslut som ska anmälas har ett sista datum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(reported_on__isnull=True)
+                | Q(status="recorded", report_to__isnull=False),
+                name="decision_reported_when_recorded",
+                violation_error_message=_(
+                    "Bara ett registrerat beslut med anmälningsplikt kan anmälas."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="decision_amount_not_negative",
+                violation_error_message=_("Beloppet kan inte vara negativt."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["report_to", "reported_on"], name="decision_report_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def unreported(self) -> bool:
+        """Recorded, owed a report, and not yet reported."""
+        return (
+            self.status == self.Status.RECORDED
+            and self.report_to_id is not None
+            and self.reported_on is None
+        )
+
+    def overdue(self, on: datetime.date) -> bool:
+        return self.unreported and self.report_due is not None and self.report_due < on
+
+    @property
+    def citation(self) -> str:
+        return f"{self.source_document} {self.source_section}"
+
+
+class Evidence(models.Model):
+    """That a consultation, approval, advance notice or advance report the decision requires has
+    taken place."""
+
+    class Kind(models.TextChoices):
+        CONSULTATION = "consultation", _("samråd")
+        APPROVAL = "approval", _("godkännande")
+        NOTICE = "notice", _("information i förväg")
+        REPORT = "report", _("anmälan i förväg")
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("beslut")
+    )
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    party = models.CharField(
+        _("part"), max_length=120, help_text=_("Partens nyckel i delegationsordningen, t.ex. pfu.")
+    )
+    party_name = models.CharField(_("partens namn"), max_length=300)
+    took_place_on = models.DateField(_("datum"))
+    recorded_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("registrerat av")
+    )
+    note = models.TextField(_("anteckning"), blank=True)
+
+    class Meta:
+        verbose_name = _("underlag för krav")
+        verbose_name_plural = _("underlag för krav")
+        ordering = ["took_place_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "kind", "party"],
+                name="evidence_once_per_requirement",
+                violation_error_message=_("Kravet har redan ett registrerat underlag."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.party_name}"
