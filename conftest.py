@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite: a body with its board, users of each role, the demo data."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,8 @@ from django.db import connection, models, transaction
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
 from kansli.demo.services import load_demo
+from kansli.governance import services as governance
+from kansli.governance.models import GoverningDocument
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
 
@@ -37,6 +40,33 @@ def board(body: Body) -> Organization:
 
 
 @pytest.fixture
+def department(body: Body, board: Organization) -> Organization:
+    return organisation.organization_create(
+        actor=None,
+        body=body,
+        kind=Organization.Kind.DEPARTMENT,
+        slug="kommunstyrelseforvaltningen",
+        name="Kommunstyrelseförvaltningen",
+        parent=board,
+    )
+
+
+@pytest.fixture
+def document(body: Body, board: Organization, department: Organization) -> GoverningDocument:
+    return governance.document_create(
+        actor=None,
+        body=body,
+        slug="kommundirektorsinstruktion",
+        kind=GoverningDocument.Kind.INSTRUCTION,
+        name="Kommundirektörsinstruktion",
+        adopted_by=board,
+        owner=department,
+        adopted_on=datetime.date(2017, 12, 20),
+        adopted_minute="§ 248",
+    )
+
+
+@pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(username: str, *roles: Role) -> User:
         return user_create(actor=None, username=username, password="lösenord-för-test", roles=roles)
@@ -47,7 +77,7 @@ def make_user(db: None) -> Callable[..., User]:
 # The demo fixture loads the demo data once per session, through its services, and keeps the
 # rows in memory; each test that asks for it gets them back with bulk inserts instead of the
 # thousand audited writes of a real load. `kansli/demo/tests` checks the real load itself.
-DEMO_APPS = ("organisation", "governance", "accounts", "audit")
+DEMO_APPS = ("organisation", "governance", "delegation", "accounts", "audit")
 
 
 def demo_models() -> list[type[models.Model]]:

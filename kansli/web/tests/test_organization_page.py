@@ -115,7 +115,7 @@ def test_positions_show_their_holders_and_mark_acting_ones(
         actor=None, person=eva, position=director, start=datetime.date(2020, 1, 1), acting=True
     )
 
-    response = signed_in.get("/vanersborg/organisation/ksf/")
+    response = signed_in.get("/vanersborg/organisation/kommunstyrelseforvaltningen/")
 
     text = " ".join(response.text.split())
     assert '<th scope="row">Kommundirektör</th>' in text
@@ -127,10 +127,13 @@ def test_the_page_links_to_parent_and_sub_organizations(
     signed_in: Client, department: Organization
 ) -> None:
     board_page = signed_in.get("/vanersborg/organisation/ks/")
-    department_page = signed_in.get("/vanersborg/organisation/ksf/")
+    department_page = signed_in.get("/vanersborg/organisation/kommunstyrelseforvaltningen/")
 
     assert 'id="underordnade"' in board_page.text
-    assert 'href="/vanersborg/organisation/ksf/">Kommunstyrelseförvaltningen</a>' in board_page.text
+    assert (
+        'href="/vanersborg/organisation/kommunstyrelseforvaltningen/">Kommunstyrelseförvaltningen</a>'
+        in board_page.text
+    )
     assert 'under <a href="/vanersborg/organisation/ks/">Kommunstyrelsen</a>' in " ".join(
         department_page.text.split()
     )
