@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
+    "kansli.delegation",
     "kansli.decisions",
     "kansli.web",
     "kansli.demo",

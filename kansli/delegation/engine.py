@@ -684,6 +684,12 @@ def _reference_problems(
     order: Order, types: dict[str, DecisionType], facts: _Facts
 ) -> list[Problem]:
     problems = []
+    if order.body != facts.body:
+        message = f"Ordningen gäller ”{order.body}”, inte {facts.name} (”{facts.body}”)."
+        problems.append(Problem(("order", "body"), message))
+    elif order.organization not in facts.organizations:
+        message = f"{facts.name} har ingen organisation ”{order.organization}”."
+        problems.append(Problem(("order", "organization"), message))
     for i, party in enumerate(named_parties(order)):
         if not facts.knows(party):
             message = f"{facts.name} har ingen {_what(party)}."
@@ -1022,6 +1028,7 @@ class _BodyIndex:
         self.by_key: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
         self.by_type: dict[str, list[_Entry]] = defaultdict(list)
         self.by_actor_key: dict[str, list[_Entry]] = defaultdict(list)
+        self.rules: list[_Entry] = []  # one per rule, as the orders list them
 
     def add(self, key: str, entry: _Entry) -> None:
         self.by_key[(entry.rule.decision_type, key)].append(entry)
@@ -1053,6 +1060,7 @@ class Engine:
             entry = _Entry(order, rule, _DELEGATE, period)
             body.add(rule.delegate.key, entry)
             body.by_type[rule.decision_type].append(entry)
+            body.rules.append(entry)
             for rank, substitute in enumerate(rule.substitutes):
                 body.add(substitute.key, _Entry(order, rule, _SUBSTITUTE, period, rank))
         for decision in order.subdelegations:
@@ -1067,6 +1075,19 @@ class Engine:
         """The rules in force on a date for a decision type: who may decide it, and how."""
         entries = self._body(body).by_type.get(decision_type, ())
         return [(entry.order, entry.rule) for entry in entries if _in_force(entry, on)]
+
+    def rules_in_force(self, body: str, on: datetime.date) -> list[tuple[Order, Rule]]:
+        """Every rule in force on a date, as the orders list them."""
+        return [
+            (entry.order, entry.rule) for entry in self._body(body).rules if _in_force(entry, on)
+        ]
+
+    def decision_type(self, body: str, code: str) -> DecisionType | None:
+        return self._body(body).decision_types.get(code)
+
+    def decision_types(self, body: str) -> list[DecisionType]:
+        """The body's decision types, as its orders define them."""
+        return list(self._body(body).decision_types.values())
 
     def powers(self, body: str, actor: Actor, on: datetime.date) -> list[tuple[Order, Rule]]:
         """The rules an actor can decide under on a date, as delegate, substitute or

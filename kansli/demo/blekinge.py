@@ -67,20 +67,22 @@ PREVIOUS = Period(
 )
 
 POSTS = (
-    Post("regiondirektor", "Regiondirektör", STAFF, security_class=2),
+    Post("regiondirektor", "Regiondirektör", STAFF, security_class=2, heads=True),
     Post(
         "forvaltningschef-landstingsservice",
         "Förvaltningschef, landstingsservice",
         "landstingsservice",
+        heads=True,
     ),
-    Post("enhetschef-kanslienheten", "Enhetschef, kanslienheten", "kanslienheten"),
+    Post("enhetschef-kanslienheten", "Enhetschef, kanslienheten", "kanslienheten", heads=True),
     Post("landstingsjurist", "Landstingsjurist", "kanslienheten"),
     Post(
         "stabschef-regional-krisledningsstab",
         "Stabschef, regional krisledningsstab",
         "regional-krisledningsstab",
+        heads=True,
     ),
-    Post("vd-blekingetrafiken-ab", "VD, Blekingetrafiken AB", "blekingetrafiken-ab"),
+    Post("vd-blekingetrafiken-ab", "VD, Blekingetrafiken AB", "blekingetrafiken-ab", heads=True),
     Post("registrator", "Registrator", "kanslienheten"),
     Post("namndsekreterare", "Nämndsekreterare", "kanslienheten"),
     Post("handlaggare", "Handläggare", "ekonomienheten"),
@@ -138,5 +140,6 @@ BLEKINGE = BodySpec(
     hires=HIRES,
     documents=(INSTRUCTION,),
     logins=role_logins(prefix="blekinge-", director="regiondirektor"),
+    orders=("blekinge-instruktion-landstingsdirektor.yaml",),
     names_from=1800,
 )

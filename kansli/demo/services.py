@@ -17,6 +17,9 @@ from django.utils import timezone
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
 from kansli.audit.services import Actor
+from kansli.delegation import orderfile
+from kansli.delegation import services as delegation
+from kansli.delegation.models import DelegationOrder
 from kansli.demo.blekinge import BLEKINGE
 from kansli.demo.names import Roster
 from kansli.demo.seeds import seed_text
@@ -99,6 +102,8 @@ def load_demo(*, actor: Actor = None) -> None:
         loader.staff()
         for document in spec.documents:
             loader.document(document)
+        for filename in spec.orders:
+            loader.order(filename)
         loader.logins(today)
 
 
@@ -202,6 +207,7 @@ class _BodyLoader:
                 slug=post.slug,
                 title=post.title,
                 security_class=post.security_class,
+                heads_organization=post.heads,
             )
             for post in self.spec.posts
         }
@@ -254,6 +260,14 @@ class _BodyLoader:
                 valid_from=spec.version_valid_from,
                 headings=spec.headings,
             )
+
+    def order(self, filename: str) -> None:
+        """A delegation order (or an instruction's powers and duties) from its YAML file."""
+        path = orderfile.DATA_DIR / filename
+        text = path.read_text(encoding="utf-8")
+        if DelegationOrder.objects.filter(body=self.body, key=orderfile.loads(text).id).exists():
+            return
+        delegation.order_import(actor=self.actor, body=self.body, text=text, source_name=filename)
 
     def logins(self, today: datetime.date) -> None:
         """One user per role, each the person who holds the matching post today."""

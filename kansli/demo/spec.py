@@ -48,6 +48,7 @@ class Post:
     title: str
     organization: str
     security_class: int | None = None
+    heads: bool = False  # the post heads its organization (förvaltningschef, stabschef, VD)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class BodySpec:
     hires: tuple[Hire, ...]
     documents: tuple[Document, ...]
     logins: tuple[Login, ...]
+    # The delegation orders (YAML files in kansli/delegation/data/) to load.
+    orders: tuple[str, ...] = ()
     # Where this body's politicians start in the common stream of names, so that two demo
     # bodies do not share their people's names.
     names_from: int = 0

@@ -108,44 +108,62 @@ PREVIOUS = Period(
 STAFF = "kommunstyrelseforvaltningen"
 POSTS = (
     # Instruction 3.5: the director's and a deputy director's posts in security class 2 or higher.
-    Post("kommundirektor", "Kommundirektör", STAFF, security_class=2),
+    Post("kommundirektor", "Kommundirektör", STAFF, security_class=2, heads=True),
     Post("bitradande-kommundirektor", "Biträdande kommundirektör", STAFF, security_class=2),
-    Post("stabschef-ekonomistaben", "Stabschef, ekonomistaben", "ekonomistaben"),
-    Post("stabschef-personalstaben", "Stabschef, personalstaben", "personalstaben"),
-    Post("stabschef-kanslistaben", "Stabschef, kanslistaben", "kanslistaben"),
-    Post("stabschef-utvecklingsstaben", "Stabschef, utvecklingsstaben", "utvecklingsstaben"),
+    Post("stabschef-ekonomistaben", "Stabschef, ekonomistaben", "ekonomistaben", heads=True),
+    Post("stabschef-personalstaben", "Stabschef, personalstaben", "personalstaben", heads=True),
+    Post("stabschef-kanslistaben", "Stabschef, kanslistaben", "kanslistaben", heads=True),
+    Post(
+        "stabschef-utvecklingsstaben",
+        "Stabschef, utvecklingsstaben",
+        "utvecklingsstaben",
+        heads=True,
+    ),
     Post(
         "stabschef-sakerhets-och-beredskapsstaben",
         "Stabschef, säkerhets- och beredskapsstaben",
         "sakerhets-och-beredskapsstaben",
+        heads=True,
     ),
     Post(
         "stabschef-central-krisledningsstab",
         "Stabschef, central krisledningsstab",
         "central-krisledningsstab",
+        heads=True,
     ),
     Post(
         "forvaltningschef-barn-och-utbildningsforvaltningen",
         "Förvaltningschef, barn- och utbildningsförvaltningen",
         "barn-och-utbildningsforvaltningen",
+        heads=True,
     ),
     Post(
         "forvaltningschef-socialforvaltningen",
         "Förvaltningschef, socialförvaltningen",
         "socialforvaltningen",
+        heads=True,
     ),
     Post(
         "forvaltningschef-samhallsbyggnadsforvaltningen",
         "Förvaltningschef, samhällsbyggnadsförvaltningen",
         "samhallsbyggnadsforvaltningen",
+        heads=True,
     ),
     Post(
         "forvaltningschef-kultur-och-fritidsforvaltningen",
         "Förvaltningschef, kultur- och fritidsförvaltningen",
         "kultur-och-fritidsforvaltningen",
+        heads=True,
     ),
-    Post("vd-vanersborgs-bostads-ab", "VD, Vänersborgs Bostads AB", "vanersborgs-bostads-ab"),
-    Post("vd-vanersborgs-energi-ab", "VD, Vänersborgs Energi AB", "vanersborgs-energi-ab"),
+    Post(
+        "vd-vanersborgs-bostads-ab",
+        "VD, Vänersborgs Bostads AB",
+        "vanersborgs-bostads-ab",
+        heads=True,
+    ),
+    Post(
+        "vd-vanersborgs-energi-ab", "VD, Vänersborgs Energi AB", "vanersborgs-energi-ab", heads=True
+    ),
     Post("registrator", "Registrator", "kanslistaben"),
     Post("namndsekreterare", "Nämndsekreterare", "kanslistaben"),
     Post("handlaggare", "Handläggare", "utvecklingsstaben"),
@@ -238,4 +256,5 @@ VANERSBORG = BodySpec(
     hires=HIRES,
     documents=(INSTRUCTION,),
     logins=role_logins(prefix="", director="kommundirektor"),
+    orders=("vanersborg-kommundirektorsinstruktion.yaml",),
 )

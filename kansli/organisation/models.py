@@ -247,6 +247,12 @@ class Position(models.Model):
     security_class = models.PositiveSmallIntegerField(
         _("säkerhetsskyddsklass"), choices=SecurityClass.choices, null=True, blank=True
     )
+    # Who "berörd förvaltningschef" is, and who may sub-delegate as a head (KL 7 kap 6 §).
+    heads_organization = models.BooleanField(
+        _("chef för organisationen"),
+        default=False,
+        help_text=_("Befattningen leder sin organisation (förvaltningschef, stabschef, VD)."),
+    )
 
     class Meta:
         verbose_name = _("befattning")
@@ -254,6 +260,12 @@ class Position(models.Model):
         ordering = ["title"]
         constraints = [
             models.UniqueConstraint(fields=["body", "slug"], name="position_slug_per_body"),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(heads_organization=True),
+                name="one_head_per_organization",
+                violation_error_message=_("Organisationen har redan en chefsbefattning."),
+            ),
         ]
 
     def __str__(self) -> str:

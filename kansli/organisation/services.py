@@ -87,6 +87,7 @@ def position_create(
     slug: str,
     title: str,
     security_class: int | None = None,
+    heads_organization: bool = False,
 ) -> Position:
     position = Position(
         body=body,
@@ -94,6 +95,7 @@ def position_create(
         slug=slug,
         title=title,
         security_class=security_class,
+        heads_organization=heads_organization,
     )
     return audit.create(actor=actor, instance=position)
 

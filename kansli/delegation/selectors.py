@@ -1,0 +1,241 @@
+"""Reading the delegation orders: the engine built from the database, and the questions put
+to it (may this actor decide this, which rules are in force, what may this person decide).
+
+An engine is built per body from its directory (who sits where, over time) and its orders,
+and kept in this process. Every write in Kansli is recorded in the audit chain in the same
+transaction, so the chain's head changes with each one: an engine built at another head is
+built anew, and no write to the organisation or the orders goes unseen.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from kansli.audit.models import ChainHead
+from kansli.delegation import engine
+from kansli.delegation.mapping import to_engine
+from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
+from kansli.organisation.models import (
+    Appointment,
+    Body,
+    Membership,
+    Organization,
+    Person,
+    Position,
+)
+
+_engines: dict[int, tuple[str | None, engine.Engine]] = {}
+_lock = threading.Lock()
+
+
+def directory_of(*, body: Body) -> engine.Directory:
+    """Who sits where in the body, over all time, as the engine's plain data."""
+    heads = dict(
+        Position.objects.filter(body=body, heads_organization=True).values_list(
+            "organization_id", "slug"
+        )
+    )
+    organizations = Organization.objects.filter(body=body).values_list(
+        "pk", "slug", "kind", "name", "parent__slug"
+    )
+    return engine.Directory(
+        body=body.slug,
+        name=body.name,
+        organizations=tuple(
+            engine.Organization(slug, kind, name, parent, heads.get(pk))
+            for pk, slug, kind, name, parent in organizations
+        ),
+        positions=tuple(
+            engine.Position(*row)
+            for row in Position.objects.filter(body=body).values_list(
+                "slug", "title", "organization__slug"
+            )
+        ),
+        persons=tuple(
+            engine.Person(pk, f"{given} {family}")
+            for pk, given, family in Person.objects.filter(body=body).values_list(
+                "pk", "given_name", "family_name"
+            )
+        ),
+        appointments=tuple(
+            engine.Appointment(*row)
+            for row in Appointment.objects.filter(position__body=body).values_list(
+                "person_id", "position__slug", "start", "end", "acting"
+            )
+        ),
+        memberships=tuple(
+            engine.Membership(*row)
+            for row in Membership.objects.filter(organization__body=body).values_list(
+                "person_id", "organization__slug", "role", "start", "end"
+            )
+        ),
+    )
+
+
+def orders_of(*, body: Body) -> QuerySet[DelegationOrder]:
+    """The body's orders with everything `mapping.to_engine` reads, in three more queries."""
+    return (
+        DelegationOrder.objects.filter(body=body)
+        .select_related("body", "organization", "governing_document")
+        .prefetch_related(
+            Prefetch("decision_types", DecisionType.objects.order_by("position")),
+            Prefetch("rules", DelegationRule.objects.order_by("position")),
+            Prefetch("duties", Duty.objects.order_by("position")),
+        )
+        .order_by("valid_from", "pk")
+    )
+
+
+def engine_order(order: DelegationOrder) -> engine.Order:
+    """A saved order as the engine's `Order` (prefetched by `orders_of`, or queried)."""
+    return to_engine(order)
+
+
+def _build(body: Body) -> engine.Engine:
+    orders = [engine_order(order) for order in orders_of(body=body)]
+    try:
+        return engine.Engine([directory_of(body=body)], orders)
+    except engine.OrderError as error:
+        raise ValidationError(
+            _("Delegationsordningarna stämmer inte med organisationen: %(problems)s")
+            % {"problems": error}
+        ) from error
+
+
+def engine_for(*, body: Body) -> engine.Engine:
+    """The engine for the body's orders and organisation as they stand now."""
+    head = ChainHead.objects.filter(pk=1).values_list("hash", flat=True).first()
+    cached = _engines.get(body.pk)
+    if cached is not None and cached[0] == head:
+        return cached[1]
+    with _lock:
+        built = _build(body)
+        _engines[body.pk] = (head, built)
+    return built
+
+
+def _actor(
+    body: Body,
+    position: Position | None,
+    person: Person | None,
+    organization: Organization | None,
+) -> engine.Actor:
+    given = [actor for actor in (position, person, organization) if actor is not None]
+    if len(given) != 1:
+        raise ValidationError(
+            _("Ange exakt en beslutsfattare: en befattning, person eller organisation.")
+        )
+    actor = given[0]
+    if actor.body_id != body.pk:
+        raise ValidationError(
+            _("%(actor)s hör inte till %(body)s.") % {"actor": actor, "body": body}
+        )
+    if person is not None:
+        return engine.Actor("person", person.pk)
+    kind = "position" if position is not None else "organization"
+    return engine.Actor(kind, actor.slug)
+
+
+def authority_check(
+    *,
+    body: Body,
+    decision_type: str,
+    on: datetime.date,
+    position: Position | None = None,
+    person: Person | None = None,
+    organization: Organization | None = None,
+    concerning: Organization | None = None,
+    amount: Decimal | None = None,
+    done: Iterable[tuple[str, str]] = (),
+    delegate_unavailable: bool = False,
+    months: int | None = None,
+    conditions: Iterable[str] = (),
+) -> engine.Verdict:
+    """May the actor (exactly one of position, person, organization) make a decision of this
+    type on the date, for the organization concerned, for this amount, once the requirements in
+    `done` ((kind, party key) pairs: ("approval", "pfu")) are met? The verdict cites its rules.
+
+    `months` and `conditions` (codes of the conditions that hold) answer rules limited by them.
+    Raises ValidationError, in Swedish, for a question that cannot be asked.
+    """
+    done = frozenset(done)
+    for kind, key in done:
+        if kind not in engine.REQUIREMENT_KINDS or not key:
+            raise ValidationError(
+                _("Okänt uppfyllt krav %(kind)s:%(key)s; slag kan vara %(kinds)s.")
+                % {"kind": kind, "key": key, "kinds": ", ".join(engine.REQUIREMENT_KINDS)}
+            )
+    if concerning is not None and concerning.body_id != body.pk:
+        raise ValidationError(
+            _("%(organization)s hör inte till %(body)s.")
+            % {"organization": concerning, "body": body}
+        )
+    query = engine.Query(
+        body=body.slug,
+        actor=_actor(body, position, person, organization),
+        decision_type=decision_type,
+        date=on,
+        concerning=None if concerning is None else concerning.slug,
+        amount=amount,
+        months=months,
+        done=done,
+        conditions=frozenset(conditions),
+        delegate_unavailable=delegate_unavailable,
+    )
+    try:
+        return engine_for(body=body).check(query)
+    except engine.CheckError as error:
+        raise ValidationError(str(error)) from error
+
+
+def _matches(
+    rule: engine.Rule, decision_type: engine.DecisionType | None, words: list[str]
+) -> bool:
+    haystack = " ".join(
+        (rule.number, rule.matter, rule.decision_type, decision_type.name if decision_type else "")
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def rules_in_force(
+    *, body: Body, on: datetime.date, decision_type: str | None = None, text: str | None = None
+) -> list[tuple[engine.Order, engine.Rule]]:
+    """The rules in force on the date with their orders, in the orders' own sequence; only
+    those of a decision type, or whose number, matter or decision type contain every word of
+    `text`."""
+    built = engine_for(body=body)
+    words = (text or "").casefold().split()
+    found = []
+    for order, rule in built.rules_in_force(body.slug, on):
+        if decision_type is not None and rule.decision_type != decision_type:
+            continue
+        if words and not _matches(rule, built.decision_type(body.slug, rule.decision_type), words):
+            continue
+        found.append((order, rule))
+    return found
+
+
+def rules_for(
+    *, body: Body, on: datetime.date, decision_type: str | None = None, text: str | None = None
+) -> list[engine.Rule]:
+    """The rules in force on the date, of a decision type or matching a text (see
+    `rules_in_force`)."""
+    return [
+        rule
+        for _order, rule in rules_in_force(body=body, on=on, decision_type=decision_type, text=text)
+    ]
+
+
+def powers_of(
+    *, body: Body, person: Person, on: datetime.date
+) -> list[tuple[engine.Order, engine.Rule]]:
+    """What the person may decide on the date through their appointments and seats, as
+    delegate, substitute or sub-delegate ("Vad får jag besluta?")."""
+    return engine_for(body=body).powers(body.slug, engine.Actor("person", person.pk), on)
