@@ -16,7 +16,12 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kansli.organisation import models
-from kansli.organisation.selectors import holders_of, members_on, presidium, substitutes_on
+from kansli.organisation.selectors import (
+    members_on,
+    positions_with_holders,
+    presidium,
+    substitutes_on,
+)
 
 router = Router()
 
@@ -165,9 +170,11 @@ def extended(schema: type[Schema], instance: Model, **extra: Any) -> dict[str, A
     return schema.from_orm(instance).model_dump() | extra
 
 
-def _with_holders(position: models.Position, on: datetime.date) -> dict[str, Any]:
-    holders = holders_of(position=position, on=on).select_related("position__organization")
-    return extended(Position, position, holders=holders)
+def _with_holders(positions: QuerySet[models.Position], on: datetime.date) -> list[dict[str, Any]]:
+    return [
+        extended(Position, position, holders=position.holders)
+        for position in positions_with_holders(positions=positions, on=on)
+    ]
 
 
 @router.get("/bodies", response=list[Body], summary=_lazy("Kommuner och regioner"))
@@ -216,10 +223,7 @@ def organization_detail(
         presidium=presidium(**seats).select_related("organization"),
         members=members_on(**seats).select_related("organization"),
         substitutes=substitutes_on(**seats).select_related("organization"),
-        positions=[
-            _with_holders(position, on)
-            for position in organization.positions.select_related("organization")
-        ],
+        positions=_with_holders(organization.positions.all(), on),
         sub_organizations=organization.children.select_related("parent"),
     )
 
@@ -268,9 +272,7 @@ def person_detail(
 def position_list(
     request: HttpRequest, slug: str, date: OnDate | None = None
 ) -> list[dict[str, Any]]:
-    on = on_or_today(date)
-    positions = body_found(slug).positions.select_related("organization")
-    return [_with_holders(position, on) for position in positions]
+    return _with_holders(body_found(slug).positions.all(), on_or_today(date))
 
 
 @router.get(
@@ -283,11 +285,12 @@ def position_detail(
 ) -> dict[str, Any]:
     body = body_found(slug)
     position = found(
-        body.positions.select_related("organization"),
+        body.positions.all(),
         _("%(body)s har ingen befattning med kortnamnet %(slug)s.")
         % {"body": body, "slug": position_slug},
         slug=position_slug,
     )
     on = on_or_today(date)
     appointments = position.appointments.select_related("person").order_by("start", "id")
-    return _with_holders(position, on) | {"date": on, "appointments": appointments}
+    (with_holders,) = _with_holders(body.positions.filter(pk=position.pk), on)
+    return with_holders | {"date": on, "appointments": appointments}

@@ -49,10 +49,9 @@ def organization_detail(request: HttpRequest, body: str, organization: str) -> H
         "presidium": organisation.presidium(organization=organization_, on=on),
         "members": organisation.members_on(organization=organization_, on=on),
         "substitutes": organisation.substitutes_on(organization=organization_, on=on),
-        "positions": [
-            (position, organisation.holders_of(position=position, on=on))
-            for position in organization_.positions.all()
-        ],
+        "positions": organisation.positions_with_holders(
+            positions=organization_.positions.all(), on=on
+        ),
         "children": organization_.children.all(),
     }
     # A date switched with htmx swaps in the dated part only; a history restore needs it all.
