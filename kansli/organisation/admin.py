@@ -1,6 +1,7 @@
 """The organisation in the admin; every save is audited (AuditedModelAdmin)."""
 
 from django.contrib import admin
+from django.db import models
 
 from kansli.audit.admin import AuditedModelAdmin
 from kansli.organisation.models import (
@@ -19,6 +20,7 @@ class BodyAdmin(AuditedModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "slug", "organization_number"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MembershipInline(admin.TabularInline):
