@@ -1,0 +1,82 @@
+"""The register of decisions in the admin. A decision is recorded through the register's
+services, which put it to the delegation engine: here only its wording can be corrected, and
+every correction is audited (AuditedModelAdmin)."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from kansli.audit.admin import AuditedModelAdmin
+from kansli.decisions.models import Decision, Evidence
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["kind", "party_name", "took_place_on", "recorded_by", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Decision)
+class DecisionAdmin(AuditedModelAdmin):
+    list_display = [
+        "title",
+        "body",
+        "decision_type_name",
+        "decided_by",
+        "decided_on",
+        "status",
+        "report_to",
+        "report_due",
+        "reported_on",
+    ]
+    list_filter = ["body", "status", "kind", "report_to"]
+    list_select_related = ["body", "decided_by", "report_to"]
+    search_fields = [
+        "title",
+        "text",
+        "case_reference",
+        "decision_type_name",
+        "decided_by__given_name",
+        "decided_by__family_name",
+    ]
+    date_hierarchy = "decided_on"
+    fields = [
+        "body",
+        "kind",
+        "status",
+        "decision_type",
+        "decision_type_name",
+        "decided_by",
+        "position",
+        "organization",
+        "concerning",
+        "amount",
+        "decided_on",
+        "title",
+        "text",
+        "case_reference",
+        "source_document",
+        "source_section",
+        "source_rule",
+        "verdict",
+        "report_to",
+        "report_due",
+        "reported_on",
+        "reported_in",
+    ]
+    readonly_fields = [
+        field for field in fields if field not in {"title", "text", "case_reference"}
+    ]
+    inlines = [EvidenceInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
