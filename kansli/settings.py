@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kansli.governance",
     "kansli.delegation",
     "kansli.decisions",
+    "kansli.registry",
     "kansli.web",
     "kansli.demo",
 ]
@@ -164,6 +165,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# The largest file the registry accepts, in bytes (50 MB unless set).
+KANSLI_MAX_FILE_BYTES = envint("KANSLI_MAX_FILE_BYTES", 50 * 1024 * 1024)
 
 # Security: Django's protections on; production settings pass `check --deploy`.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)

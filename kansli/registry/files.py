@@ -1,0 +1,211 @@
+"""A registered file's type, read from its content, and its text for search.
+
+The name a file arrives with and the type a browser declares are only claims: the type is
+what the content is, and a file whose name or declared type says otherwise is refused, as is
+an empty, oversized or unreadable one. No file is stored before it has passed.
+"""
+
+import email
+import email.policy
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import PurePath
+from xml.etree import ElementTree
+
+import filetype
+import pypdf
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+EMAIL = "message/rfc822"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    extensions: tuple[str, ...]
+
+
+ALLOWED: dict[str, Kind] = {
+    PDF: Kind(_lazy("PDF"), (".pdf",)),
+    DOCX: Kind(_lazy("Word-dokument (DOCX)"), (".docx",)),
+    ODT: Kind(_lazy("OpenDocument-text (ODT)"), (".odt",)),
+    PNG: Kind(_lazy("PNG-bild"), (".png",)),
+    JPEG: Kind(_lazy("JPEG-bild"), (".jpg", ".jpeg", ".jpe")),
+    TIFF: Kind(_lazy("TIFF-bild"), (".tif", ".tiff")),
+    EMAIL: Kind(_lazy("e-post (EML)"), (".eml",)),
+}
+
+# What a browser may declare without claiming anything.
+UNDECLARED = {"", "application/octet-stream", "binary/octet-stream"}
+
+# The XML read out of a DOCX or ODT may be larger than the file (it is compressed), but not
+# without bound: a small archive can unpack to gigabytes.
+XML_LIMIT_FACTOR = 20
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that passed: its bytes, what they are, their checksum and their text."""
+
+    name: str
+    data: bytes
+    content_type: str
+    sha256: str
+    text: str
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def check_file(upload: UploadedFile) -> CheckedFile:
+    """Read, identify and extract an uploaded file, or refuse it with a Swedish message."""
+    name = PurePath(upload.name or "").name or _("namnlös fil")
+    limit = settings.KANSLI_MAX_FILE_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise _too_large(name, upload.size, limit)
+    upload.seek(0)
+    data = upload.read(limit + 1)
+    if not data:
+        raise ValidationError(_("Filen %(name)s är tom.") % {"name": name}, code="empty")
+    if len(data) > limit:
+        raise _too_large(name, len(data), limit)
+    content_type = detect_content_type(data)
+    if content_type not in ALLOWED:
+        raise ValidationError(
+            _(
+                "Filen %(name)s är inte av en tillåten typ. Tillåtna är PDF, DOCX, ODT, "
+                "bilder (PNG, JPEG, TIFF) och e-post (EML)."
+            )
+            % {"name": name},
+            code="type",
+        )
+    kind = ALLOWED[content_type]
+    suffix = PurePath(name).suffix.lower()
+    if suffix and suffix not in kind.extensions:
+        raise ValidationError(
+            _("Filen %(name)s heter %(suffix)s men är en %(kind)s. Byt namn på filen.")
+            % {"name": name, "suffix": suffix, "kind": kind.label},
+            code="mislabelled",
+        )
+    declared = (getattr(upload, "content_type", None) or "").split(";")[0].strip().lower()
+    if declared not in UNDECLARED and declared != content_type:
+        raise ValidationError(
+            _("Filen %(name)s anges vara %(declared)s men är en %(kind)s.")
+            % {"name": name, "declared": declared, "kind": kind.label},
+            code="mislabelled",
+        )
+    return CheckedFile(
+        name=name,
+        data=data,
+        content_type=content_type,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=extract_text(data, content_type, name=name),
+    )
+
+
+def _too_large(name: str, size: int, limit: int) -> ValidationError:
+    return ValidationError(
+        _("Filen %(name)s är %(size)s; den största tillåtna storleken är %(limit)s.")
+        % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)},
+        code="too_large",
+    )
+
+
+def detect_content_type(data: bytes) -> str | None:
+    """The type of the content by its signature; e-mail, which has none, by parsing it."""
+    kind = filetype.guess(data)
+    if kind is not None:
+        return kind.mime
+    return EMAIL if _parse_email(data) is not None else None
+
+
+def _parse_email(data: bytes) -> EmailMessage | None:
+    """The message, if the bytes are an RFC 5322 message: header lines first, with a sender and
+    a date or subject."""
+    head = data[:4096]
+    if b"\0" in head or b":" not in head.split(b"\n", 1)[0]:
+        return None
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if message["From"] is None or (message["Date"] is None and message["Subject"] is None):
+        return None
+    return message
+
+
+def extract_text(data: bytes, content_type: str, *, name: str) -> str:
+    """The text of the file for search; images have none (no OCR). A file that cannot be read
+    as what it is, is refused."""
+    try:
+        if content_type == PDF:
+            return _pdf_text(data)
+        if content_type == DOCX:
+            return _xml_text(data, "word/document.xml", paragraphs=WORD_PARAGRAPHS)
+        if content_type == ODT:
+            return _xml_text(data, "content.xml", paragraphs=ODF_PARAGRAPHS)
+        if content_type == EMAIL:
+            return _email_text(data)
+    except (
+        pypdf.errors.PyPdfError,
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+        LookupError,  # a missing part of the archive, an unknown character set
+        ValueError,
+    ) as e:
+        raise ValidationError(
+            _("Filen %(name)s kunde inte läsas som %(kind)s; den kan vara skadad.")
+            % {"name": name, "kind": ALLOWED[content_type].label},
+            code="unreadable",
+        ) from e
+    return ""
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise pypdf.errors.FileNotDecryptedError("encrypted")
+    return "\n".join(page.extract_text() or "" for page in reader.pages).strip()
+
+
+WORD_PARAGRAPHS = frozenset({"{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"})
+ODF_PARAGRAPHS = frozenset(
+    f"{{urn:oasis:names:tc:opendocument:xmlns:text:1.0}}{tag}" for tag in ("p", "h")
+)
+
+
+def _xml_text(data: bytes, member: str, *, paragraphs: frozenset[str]) -> str:
+    """The paragraphs (and headings) of the document's main XML part, one a line."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(member) as part:
+        xml = part.read(len(data) * XML_LIMIT_FACTOR + 1)
+    if len(xml) > len(data) * XML_LIMIT_FACTOR:
+        raise zipfile.BadZipFile("inflates beyond the limit")
+    # Expat, under ElementTree, fetches no external entities and limits entity expansion.
+    root = ElementTree.fromstring(xml)  # noqa: S314
+    lines = ("".join(e.itertext()).strip() for e in root.iter() if e.tag in paragraphs)
+    return "\n".join(line for line in lines if line)
+
+
+def _email_text(data: bytes) -> str:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    headers = [f"{name}: {message[name]}" for name in ("From", "To", "Subject") if message[name]]
+    body = message.get_body(preferencelist=("plain", "html"))
+    text = ""
+    if body is not None:
+        text = body.get_content()
+        if body.get_content_type() == "text/html":
+            text = strip_tags(text)
+    return "\n".join([*headers, "", text.strip()]).strip()

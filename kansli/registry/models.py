@@ -1,0 +1,406 @@
+"""The registry (diarium): cases, the documents registered in them, their files and secrecy.
+
+OSL 5 kap 1 §: a public document is registered without delay once it has come in or been drawn
+up. OSL 5 kap 2 §: the registration shows, unless plainly unneeded, (1) the date it came in or
+was drawn up, (2) its number, (3) who it came from or was sent to, and (4) in short what it is
+about; (3) and (4) are left out or kept apart where needed so that the rest of the register
+can be released. Hence `Document.date`, `number`, `counterpart` and `description`, and the two
+masking flags that say which of (3) and (4) secrecy hides.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kansli.organisation.models import Body, Organization, Person
+
+# KLASSA-style classification codes: "1", "1.2", "1.2.3".
+validate_classification = RegexValidator(
+    r"^\d{1,3}(\.\d{1,3}){0,5}$",
+    _("Ange klassificeringen som siffror åtskilda av punkter, till exempel 1.2.3."),
+)
+
+# The provision that makes a record secret, as it is cited: "OSL 21 kap. 1 §",
+# "OSL 19 kap. 3 § andra stycket".
+validate_secrecy_reference = RegexValidator(
+    r"^OSL \d{1,2} kap\. \d{1,2}( [a-z])? §",
+    _("Ange sekretessgrunden som till exempel ”OSL 21 kap. 1 §”."),
+)
+
+
+def validate_number_format(value: str) -> None:
+    """A series format must number with {number} and may name the {year}."""
+    try:
+        example = value.format(year=2026, number=51)
+    except (KeyError, IndexError, ValueError):
+        example = None
+    if "{number" not in value or example is None:
+        raise ValidationError(
+            _(
+                "Nummerformatet ska innehålla {number} och får bara använda {year} och "
+                "{number}, till exempel ”KS {year}/{number:05d}”."
+            )
+        )
+
+
+class NumberSeries(models.Model):
+    """The case numbers of one organization in one year (diarienummer, "KS 2026/00051").
+
+    `next_number` is read and advanced under a row lock in the transaction that opens the case,
+    so a number is neither handed out twice nor skipped.
+    """
+
+    DEFAULT_FORMAT = "{year}/{number:05d}"
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="number_series",
+        verbose_name=_("organisation"),
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    format = models.CharField(
+        _("nummerformat"),
+        max_length=60,
+        default=DEFAULT_FORMAT,
+        validators=[validate_number_format],
+        help_text=_("Till exempel ”KS {year}/{number:05d}” eller ”{year}/{number:05d}”."),
+    )
+    next_number = models.PositiveIntegerField(_("nästa nummer"), default=1)
+
+    class Meta:
+        verbose_name = _("nummerserie")
+        verbose_name_plural = _("nummerserier")
+        ordering = ["organization", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"], name="one_number_series_per_organization_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(next_number__gte=1), name="number_series_next_number_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}, {self.year}"
+
+    def number(self, sequence: int) -> str:
+        return self.format.format(year=self.year, number=sequence)
+
+
+class RetentionRule(models.Model):
+    """A line of the retention schedule (dokumenthanteringsplan): preserve, or dispose after N
+    years."""
+
+    class Action(models.TextChoices):
+        PRESERVE = "preserve", _("bevaras")
+        DISPOSE = "dispose", _("gallras")
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="retention_rules", verbose_name=_("huvudman")
+    )
+    name = models.CharField(_("benämning"), max_length=200)
+    action = models.CharField(_("bevarande eller gallring"), max_length=10, choices=Action.choices)
+    dispose_after_years = models.PositiveSmallIntegerField(
+        _("gallras efter (år)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("gallringsregel")
+        verbose_name_plural = _("gallringsregler")
+        ordering = ["body", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "name"], name="retention_rule_name_per_body"),
+            models.CheckConstraint(
+                condition=(
+                    Q(action="preserve", dispose_after_years__isnull=True)
+                    | Q(action="dispose", dispose_after_years__gte=0)
+                ),
+                name="retention_rule_years_only_for_disposal",
+                violation_error_message=_(
+                    "Ange antal år för gallring, och inga år för handlingar som bevaras."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.action == self.Action.PRESERVE:
+            return f"{self.name} ({self.get_action_display()})"
+        return _("%(name)s (gallras efter %(years)s år)") % {
+            "name": self.name,
+            "years": self.dispose_after_years,
+        }
+
+
+class Case(models.Model):
+    """A matter (ärende), from its opening to its closing, numbered from its organization's
+    series for the year it was opened."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("pågående")
+        CLOSED = "closed", _("avslutat")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="cases", verbose_name=_("organisation")
+    )
+    series = models.ForeignKey(
+        NumberSeries, on_delete=models.PROTECT, related_name="cases", verbose_name=_("nummerserie")
+    )
+    sequence = models.PositiveIntegerField(_("löpnummer"))
+    number = models.CharField(_("diarienummer"), max_length=60)
+    title = models.CharField(_("ärendemening"), max_length=500)
+    # A title that itself holds secret information is masked for those without the right.
+    secrecy_reference = models.CharField(
+        _("sekretess för ärendemeningen"),
+        max_length=100,
+        blank=True,
+        validators=[validate_secrecy_reference],
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    case_officer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("handläggare"),
+    )
+    classification = models.CharField(
+        _("klassificering"), max_length=30, blank=True, validators=[validate_classification]
+    )
+    opened_on = models.DateField(_("öppnat"))
+    closed_on = models.DateField(_("avslutat den"), null=True, blank=True)
+    # The next document's running number within the case ("2026/00051-3"), advanced under lock.
+    next_document_number = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        ordering = ["-opened_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "sequence"], name="case_sequence_per_series"),
+            models.UniqueConstraint(
+                fields=["organization", "number"], name="case_number_per_organization"
+            ),
+            models.CheckConstraint(condition=Q(sequence__gte=1), name="case_sequence_positive"),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="closed", closed_on__isnull=False)
+                    | Q(status="open", closed_on__isnull=True)
+                ),
+                name="case_closed_on_when_closed",
+                violation_error_message=_("Ett avslutat ärende har ett avslutsdatum, inget annat."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                name="case_closed_after_opened",
+                violation_error_message=_("Ärendet kan inte avslutas före det öppnades."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def is_secret(self) -> bool:
+        return bool(self.secrecy_reference)
+
+
+class Document(models.Model):
+    """A record (handling) registered in a case: "2026/00051-1" is the case's first."""
+
+    class Direction(models.TextChoices):
+        INCOMING = "incoming", _("inkommande")
+        DRAWN_UP = "drawn_up", _("upprättad")
+        OUTGOING = "outgoing", _("utgående")
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="documents", verbose_name=_("ärende")
+    )
+    sequence = models.PositiveIntegerField(_("löpnummer i ärendet"))
+    number = models.CharField(_("dokumentnummer"), max_length=70)
+    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices)
+    date = models.DateField(
+        _("datum"), help_text=_("Dagen handlingen kom in, upprättades eller skickades.")
+    )
+    registered_at = models.DateTimeField(_("registrerad"), default=timezone.now)
+    counterpart = models.CharField(_("avsändare eller mottagare"), max_length=300, blank=True)
+    description = models.CharField(_("beskrivning"), max_length=500)
+    case_officer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registered_documents",
+        verbose_name=_("handläggare"),
+    )
+    classification = models.CharField(
+        _("klassificering"), max_length=30, blank=True, validators=[validate_classification]
+    )
+    retention_rule = models.ForeignKey(
+        RetentionRule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("gallringsregel"),
+    )
+    # Secrecy (sekretessmarkering, OSL 5 kap 5 §): the provision, why, and which of the
+    # registration's parts (OSL 5 kap 2 § items 3 and 4) it hides from the public list.
+    secrecy_reference = models.CharField(
+        _("sekretessgrund"), max_length=100, blank=True, validators=[validate_secrecy_reference]
+    )
+    secrecy_reason = models.CharField(_("skäl för sekretess"), max_length=300, blank=True)
+    counterpart_masked = models.BooleanField(_("dölj avsändare/mottagare"), default=False)
+    description_masked = models.BooleanField(_("dölj beskrivningen"), default=False)
+
+    class Meta:
+        verbose_name = _("handling")
+        verbose_name_plural = _("handlingar")
+        ordering = ["case", "sequence"]
+        permissions = [("view_secret_document", _("Kan se sekretessbelagda handlingar"))]
+        indexes = [models.Index(fields=["registered_at"], name="document_registered_at")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "sequence"], name="document_sequence_per_case"),
+            models.UniqueConstraint(fields=["number"], name="document_number_unique"),
+            models.CheckConstraint(condition=Q(sequence__gte=1), name="document_sequence_positive"),
+            models.CheckConstraint(
+                condition=~Q(secrecy_reference="")
+                | Q(counterpart_masked=False, description_masked=False),
+                name="document_masked_only_when_secret",
+                violation_error_message=_("Bara en sekretessmarkerad handling kan döljas."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.description}"
+
+    @property
+    def is_secret(self) -> bool:
+        return bool(self.secrecy_reference)
+
+
+def file_upload_path(instance: "File", filename: str) -> str:
+    return f"registry/{timezone.now():%Y/%m}/{filename}"
+
+
+class File(models.Model):
+    """A file of a document, kept through Django's storage API; its type comes from its content."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="files", verbose_name=_("handling")
+    )
+    content = models.FileField(_("fil"), max_length=255, upload_to=file_upload_path)
+    original_name = models.CharField(_("filnamn"), max_length=255)
+    content_type = models.CharField(_("filtyp"), max_length=100)
+    size = models.PositiveBigIntegerField(_("storlek (byte)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    extracted_text = models.TextField(_("text"), blank=True)
+    uploaded_at = models.DateTimeField(_("tillagd"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("fil")
+        verbose_name_plural = _("filer")
+        ordering = ["document", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="file_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PublicRecordsRequest(models.Model):
+    """A request to see public documents (begäran om allmän handling, TF 2 kap).
+
+    TF 2 kap 15 §: a request is handled promptly ("skyndsamt"). A refusal, in full or in part,
+    is a decision that the requester may appeal (OSL 6 kap 7 §) to the administrative court of
+    appeal (kammarrätten, OSL 6 kap 8 §), through the authority that decided (FL 43 §) within
+    three weeks (FL 44 §).
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("mottagen")
+        ASSESSED = "assessed", _("prövad")
+        DECIDED = "decided", _("avgjord")
+
+    class Outcome(models.TextChoices):
+        RELEASED = "released", _("lämnas ut")
+        RELEASED_IN_PART = "released_in_part", _("lämnas ut delvis (maskerad)")
+        REFUSED = "refused", _("avslag")
+
+    REFUSALS = (Outcome.RELEASED_IN_PART, Outcome.REFUSED)
+
+    body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        related_name="public_records_requests",
+        verbose_name=_("huvudman"),
+    )
+    received_at = models.DateTimeField(_("mottagen"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av"),
+    )
+    # TF 2 kap 18 §: the requester need not say who they are.
+    requester = models.CharField(_("sökande"), max_length=200, blank=True)
+    requester_contact = models.CharField(_("kontaktuppgift"), max_length=200, blank=True)
+    subject = models.TextField(_("vad som begärs"))
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="public_records_requests", verbose_name=_("handlingar")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    assessed_at = models.DateTimeField(_("prövad"), null=True, blank=True)
+    assessment = models.TextField(_("sekretessprövning"), blank=True)
+    outcome = models.CharField(_("beslut"), max_length=20, choices=Outcome.choices, blank=True)
+    decided_at = models.DateTimeField(_("avgjord"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beslutad av"),
+    )
+    refusal_ground = models.CharField(
+        _("sekretessgrund"),
+        max_length=100,
+        blank=True,
+        validators=[validate_secrecy_reference],
+    )
+    decision_text = models.TextField(_("beslutstext"), blank=True)
+    appeal_information = models.TextField(_("hur man överklagar"), blank=True)
+
+    class Meta:
+        verbose_name = _("begäran om allmän handling")
+        verbose_name_plural = _("begäranden om allmän handling")
+        ordering = ["-received_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(status="decided", decided_at__isnull=False) & ~Q(outcome="")
+                    | Q(outcome="", decided_at__isnull=True) & ~Q(status="decided")
+                ),
+                name="public_records_request_outcome_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="released") | Q(outcome="") | ~Q(refusal_ground=""),
+                name="public_records_request_refusal_has_ground",
+                violation_error_message=_("Ett avslag ska ange sin grund i OSL."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Begäran %(id)s: %(subject)s") % {"id": self.pk, "subject": self.subject[:80]}

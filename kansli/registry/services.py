@@ -1,0 +1,211 @@
+"""Registration: opening cases, registering documents with their files, secrecy.
+
+Each service validates, writes and audits in one transaction. Numbers are taken in that same
+transaction (`numbering`), so a registration that fails leaves no number used. Files are
+checked before anything is written; the stored copies of a registration that fails are
+removed again, so no file is left behind without its row.
+"""
+
+import datetime
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kansli.audit import services as audit
+from kansli.audit.services import Actor
+from kansli.organisation.models import Body, Organization, Person
+from kansli.registry import numbering
+from kansli.registry.files import CheckedFile, check_file
+from kansli.registry.models import Case, Document, File, NumberSeries, RetentionRule
+
+
+def number_series_set_format(
+    *, actor: Actor, organization: Organization, year: int, format: str
+) -> NumberSeries:
+    """Set the number format of the organization's series for the year (made if missing).
+
+    Later years' series take the format of the latest one before them.
+    """
+    with transaction.atomic():
+        series = NumberSeries.objects.filter(organization=organization, year=year).first()
+        if series is None:
+            return audit.create(
+                actor=actor,
+                instance=NumberSeries(organization=organization, year=year, format=format),
+            )
+        if series.cases.exists() and series.format != format:
+            raise ValidationError(
+                _("Nummerserien %(series)s har redan ärenden; formatet kan inte ändras.")
+                % {"series": series}
+            )
+        return audit.update(actor=actor, instance=series, format=format)
+
+
+def retention_rule_create(
+    *, actor: Actor, body: Body, name: str, action: str, dispose_after_years: int | None = None
+) -> RetentionRule:
+    rule = RetentionRule(
+        body=body, name=name, action=action, dispose_after_years=dispose_after_years
+    )
+    return audit.create(actor=actor, instance=rule)
+
+
+def _refuse_officer_of_other_body(organization: Organization, officer: Person | None) -> None:
+    if officer is not None and officer.body_id != organization.body_id:
+        raise ValidationError(_("Handläggaren hör till en annan kommun eller region än ärendet."))
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor: Actor,
+    organization: Organization,
+    title: str,
+    case_officer: Person | None = None,
+    classification: str = "",
+    opened_on: datetime.date | None = None,
+    secrecy_reference: str = "",
+) -> Case:
+    """Open a case with the next number of the organization's series for the year."""
+    opened_on = opened_on or timezone.localdate()
+    _refuse_officer_of_other_body(organization, case_officer)
+    series, sequence, number = numbering.next_case_number(organization, opened_on.year)
+    case = Case(
+        organization=organization,
+        series=series,
+        sequence=sequence,
+        number=number,
+        title=title.strip(),
+        case_officer=case_officer,
+        classification=classification,
+        opened_on=opened_on,
+        secrecy_reference=secrecy_reference.strip(),
+    )
+    return audit.create(actor=actor, instance=case)
+
+
+def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = None) -> Case:
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError(_("Ärendet %(number)s är redan avslutat.") % {"number": case.number})
+    return audit.update(
+        actor=actor,
+        instance=case,
+        status=Case.Status.CLOSED,
+        closed_on=closed_on or timezone.localdate(),
+    )
+
+
+def case_reopen(*, actor: Actor, case: Case) -> Case:
+    return audit.update(actor=actor, instance=case, status=Case.Status.OPEN, closed_on=None)
+
+
+def document_register(
+    *,
+    actor: Actor,
+    case: Case,
+    direction: str,
+    date: datetime.date,
+    description: str,
+    counterpart: str = "",
+    case_officer: Person | None = None,
+    classification: str | None = None,
+    retention_rule: RetentionRule | None = None,
+    secrecy_reference: str = "",
+    secrecy_reason: str = "",
+    counterpart_masked: bool = False,
+    description_masked: bool = False,
+    files: Iterable[UploadedFile] = (),
+) -> Document:
+    """Register a document in the case with its files (OSL 5 kap 1–2 §§), numbered next in the
+    case. A bad file refuses the whole registration: nothing is saved, no number is used.
+
+    The case officer and the classification default to the case's. A secret document must
+    name its OSL provision; which of sender/recipient and description it hides is up to the
+    registrar (OSL 5 kap 2 § second paragraph).
+    """
+    checked = [check_file(upload) for upload in files]
+    if direction != Document.Direction.DRAWN_UP and not counterpart.strip():
+        raise ValidationError(
+            _("Ange avsändare för en inkommande handling och mottagare för en utgående.")
+        )
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError(
+            _("Ärendet %(number)s är avslutat; öppna det igen för att registrera i det.")
+            % {"number": case.number}
+        )
+    secrecy_reference = secrecy_reference.strip()
+    if secrecy_reference and not (counterpart_masked or description_masked or secrecy_reason):
+        raise ValidationError(_("Ange skälet för sekretessen eller vilka uppgifter som döljs."))
+    organization = case.organization
+    _refuse_officer_of_other_body(organization, case_officer)
+    if retention_rule is not None and retention_rule.body_id != organization.body_id:
+        raise ValidationError(_("Gallringsregeln hör till en annan kommun eller region."))
+    with _stored_files() as stored, transaction.atomic():
+        sequence, number = numbering.next_document_number(case)
+        document = audit.create(
+            actor=actor,
+            instance=Document(
+                case=case,
+                sequence=sequence,
+                number=number,
+                direction=direction,
+                date=date,
+                counterpart=counterpart.strip(),
+                description=description.strip(),
+                case_officer=case_officer or case.case_officer,
+                classification=case.classification if classification is None else classification,
+                retention_rule=retention_rule,
+                secrecy_reference=secrecy_reference,
+                secrecy_reason=secrecy_reason.strip(),
+                counterpart_masked=counterpart_masked,
+                description_masked=description_masked,
+            ),
+        )
+        for one in checked:
+            _file_save(actor=actor, document=document, checked=one, stored=stored)
+    return document
+
+
+def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> File:
+    """Add a file to a registered document; a bad file is refused and nothing is saved."""
+    checked = check_file(upload)
+    with _stored_files() as stored, transaction.atomic():
+        return _file_save(actor=actor, document=document, checked=checked, stored=stored)
+
+
+@contextmanager
+def _stored_files() -> Iterator[list[str]]:
+    """Names stored within the block; removed from storage again if the block fails."""
+    stored: list[str] = []
+    try:
+        yield stored
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _file_save(
+    *, actor: Actor, document: Document, checked: CheckedFile, stored: list[str]
+) -> File:
+    suffix = PurePath(checked.name).suffix.lower()
+    row = File(
+        document=document,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        extracted_text=checked.text,
+    )
+    # A name of our own: the original may hold anything, and is kept in `original_name`.
+    row.content.save(f"{checked.sha256[:16]}{suffix}", ContentFile(checked.data), save=False)
+    stored.append(row.content.name)
+    return audit.create(actor=actor, instance=row)
