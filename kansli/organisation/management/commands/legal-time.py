@@ -1,0 +1,86 @@
+# ruff: noqa: N999 - the file name is the command name, and the issue fixes it as `legal-time`.
+"""`kansli legal-time appeal-deadline --posted ÅÅÅÅ-MM-DD`: the appeal period of a posting on the
+notice board, from `kansli.legal_time`. With --json the output is a stable contract:
+
+    kansli legal-time appeal-deadline --posted 2026-06-01 --json
+    {"posted": "2026-06-01", "last_day": "2026-06-22", "taken_down": "2026-06-23"}
+
+Exit code 2, with a message on stderr, when --posted is missing or is not a date.
+"""
+
+import datetime
+import json
+import re
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kansli import legal_time
+
+BAD_INPUT = 2
+# date.fromisoformat also takes 20260601 and 2026-W23-1; the contract is ÅÅÅÅ-MM-DD only.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def posted_date(text: str | None) -> datetime.date:
+    if text is None:
+        raise CommandError(
+            _("Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."), returncode=BAD_INPUT
+        )
+    if not ISO_DATE.fullmatch(text):
+        raise CommandError(
+            _("Ogiltigt datum %(text)s: ange det som ÅÅÅÅ-MM-DD.") % {"text": text},
+            returncode=BAD_INPUT,
+        )
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(
+            _("Datumet %(text)s finns inte i kalendern.") % {"text": text}, returncode=BAD_INPUT
+        ) from None
+
+
+def spoken(day: datetime.date) -> str:
+    return date_format(day, "l j F Y")
+
+
+class Command(BaseCommand):
+    # Plain gettext: argparse cannot format a lazy string (`--help` would fail).
+    help = _(
+        "Lagstadgade tider: appeal-deadline ger sista dag att överklaga och dagen då anslaget "
+        "tas ned."
+    )
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        appeal = sub.add_parser(
+            "appeal-deadline",
+            help=_("Överklagandetiden för ett anslag om justerat protokoll (KL 13 kap. 5 §)."),
+        )
+        # Not required=True: argparse would answer a missing --posted in English.
+        appeal.add_argument(
+            "--posted",
+            metavar="ÅÅÅÅ-MM-DD",
+            help=_("Dagen då justeringen tillkännagavs på anslagstavlan (krävs)."),
+        )
+        appeal.add_argument("--json", action="store_true", help=_("Svara med JSON."))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        period = legal_time.appeal_deadline(posted_date(options["posted"]))
+        if options["json"]:
+            self.stdout.write(json.dumps(period.as_dict()))
+            return
+        self.stdout.write(
+            _(
+                "Anslaget sattes upp %(posted)s. Sista dag att överklaga är %(last_day)s. "
+                "Anslaget tas ned %(taken_down)s."
+            )
+            % {
+                "posted": spoken(period.posted),
+                "last_day": spoken(period.last_day),
+                "taken_down": spoken(period.taken_down),
+            }
+        )

@@ -1,0 +1,96 @@
+"""`kansli legal-time appeal-deadline`: the stable command line, in a real process and through
+call_command. The command needs no database."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kansli(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env |= {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}"}
+    return subprocess.run(  # noqa: S603 - a fixed command: this interpreter, our CLI
+        [sys.executable, "-m", "kansli.cli", "legal-time", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_json_prints_exactly_the_three_dates(tmp_path):
+    result = kansli("appeal-deadline", "--posted", "2026-06-01", "--json", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        '{"posted": "2026-06-01", "last_day": "2026-06-22", "taken_down": "2026-06-23"}\n'
+    )
+    assert not (tmp_path / "unused.sqlite3").exists()
+
+
+def test_without_json_a_swedish_sentence(tmp_path):
+    result = kansli("appeal-deadline", "--posted", "2026-12-03", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Anslaget sattes upp torsdag 3 december 2026. "
+        "Sista dag att överklaga är måndag 28 december 2026. "
+        "Anslaget tas ned tisdag 29 december 2026.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--posted", "2026/06/01"], "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD."),
+        (["--posted", "2026-02-30"], "Datumet 2026-02-30 finns inte i kalendern."),
+        ([], "Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."),
+    ],
+)
+def test_bad_input_exits_2_with_a_swedish_message(tmp_path, args, message):
+    result = kansli("appeal-deadline", *args, "--json", tmp_path=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_call_command_writes_the_json_contract():
+    out = io.StringIO()
+
+    call_command("legal-time", "appeal-deadline", "--posted", "2026-05-29", "--json", stdout=out)
+
+    assert json.loads(out.getvalue()) == {
+        "posted": "2026-05-29",
+        "last_day": "2026-06-22",
+        "taken_down": "2026-06-23",
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--posted", "2027-02-29"], "Datumet 2027-02-29 finns inte i kalendern."),
+        # date.fromisoformat would take these, the contract does not.
+        (["--posted", "20260601"], "Ogiltigt datum 20260601: ange det som ÅÅÅÅ-MM-DD."),
+        (["--posted", "2026-W23-1"], "Ogiltigt datum 2026-W23-1: ange det som ÅÅÅÅ-MM-DD."),
+        ([], "Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."),
+    ],
+)
+def test_call_command_refuses_bad_input_with_code_2(args, message):
+    with pytest.raises(CommandError) as refused:
+        call_command("legal-time", "appeal-deadline", *args)
+
+    assert refused.value.returncode == 2
+    assert str(refused.value) == message
