@@ -286,17 +286,14 @@ class Document(models.Model):
         return bool(self.secrecy_reference)
 
 
-def file_upload_path(instance: "File", filename: str) -> str:
-    return f"registry/{timezone.now():%Y/%m}/{filename}"
-
-
 class File(models.Model):
     """A file of a document, kept through Django's storage API; its type comes from its content."""
 
     document = models.ForeignKey(
         Document, on_delete=models.PROTECT, related_name="files", verbose_name=_("handling")
     )
-    content = models.FileField(_("fil"), max_length=255, upload_to=file_upload_path)
+    # The name in Django's default storage (a folder on disk, or object storage).
+    storage_name = models.CharField(_("lagringsnamn"), max_length=255, unique=True)
     original_name = models.CharField(_("filnamn"), max_length=255)
     content_type = models.CharField(_("filtyp"), max_length=100)
     size = models.PositiveBigIntegerField(_("storlek (byte)"))

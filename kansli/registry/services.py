@@ -24,7 +24,14 @@ from kansli.audit.services import Actor
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import numbering
 from kansli.registry.files import CheckedFile, check_file
-from kansli.registry.models import Case, Document, File, NumberSeries, RetentionRule
+from kansli.registry.models import (
+    Case,
+    Document,
+    File,
+    NumberSeries,
+    PublicRecordsRequest,
+    RetentionRule,
+)
 
 
 def number_series_set_format(
@@ -203,9 +210,125 @@ def _file_save(
         content_type=checked.content_type,
         size=checked.size,
         sha256=checked.sha256,
-        extracted_text=checked.text,
     )
     # A name of our own: the original may hold anything, and is kept in `original_name`.
-    row.content.save(f"{checked.sha256[:16]}{suffix}", ContentFile(checked.data), save=False)
-    stored.append(row.content.name)
-    return audit.create(actor=actor, instance=row)
+    name = f"registry/{timezone.now():%Y/%m}/{checked.sha256[:16]}{suffix}"
+    row.storage_name = default_storage.save(name, ContentFile(checked.data))
+    stored.append(row.storage_name)
+    audit.create(actor=actor, instance=row)
+    # The text is derived from the content the checksum already identifies; it stays out of
+    # the event log, which keeps everything for ever and would otherwise hold secret text.
+    File.objects.filter(pk=row.pk).update(extracted_text=checked.text)
+    row.extracted_text = checked.text
+    return row
+
+
+def _refuse_documents_of_other_body(body: Body, documents: Iterable[Document]) -> list[Document]:
+    documents = list(documents)
+    if any(document.case.organization.body_id != body.pk for document in documents):
+        raise ValidationError(_("En begärd handling hör till en annan kommun eller region."))
+    return documents
+
+
+@transaction.atomic
+def records_request_register(
+    *,
+    actor: Actor,
+    body: Body,
+    subject: str,
+    requester: str = "",
+    requester_contact: str = "",
+    documents: Iterable[Document] = (),
+    received_at: datetime.datetime | None = None,
+) -> PublicRecordsRequest:
+    """Register a request for public documents. The requester may stay anonymous
+    (TF 2 kap 18 §)."""
+    documents = _refuse_documents_of_other_body(body, documents)
+    request = audit.create(
+        actor=actor,
+        instance=PublicRecordsRequest(
+            body=body,
+            subject=subject.strip(),
+            requester=requester.strip(),
+            requester_contact=requester_contact.strip(),
+            received_at=received_at or timezone.now(),
+            registered_by=actor if actor is not None and actor.is_authenticated else None,
+        ),
+    )
+    if documents:
+        audit.set_relations(actor=actor, instance=request, documents=documents)
+    return request
+
+
+def _refuse_decided(request: PublicRecordsRequest) -> None:
+    if request.status == PublicRecordsRequest.Status.DECIDED:
+        raise ValidationError(_("Begäran är redan avgjord."))
+
+
+@transaction.atomic
+def records_request_assess(
+    *,
+    actor: Actor,
+    request: PublicRecordsRequest,
+    assessment: str,
+    documents: Iterable[Document] | None = None,
+) -> PublicRecordsRequest:
+    """Record the secrecy assessment (sekretessprövning) and, if given, the documents it
+    concerns."""
+    _refuse_decided(request)
+    if documents is not None:
+        audit.set_relations(
+            actor=actor,
+            instance=request,
+            documents=_refuse_documents_of_other_body(request.body, documents),
+        )
+    return audit.update(
+        actor=actor,
+        instance=request,
+        status=PublicRecordsRequest.Status.ASSESSED,
+        assessed_at=timezone.now(),
+        assessment=assessment.strip(),
+    )
+
+
+def appeal_information(body: Body) -> str:
+    """How to appeal a refusal, in full or in part: OSL 6 kap 7 § (the right to appeal),
+    6 kap 8 § (to the administrative court of appeal), FL 43–44 §§ (sent to the authority
+    that decided, within three weeks)."""
+    return _(
+        "Du kan överklaga beslutet hos kammarrätten (6 kap. 7 och 8 §§ offentlighets- och "
+        "sekretesslagen). Skicka överklagandet till %(body)s, inte till kammarrätten. Det ska "
+        "vara skriftligt och ha kommit in inom tre veckor från den dag du fick del av beslutet "
+        "(43 och 44 §§ förvaltningslagen). Skriv vilket beslut du överklagar och hur du vill "
+        "att det ska ändras."
+    ) % {"body": body.name}
+
+
+@transaction.atomic
+def records_request_decide(
+    *,
+    actor: Actor,
+    request: PublicRecordsRequest,
+    outcome: str,
+    refusal_ground: str = "",
+    decision_text: str = "",
+) -> PublicRecordsRequest:
+    """Decide the request: release in full, in part (masked) or refuse. A refusal in full or in
+    part gives its OSL ground and tells how to appeal."""
+    _refuse_decided(request)
+    refused = outcome in PublicRecordsRequest.REFUSALS
+    if refused and not refusal_ground.strip():
+        raise ValidationError(
+            _("Ange sekretessgrunden i OSL för ett avslag eller ett delvis utlämnande.")
+        )
+    return audit.update(
+        actor=actor,
+        instance=request,
+        status=PublicRecordsRequest.Status.DECIDED,
+        outcome=outcome,
+        decided_at=timezone.now(),
+        decided_by=actor if actor is not None and actor.is_authenticated else None,
+        refusal_ground=refusal_ground.strip() if refused else "",
+        decision_text=decision_text.strip(),
+        appeal_information=appeal_information(request.body) if refused else "",
+    )

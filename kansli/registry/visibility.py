@@ -1,0 +1,131 @@
+"""What a user may see of a case or a document: the one place that decides it.
+
+Every path that shows the registry (web pages, the API, the public registry list and its
+exports) asks here; the public is the anonymous user. The registry itself is public (OSL 5 kap
+2 §): every entry is shown, but for a secret document its sender or recipient and its
+description are masked as the registrar marked them, and a case title under secrecy likewise.
+
+Who may see through secrecy, in the document's own body: its case officer, the case's case
+officer, a registrar, and anyone given the permission `registry.view_secret_document`.
+
+Files are not published: the public asks for them (a public records request, whose release
+is assessed by a person). Signed-in staff of the body get a document's files unless the
+document is secret, in which case only those who may see through secrecy do.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.translation import gettext as _
+
+from kansli.accounts.models import Role
+from kansli.registry.models import Case, Document
+
+User = AbstractBaseUser | AnonymousUser
+
+THROUGH_SECRECY = "registry.view_secret_document"
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as the user may see it."""
+
+    case: Case
+    title: str
+    title_masked: bool
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document as the user may see it: the entry always, some fields perhaps masked, the
+    files perhaps not at all."""
+
+    document: Document
+    case: CaseView
+    counterpart: str
+    description: str
+    counterpart_masked: bool
+    description_masked: bool
+    files_visible: bool
+
+    @property
+    def masked(self) -> bool:
+        return self.counterpart_masked or self.description_masked
+
+
+@dataclass(frozen=True)
+class _Viewer:
+    person_id: int | None
+    body_id: int | None  # the body whose staff the user is
+    everywhere: bool  # a superuser: staff of every body, sees through all secrecy
+    sees_secrets: bool  # in its own body: a registrar, or with the permission
+
+    def is_officer(self, *officer_ids: int | None) -> bool:
+        return self.person_id is not None and self.person_id in officer_ids
+
+    def is_staff_of(self, body_id: int) -> bool:
+        return self.everywhere or self.body_id == body_id
+
+    def sees_through(self, body_id: int, *officer_ids: int | None) -> bool:
+        """May the viewer see past secrecy in a record of the body with these officers?"""
+        if self.everywhere or self.is_officer(*officer_ids):
+            return True
+        return self.sees_secrets and self.body_id == body_id
+
+
+ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False)
+
+
+def _viewer(user: User) -> _Viewer:
+    """Who the user is for the registry, worked out once per user object."""
+    if not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_registry_viewer", None)
+    if cached is not None:
+        return cached
+    person = user.person
+    viewer = _Viewer(
+        person_id=person.pk if person else None,
+        body_id=person.body_id if person else None,
+        everywhere=user.is_active and user.is_superuser,
+        sees_secrets=user.has_perm(THROUGH_SECRECY)
+        or user.groups.filter(name=Role.REGISTRAR).exists(),
+    )
+    user._registry_viewer = viewer
+    return viewer
+
+
+def masked_text(reference: str) -> str:
+    return _("[Sekretess enligt %(reference)s]") % {"reference": reference}
+
+
+def case_view(user: User, case: Case) -> CaseView:
+    """The case as `user` may see it (the organization must be loaded or loadable)."""
+    viewer = _viewer(user)
+    masked = case.is_secret and not viewer.sees_through(
+        case.organization.body_id, case.case_officer_id
+    )
+    title = masked_text(case.secrecy_reference) if masked else case.title
+    return CaseView(case=case, title=title, title_masked=masked)
+
+
+def document_view(user: User, document: Document) -> DocumentView:
+    """The document as `user` may see it. Use `selectors.documents_for_viewing` to load many."""
+    viewer = _viewer(user)
+    case = document.case
+    body_id = case.organization.body_id
+    through = not document.is_secret or viewer.sees_through(
+        body_id, document.case_officer_id, case.case_officer_id
+    )
+    counterpart_masked = not through and document.counterpart_masked
+    description_masked = not through and document.description_masked
+    mask = masked_text(document.secrecy_reference)
+    return DocumentView(
+        document=document,
+        case=case_view(user, case),
+        counterpart=mask if counterpart_masked else document.counterpart,
+        description=mask if description_masked else document.description,
+        counterpart_masked=counterpart_masked,
+        description_masked=description_masked,
+        files_visible=through and viewer.is_staff_of(body_id),
+    )
