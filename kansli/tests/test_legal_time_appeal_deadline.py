@@ -4,7 +4,7 @@
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kansli.legal_time import AppealPeriod, appeal_deadline, deadline, is_weekday_for_deadlines
@@ -79,6 +79,7 @@ def test_the_json_shape_is_iso_dates_under_three_names():
 postings = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 12, 31))
 
 
+@settings(deadline=None)
 @given(postings)
 def test_the_last_day_is_the_first_vardag_from_three_weeks_after_posting(posted):
     period = appeal_deadline(posted)
@@ -96,6 +97,7 @@ def test_the_last_day_is_the_first_vardag_from_three_weeks_after_posting(posted)
     assert period.taken_down == period.last_day + datetime.timedelta(days=1)
 
 
+@settings(deadline=None)
 @given(postings)
 def test_deadline_leaves_a_vardag_alone_and_is_idempotent(day):
     moved = deadline(day)

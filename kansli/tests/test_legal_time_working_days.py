@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kansli.legal_time import add_working_days, is_weekday_for_deadlines, working_days_between
@@ -51,6 +51,7 @@ def test_negative_counts_and_reversed_spans_are_refused():
 days = st.dates(min_value=D(2000, 1, 1), max_value=D(2099, 12, 31))
 
 
+@settings(deadline=None)
 @given(days, st.integers(min_value=1, max_value=60))
 def test_adding_working_days_lands_on_a_vardag_and_counts_back(start, n):
     end = add_working_days(start, n)
