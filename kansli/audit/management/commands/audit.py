@@ -18,7 +18,7 @@ PROBLEMS = {
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Händelseloggen: verify kontrollerar att kedjan är obruten.")
+    help = _("Händelseloggen: verify kontrollerar att kedjan är obruten.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True)
