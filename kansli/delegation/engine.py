@@ -277,6 +277,19 @@ class Duty:
     recurrence: str | None = None
     trigger: str = ""
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "holder": self.holder.as_dict(),
+            "text": self.text,
+            "parties": [party.as_dict() for party in self.parties],
+            "recurrence": self.recurrence,
+            "trigger": self.trigger,
+            "source": self.source.as_dict(),
+            "legal_basis": list(self.legal_basis),
+        }
+
 
 @dataclass(frozen=True)
 class SubDelegationDecision:

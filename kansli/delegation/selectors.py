@@ -19,7 +19,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from kansli.audit.models import ChainHead
-from kansli.delegation import engine
+from kansli.delegation import engine, orderfile
 from kansli.delegation.mapping import to_engine
 from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
 from kansli.organisation.models import (
@@ -239,3 +239,77 @@ def powers_of(
     """What the person may decide on the date through their appointments and seats, as
     delegate, substitute or sub-delegate ("Vad får jag besluta?")."""
     return engine_for(body=body).powers(body.slug, engine.Actor("person", person.pk), on)
+
+
+def _named(queryset: QuerySet, message: str, **lookup: object) -> object:
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise ValidationError(message)
+    return found
+
+
+def authority_check_named(
+    *,
+    body: Body,
+    decision_type: str,
+    on: datetime.date,
+    position: str | None = None,
+    person: int | None = None,
+    organization: str | None = None,
+    concerning: str | None = None,
+    amount: Decimal | None = None,
+    done: Iterable[str] = (),
+    delegate_unavailable: bool = False,
+    months: int | None = None,
+    conditions: Iterable[str] = (),
+) -> engine.Verdict:
+    """`authority_check` asked as the command and the API ask it: the actor and the
+    organization concerned by slug (a person by id), requirements met as "approval:pfu"."""
+    names = {"body": body}
+    try:
+        met = [engine.parse_done(text) for text in done]
+    except engine.CheckError as error:
+        raise ValidationError(str(error)) from error
+    return authority_check(
+        body=body,
+        decision_type=decision_type,
+        on=on,
+        position=None
+        if position is None
+        else _named(
+            body.positions.all(),
+            _("%(body)s har ingen befattning ”%(slug)s”.") % {**names, "slug": position},
+            slug=position,
+        ),
+        person=None
+        if person is None
+        else _named(
+            body.persons.all(),
+            _("%(body)s har ingen person med id %(id)s.") % {**names, "id": person},
+            pk=person,
+        ),
+        organization=None
+        if organization is None
+        else _named(
+            body.organizations.all(),
+            _("%(body)s har ingen organisation ”%(slug)s”.") % {**names, "slug": organization},
+            slug=organization,
+        ),
+        concerning=None
+        if concerning is None
+        else _named(
+            body.organizations.all(),
+            _("%(body)s har ingen organisation ”%(slug)s”.") % {**names, "slug": concerning},
+            slug=concerning,
+        ),
+        amount=amount,
+        done=met,
+        delegate_unavailable=delegate_unavailable,
+        months=months,
+        conditions=conditions,
+    )
+
+
+def order_text(*, order: DelegationOrder) -> str:
+    """The order as a YAML file that imports back into the same order."""
+    return orderfile.dumps(engine_order(order))

@@ -1,0 +1,60 @@
+"""Reading the arguments the delegation commands share, with Swedish messages for bad input."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.management.base import CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kansli.organisation.models import Body
+
+BAD_INPUT = 2
+
+
+def bad_input(message: str) -> CommandError:
+    return CommandError(message, returncode=BAD_INPUT)
+
+
+def body_named(slug: str) -> Body:
+    body = Body.objects.filter(slug=slug).first()
+    if body is None:
+        raise bad_input(
+            _("Det finns ingen kommun eller region med kortnamnet %(slug)s.") % {"slug": slug}
+        )
+    return body
+
+
+def date_or_today(text: str | None) -> datetime.date:
+    if text is None:
+        return timezone.localdate()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise bad_input(
+            _("Ogiltigt datum %(text)s: ange det som ÅÅÅÅ-MM-DD.") % {"text": text}
+        ) from None
+
+
+def amount_or_none(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        amount = Decimal(text.replace(" ", "").replace("\u00a0", ""))
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite() or amount < 0:
+        raise bad_input(
+            _("Ogiltigt belopp %(text)s: ange kronor, t.ex. 250000 eller 1500.50.") % {"text": text}
+        )
+    return amount
+
+
+def whole_number(text: str | None, what: str) -> int | None:
+    if text is None:
+        return None
+    if not text.isdigit():
+        raise bad_input(
+            _("Ogiltigt %(what)s %(text)s: ange ett heltal.") % {"what": what, "text": text}
+        )
+    return int(text)
