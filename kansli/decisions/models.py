@@ -6,8 +6,6 @@ first and keeps its verdict with the decision: a decision stays a draft until ev
 before it is met, and one the engine denies is never stored.
 """
 
-import datetime
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -156,8 +154,10 @@ class Decision(models.Model):
             and self.reported_on is None
         )
 
-    def overdue(self, on: datetime.date) -> bool:
-        return self.unreported and self.report_due is not None and self.report_due < on
+    @property
+    def maker(self) -> str:
+        """Who decided: the person, or the organization at a meeting."""
+        return str(self.decided_by or self.organization)
 
     @property
     def citation(self) -> str:

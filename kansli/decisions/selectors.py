@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import Decision, Evidence
 from kansli.delegation import engine
+from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
+from kansli.governance.models import GoverningDocument, Section
+from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Body, Organization, Person, Position
 
 Capacity = Position | Organization | None
@@ -46,6 +49,18 @@ def decision_verdict(
         done=done,
         **actor,
     )
+
+
+def requirements_before(verdict: engine.Verdict | None) -> list[tuple[str, str, str]]:
+    """(kind, party key, party name) of each requirement before the decision the verdict
+    names; none when there is no verdict or it denies the decision."""
+    if verdict is None or verdict.outcome == "denied":
+        return []
+    return [
+        (status.requirement.kind, status.requirement.party.key, status.requirement.party.name)
+        for status in verdict.requirements
+        if status.requirement.when == "before"
+    ]
 
 
 def decision_type_choices(*, body: Body, on: datetime.date) -> list[tuple[str, str]]:
@@ -106,6 +121,26 @@ def decisions_unreported(
         .select_related("decided_by", "position", "organization", "concerning")
         .order_by("decided_on", "pk")
     )
+
+
+@dataclass(frozen=True)
+class DecisionSource:
+    """Where the rule a decision rests on can be read in Kansli, when it holds the document."""
+
+    document: GoverningDocument | None
+    section: Section | None
+
+
+def decision_source(*, decision: Decision) -> DecisionSource:
+    order = (
+        DelegationOrder.objects.filter(body=decision.body, document=decision.source_document)
+        .select_related("governing_document")
+        .order_by("-valid_from")
+        .first()
+    )
+    document = order.governing_document if order is not None else None
+    section = section_by_key(document=document, key=decision.source_section) if document else None
+    return DecisionSource(document, section)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.decisions.models import Decision, Evidence
-from kansli.decisions.selectors import Capacity, decision_type_name, decision_verdict
+from kansli.decisions.selectors import (
+    Capacity,
+    decision_type_name,
+    decision_verdict,
+    requirements_before,
+)
 from kansli.delegation import engine
 from kansli.delegation.models import DelegationOrder
 from kansli.governance.models import GoverningDocument
@@ -128,11 +133,7 @@ def _verdict_fields(body: Body, verdict: engine.Verdict, decided_on: datetime.da
 
 def _requirement_names(verdict: engine.Verdict) -> dict[tuple[str, str], str]:
     """The requirements before the decision, by (kind, party key), with the party's name."""
-    return {
-        (status.requirement.kind, status.requirement.party.key): status.requirement.party.name
-        for status in verdict.requirements
-        if status.requirement.when == "before"
-    }
+    return {(kind, key): name for kind, key, name in requirements_before(verdict)}
 
 
 def _refuse_evidence(

@@ -1,0 +1,183 @@
+"""Forms of the decision register: they parse what the user asks and records, nothing more."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kansli.decisions.models import Decision
+from kansli.decisions.selectors import RequirementRow, requirement_label
+from kansli.decisions.services import EvidenceRow
+from kansli.organisation.models import Appointment, Body, Organization, Person, Position
+
+DATE_ERRORS = {"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")}
+
+
+def date_field(label: str, **kwargs: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages=DATE_ERRORS,
+        **kwargs,
+    )
+
+
+class DecisionFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alla")), *Decision.Status.choices],
+        required=False,
+    )
+    beslutstyp = forms.ChoiceField(label=_("Beslutstyp"), required=False)
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, decision_types: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["beslutstyp"].choices = [("", _("Alla")), *decision_types]
+
+
+class RequirementFields(NamedTuple):
+    """The fields of one requirement: met or not, when, and a note."""
+
+    kind: str
+    party: str
+    met: forms.BoundField
+    date: forms.BoundField
+    note: forms.BoundField
+
+
+class QuestionForm(forms.Form):
+    """What the delegation engine is asked: which decision, in which capacity, concerning
+    which organization, for what amount, on which day."""
+
+    beslutstyp = forms.ChoiceField(label=_("Beslutstyp"))
+    befattning = forms.ModelChoiceField(
+        label=_("Jag beslutar som"),
+        queryset=Position.objects.none(),
+        required=False,
+        empty_label=_("Mig själv, med alla mina befattningar och uppdrag"),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation som beslutet gäller"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Ingen särskild"),
+    )
+    belopp = forms.DecimalField(
+        label=_("Belopp i kronor"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    datum = date_field(_("Beslutsdatum"))
+
+    def __init__(
+        self,
+        *args: Any,
+        body: Body,
+        person: Person,
+        today: datetime.date,
+        decision_types: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        own = Appointment.objects.on(today).filter(person=person).order_by("acting", "start")
+        positions = Position.objects.filter(appointments__in=own).distinct()
+        self.fields["beslutstyp"].choices = [("", _("Välj beslutstyp")), *decision_types]
+        self.fields["befattning"].queryset = positions
+        self.fields["befattning"].initial = own.values_list("position", flat=True).first()
+        self.fields["organisation"].queryset = body.organizations.order_by("name")
+        self.fields["datum"].initial = today
+
+
+class DecisionForm(QuestionForm):
+    """The question, what was decided, and a checkbox (with date and note) for each
+    requirement the rule sets before the decision."""
+
+    rubrik = forms.CharField(label=_("Rubrik"), max_length=300)
+    beslut = forms.CharField(
+        label=_("Beslut"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Beslutets lydelse, t.ex. att-satserna."),
+    )
+    diarienummer = forms.CharField(label=_("Diarienummer"), required=False, max_length=60)
+
+    def __init__(
+        self, *args: Any, requirements: Iterable[tuple[str, str, str]] = (), **kwargs: Any
+    ) -> None:
+        """`requirements`: (kind, party key, party name) of each requirement before the
+        decision, as the engine names them for the question asked."""
+        super().__init__(*args, **kwargs)
+        self.requirements: list[RequirementFields] = []
+        for kind, party, name in requirements:
+            field = f"krav-{kind}-{party}"
+            label = requirement_label(kind, name)
+            words = {"requirement": label[:1].lower() + label[1:]}
+            self.fields[field] = forms.BooleanField(label=label, required=False)
+            self.fields[f"{field}-datum"] = date_field(
+                _("Datum för %(requirement)s") % words, required=False
+            )
+            self.fields[f"{field}-anteckning"] = forms.CharField(
+                label=_("Anteckning om %(requirement)s") % words, required=False, max_length=500
+            )
+            self.requirements.append(
+                RequirementFields(
+                    kind, party, self[field], self[f"{field}-datum"], self[f"{field}-anteckning"]
+                )
+            )
+
+    def evidence(self) -> list[EvidenceRow]:
+        """The requirements ticked as met; undated ones took place on the decision day."""
+        data = self.cleaned_data
+        return [
+            EvidenceRow(
+                fields.kind,
+                fields.party,
+                data[fields.date.name] or data["datum"],
+                data[fields.note.name],
+            )
+            for fields in self.requirements
+            if data[fields.met.name]
+        ]
+
+
+class EvidenceForm(forms.Form):
+    """That one of a draft's pending requirements has been met."""
+
+    krav = forms.ChoiceField(label=_("Krav som är uppfyllt"))
+    datum = date_field(_("Datum"))
+    anteckning = forms.CharField(
+        label=_("Anteckning"),
+        required=False,
+        max_length=500,
+        help_text=_("T.ex. sammanträde och paragraf."),
+    )
+
+    def __init__(
+        self, *args: Any, pending: list[RequirementRow], today: datetime.date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["krav"].choices = [(f"{r.kind}:{r.party}", r.label) for r in pending]
+        self.fields["datum"].initial = today
+
+    def requirement(self) -> tuple[str, str]:
+        kind, _sep, party = self.cleaned_data["krav"].partition(":")
+        return kind, party
+
+
+class RecipientForm(forms.Form):
+    """The organization whose unreported decisions are listed: one of the body's organs."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Anmäls till"),
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Välj organ"),
+        error_messages={"invalid_choice": _("Välj ett av organen i listan.")},
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        political = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
+        self.fields["organisation"].queryset = political.order_by("position", "name")

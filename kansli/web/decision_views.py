@@ -1,0 +1,233 @@
+"""The decision register's pages: thin views over the decisions' services and selectors.
+
+Everyone signed in reads the register; a user linked to a person of the body records
+decisions, in that person's own name (the services check it too).
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from kansli.decisions import selectors, services
+from kansli.decisions.models import Decision
+from kansli.delegation.engine import Verdict
+from kansli.organisation.models import Body, Person
+from kansli.web.decision_forms import (
+    DecisionFilterForm,
+    DecisionForm,
+    EvidenceForm,
+    QuestionForm,
+    RecipientForm,
+)
+
+
+def _own_person(request: HttpRequest, body: Body) -> Person | None:
+    """The signed-in user's person when it belongs to the body."""
+    person = request.user.person
+    return person if person is not None and person.body_id == body.pk else None
+
+
+def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
+    context = {"body": body, "message": message}
+    return render(request, "web/decisions/refused.html", context, status=403)
+
+
+@require_GET
+def decision_list(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    decision_types = selectors.decision_type_choices(body=body_, on=today)
+    form = DecisionFilterForm(request.GET, decision_types=decision_types)
+    filters = form.cleaned_data if form.is_valid() else {}
+    decisions = selectors.decision_list(
+        body=body_,
+        status=filters.get("status"),
+        decision_type=filters.get("beslutstyp"),
+        q=filters.get("q"),
+    )
+    context = {
+        "body": body_,
+        "form": form,
+        "decisions": decisions,
+        "today": today,
+        "may_record": _own_person(request, body_) is not None,
+    }
+    return render(request, "web/decisions/decision_list.html", context)
+
+
+def _question(question: QuestionForm, body: Body, person: Person) -> Verdict | None:
+    """The engine's answer to the question so far, before anything is recorded."""
+    if not question.is_valid():
+        return None
+    data = question.cleaned_data
+    try:
+        return selectors.decision_verdict(
+            body=body,
+            decision_type=data["beslutstyp"],
+            decided_by=person,
+            capacity=data["befattning"],
+            concerning=data["organisation"],
+            amount=data["belopp"],
+            on=data["datum"],
+        )
+    except ValidationError as error:
+        question.add_error(None, error)
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def decision_create(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    person = _own_person(request, body_)
+    if person is None:
+        return _refused(
+            request,
+            body_,
+            _("Bara användare som är kopplade till en person kan registrera beslut."),
+        )
+    today = timezone.localdate()
+    options: dict[str, Any] = {
+        "body": body_,
+        "person": person,
+        "today": today,
+        "decision_types": selectors.decision_type_choices(body=body_, on=today),
+    }
+    # A POST with "forhandsgranska" (the preview button, or htmx as the question changes) only
+    # asks the engine; a GET may carry a question too ("?beslutstyp=…").
+    posted = request.method == "POST" and "forhandsgranska" not in request.POST
+    asked = request.POST if request.method == "POST" else request.GET or None
+    question = QuestionForm(asked, **options)
+    verdict = _question(question, body_, person)
+    requirements = selectors.requirements_before(verdict)
+    if posted:
+        form = DecisionForm(request.POST, requirements=requirements, **options)
+        if form.is_valid():
+            try:
+                decision = _record(request, body_, person, form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect("web:decision_detail", body_.slug, decision.pk)
+    else:
+        form = DecisionForm(initial=asked, requirements=requirements, **options)
+    context = {**options, "form": form, "question": question, "verdict": verdict}
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "web/decisions/includes/question.html" if partial else "web/decisions/form.html"
+    return render(request, template, context)
+
+
+def _record(request: HttpRequest, body: Body, person: Person, form: DecisionForm) -> Decision:
+    data = form.cleaned_data
+    decision = services.decision_record(
+        actor=request.user,
+        body=body,
+        decision_type=data["beslutstyp"],
+        decided_by=person,
+        capacity=data["befattning"],
+        concerning=data["organisation"],
+        amount=data["belopp"],
+        decided_on=data["datum"],
+        title=data["rubrik"],
+        text=data["beslut"],
+        case_reference=data["diarienummer"],
+        evidence=form.evidence(),
+    )
+    _announce(request, decision)
+    return decision
+
+
+def _announce(request: HttpRequest, decision: Decision) -> None:
+    if decision.is_draft:
+        messages.warning(
+            request,
+            _(
+                "Beslutet är sparat som utkast och är inte registrerat. Det registreras när "
+                "kraven nedan är uppfyllda."
+            ),
+        )
+    else:
+        messages.success(request, _("Beslutet är registrerat."))
+
+
+def _detail_context(request: HttpRequest, decision: Decision, **extra: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    requirements = selectors.decision_requirements(decision=decision)
+    pending = [row for row in requirements if not row.satisfied]
+    may_complete = decision.is_draft and request.user.person_id == decision.decided_by_id
+    context = {
+        "body": decision.body,
+        "decision": decision,
+        "requirements": requirements,
+        "source": selectors.decision_source(decision=decision),
+        "today": today,
+        "evidence_form": EvidenceForm(pending=pending, today=today)
+        if may_complete and pending
+        else None,
+    }
+    return context | extra
+
+
+def _decision(body: str, decision: int) -> Decision:
+    return get_object_or_404(
+        Decision.objects.select_related(
+            "body", "decided_by", "position", "organization", "concerning", "report_to"
+        ),
+        body__slug=body,
+        pk=decision,
+    )
+
+
+@require_GET
+def decision_detail(request: HttpRequest, body: str, decision: int) -> HttpResponse:
+    decision_ = _decision(body, decision)
+    return render(request, "web/decisions/detail.html", _detail_context(request, decision_))
+
+
+@require_POST
+def evidence_create(request: HttpRequest, body: str, decision: int) -> HttpResponse:
+    decision_ = _decision(body, decision)
+    pending = [r for r in selectors.decision_requirements(decision=decision_) if not r.satisfied]
+    form = EvidenceForm(request.POST, pending=pending, today=timezone.localdate())
+    if form.is_valid():
+        kind, party = form.requirement()
+        try:
+            decision_ = services.evidence_add(
+                actor=request.user,
+                decision=decision_,
+                kind=kind,
+                party=party,
+                date=form.cleaned_data["datum"],
+                note=form.cleaned_data["anteckning"],
+            )
+        except PermissionDenied as error:
+            return _refused(request, decision_.body, str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            _announce(request, decision_)
+            return redirect("web:decision_detail", body, decision_.pk)
+    context = _detail_context(request, decision_, evidence_form=form)
+    return render(request, "web/decisions/detail.html", context, status=400)
+
+
+@require_GET
+def decisions_unreported(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = RecipientForm(request.GET or None, body=body_)
+    recipient = form.cleaned_data["organisation"] if form.is_valid() else None
+    context = {
+        "body": body_,
+        "form": form,
+        "recipient": recipient,
+        "decisions": selectors.decisions_unreported(organization=recipient) if recipient else [],
+        "today": timezone.localdate(),
+    }
+    return render(request, "web/decisions/unreported.html", context)
