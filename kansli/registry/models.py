@@ -188,7 +188,6 @@ class Case(models.Model):
             models.UniqueConstraint(
                 fields=["organization", "number"], name="case_number_per_organization"
             ),
-            models.CheckConstraint(condition=Q(sequence__gte=1), name="case_sequence_positive"),
             models.CheckConstraint(
                 condition=(
                     Q(status="closed", closed_on__isnull=False)
@@ -268,8 +267,6 @@ class Document(models.Model):
         indexes = [models.Index(fields=["registered_at"], name="document_registered_at")]
         constraints = [
             models.UniqueConstraint(fields=["case", "sequence"], name="document_sequence_per_case"),
-            models.UniqueConstraint(fields=["number"], name="document_number_unique"),
-            models.CheckConstraint(condition=Q(sequence__gte=1), name="document_sequence_positive"),
             models.CheckConstraint(
                 condition=~Q(secrecy_reference="")
                 | Q(counterpart_masked=False, description_masked=False),
