@@ -99,14 +99,17 @@ def check_file(upload: UploadedFile) -> CheckedFile:
     suffix = PurePath(name).suffix.lower()
     if suffix and suffix not in kind.extensions:
         raise ValidationError(
-            _("Filen %(name)s heter %(suffix)s men är en %(kind)s. Byt namn på filen.")
+            _(
+                "Filen %(name)s heter %(suffix)s men innehållet är av typen %(kind)s. "
+                "Byt namn på filen."
+            )
             % {"name": name, "suffix": suffix, "kind": kind.label},
             code="mislabelled",
         )
     declared = (getattr(upload, "content_type", None) or "").split(";")[0].strip().lower()
     if declared not in UNDECLARED and declared != content_type:
         raise ValidationError(
-            _("Filen %(name)s anges vara %(declared)s men är en %(kind)s.")
+            _("Filen %(name)s anges vara %(declared)s men innehållet är av typen %(kind)s.")
             % {"name": name, "declared": declared, "kind": kind.label},
             code="mislabelled",
         )

@@ -1,16 +1,20 @@
-"""Registry fixtures: files kept in a temporary folder, a case officer, a retention rule and an
-open case of the board in the `body` fixture's municipality."""
+"""Registry fixtures: files kept in a temporary folder, a case officer, a retention rule, an
+open case of the board in the `body` fixture's municipality, staff users and a secret letter."""
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytest_django.fixtures import Settings
 
+from kansli.accounts.models import Role, User
+from kansli.accounts.services import user_create
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services
-from kansli.registry.models import Case, RetentionRule
+from kansli.registry.models import Case, Document, RetentionRule
+from kansli.registry.tests.samples import pdf_bytes, upload
 
 
 @pytest.fixture(autouse=True)
@@ -50,4 +54,38 @@ def case(board: Organization, officer: Person) -> Case:
         case_officer=officer,
         classification="1.2.3",
         opened_on=datetime.date(2026, 1, 12),
+    )
+
+
+@pytest.fixture
+def staff(body: Body) -> Callable[..., User]:
+    """A signed-in user of the body, with a person of their own and the given roles."""
+
+    def make(username: str, *roles: Role, person: Person | None = None) -> User:
+        person = person or organisation.person_create(
+            actor=None, body=body, given_name=username.capitalize(), family_name="Testsson"
+        )
+        return user_create(
+            actor=None, username=username, password="lösenord-för-test", roles=roles, person=person
+        )
+
+    return make
+
+
+@pytest.fixture
+def secret_letter(case: Case, rule: RetentionRule) -> Document:
+    """An incoming letter about a named pupil: sender and description masked, with a PDF."""
+    return services.document_register(
+        actor=None,
+        case=case,
+        direction=Document.Direction.INCOMING,
+        date=datetime.date(2026, 1, 15),
+        counterpart="Förälder Föräldersson",
+        description="Anmälan om kränkande behandling av elev",
+        retention_rule=rule,
+        secrecy_reference="OSL 23 kap. 1 §",
+        secrecy_reason="Uppgifter om enskild elevs personliga förhållanden",
+        counterpart_masked=True,
+        description_masked=True,
+        files=[upload("anmalan.pdf", pdf_bytes("Hemlig anmalan om eleven"))],
     )
