@@ -63,13 +63,14 @@ class QuestionForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation som beslutet gäller"),
         queryset=Organization.objects.none(),
+        to_field_name="slug",
         required=False,
         empty_label=_("Ingen särskild"),
     )
     belopp = forms.DecimalField(
         label=_("Belopp i kronor"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
-    datum = date_field(_("Beslutsdatum"))
+    datum = date_field(_("Beslutsdatum"), required=False, help_text=_("Tomt: i dag."))
 
     def __init__(
         self,
@@ -88,6 +89,10 @@ class QuestionForm(forms.Form):
         self.fields["befattning"].initial = own.values_list("position", flat=True).first()
         self.fields["organisation"].queryset = body.organizations.order_by("name")
         self.fields["datum"].initial = today
+        self.today = today
+
+    def clean_datum(self) -> datetime.date:
+        return self.cleaned_data["datum"] or self.today
 
 
 class DecisionForm(QuestionForm):

@@ -2,8 +2,10 @@ from collections.abc import Callable
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from kansli.decisions.services import decision_record
 from kansli.organisation.models import Body, Person
 
 pytestmark = pytest.mark.browser
@@ -20,6 +22,12 @@ PAGES = [
     "/vanersborg/styrdokument/kommundirektorsinstruktion/",
     "/blekinge/styrdokument/instruktion-landstingsdirektor/",
     "/vanersborg/styrdokument/finns-inte/",
+    "/vanersborg/beslut/",
+    "/vanersborg/beslut/nytt/",
+    "/vanersborg/beslut/nytt/?beslutstyp=organisationsforandring&organisation=socialforvaltningen",
+    "/vanersborg/beslut/nytt/?beslutstyp=organisationsforandring&organisation=vanersborgs-energi-ab",
+    "/vanersborg/beslut/{decision}/",
+    "/vanersborg/beslut/att-anmala/?organisation=ks",
 ]
 
 
@@ -28,11 +36,29 @@ def test_every_page_meets_wcag_21_aa(
     page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
 ) -> None:
     director = Person.objects.get(user__username="direktor")
+    decision = decision_record(
+        actor=director.user,
+        body=demo["vanersborg"],
+        decision_type="organisationsforandring",
+        decided_by=director,
+        capacity=None,
+        concerning=demo["vanersborg"].organizations.get(slug="socialforvaltningen"),
+        amount=None,
+        decided_on=timezone.localdate(),
+        title="Ny indelning av socialförvaltningen",
+    )
     reports = []
 
     for path in PAGES:
-        page.goto(path.format(director=director.pk))
+        page.goto(path.format(director=director.pk, decision=decision.pk))
         reports.append(axe_report(page))
+    page.goto(f"/vanersborg/beslut/{decision.pk}/")
+    page.get_by_role("button", name="Registrera", exact=True).click()
+    expect(page.get_by_role("status")).to_have_text("Beslutet är registrerat.")
+    reports.append(axe_report(page))
+    page.goto("/vanersborg/beslut/att-anmala/?organisation=ks")
+    expect(page.get_by_role("table")).to_contain_text("Ny indelning av socialförvaltningen")
+    reports.append(axe_report(page))
     page.goto("/vanersborg/organisation/ks/")
     page.get_by_label("Visa läget den").fill("2022-06-01")
     page.get_by_role("button", name="Visa").click()

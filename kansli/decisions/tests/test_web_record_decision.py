@@ -3,13 +3,14 @@ required approval the decision is saved as a draft that says what is missing; wi
 recorded; a denied decision shows the reasons and nothing is saved."""
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
 
 from kansli.accounts.models import User
 from kansli.decisions.models import Decision
-from kansli.decisions.tests.conftest import OTHER_DEPARTMENT, organization, position
+from kansli.decisions.tests.conftest import OTHER_DEPARTMENT, position
 from kansli.organisation.models import Body
 
 NEW = "/vanersborg/beslut/nytt/"
@@ -26,7 +27,7 @@ def reorganisation(vanersborg: Body, today: datetime.date) -> dict[str, str]:
     return {
         "beslutstyp": "organisationsforandring",
         "befattning": str(position(vanersborg, "kommundirektor").pk),
-        "organisation": str(organization(vanersborg, OTHER_DEPARTMENT).pk),
+        "organisation": OTHER_DEPARTMENT,
         "datum": today.isoformat(),
         "rubrik": "Ny enhetsindelning inom barn- och utbildningsförvaltningen",
         "beslut": "Förskoleenheterna slås samman till två enheter.",
@@ -59,6 +60,17 @@ def test_the_preview_names_the_approval_the_rule_requires(
     assert 'name="krav-approval-pfu"' in page
     assert "<html" not in page
     assert not Decision.objects.exists()
+
+
+def test_a_question_in_the_address_is_answered_for_today(signed_in: Client) -> None:
+    response = signed_in.get(
+        NEW, {"beslutstyp": "organisationsforandring", "organisation": OTHER_DEPARTMENT}
+    )
+
+    page = response.content.decode()
+    assert response.context["verdict"].outcome == "requirements_pending"
+    assert 'name="krav-approval-pfu"' in page
+    assert "Organisationsförändringar inom andra förvaltningar" in page
 
 
 def test_without_the_approval_a_draft_is_saved_and_says_what_is_missing(
@@ -94,12 +106,9 @@ def test_with_the_approval_ticked_the_decision_is_recorded(
 
 
 def test_a_denied_decision_shows_the_reasons_and_saves_nothing(
-    signed_in: Client, reorganisation: dict[str, str], vanersborg: Body
+    signed_in: Client, reorganisation: dict[str, str]
 ) -> None:
-    company = {
-        **reorganisation,
-        "organisation": organization(vanersborg, "vanersborgs-energi-ab").pk,
-    }
+    company = {**reorganisation, "organisation": "vanersborgs-energi-ab"}
 
     response = signed_in.post(NEW, company)
 
@@ -111,7 +120,7 @@ def test_a_denied_decision_shows_the_reasons_and_saves_nothing(
 
 
 def test_a_user_without_a_person_may_not_open_the_form(
-    client: Client, make_user, vanersborg: Body
+    client: Client, make_user: Callable[..., User], vanersborg: Body
 ) -> None:
     client.force_login(make_user("utan-person"))
 
