@@ -1,6 +1,7 @@
 # Kansli: two commands for a fresh machine.
 #   make demo  - virtual environment, install, migrate, demo data, server on http://127.0.0.1:$(PORT)
 #   make test  - install what the tests need (Debian's chromium included) and run the whole suite
+#   make bench - how fast the delegation engine answers (docs/benchmarks.md)
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -11,7 +12,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install browser-deps lint format
+.PHONY: demo test install browser-deps pdf-deps bench lint format
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -21,21 +22,30 @@ $(BIN)/kansli: pyproject.toml uv.lock
 
 install: $(BIN)/kansli
 
-demo: install
+demo: install pdf-deps
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli loaddemo
 	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
 	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
+
+# WeasyPrint renders the PDFs with Pango and needs a font.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-deps:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PDF_PACKAGES); }
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	npm ci --no-audit --no-fund --loglevel=error
 
-test: install browser-deps
+test: install browser-deps pdf-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+bench: install
+	DEBUG=1 $(BIN)/kansli bench authority
 
 lint: install
 	$(BIN)/ruff check .

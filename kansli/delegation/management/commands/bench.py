@@ -1,0 +1,36 @@
+"""`kansli bench authority`: checks per second and latency of the delegation engine for orders
+of 100, 1,000 and 10,000 rules in a body of 10,000 positions (docs/benchmarks.md)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kansli.delegation.bench import bench_checks
+
+SIZES = (100, 1_000, 10_000)
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Mät hur snabbt delegationsmotorn svarar (authority).")
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        authority = sub.add_parser("authority", help=_("Kontroller per sekund, p50 och p99."))
+        authority.add_argument(
+            "--checks", type=int, default=50_000, help=_("Antal kontroller per storlek.")
+        )
+        authority.add_argument(
+            "--positions", type=int, default=10_000, help=_("Antal befattningar.")
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(
+            _("Delegationsmotorn, en kärna, %(checks)d kontroller per storlek:")
+            % {"checks": options["checks"]}
+        )
+        for rules in SIZES:
+            result = bench_checks(rules, options["positions"], n_checks=options["checks"])
+            self.stdout.write(str(result))
