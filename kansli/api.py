@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from kansli.accounts.api import TokenAuth
+from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
 from kansli.governance.api import router as governance_router
 from kansli.organisation.api import router as organisation_router
@@ -39,6 +40,7 @@ api = KansliAPI(
 api.add_router("", organisation_router, tags=["organisation"])
 api.add_router("", governance_router, tags=["styrdokument"])
 api.add_router("", delegation_router, tags=["delegation"])
+api.add_router("", decisions_router, tags=["beslut"])
 
 
 @api.exception_handler(AuthenticationError)

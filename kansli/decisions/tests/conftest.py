@@ -7,9 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from kansli.accounts.models import User
+from kansli.accounts.services import token_create
 from kansli.decisions.models import Decision
 from kansli.decisions.services import decision_record
 from kansli.organisation.models import Body, Organization, Position
@@ -68,3 +70,9 @@ def reorganise(director: User, vanersborg: Body, today: datetime.date) -> Callab
         return decision_record(**(arguments | changes))
 
     return record
+
+
+def api_client_of(user: User) -> Client:
+    """An API client bearing a fresh key of the user."""
+    _token, key = token_create(actor=None, user=user, name="test")
+    return Client(headers={"authorization": f"Bearer {key}"})

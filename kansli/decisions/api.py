@@ -1,0 +1,261 @@
+"""The register of decisions through the API: read decisions, record one as the token's own
+person, complete a draft with evidence, list what is not yet reported to an organization."""
+
+import datetime
+from decimal import Decimal
+from typing import Any, Literal, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.decisions import models, services
+from kansli.decisions.selectors import decision_list, decisions_unreported
+from kansli.delegation.api import Problem, Verdict
+from kansli.organisation.api import (
+    OnDate,
+    OrganizationRef,
+    PersonRef,
+    body_found,
+    found,
+    on_or_today,
+)
+from kansli.organisation.models import Body, Organization
+
+router = Router()
+
+M = TypeVar("M", bound=Model)
+
+
+class Evidence(Schema):
+    kind: str = Field(description="consultation, approval, notice, report")
+    party: str = Field(description=_lazy("Partens nyckel i delegationsordningen, t.ex. pfu."))
+    party_name: str
+    took_place_on: datetime.date
+    recorded_by: PersonRef
+    note: str
+
+
+class Source(Schema):
+    document: str
+    section: str
+    rule: str
+
+
+class Decision(Schema):
+    id: int
+    kind: str = Field(description="delegate, instruction, meeting")
+    status: str = Field(description="draft, recorded")
+    decision_type: str
+    decision_type_name: str
+    decided_by: PersonRef | None
+    position: str | None = Field(description=_lazy("Befattningen beslutet fattades i."))
+    organization: OrganizationRef | None = Field(description=_lazy("Det beslutande organet."))
+    concerning: OrganizationRef | None
+    amount: Decimal | None
+    decided_on: datetime.date
+    title: str
+    text: str
+    case_reference: str
+    source: Source
+    report_to: OrganizationRef | None
+    report_due: datetime.date | None
+    reported_on: datetime.date | None
+    reported_in: str
+
+    @staticmethod
+    def resolve_position(obj: models.Decision) -> str | None:
+        return obj.position.slug if obj.position else None
+
+    @staticmethod
+    def resolve_source(obj: models.Decision) -> dict[str, str]:
+        return {
+            "document": obj.source_document,
+            "section": obj.source_section,
+            "rule": obj.source_rule,
+        }
+
+
+class DecisionDetail(Decision):
+    verdict: Verdict
+    evidence: list[Evidence]
+
+    @staticmethod
+    def resolve_evidence(obj: models.Decision) -> list[models.Evidence]:
+        return list(obj.evidence.select_related("recorded_by"))
+
+
+class EvidenceIn(Schema):
+    kind: Literal["consultation", "approval", "notice", "report"]
+    party: str = Field(description=_lazy("Partens nyckel, t.ex. pfu eller ks-ordforande."))
+    date: datetime.date = Field(description=_lazy("Dagen då kravet uppfylldes."))
+    note: str = ""
+
+
+class DecisionIn(Schema):
+    decision_type: str = Field(description=_lazy("Beslutstypens kod."))
+    position: str | None = Field(
+        None, description=_lazy("Befattningen beslutet fattas i; utelämnad: som person.")
+    )
+    organization: str | None = Field(
+        None, description=_lazy("Organet som beslutar, i stället för en befattning.")
+    )
+    concerning: str | None = Field(
+        None, description=_lazy("Kortnamnet på organisationen beslutet gäller.")
+    )
+    amount: Decimal | None = Field(None, ge=0, description=_lazy("Beloppet i kronor."))
+    decided_on: OnDate | None = None
+    title: str
+    text: str = ""
+    case_reference: str = ""
+    evidence: list[EvidenceIn] = Field([], description=_lazy("Krav som redan är uppfyllda."))
+
+
+class Denied(Problem):
+    verdict: Verdict
+
+
+ERRORS: dict[int, type[Schema]] = {400: Problem, 403: Problem, 409: Denied}
+
+
+def _refused(error: ValidationError | PermissionDenied) -> Status[dict[str, Any]]:
+    """A refusal as the API answers it: 409 with the engine's verdict when the engine denies
+    the decision, 403 when the user may not record, 400 for bad input."""
+    if isinstance(error, services.DecisionDeniedError):
+        return Status(409, {"detail": " ".join(error.messages), "verdict": error.verdict.as_dict()})
+    if isinstance(error, PermissionDenied):
+        return Status(403, {"detail": str(error)})
+    return Status(400, {"detail": " ".join(error.messages)})
+
+
+def _named(queryset: QuerySet[M], message: str, slug: str | None) -> M | None:
+    """The row with the slug named in a request, or None when none is named."""
+    if slug is None:
+        return None
+    row = queryset.filter(slug=slug).first()
+    if row is None:
+        raise ValidationError(message % {"slug": slug})
+    return row
+
+
+def _organization(body: Body, slug: str | None) -> Organization | None:
+    message = _("%(body)s har ingen organisation med kortnamnet %%(slug)s.") % {"body": body}
+    return _named(body.organizations.all(), message, slug)
+
+
+def _decision(body: Body, decision_id: int) -> models.Decision:
+    return found(
+        decision_list(body=body),
+        _("%(body)s har inget beslut med id %(id)d.") % {"body": body, "id": decision_id},
+        pk=decision_id,
+    )
+
+
+@router.get(
+    "/bodies/{slug}/decisions",
+    response=list[Decision],
+    summary=_lazy("Beslut, det senaste först"),
+)
+def decision_index(
+    request: HttpRequest,
+    slug: str,
+    status: Literal["draft", "recorded"] | None = None,
+    decision_type: str | None = None,
+    q: str | None = None,
+) -> list[models.Decision]:
+    decisions = decision_list(
+        body=body_found(slug), status=status, decision_type=decision_type, q=q
+    )
+    return list(decisions)
+
+
+@router.get(
+    "/bodies/{slug}/decisions/unreported",
+    response={200: list[Decision], 400: Problem},
+    summary=_lazy("Beslut som ännu inte anmälts till en organisation, det äldsta först"),
+)
+def unreported_index(
+    request: HttpRequest, slug: str, organization: str, date: OnDate | None = None
+) -> Status[list[models.Decision] | dict[str, Any]]:
+    body = body_found(slug)
+    try:
+        recipient = _organization(body, organization)
+    except ValidationError as error:
+        return _refused(error)
+    return Status(200, list(decisions_unreported(organization=recipient, on=on_or_today(date))))
+
+
+@router.get(
+    "/bodies/{slug}/decisions/{decision_id}",
+    response=DecisionDetail,
+    summary=_lazy("Ett beslut med prövningen mot delegationsordningen och underlaget"),
+)
+def decision_detail(request: HttpRequest, slug: str, decision_id: int) -> models.Decision:
+    return _decision(body_found(slug), decision_id)
+
+
+@router.post(
+    "/bodies/{slug}/decisions",
+    response={201: DecisionDetail, **ERRORS},
+    summary=_lazy("Registrera ett beslut i eget namn"),
+    description=_lazy(
+        "Beslutet prövas mot delegationsordningen. Nekat: 409 med skälen, och inget sparas. "
+        "Krav som inte är uppfyllda: 201 med status draft. Nyckelns användare måste vara "
+        "kopplad till en person."
+    ),
+)
+def decision_create(
+    request: HttpRequest, slug: str, payload: DecisionIn
+) -> Status[models.Decision | dict[str, Any]]:
+    body = body_found(slug)
+    try:
+        if payload.position is not None and payload.organization is not None:
+            raise ValidationError(_("Ange antingen en befattning eller ett organ, inte båda."))
+        message = _("%(body)s har ingen befattning med kortnamnet %%(slug)s.") % {"body": body}
+        position = _named(body.positions.all(), message, payload.position)
+        decision = services.decision_record(
+            actor=request.user,
+            body=body,
+            decision_type=payload.decision_type,
+            decided_by=getattr(request.user, "person", None),
+            capacity=position or _organization(body, payload.organization),
+            concerning=_organization(body, payload.concerning),
+            amount=payload.amount,
+            decided_on=on_or_today(payload.decided_on),
+            title=payload.title,
+            text=payload.text,
+            case_reference=payload.case_reference,
+            evidence=[(e.kind, e.party, e.date, e.note) for e in payload.evidence],
+        )
+    except (ValidationError, PermissionDenied) as error:
+        return _refused(error)
+    return Status(201, decision)
+
+
+@router.post(
+    "/bodies/{slug}/decisions/{decision_id}/evidence",
+    response={201: DecisionDetail, **ERRORS},
+    summary=_lazy(
+        "Registrera att ett krav är uppfyllt; ett utkast med alla krav uppfyllda "
+        "registreras som beslut"
+    ),
+)
+def evidence_create(
+    request: HttpRequest, slug: str, decision_id: int, payload: EvidenceIn
+) -> Status[models.Decision | dict[str, Any]]:
+    decision = _decision(body_found(slug), decision_id)
+    try:
+        decision = services.evidence_add(
+            actor=request.user,
+            decision=decision,
+            kind=payload.kind,
+            party=payload.party,
+            date=payload.date,
+            note=payload.note,
+        )
+    except (ValidationError, PermissionDenied) as error:
+        return _refused(error)
+    return Status(201, decision)
