@@ -131,14 +131,20 @@ class DecisionSource:
     section: Section | None
 
 
-def decision_source(*, decision: Decision) -> DecisionSource:
+def source_document(*, body: Body, document: str) -> GoverningDocument | None:
+    """The governing document a rule's source names ("Kommundirektörsinstruktion"), through
+    the delegation order that cites it, when Kansli holds the document."""
     order = (
-        DelegationOrder.objects.filter(body=decision.body, document=decision.source_document)
+        DelegationOrder.objects.filter(body=body, document=document)
         .select_related("governing_document")
         .order_by("-valid_from")
         .first()
     )
-    document = order.governing_document if order is not None else None
+    return order.governing_document if order is not None else None
+
+
+def decision_source(*, decision: Decision) -> DecisionSource:
+    document = source_document(body=decision.body, document=decision.source_document)
     section = section_by_key(document=document, key=decision.source_section) if document else None
     return DecisionSource(document, section)
 

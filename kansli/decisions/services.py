@@ -26,9 +26,9 @@ from kansli.decisions.selectors import (
     decision_type_name,
     decision_verdict,
     requirements_before,
+    source_document,
 )
 from kansli.delegation import engine
-from kansli.delegation.models import DelegationOrder
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
 
@@ -98,12 +98,10 @@ def _kind(body: Body, verdict: engine.Verdict, capacity: Capacity) -> str:
     of a director's instruction; otherwise a delegate's decision."""
     if isinstance(capacity, Organization):
         return Decision.Kind.MEETING
-    instruction = DelegationOrder.objects.filter(
-        body=body,
-        document=verdict.basis[0].document,
-        governing_document__kind=GoverningDocument.Kind.INSTRUCTION,
-    )
-    return Decision.Kind.INSTRUCTION if instruction.exists() else Decision.Kind.DELEGATE
+    document = source_document(body=body, document=verdict.basis[0].document)
+    if document is not None and document.kind == GoverningDocument.Kind.INSTRUCTION:
+        return Decision.Kind.INSTRUCTION
+    return Decision.Kind.DELEGATE
 
 
 def _verdict_fields(body: Body, verdict: engine.Verdict, decided_on: datetime.date) -> dict:
