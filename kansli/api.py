@@ -14,6 +14,7 @@ from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
 from kansli.governance.api import router as governance_router
 from kansli.organisation.api import router as organisation_router
+from kansli.registry.api import router as registry_router
 
 
 class KansliAPI(NinjaAPI):
@@ -41,6 +42,7 @@ api.add_router("", organisation_router, tags=["organisation"])
 api.add_router("", governance_router, tags=["styrdokument"])
 api.add_router("", delegation_router, tags=["delegation"])
 api.add_router("", decisions_router, tags=["beslut"])
+api.add_router("", registry_router, tags=["diarium"])
 
 
 @api.exception_handler(AuthenticationError)

@@ -8,6 +8,9 @@ description are masked as the registrar marked them, and a case title under secr
 Who may see through secrecy, in the document's own body: its case officer, the case's case
 officer, a registrar, and anyone given the permission `registry.view_secret_document`.
 
+Public records requests name who asked: they are read and handled by the body's registrars
+and those given the permission `registry.change_publicrecordsrequest`.
+
 Files are not published: the public asks for them (a public records request, whose release
 is assessed by a person). Signed-in staff of the body get a document's files unless the
 document is secret, in which case only those who may see through secrecy do.
@@ -24,6 +27,7 @@ from kansli.registry.models import Case, Document
 User = AbstractBaseUser | AnonymousUser
 
 THROUGH_SECRECY = "registry.view_secret_document"
+HANDLE_REQUESTS = "registry.change_publicrecordsrequest"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class _Viewer:
     body_id: int | None  # the body whose staff the user is
     everywhere: bool  # a superuser: staff of every body, sees through all secrecy
     sees_secrets: bool  # in its own body: a registrar, or with the permission
+    handles_requests: bool  # in its own body: a registrar, or with the permission
 
     def is_officer(self, *officer_ids: int | None) -> bool:
         return self.person_id is not None and self.person_id in officer_ids
@@ -73,7 +78,7 @@ class _Viewer:
         return self.sees_secrets and self.body_id == body_id
 
 
-ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False)
+ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False, handles_requests=False)
 
 
 def _viewer(user: User) -> _Viewer:
@@ -84,12 +89,13 @@ def _viewer(user: User) -> _Viewer:
     if cached is not None:
         return cached
     person = user.person
+    registrar = user.groups.filter(name=Role.REGISTRAR).exists()
     viewer = _Viewer(
         person_id=person.pk if person else None,
         body_id=person.body_id if person else None,
         everywhere=user.is_active and user.is_superuser,
-        sees_secrets=user.has_perm(THROUGH_SECRECY)
-        or user.groups.filter(name=Role.REGISTRAR).exists(),
+        sees_secrets=registrar or user.has_perm(THROUGH_SECRECY),
+        handles_requests=registrar or user.has_perm(HANDLE_REQUESTS),
     )
     user._registry_viewer = viewer
     return viewer
@@ -129,3 +135,9 @@ def document_view(user: User, document: Document) -> DocumentView:
         description_masked=description_masked,
         files_visible=through and viewer.is_staff_of(body_id),
     )
+
+
+def may_handle_records_requests(user: User, body_id: int) -> bool:
+    """May the user read and handle the body's public records requests?"""
+    viewer = _viewer(user)
+    return viewer.everywhere or (viewer.handles_requests and viewer.body_id == body_id)

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from pytest_django.fixtures import Settings
 
 from kansli.accounts.models import Role, User
-from kansli.accounts.services import user_create
+from kansli.accounts.services import token_create, user_create
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services
@@ -89,3 +90,14 @@ def secret_letter(case: Case, rule: RetentionRule) -> Document:
         description_masked=True,
         files=[upload("anmalan.pdf", pdf_bytes("Hemlig anmalan om eleven"))],
     )
+
+
+@pytest.fixture
+def api_client() -> Callable[[User], Client]:
+    """A test client that calls the API with a fresh token of the user."""
+
+    def make(user: User) -> Client:
+        _token, key = token_create(actor=None, user=user, name="test")
+        return Client(headers={"Authorization": f"Bearer {key}"})
+
+    return make

@@ -1,0 +1,425 @@
+"""The registry through the API: cases, documents and their files, the registry list, and
+public records requests. Everything shown passes the visibility function with the token's
+user, so a secret document reads here as it does in the public registry list."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from kansli.delegation.api import Problem
+from kansli.organisation.api import OnDate, OrganizationRef, PersonRef, body_found, found
+from kansli.organisation.models import Body
+from kansli.registry import models, selectors, services
+from kansli.registry.visibility import (
+    CaseView,
+    DocumentView,
+    case_view,
+    document_view,
+    may_handle_records_requests,
+)
+
+router = Router()
+
+
+class Case(Schema):
+    id: int
+    number: str
+    title: str = Field(description=_lazy("Ärendemeningen, maskerad om den omfattas av sekretess."))
+    title_masked: bool
+    organization: OrganizationRef
+    status: str = Field(description="open, closed")
+    classification: str
+    case_officer: PersonRef | None
+    opened_on: datetime.date
+    closed_on: datetime.date | None
+
+
+def _case(view: CaseView) -> dict[str, Any]:
+    case = view.case
+    return {
+        "id": case.pk,
+        "number": case.number,
+        "title": view.title,
+        "title_masked": view.title_masked,
+        "organization": case.organization,
+        "status": case.status,
+        "classification": case.classification,
+        "case_officer": case.case_officer,
+        "opened_on": case.opened_on,
+        "closed_on": case.closed_on,
+    }
+
+
+class CaseRef(Schema):
+    id: int
+    number: str
+    title: str
+
+
+class FileMeta(Schema):
+    id: int
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class Document(Schema):
+    id: int
+    number: str
+    case: CaseRef
+    direction: str = Field(description="incoming, drawn_up, outgoing")
+    date: datetime.date = Field(description=_lazy("Dagen handlingen kom in eller upprättades."))
+    registered_at: datetime.datetime
+    counterpart: str = Field(description=_lazy("Avsändare eller mottagare, ev. maskerad."))
+    description: str = Field(description=_lazy("Beskrivningen, ev. maskerad."))
+    counterpart_masked: bool
+    description_masked: bool
+    secrecy_reference: str
+    classification: str
+    files_visible: bool = Field(description=_lazy("Om du får hämta handlingens filer."))
+    files: list[FileMeta]
+
+
+def _document(view: DocumentView) -> dict[str, Any]:
+    document = view.document
+    files = [
+        {
+            "id": file.pk,
+            "name": file.original_name,
+            "content_type": file.content_type,
+            "size": file.size,
+            "sha256": file.sha256,
+        }
+        for file in document.files.all()
+    ]
+    return {
+        "id": document.pk,
+        "number": document.number,
+        "case": {
+            "id": view.case.case.pk,
+            "number": view.case.case.number,
+            "title": view.case.title,
+        },
+        "direction": document.direction,
+        "date": document.date,
+        "registered_at": document.registered_at,
+        "counterpart": view.counterpart,
+        "description": view.description,
+        "counterpart_masked": view.counterpart_masked,
+        "description_masked": view.description_masked,
+        "secrecy_reference": document.secrecy_reference,
+        "classification": document.classification,
+        "files_visible": view.files_visible,
+        "files": files if view.files_visible else [],
+    }
+
+
+class CaseDetail(Case):
+    documents: list[Document]
+
+
+class CaseFilter(Schema):
+    organization: str | None = Field(None, description=_lazy("Organisationens kortnamn."))
+    status: str | None = Field(None, description="open, closed")
+    year: int | None = None
+
+
+def _documents(body: Body) -> Any:
+    return selectors.documents_with_case(
+        models.Document.objects.filter(case__organization__body=body)
+    ).prefetch_related("files")
+
+
+@router.get(
+    "/bodies/{slug}/registry/cases", response=list[Case], summary=_lazy("Ärenden i diariet")
+)
+@paginate(PageNumberPagination)
+def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> list[dict[str, Any]]:
+    cases = selectors.cases_with_organization(
+        models.Case.objects.filter(organization__body=body_found(slug))
+    )
+    if filters.organization:
+        cases = cases.filter(organization__slug=filters.organization)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.year:
+        cases = cases.filter(opened_on__year=filters.year)
+    return [_case(case_view(request.user, case)) for case in cases.order_by("-opened_on", "-id")]
+
+
+@router.get(
+    "/bodies/{slug}/registry/cases/{case_id}",
+    response=CaseDetail,
+    summary=_lazy("Ett ärende med sina handlingar"),
+)
+def case_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
+    body = body_found(slug)
+    case = found(
+        selectors.cases_with_organization(models.Case.objects.filter(organization__body=body)),
+        _("%(body)s har inget ärende med id %(id)d.") % {"body": body, "id": case_id},
+        pk=case_id,
+    )
+    documents = _documents(body).filter(case=case)
+    return _case(case_view(request.user, case)) | {
+        "documents": [_document(document_view(request.user, d)) for d in documents]
+    }
+
+
+def _found_document(request: HttpRequest, slug: str, document_id: int) -> DocumentView:
+    body = body_found(slug)
+    document = found(
+        _documents(body),
+        _("%(body)s har ingen handling med id %(id)d.") % {"body": body, "id": document_id},
+        pk=document_id,
+    )
+    return document_view(request.user, document)
+
+
+@router.get(
+    "/bodies/{slug}/registry/documents/{document_id}",
+    response=Document,
+    summary=_lazy("En handling: uppgifterna i diariet"),
+)
+def document_detail(request: HttpRequest, slug: str, document_id: int) -> dict[str, Any]:
+    return _document(_found_document(request, slug, document_id))
+
+
+@router.get(
+    "/bodies/{slug}/registry/documents/{document_id}/files/{file_id}",
+    response={200: None, 403: Problem, 404: Problem},
+    summary=_lazy("Hämta en fil, om du har rätt att se den"),
+)
+def file_download(
+    request: HttpRequest, slug: str, document_id: int, file_id: int
+) -> FileResponse | Status[dict[str, str]]:
+    view = _found_document(request, slug, document_id)
+    if not view.files_visible:
+        return Status(403, {"detail": _("Du har inte rätt att hämta handlingens filer.")})
+    file = found(
+        view.document.files.all(),
+        _("Handlingen har ingen fil med id %(id)d.") % {"id": file_id},
+        pk=file_id,
+    )
+    return FileResponse(
+        default_storage.open(file.storage_name),
+        as_attachment=True,
+        filename=file.original_name,
+        content_type=file.content_type,
+    )
+
+
+class RegistryListFilter(Schema):
+    start: OnDate | None = None
+    end: OnDate | None = None
+    organization: str | None = Field(None, description=_lazy("Organisationens kortnamn."))
+    direction: str | None = Field(None, description="incoming, drawn_up, outgoing")
+
+
+@router.get(
+    "/bodies/{slug}/registry/list",
+    response=list[Document],
+    summary=_lazy("Postlistan: handlingar registrerade mellan två dagar (i dag om inget anges)"),
+)
+def registry_list(
+    request: HttpRequest, slug: str, filters: Query[RegistryListFilter]
+) -> list[dict[str, Any]]:
+    body = body_found(slug)
+    start = filters.start or timezone.localdate()
+    organization = None
+    if filters.organization:
+        organization = found(
+            body.organizations.all(),
+            _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+            % {"body": body, "slug": filters.organization},
+            slug=filters.organization,
+        )
+    documents = selectors.registry_list(
+        body=body,
+        start=start,
+        end=filters.end or start,
+        organization=organization,
+        direction=filters.direction,
+    ).prefetch_related("files")
+    return [_document(document_view(request.user, d)) for d in documents]
+
+
+class RecordsRequest(Schema):
+    id: int
+    received_at: datetime.datetime
+    requester: str
+    requester_contact: str
+    subject: str
+    documents: list[int]
+    status: str = Field(description="received, assessed, decided")
+    assessment: str
+    outcome: str = Field(description="released, released_in_part, refused, or empty")
+    decided_at: datetime.datetime | None
+    refusal_ground: str
+    decision_text: str
+    appeal_information: str
+    waited_seconds: int = Field(description=_lazy("Hur länge begäran har väntat (till beslut)."))
+    due_on: datetime.date = Field(
+        description=_lazy("Sista dag för en handläggning inom en arbetsdag.")
+    )
+    overdue: bool
+
+
+def _records_request(request: models.PublicRecordsRequest) -> dict[str, Any]:
+    wait = selectors.request_wait(request, timezone.now())
+    fields = RecordsRequest.model_fields.keys() - {
+        "documents",
+        "waited_seconds",
+        "due_on",
+        "overdue",
+    }
+    return {name: getattr(request, name) for name in fields} | {
+        "documents": [document.pk for document in request.documents.all()],
+        "waited_seconds": int(wait.waited.total_seconds()),
+        "due_on": wait.due_on,
+        "overdue": wait.overdue,
+    }
+
+
+class RecordsRequestIn(Schema):
+    subject: str
+    requester: str = ""
+    requester_contact: str = ""
+    documents: list[int] = []
+
+
+class AssessmentIn(Schema):
+    assessment: str
+    documents: list[int] | None = None
+
+
+class DecisionIn(Schema):
+    outcome: str = Field(description="released, released_in_part, refused")
+    refusal_ground: str = ""
+    decision_text: str = ""
+
+
+def _handling_body(request: HttpRequest, slug: str) -> Body:
+    body = body_found(slug)
+    if not may_handle_records_requests(request.user, body.pk):
+        raise HttpError(
+            403, _("Bara registratorer hos %(body)s hanterar begäranden.") % {"body": body}
+        )
+    return body
+
+
+def _request_found(body: Body, request_id: int) -> models.PublicRecordsRequest:
+    return found(
+        body.public_records_requests.prefetch_related("documents"),
+        _("%(body)s har ingen begäran med id %(id)d.") % {"body": body, "id": request_id},
+        pk=request_id,
+    )
+
+
+def _body_documents(body: Body, ids: list[int]) -> list[models.Document]:
+    documents = list(_documents(body).filter(pk__in=ids))
+    if len(documents) != len(set(ids)):
+        raise ValidationError(
+            _("En eller flera handlingar finns inte hos %(body)s.") % {"body": body}
+        )
+    return documents
+
+
+ERRORS = {400: Problem, 403: Problem, 404: Problem}
+
+
+@router.get(
+    "/bodies/{slug}/records-requests",
+    response={200: list[RecordsRequest], 403: Problem, 404: Problem},
+    summary=_lazy("Begäranden om allmän handling som inte är avgjorda, äldst först"),
+)
+def records_request_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    body = _handling_body(request, slug)
+    waiting = selectors.records_requests_open(body=body, now=timezone.now())
+    return [_records_request(wait.request) for wait in waiting]
+
+
+@router.get(
+    "/bodies/{slug}/records-requests/{request_id}",
+    response={200: RecordsRequest, 403: Problem, 404: Problem},
+    summary=_lazy("En begäran om allmän handling"),
+)
+def records_request_detail(request: HttpRequest, slug: str, request_id: int) -> dict[str, Any]:
+    return _records_request(_request_found(_handling_body(request, slug), request_id))
+
+
+@router.post(
+    "/bodies/{slug}/records-requests",
+    response={201: RecordsRequest, **ERRORS},
+    summary=_lazy("Registrera en begäran om allmän handling"),
+)
+def records_request_create(
+    request: HttpRequest, slug: str, payload: RecordsRequestIn
+) -> Status[dict[str, Any]]:
+    body = _handling_body(request, slug)
+    try:
+        created = services.records_request_register(
+            actor=request.user,
+            body=body,
+            subject=payload.subject,
+            requester=payload.requester,
+            requester_contact=payload.requester_contact,
+            documents=_body_documents(body, payload.documents),
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(201, _records_request(created))
+
+
+@router.post(
+    "/bodies/{slug}/records-requests/{request_id}/assessment",
+    response={200: RecordsRequest, **ERRORS},
+    summary=_lazy("Anteckna sekretessprövningen"),
+)
+def records_request_assess(
+    request: HttpRequest, slug: str, request_id: int, payload: AssessmentIn
+) -> Status[dict[str, Any]]:
+    body = _handling_body(request, slug)
+    try:
+        assessed = services.records_request_assess(
+            actor=request.user,
+            request=_request_found(body, request_id),
+            assessment=payload.assessment,
+            documents=None
+            if payload.documents is None
+            else _body_documents(body, payload.documents),
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(200, _records_request(assessed))
+
+
+@router.post(
+    "/bodies/{slug}/records-requests/{request_id}/decision",
+    response={200: RecordsRequest, **ERRORS},
+    summary=_lazy("Besluta: lämna ut, lämna ut delvis eller avslå (med överklagandehänvisning)"),
+)
+def records_request_decide(
+    request: HttpRequest, slug: str, request_id: int, payload: DecisionIn
+) -> Status[dict[str, Any]]:
+    body = _handling_body(request, slug)
+    try:
+        decided = services.records_request_decide(
+            actor=request.user,
+            request=_request_found(body, request_id),
+            outcome=payload.outcome,
+            refusal_ground=payload.refusal_ground,
+            decision_text=payload.decision_text,
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(200, _records_request(decided))
