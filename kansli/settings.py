@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "kansli.delegation",
     "kansli.decisions",
     "kansli.registry",
+    "kansli.preparation",
+    "kansli.search",
     "kansli.web",
     "kansli.demo",
 ]

@@ -1,0 +1,95 @@
+"""Reading preparation: a case's readiness, its report and history, a case officer's cases."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from kansli.organisation.models import Person
+from kansli.preparation import readiness
+from kansli.preparation.models import Preparation, Statement, StatusChange
+from kansli.registry.models import Case
+
+
+def preparation_of(*, case: Case) -> Preparation | None:
+    """The case's preparation with what its pages show, or None if it has not begun."""
+    return (
+        Preparation.objects.select_related(
+            "route", "step__organization", "referred_from", "rapporteur", "report_document"
+        )
+        .prefetch_related(
+            "clauses",
+            Prefetch("statements", Statement.objects.select_related("organization", "document")),
+        )
+        .filter(case=case)
+        .first()
+    )
+
+
+def readiness_facts(preparation: Preparation | None) -> readiness.Facts:
+    """The facts the readiness check needs, from a preparation loaded by `preparation_of`."""
+    if preparation is None:
+        return readiness.Facts(has_report=False, clauses=0, has_rapporteur=False)
+    referrer = preparation.referred_from
+    return readiness.Facts(
+        has_report=preparation.has_report,
+        clauses=len(preparation.clauses.all()),
+        has_rapporteur=preparation.rapporteur_id is not None,
+        referred_from=referrer.name if referrer else None,
+        has_referrer_statement=referrer is not None
+        and any(s.organization_id == referrer.pk for s in preparation.statements.all()),
+        has_financing=bool(preparation.financing.strip()),
+        source=preparation.route.source if preparation.route else "",
+    )
+
+
+def case_readiness(*, case: Case) -> readiness.Readiness:
+    """What is missing before the case may go on an agenda."""
+    return readiness.check(readiness_facts(preparation_of(case=case)))
+
+
+def status_history(*, case: Case) -> QuerySet[StatusChange]:
+    return StatusChange.objects.filter(preparation__case=case).select_related(
+        "actor", "from_step__organization", "to_step__organization"
+    )
+
+
+@dataclass(frozen=True)
+class OfficerCase:
+    """A case on a case officer's list: its preparation, when it is due, what is missing."""
+
+    case: Case
+    preparation: Preparation | None
+    readiness: readiness.Readiness
+    due_on: datetime.date | None
+    overdue: bool
+
+
+def officer_cases(*, officer: Person, today: datetime.date) -> list[OfficerCase]:
+    """The officer's open cases, those due first (undated last), then the newest."""
+    cases = (
+        Case.objects.filter(case_officer=officer, status=Case.Status.OPEN)
+        .select_related("organization__body", "case_officer")
+        .order_by("-opened_on", "-id")
+    )
+    preparations = {
+        p.case_id: p
+        for p in Preparation.objects.filter(case__in=cases)
+        .select_related("route", "referred_from")
+        .prefetch_related("clauses", "statements")
+    }
+    rows = []
+    for case in cases:
+        preparation = preparations.get(case.pk)
+        due_on = preparation.due_on if preparation else None
+        rows.append(
+            OfficerCase(
+                case=case,
+                preparation=preparation,
+                readiness=readiness.check(readiness_facts(preparation)),
+                due_on=due_on,
+                overdue=due_on is not None and due_on < today,
+            )
+        )
+    rows.sort(key=lambda row: (row.due_on is None, row.due_on or today))
+    return rows

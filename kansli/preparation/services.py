@@ -1,0 +1,257 @@
+"""Preparing a case: routes, the officer's report, statements and the status with its history.
+
+Each service validates, writes and audits in one transaction. Only staff of the case's body
+(or the system, actor None) prepare its cases. A case is set ready only when the readiness
+check finds nothing missing.
+"""
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kansli.audit import services as audit
+from kansli.audit.services import Actor
+from kansli.organisation.models import Body, Organization, Person
+from kansli.preparation.models import (
+    Preparation,
+    ResolutionClause,
+    Route,
+    RouteStep,
+    Statement,
+    StatusChange,
+)
+from kansli.preparation.selectors import case_readiness
+from kansli.registry import services as registry
+from kansli.registry.models import Case, Document
+
+
+def _refuse_other_body(body_id: int, *rows: Organization | Person | Route | None) -> None:
+    if any(row is not None and row.body_id != body_id for row in rows):
+        raise ValidationError(_("Uppgiften hör till en annan kommun eller region än ärendet."))
+
+
+def _refuse_outsider(actor: Actor, case: Case) -> None:
+    """Only the system, a superuser or staff of the case's body prepare it."""
+    if actor is None or actor.is_superuser:
+        return
+    person = getattr(actor, "person", None)
+    if person is None or person.body_id != case.organization.body_id:
+        raise PermissionDenied(
+            _("Bara personal i %(body)s kan bereda ärendet.") % {"body": case.organization.body}
+        )
+
+
+@transaction.atomic
+def route_create(
+    *, actor: Actor, body: Body, name: str, organizations: Sequence[Organization], source: str = ""
+) -> Route:
+    """A route through the body's organs in the order given: AU, KS, KF."""
+    if not organizations:
+        raise ValidationError(_("En ärendegång går genom minst ett organ."))
+    _refuse_other_body(body.pk, *organizations)
+    route = audit.create(
+        actor=actor, instance=Route(body=body, name=name.strip(), source=source.strip())
+    )
+    for position, organization in enumerate(organizations, 1):
+        step = RouteStep(route=route, position=position, organization=organization)
+        audit.create(actor=actor, instance=step)
+    return route
+
+
+def _preparation(actor: Actor, case: Case) -> Preparation:
+    """The case's preparation, locked; begun (and its first status recorded) on first use."""
+    _refuse_outsider(actor, case)
+    found = Preparation.objects.select_for_update().filter(case=case).first()
+    if found is not None:
+        return found
+    preparation = audit.create(actor=actor, instance=Preparation(case=case))
+    _record_change(actor, preparation, from_status="", from_step=None, note="")
+    return preparation
+
+
+def _record_change(
+    actor: Actor,
+    preparation: Preparation,
+    *,
+    from_status: str,
+    from_step: RouteStep | None,
+    note: str,
+) -> StatusChange:
+    change = StatusChange(
+        preparation=preparation,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        from_status=from_status,
+        to_status=preparation.status,
+        from_step=from_step,
+        to_step=preparation.step,
+        note=note.strip(),
+    )
+    return audit.create(actor=actor, instance=change)
+
+
+@transaction.atomic
+def preparation_plan(
+    *,
+    actor: Actor,
+    case: Case,
+    route: Route | None,
+    referred_from: Organization | None = None,
+    due_on: datetime.date | None = None,
+) -> Preparation:
+    """Set the case's route (it starts at the route's first organ), the committee it comes
+    from, and the day its preparation is due."""
+    preparation = _preparation(actor, case)
+    body_id = case.organization.body_id
+    _refuse_other_body(body_id, route, referred_from)
+    if referred_from is not None and referred_from.kind != Organization.Kind.COMMITTEE:
+        raise ValidationError(_("Ett ärende kan bara komma från en nämnd."))
+    changes: dict[str, object] = {"referred_from": referred_from, "due_on": due_on}
+    if route != preparation.route:
+        changes["route"] = route
+        changes["step"] = route.steps.first() if route is not None else None
+    before = preparation.step
+    preparation = audit.update(actor=actor, instance=preparation, **changes)
+    if preparation.step != before:
+        _record_change(
+            actor, preparation, from_status=preparation.status, from_step=before, note=""
+        )
+    return preparation
+
+
+@transaction.atomic
+def report_save(
+    *,
+    actor: Actor,
+    case: Case,
+    text: str,
+    clauses: Iterable[str],
+    economic_consequences: str = "",
+    financing: str = "",
+    rapporteur: Person | None = None,
+) -> Preparation:
+    """Save the officer's report as written in the browser, with its resolution clauses in
+    order (empty lines dropped)."""
+    preparation = _preparation(actor, case)
+    _refuse_other_body(case.organization.body_id, rapporteur)
+    preparation = audit.update(
+        actor=actor,
+        instance=preparation,
+        report_text=text.strip(),
+        economic_consequences=economic_consequences.strip(),
+        financing=financing.strip(),
+        rapporteur=rapporteur,
+        updated_at=timezone.now(),
+    )
+    _clauses_set(actor, preparation, [c.strip() for c in clauses if c.strip()])
+    return preparation
+
+
+def _clauses_set(actor: Actor, preparation: Preparation, texts: list[str]) -> None:
+    current = list(preparation.clauses.order_by("position"))
+    if [clause.text for clause in current] == texts:
+        return
+    for clause in current:
+        audit.delete(actor=actor, instance=clause)
+    for position, text in enumerate(texts, 1):
+        clause = ResolutionClause(preparation=preparation, position=position, text=text)
+        audit.create(actor=actor, instance=clause)
+
+
+@transaction.atomic
+def report_upload(
+    *, actor: Actor, case: Case, upload: UploadedFile, date: datetime.date | None = None
+) -> Preparation:
+    """Register an uploaded officer's report as a drawn-up document of the case and use it as
+    the report. A bad file refuses it all."""
+    preparation = _preparation(actor, case)
+    document = registry.document_register(
+        actor=actor,
+        case=case,
+        direction=Document.Direction.DRAWN_UP,
+        date=date or timezone.localdate(),
+        description=_("Tjänsteskrivelse"),
+        files=[upload],
+    )
+    return audit.update(
+        actor=actor, instance=preparation, report_document=document, updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def statement_add(
+    *,
+    actor: Actor,
+    case: Case,
+    received_on: datetime.date,
+    organization: Organization | None = None,
+    author: str = "",
+    summary: str = "",
+    document: Document | None = None,
+) -> Statement:
+    """Record a statement (yttrande) on the case from one of the body's organs or from
+    someone outside it, perhaps as a registered document of the case."""
+    preparation = _preparation(actor, case)
+    _refuse_other_body(case.organization.body_id, organization)
+    if document is not None and document.case_id != case.pk:
+        raise ValidationError(_("Yttrandets handling ska vara registrerad i ärendet."))
+    statement = Statement(
+        preparation=preparation,
+        organization=organization,
+        author=author.strip(),
+        received_on=received_on,
+        summary=summary.strip(),
+        document=document,
+    )
+    return audit.create(actor=actor, instance=statement)
+
+
+@transaction.atomic
+def status_change(*, actor: Actor, case: Case, status: str, note: str = "") -> Preparation:
+    """Change the preparation status. A case is set ready only when nothing is missing; the
+    refusal lists what is."""
+    preparation = _preparation(actor, case)
+    if status not in Preparation.Status.values:
+        raise ValidationError(_("Okänd status."))
+    if status == preparation.status:
+        raise ValidationError(
+            _("Ärendet har redan status %(status)s.") % {"status": preparation.get_status_display()}
+        )
+    if status == Preparation.Status.READY:
+        readiness = case_readiness(case=case)
+        if not readiness.ready:
+            raise ValidationError([missing.message for missing in readiness.missing])
+    before = preparation.status
+    preparation = audit.update(
+        actor=actor, instance=preparation, status=status, updated_at=timezone.now()
+    )
+    _record_change(actor, preparation, from_status=before, from_step=preparation.step, note=note)
+    return preparation
+
+
+@transaction.atomic
+def route_advance(*, actor: Actor, case: Case, note: str = "") -> Preparation:
+    """The current organ has dealt with the case: it goes on to the next organ of its route,
+    to be prepared for that organ's agenda."""
+    preparation = _preparation(actor, case)
+    if preparation.route is None:
+        raise ValidationError(_("Ärendet har ingen ärendegång."))
+    steps = preparation.route.steps.all()
+    after = steps.filter(position__gt=preparation.step.position) if preparation.step else steps
+    following = after.first()
+    if following is None:
+        raise ValidationError(_("Ärendet har gått igenom alla organ i sin ärendegång."))
+    before_status, before_step = preparation.status, preparation.step
+    preparation = audit.update(
+        actor=actor,
+        instance=preparation,
+        step=following,
+        status=Preparation.Status.PREPARING,
+        updated_at=timezone.now(),
+    )
+    _record_change(actor, preparation, from_status=before_status, from_step=before_step, note=note)
+    return preparation

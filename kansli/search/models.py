@@ -1,0 +1,41 @@
+"""The search index of the registry: one entry per document, derived from the registry's rows.
+
+Each entry holds two texts: `text`, everything that can be searched (the case title, the
+document's sender or recipient and description, its files' text), and `open_text`, only what
+someone who cannot see through secrecy is shown (see `kansli.registry.visibility`). On
+PostgreSQL each has a stored tsvector (Swedish configuration) under a GIN index; on SQLite the
+Snowball stems of both go into an FTS5 table (migration 0001). The entry is rebuilt whenever
+the registry calls `kansli.search.index.index_document`.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kansli.organisation.models import Body
+from kansli.registry.models import Document
+
+
+class SearchEntry(models.Model):
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+        verbose_name=_("handling"),
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("sökbar text"))
+    open_text = models.TextField(_("text utan sekretess"))
+    # Whether anything of the document is kept from those who cannot see through secrecy.
+    restricted = models.BooleanField(_("sekretess"), default=False)
+    # PostgreSQL only; null on SQLite, whose index is the FTS5 table.
+    vector = SearchVectorField(null=True)
+    open_vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("sökpost")
+        verbose_name_plural = _("sökposter")
+
+    def __str__(self) -> str:
+        return str(self.document_id)
