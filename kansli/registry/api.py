@@ -77,6 +77,7 @@ class Document(Schema):
     id: int
     number: str
     case: CaseRef
+    organization: str
     direction: str = Field(description="incoming, drawn_up, outgoing")
     date: datetime.date = Field(description=_lazy("Dagen handlingen kom in eller upprättades."))
     registered_at: datetime.datetime
@@ -91,36 +92,19 @@ class Document(Schema):
 
 
 def _document(view: DocumentView) -> dict[str, Any]:
-    document = view.document
-    files = [
-        {
-            "id": file.pk,
-            "name": file.original_name,
-            "content_type": file.content_type,
-            "size": file.size,
-            "sha256": file.sha256,
-        }
-        for file in document.files.all()
-    ]
-    return {
-        "id": document.pk,
-        "number": document.number,
-        "case": {
-            "id": view.case.case.pk,
-            "number": view.case.case.number,
-            "title": view.case.title,
-        },
-        "direction": document.direction,
-        "date": document.date,
-        "registered_at": document.registered_at,
-        "counterpart": view.counterpart,
-        "description": view.description,
-        "counterpart_masked": view.counterpart_masked,
-        "description_masked": view.description_masked,
-        "secrecy_reference": document.secrecy_reference,
-        "classification": document.classification,
+    files = view.document.files.all() if view.files_visible else []
+    return view.entry() | {
         "files_visible": view.files_visible,
-        "files": files if view.files_visible else [],
+        "files": [
+            {
+                "id": file.pk,
+                "name": file.original_name,
+                "content_type": file.content_type,
+                "size": file.size,
+                "sha256": file.sha256,
+            }
+            for file in files
+        ],
     }
 
 

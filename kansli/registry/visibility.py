@@ -17,6 +17,7 @@ document is secret, in which case only those who may see through secrecy do.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
@@ -55,6 +56,25 @@ class DocumentView:
     @property
     def masked(self) -> bool:
         return self.counterpart_masked or self.description_masked
+
+    def entry(self) -> dict[str, Any]:
+        """The registry entry as plain data, for the API and the registry list's exports."""
+        document, case = self.document, self.case.case
+        return {
+            "id": document.pk,
+            "number": document.number,
+            "case": {"id": case.pk, "number": case.number, "title": self.case.title},
+            "organization": case.organization.name,
+            "direction": document.direction,
+            "date": document.date,
+            "registered_at": document.registered_at,
+            "counterpart": self.counterpart,
+            "description": self.description,
+            "counterpart_masked": self.counterpart_masked,
+            "description_masked": self.description_masked,
+            "secrecy_reference": document.secrecy_reference,
+            "classification": document.classification,
+        }
 
 
 @dataclass(frozen=True)
