@@ -50,7 +50,8 @@ def test_without_pfus_approval_the_decision_is_refused_as_final_and_with_it_reco
     page.get_by_role("button", name="Registrera beslutet").click()
 
     expect(page.get_by_role("status")).to_have_text("Beslutet är registrerat.")
-    page.get_by_role("link", name="Beslut", exact=True).first.click()
+    breadcrumbs = page.get_by_role("navigation", name="Du är här")
+    breadcrumbs.get_by_role("link", name="Beslut", exact=True).click()
     rows = page.get_by_role("row")
     expect(rows.filter(has_text="Ny indelning av grundskolan")).to_contain_text("Registrerat")
     expect(rows.filter(has_text="Ny indelning av förskolan")).to_contain_text("Utkast")
