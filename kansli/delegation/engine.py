@@ -457,6 +457,17 @@ class Verdict:
         }
 
 
+@dataclass(frozen=True)
+class Power:
+    """A rule an actor may decide under, and how: as its "delegate", a "substitute" when the
+    delegate has förfall, or a "subdelegate"; `note` says when through an acting post."""
+
+    order: Order
+    rule: Rule
+    way: str
+    note: str | None = None
+
+
 class CheckError(ValueError):
     """A question the engine cannot answer: unknown body, decision type, actor or organization."""
 
@@ -1104,15 +1115,26 @@ class Engine:
 
     def powers(self, body: str, actor: Actor, on: datetime.date) -> list[tuple[Order, Rule]]:
         """The rules an actor can decide under on a date, as delegate, substitute or
-        sub-delegate (for "Vad får jag besluta?")."""
+        sub-delegate."""
+        return [(power.order, power.rule) for power in self.power_list(body, actor, on)]
+
+    def power_list(self, body: str, actor: Actor, on: datetime.date) -> list[Power]:
+        """The actor's powers on a date, each with the way it holds it (for "Vad får jag
+        besluta?"); a rule held both as delegate and otherwise counts as the delegate's."""
         index = self._body(body)
         _name, roles, keys = _roles(index.facts, actor, on)
-        seen: dict[tuple[str, str], tuple[Order, Rule]] = {}
-        for key, _note in roles:
+        seen: dict[tuple[str, str], Power] = {}
+        for key, note in roles:
             for entry in index.by_actor_key.get(key, ()):
                 if _in_force(entry, on) and _reaches(index.facts, entry, keys):
-                    seen.setdefault((entry.order.id, entry.rule.id), (entry.order, entry.rule))
+                    found = (entry.order.id, entry.rule.id)
+                    if found not in seen or entry.way == _DELEGATE:
+                        seen[found] = Power(entry.order, entry.rule, entry.way, note)
         return list(seen.values())
+
+    def describe_scope(self, body: str, scope: tuple[Scope, ...]) -> str:
+        """Where a rule applies, in Swedish: "förvaltningar utom kommunstyrelseförvaltningen"."""
+        return self._body(body).facts.describe(scope)
 
     def _body(self, slug: str) -> _BodyIndex:
         body = self._bodies.get(slug)

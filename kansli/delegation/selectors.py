@@ -233,12 +233,27 @@ def rules_for(
     ]
 
 
-def powers_of(
-    *, body: Body, person: Person, on: datetime.date
-) -> list[tuple[engine.Order, engine.Rule]]:
+def powers_of(*, body: Body, person: Person, on: datetime.date) -> list[engine.Power]:
     """What the person may decide on the date through their appointments and seats, as
     delegate, substitute or sub-delegate ("Vad får jag besluta?")."""
-    return engine_for(body=body).powers(body.slug, engine.Actor("person", person.pk), on)
+    return engine_for(body=body).power_list(body.slug, engine.Actor("person", person.pk), on)
+
+
+def section_links(*, body: Body) -> dict[tuple[str, str], tuple[str, str]]:
+    """Where the sections the body's orders cite can be read: (document as cited, section as
+    cited) to (governing document's slug, section key), for the orders linked to a document
+    Kansli holds. A section is found by its key, number or heading."""
+    links: dict[tuple[str, str], tuple[str, str]] = {}
+    orders = DelegationOrder.objects.filter(body=body, governing_document__isnull=False)
+    for order in orders.select_related("governing_document"):
+        document = order.governing_document
+        version = document.current_version
+        if version is None:
+            continue
+        for section in version.sections.all():
+            for cited in {section.key, section.number, section.heading, section.label} - {""}:
+                links.setdefault((order.document, cited), (document.slug, section.key))
+    return links
 
 
 def _named(queryset: QuerySet, message: str, **lookup: object) -> object:
@@ -313,3 +328,14 @@ def authority_check_named(
 def order_text(*, order: DelegationOrder) -> str:
     """The order as a YAML file that imports back into the same order."""
     return orderfile.dumps(engine_order(order))
+
+
+def decision_types_of(*, body: Body) -> list[engine.DecisionType]:
+    """The decision types the body's orders define, by name."""
+    types = engine_for(body=body).decision_types(body.slug)
+    return sorted(types, key=lambda decision_type: decision_type.name)
+
+
+def describe_scope(*, body: Body, rule: engine.Rule) -> str:
+    """Where the rule applies, in Swedish; empty when it applies everywhere."""
+    return engine_for(body=body).describe_scope(body.slug, rule.scope) if rule.scope else ""

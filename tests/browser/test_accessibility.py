@@ -6,6 +6,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kansli.decisions.services import decision_record
+from kansli.delegation.models import DelegationOrder
 from kansli.organisation.models import Body, Person
 
 pytestmark = pytest.mark.browser
@@ -63,6 +64,38 @@ def test_every_page_meets_wcag_21_aa(
     page.get_by_label("Visa läget den").fill("2022-06-01")
     page.get_by_role("button", name="Visa").click()
     expect(page.get_by_role("status")).to_have_text("Visar läget den 2022-06-01.")
+    reports.append(axe_report(page))
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+DELEGATION_PAGES = [
+    "/vanersborg/delegation/vem-far-besluta/",
+    "/vanersborg/delegation/vem-far-besluta/?q=stabschef",
+    "/vanersborg/delegation/vem-far-besluta/?q=ingenting-alls",
+    "/vanersborg/delegation/vem-far-besluta/?datum=2025-02-30&q=x",
+    "/blekinge/delegation/vem-far-besluta/?beslutstyp=anstallning-personal",
+    "/vanersborg/delegation/mina-befogenheter/",
+    "/blekinge/delegation/mina-befogenheter/",
+    "/vanersborg/delegation/ordning/",
+    "/vanersborg/delegation/ordning/{order}/",
+]
+
+
+@pytest.mark.usefixtures("signed_in")
+def test_the_delegation_pages_meet_wcag_21_aa(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    order = DelegationOrder.objects.get(body=demo["vanersborg"])
+    reports = []
+
+    for path in DELEGATION_PAGES:
+        page.goto(path.format(order=order.pk))
+        reports.append(axe_report(page))
+    page.goto("/vanersborg/delegation/vem-far-besluta/")
+    page.get_by_label("Ärende").fill("organisationsförändringar")
+    page.get_by_role("button", name="Sök").click()
+    expect(page.get_by_role("status")).to_contain_text("regler gäller den")
     reports.append(axe_report(page))
 
     assert not any(reports), "\n\n".join(filter(None, reports))

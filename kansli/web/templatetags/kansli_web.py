@@ -19,6 +19,15 @@ _AREAS = {
     "person_detail": "organisation",
     "document_list": "documents",
     "document_detail": "documents",
+    "who_decides": "who_decides",
+    "my_powers": "my_powers",
+    "delegation_order_list": "delegation_orders",
+    "delegation_order_detail": "delegation_orders",
+    "decision_list": "decisions",
+    "decision_create": "decisions",
+    "decisions_unreported": "decisions",
+    "decision_detail": "decisions",
+    "evidence_create": "decisions",
 }
 _BULLET = re.compile(r"^[-•–]\s+")
 

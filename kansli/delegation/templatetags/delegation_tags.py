@@ -1,0 +1,63 @@
+"""Template filters that put the engine's rules into Swedish words, for the pages and the PDF."""
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kansli.delegation import engine, labels
+
+register = template.Library()
+
+
+@register.filter
+def sek(amount: object) -> str:
+    """1500000 → "1 500 000 kronor"."""
+    return engine.sek(amount)  # type: ignore[arg-type]
+
+
+@register.filter
+def before(rule: engine.Rule) -> list[engine.Requirement]:
+    """What must happen before the decision: consultation, approval, notice."""
+    return [requirement for requirement in rule.requirements if requirement.when == "before"]
+
+
+@register.filter
+def after(rule: engine.Rule) -> list[engine.Requirement]:
+    """What must happen after it: reporting, notifying."""
+    return [requirement for requirement in rule.requirements if requirement.when == "after"]
+
+
+@register.filter
+def requirement(requirement: engine.Requirement) -> str:
+    """ "samråd med personal- och förhandlingsutskottet" """
+    return f"{labels.REQUIREMENTS[requirement.kind]} {requirement.party.name}"
+
+
+@register.filter
+def outcome(code: str) -> str:
+    return str(labels.OUTCOMES[code])
+
+
+@register.filter
+def limits(limits: engine.Limits) -> list[str]:
+    """The rule's limits and conditions as clauses: "högst 500 000 kronor", "när …"."""
+    clauses = []
+    if limits.max_amount is not None:
+        clauses.append(_("högst %(amount)s") % {"amount": engine.sek(limits.max_amount)})
+    if limits.max_months is not None:
+        clauses.append(
+            ngettext("högst %(count)d månad", "högst %(count)d månader", limits.max_months)
+            % {"count": limits.max_months}
+        )
+    clauses += [_("när %(condition)s") % {"condition": c.text} for c in limits.conditions]
+    return clauses
+
+
+@register.filter
+def subdelegation(rule: engine.Rule) -> str:
+    if not rule.subdelegation.allowed:
+        return _("Får inte vidaredelegeras.")
+    if not rule.subdelegation.to:
+        return _("Får vidaredelegeras till en anställd.")
+    names = ", ".join(party.name for party in rule.subdelegation.to)
+    return _("Får vidaredelegeras till %(names)s.") % {"names": names}

@@ -1,0 +1,33 @@
+"""Forms of the delegation pages: they parse what the visitor asks for, nothing more."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class WhoDecidesForm(forms.Form):
+    """A matter to look up: words of it, or its decision type, on a date (today by default)."""
+
+    q = forms.CharField(label=_("Ärende"), required=False, max_length=200)
+    beslutstyp = forms.ChoiceField(label=_("Beslutstyp"), required=False)
+    datum = forms.DateField(
+        label=_("Gäller den"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")},
+    )
+
+    def __init__(self, *args: object, decision_types: list[tuple[str, str]], **kwargs: object):
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["beslutstyp"].choices = [("", _("Alla beslutstyper")), *decision_types]
+
+    def date(self) -> datetime.date:
+        if self.is_valid() and self.cleaned_data["datum"]:
+            return self.cleaned_data["datum"]
+        return timezone.localdate()
+
+    def asked(self) -> bool:
+        return self.is_valid() and bool(self.cleaned_data["q"] or self.cleaned_data["beslutstyp"])

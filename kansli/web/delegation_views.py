@@ -1,0 +1,152 @@
+"""The delegation pages: who may decide a matter, what the signed-in user may decide, and the
+delegation order as the table people know from paper, on screen and as a PDF."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from kansli.delegation import engine
+from kansli.delegation import selectors as delegation
+from kansli.organisation.models import Body
+from kansli.web.delegation_forms import WhoDecidesForm
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A rule with what its page shows beside it: its decision type's name, where it applies,
+    the page of the section it cites, and (for a person's powers) how it is held."""
+
+    rule: engine.Rule
+    decision_type: str
+    scope: str
+    source_url: str | None
+    way: str = "delegate"
+    note: str | None = None
+
+
+def _rows(
+    body: Body, rules: list[engine.Rule], powers: Iterable[engine.Power] = ()
+) -> list[RuleRow]:
+    links = delegation.section_links(body=body)
+    names = {t.code: t.name for t in delegation.decision_types_of(body=body)}
+    ways = {power.rule.id: power for power in powers}
+    rows = []
+    for rule in rules:
+        link = links.get((rule.source.document, rule.source.section))
+        power = ways.get(rule.id)
+        rows.append(
+            RuleRow(
+                rule=rule,
+                decision_type=names.get(rule.decision_type, rule.decision_type),
+                scope=delegation.describe_scope(body=body, rule=rule),
+                source_url=None
+                if link is None
+                else reverse("web:section_detail", args=[body.slug, *link]),
+                way=power.way if power else "delegate",
+                note=power.note if power else None,
+            )
+        )
+    return rows
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def who_decides(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    choices = [(t.code, t.name) for t in delegation.decision_types_of(body=body_)]
+    form = WhoDecidesForm(request.GET or None, decision_types=choices)
+    on = form.date()
+    rules = []
+    if form.asked():
+        rules = delegation.rules_for(
+            body=body_,
+            on=on,
+            decision_type=form.cleaned_data["beslutstyp"] or None,
+            text=form.cleaned_data["q"] or None,
+        )
+    context = {
+        "body": body_,
+        "form": form,
+        "on": on,
+        "today": timezone.localdate(),
+        "asked": form.asked(),
+        "rows": _rows(body_, rules),
+    }
+    # A search made with htmx swaps in the results only; a history restore needs it all.
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "web/delegation/" + (
+        "includes/who_decides_results.html" if partial else "who_decides.html"
+    )
+    return render(request, template, {**context, "partial": partial})
+
+
+@require_GET
+def my_powers(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    person = request.user.person
+    today = timezone.localdate()
+    powers = []
+    if person is not None and person.body_id == body_.pk:
+        powers = delegation.powers_of(body=body_, person=person, on=today)
+    rows = _rows(body_, [power.rule for power in powers], powers)
+    context = {
+        "body": body_,
+        "person": person,
+        "today": today,
+        "groups": [
+            (way, [row for row in rows if row.way == way])
+            for way in ("delegate", "substitute", "subdelegate")
+        ],
+        "has_powers": bool(rows),
+    }
+    return render(request, "web/delegation/my_powers.html", context)
+
+
+@require_GET
+def order_list(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    context = {
+        "body": body_,
+        "orders": delegation.orders_of(body=body_),
+        "today": timezone.localdate(),
+    }
+    return render(request, "web/delegation/order_list.html", context)
+
+
+def _order_context(body: str, order: int) -> dict[str, object]:
+    order_ = get_object_or_404(
+        delegation.orders_of(body=get_object_or_404(Body, slug=body)), pk=order
+    )
+    rules_and_duties = delegation.engine_order(order_)
+    return {
+        "body": order_.body,
+        "order": order_,
+        "rows": _rows(order_.body, list(rules_and_duties.rules)),
+        "duties": rules_and_duties.duties,
+    }
+
+
+@require_GET
+def order_detail(request: HttpRequest, body: str, order: int) -> HttpResponse:
+    return render(request, "web/delegation/order.html", _order_context(body, order))
+
+
+@require_GET
+def order_pdf(request: HttpRequest, body: str, order: int) -> HttpResponse:
+    # WeasyPrint takes seconds to import: only the PDF pages pay for it, not every process.
+    from weasyprint import HTML
+
+    context = _order_context(body, order)
+    html = render_to_string("web/delegation/order_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"{context['order'].key}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
