@@ -33,7 +33,8 @@ class Facts:
 @dataclass(frozen=True)
 class Missing:
     key: str  # report, clause, rapporteur, statement, financing
-    message: str
+    label: str  # what is missing, in a word or two
+    message: str  # what is missing, why, and the source
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def check(facts: Facts) -> Readiness:
         missing.append(
             Missing(
                 "report",
+                _("Tjänsteskrivelse"),
                 _(
                     "Tjänsteskrivelse saknas. Inför varje sammanträde ska det finnas adekvat "
                     "beslutsunderlag (%(source)s)."
@@ -66,6 +68,7 @@ def check(facts: Facts) -> Readiness:
         missing.append(
             Missing(
                 "clause",
+                _("Förslag till beslut"),
                 _(
                     "Förslag till beslut saknas: ange minst en att-sats, t.ex. ”att anta "
                     "instruktionen” (%(source)s)."
@@ -77,6 +80,7 @@ def check(facts: Facts) -> Readiness:
         missing.append(
             Missing(
                 "rapporteur",
+                _("Föredragande"),
                 _("Föredragande saknas: ange vem som föredrar ärendet (%(source)s).") % cite,
             )
         )
@@ -86,6 +90,7 @@ def check(facts: Facts) -> Readiness:
             missing.append(
                 Missing(
                     "statement",
+                    _("Yttrande från %(committee)s") % words,
                     _(
                         "Yttrande från %(committee)s saknas. Ärenden som kommer från en annan "
                         "nämnd ska vid behov kompletteras med yttrande och beslutsunderlag "
@@ -98,6 +103,7 @@ def check(facts: Facts) -> Readiness:
             missing.append(
                 Missing(
                     "financing",
+                    _("Finansiering"),
                     _(
                         "Finansieringen av förslagen saknas. Ärenden som kommer från en annan "
                         "nämnd ska kompletteras med beslutsunderlag, t.ex. finansiering av "

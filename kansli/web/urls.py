@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("kansli.web.delegation_urls")),
     path("", include("kansli.web.decision_urls")),
+    path("", include("kansli.web.registry_urls")),
     path("<slug:body>/organisation/", views.organization_tree, name="organization_tree"),
     path(
         "<slug:body>/organisation/<slug:organization>/",

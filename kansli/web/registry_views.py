@@ -1,0 +1,309 @@
+"""The registry's pages for staff: the case list, registering a document, search, a case
+officer's cases, the case page with its preparation, and the report editor.
+
+Thin views over the registry's, the preparation's and the search's services and selectors.
+What anyone sees of a case or a document goes through the registry's visibility function.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kansli.organisation.models import Body, Person
+from kansli.preparation import selectors as preparation_selectors
+from kansli.preparation import services as preparation
+from kansli.preparation.models import Preparation
+from kansli.registry import services as registry
+from kansli.registry.case_list import case_page
+from kansli.registry.duplicates import possible_duplicates
+from kansli.registry.models import Case, Document
+from kansli.registry.selectors import document_views, documents_with_case
+from kansli.registry.visibility import case_view
+from kansli.search.index import index_document
+from kansli.search.selectors import SearchFilters, search
+from kansli.web.registry_forms import (
+    CaseListForm,
+    RegisterForm,
+    ReportForm,
+    SearchForm,
+    StatementForm,
+)
+
+
+def _staff(request: HttpRequest, body: Body) -> Person | None:
+    """The signed-in user's person, when it is staff of the body."""
+    person = request.user.person
+    return person if person is not None and person.body_id == body.pk else None
+
+
+def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
+    return render(
+        request, "web/registry/refused.html", {"body": body, "message": message}, status=403
+    )
+
+
+def _not_staff(request: HttpRequest, body: Body) -> HttpResponse:
+    return _refused(
+        request,
+        body,
+        _("Bara personal i %(body)s kan registrera och bereda ärenden.") % {"body": body.name},
+    )
+
+
+@require_GET
+def case_list(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = CaseListForm(request.GET or None, body=body_)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = case_page(
+        user=request.user,
+        body=body_,
+        after=filters.get("efter"),
+        organization=filters.get("organisation"),
+        status=filters.get("status") or "",
+    )
+    context = {"body": body_, "form": form, "page": page, "search_form": SearchForm(body=body_)}
+    return render(request, "web/registry/case_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def document_create(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    if _staff(request, body_) is None:
+        return _not_staff(request, body_)
+    today = timezone.localdate()
+    duplicates = []
+    if request.method == "POST":
+        form = RegisterForm(request.POST, request.FILES, body=body_, today=today)
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["avsandare"] and not data["bekrafta"]:
+                duplicates = possible_duplicates(
+                    body=body_, counterpart=data["avsandare"], description=data["beskrivning"]
+                )
+            if not duplicates:
+                try:
+                    document = _register(request, form)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request,
+                        _("Handlingen %(number)s är registrerad.") % {"number": document.number},
+                    )
+                    return redirect("web:case_detail", body_.slug, document.case_id)
+    else:
+        form = RegisterForm(body=body_, today=today, initial={"arende": request.GET.get("arende")})
+    context = {
+        "body": body_,
+        "form": form,
+        "duplicates": document_views(user=request.user, documents=duplicates),
+    }
+    return render(request, "web/registry/register.html", context, status=400 if duplicates else 200)
+
+
+def _register(request: HttpRequest, form: RegisterForm) -> Document:
+    """Open the case if it is new, register the document with its file, and index it."""
+    data = form.cleaned_data
+    with transaction.atomic():
+        case = data["arende"] or registry.case_open(
+            actor=request.user,
+            organization=data["organisation"],
+            title=data["ny_arendemening"] or data["beskrivning"],
+            case_officer=data["handlaggare"],
+        )
+        document = registry.document_register(
+            actor=request.user,
+            case=case,
+            direction=data["riktning"],
+            date=data["datum"],
+            counterpart=data["avsandare"],
+            description=data["beskrivning"],
+            case_officer=data["handlaggare"],
+            secrecy_reference=data["sekretess"],
+            secrecy_reason=data["sekretess_skal"],
+            counterpart_masked=data["dolj_avsandare"],
+            description_masked=data["dolj_beskrivning"],
+            files=[data["fil"]] if data["fil"] else [],
+        )
+        # To move into registry.document_register, which will index what it registers.
+        index_document(document)
+    return document
+
+
+@require_GET
+def search_page(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = SearchForm(request.GET or None, body=body_)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        filters = SearchFilters(
+            body=body_,
+            organization=data["organisation"],
+            year=data["ar"],
+            classification=data["klassificering"].strip(),
+            status=data["status"],
+            date_from=data["fran"],
+            date_to=data["till"],
+            direction=data["riktning"],
+        )
+        results = search(
+            user=request.user, query=data["q"], filters=filters, page=data["sida"] or 1
+        )
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {"body": body_, "form": form, "results": results, "query": query.urlencode()}
+    return render(request, "web/registry/search.html", context)
+
+
+@require_GET
+def my_cases(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    person = _staff(request, body_)
+    today = timezone.localdate()
+    rows = preparation_selectors.officer_cases(officer=person, today=today) if person else []
+    context = {
+        "body": body_,
+        "person": person,
+        "rows": [(case_view(request.user, row.case), row) for row in rows],
+        "today": today,
+    }
+    return render(request, "web/registry/my_cases.html", context)
+
+
+def _case(body: str, case: int) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related("organization__body", "case_officer"),
+        organization__body__slug=body,
+        pk=case,
+    )
+
+
+def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, Any]:
+    body = case.organization.body
+    prepared = preparation_selectors.preparation_of(case=case)
+    documents = documents_with_case(case.documents.prefetch_related("files"))
+    may_prepare = _staff(request, body) is not None
+    today = timezone.localdate()
+    context = {
+        "body": body,
+        "case": case_view(request.user, case),
+        "documents": document_views(user=request.user, documents=documents),
+        "preparation": prepared,
+        "readiness": preparation_selectors.case_readiness(case=case),
+        "history": preparation_selectors.status_history(case=case),
+        "may_prepare": may_prepare,
+        "statement_form": StatementForm(body=body, today=today) if may_prepare else None,
+        "statuses": Preparation.Status,
+    }
+    return context | extra
+
+
+@require_GET
+def case_detail(request: HttpRequest, body: str, case: int) -> HttpResponse:
+    case_ = _case(body, case)
+    return render(request, "web/registry/case_detail.html", _case_context(request, case_))
+
+
+@require_http_methods(["GET", "POST"])
+def report_edit(request: HttpRequest, body: str, case: int) -> HttpResponse:
+    case_ = _case(body, case)
+    body_ = case_.organization.body
+    if _staff(request, body_) is None:
+        return _not_staff(request, body_)
+    today = timezone.localdate()
+    prepared = preparation_selectors.preparation_of(case=case_)
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES, body=body_, today=today)
+        if form.is_valid():
+            try:
+                _save_report(request, case_, form)
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Tjänsteskrivelsen är sparad."))
+                return redirect("web:case_detail", body_.slug, case_.pk)
+    else:
+        form = ReportForm(initial=ReportForm.initial_from(prepared), body=body_, today=today)
+    context = {"body": body_, "case": case_view(request.user, case_), "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "web/registry/report_form.html", context, status=status)
+
+
+def _save_report(request: HttpRequest, case: Case, form: ReportForm) -> None:
+    data = form.cleaned_data
+    with transaction.atomic():
+        preparation.preparation_plan(
+            actor=request.user,
+            case=case,
+            route=data["arendegang"],
+            referred_from=data["fran_namnd"],
+            due_on=data["klart_senast"],
+        )
+        preparation.report_save(
+            actor=request.user,
+            case=case,
+            text=data["tjansteskrivelse"],
+            clauses=form.clauses(),
+            economic_consequences=data["ekonomi"],
+            financing=data["finansiering"],
+            rapporteur=data["foredragande"],
+        )
+        if data["fil"]:
+            prepared = preparation.report_upload(actor=request.user, case=case, upload=data["fil"])
+            index_document(prepared.report_document)
+
+
+@require_POST
+def status_update(request: HttpRequest, body: str, case: int) -> HttpResponse:
+    case_ = _case(body, case)
+    body_ = case_.organization.body
+    if _staff(request, body_) is None:
+        return _not_staff(request, body_)
+    try:
+        if request.POST.get("atgard") == "nasta-organ":
+            preparation.route_advance(actor=request.user, case=case_)
+        else:
+            preparation.status_change(
+                actor=request.user, case=case_, status=request.POST.get("status", "")
+            )
+    except ValidationError as error:
+        context = _case_context(request, case_, status_errors=error.messages)
+        return render(request, "web/registry/case_detail.html", context, status=409)
+    messages.success(request, _("Ärendets status är ändrad."))
+    return redirect("web:case_detail", body_.slug, case_.pk)
+
+
+@require_POST
+def statement_create(request: HttpRequest, body: str, case: int) -> HttpResponse:
+    case_ = _case(body, case)
+    body_ = case_.organization.body
+    if _staff(request, body_) is None:
+        return _not_staff(request, body_)
+    form = StatementForm(request.POST, body=body_, today=timezone.localdate())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            preparation.statement_add(
+                actor=request.user,
+                case=case_,
+                organization=data["organisation"],
+                author=data["fran"],
+                received_on=data["inkom"],
+                summary=data["sammanfattning"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Yttrandet är registrerat."))
+            return redirect("web:case_detail", body_.slug, case_.pk)
+    context = _case_context(request, case_, statement_form=form)
+    return render(request, "web/registry/case_detail.html", context, status=400)
