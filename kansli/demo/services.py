@@ -22,6 +22,7 @@ from kansli.delegation import services as delegation
 from kansli.delegation.models import DelegationOrder
 from kansli.demo.blekinge import BLEKINGE
 from kansli.demo.names import Roster
+from kansli.demo.registry import load_registry_demo
 from kansli.demo.seeds import seed_text
 from kansli.demo.spec import BodySpec, Document, Period, Seats
 from kansli.demo.vanersborg import VANERSBORG
@@ -105,6 +106,7 @@ def load_demo(*, actor: Actor = None) -> None:
         for filename in spec.orders:
             loader.order(filename)
         loader.logins(today)
+    load_registry_demo(actor=actor)
 
 
 class _BodyLoader:

@@ -91,6 +91,16 @@ class NumberSeries(models.Model):
     def number(self, sequence: int) -> str:
         return self.format.format(year=self.year, number=sequence)
 
+    def clean(self) -> None:
+        if self.pk is None:
+            return
+        stored = NumberSeries.objects.filter(pk=self.pk).values_list("format", flat=True).first()
+        if stored != self.format and self.cases.exists():
+            raise ValidationError(
+                _("Nummerserien %(series)s har redan ärenden; formatet kan inte ändras.")
+                % {"series": self}
+            )
+
 
 class RetentionRule(models.Model):
     """A line of the retention schedule (dokumenthanteringsplan): preserve, or dispose after N

@@ -35,25 +35,43 @@ from kansli.registry.models import (
 
 
 def number_series_set_format(
-    *, actor: Actor, organization: Organization, year: int, format: str
+    *,
+    actor: Actor,
+    organization: Organization,
+    year: int,
+    format: str,
+    next_number: int | None = None,
 ) -> NumberSeries:
-    """Set the number format of the organization's series for the year (made if missing).
-
-    Later years' series take the format of the latest one before them.
-    """
+    """Set the number format of the organization's series for the year (made if missing),
+    and, if given, the number the next case gets: a series may skip ahead (past numbers an
+    earlier system handed out), never go back. Later years' series take the format of the
+    latest one before them."""
     with transaction.atomic():
-        series = NumberSeries.objects.filter(organization=organization, year=year).first()
-        if series is None:
+        series = NumberSeries.objects.select_for_update().filter(
+            organization=organization, year=year
+        )
+        found = series.first()
+        if found is None:
             return audit.create(
                 actor=actor,
-                instance=NumberSeries(organization=organization, year=year, format=format),
+                instance=NumberSeries(
+                    organization=organization,
+                    year=year,
+                    format=format,
+                    next_number=next_number or 1,
+                ),
             )
-        if series.cases.exists() and series.format != format:
+        if next_number is not None and next_number < found.next_number:
             raise ValidationError(
-                _("Nummerserien %(series)s har redan ärenden; formatet kan inte ändras.")
-                % {"series": series}
+                _("Nummerserien %(series)s har redan delat ut nummer upp till %(last)d.")
+                % {"series": found, "last": found.next_number - 1}
             )
-        return audit.update(actor=actor, instance=series, format=format)
+        return audit.update(
+            actor=actor,
+            instance=found,
+            format=format,
+            next_number=next_number or found.next_number,
+        )
 
 
 def retention_rule_create(

@@ -55,3 +55,20 @@ def test_a_format_without_the_number_is_refused(board: Organization) -> None:
         services.number_series_set_format(
             actor=None, organization=board, year=2026, format="KS {year}"
         )
+
+
+def test_a_series_may_skip_ahead_but_never_back(board: Organization) -> None:
+    services.number_series_set_format(
+        actor=None, organization=board, year=2026, format="KS {year}/{number:05d}", next_number=51
+    )
+    case = open_case(board, datetime.date(2026, 3, 2))
+
+    with pytest.raises(ValidationError, match="upp till 51"):
+        services.number_series_set_format(
+            actor=None,
+            organization=board,
+            year=2026,
+            format="KS {year}/{number:05d}",
+            next_number=40,
+        )
+    assert case.number == "KS 2026/00051"
