@@ -29,6 +29,9 @@ PAGES = [
     "/vanersborg/beslut/nytt/?beslutstyp=organisationsforandring&organisation=vanersborgs-energi-ab",
     "/vanersborg/beslut/{decision}/",
     "/vanersborg/beslut/att-anmala/?organisation=ks",
+    "/vanersborg/postlista/",
+    "/vanersborg/postlista/?period=vecka&riktning=incoming",
+    "/vanersborg/postlista/?datum=2026-02-30",
 ]
 
 
