@@ -40,6 +40,7 @@ def organisational_change(body, on):
 
 def test_dates_before_and_after_the_new_version_get_each_version_s_answer(demo):
     vanersborg = demo["vanersborg"]
+    assert organisational_change(vanersborg, REVISED_ON).outcome == "requirements_pending"
 
     new = order_import(
         actor=None, body=vanersborg, text=revised_instruction(vanersborg), source_name="2.0.yaml"
