@@ -8,6 +8,8 @@ from playwright.sync_api import Page, expect
 from kansli.decisions.services import decision_record
 from kansli.delegation.models import DelegationOrder
 from kansli.organisation.models import Body, Person
+from kansli.registry import services as registry
+from kansli.search.index import index_document
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +101,57 @@ def test_the_delegation_pages_meet_wcag_21_aa(
     page.get_by_label("Ärende").fill("organisationsförändringar")
     page.get_by_role("button", name="Sök").click()
     expect(page.get_by_role("status")).to_contain_text("regler gäller den")
+    reports.append(axe_report(page))
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+REGISTRY_PAGES = [
+    "/vanersborg/diarium/",
+    "/vanersborg/diarium/registrera/",
+    "/vanersborg/diarium/sok/?q=instruktionen",
+    "/vanersborg/diarium/sok/?q=finns-inte",
+    "/vanersborg/diarium/mina-arenden/",
+    "/vanersborg/diarium/arenden/{case}/",
+    "/vanersborg/diarium/arenden/{case}/tjansteskrivelse/",
+]
+
+
+@pytest.mark.usefixtures("signed_in")
+def test_the_registry_pages_meet_wcag_21_aa(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    director = Person.objects.get(user__username="direktor")
+    case = registry.case_open(
+        actor=None,
+        organization=demo["vanersborg"].organizations.get(slug="ks"),
+        title="Revidering av kommundirektörsinstruktionen",
+        case_officer=director,
+    )
+    index_document(
+        registry.document_register(
+            actor=None,
+            case=case,
+            direction="incoming",
+            date=timezone.localdate(),
+            counterpart="Länsstyrelsen",
+            description="Synpunkter på instruktionen",
+        )
+    )
+    reports = []
+
+    for path in REGISTRY_PAGES:
+        page.goto(path.format(case=case.pk))
+        reports.append(axe_report(page))
+    page.goto(f"/vanersborg/diarium/arenden/{case.pk}/")
+    page.get_by_role("button", name="Markera som klart för dagordning").click()
+    expect(page.get_by_role("alert")).to_contain_text("Tjänsteskrivelse saknas")
+    reports.append(axe_report(page))
+    page.goto("/vanersborg/diarium/registrera/")
+    page.get_by_label("Avsändare", exact=True).fill("Länsstyrelsen")
+    page.get_by_label("Beskrivning", exact=True).fill("Synpunkter på instruktionen")
+    page.get_by_role("button", name="Registrera").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kanske redan registrerad?")
     reports.append(axe_report(page))
 
     assert not any(reports), "\n\n".join(filter(None, reports))

@@ -28,6 +28,14 @@ _AREAS = {
     "decisions_unreported": "decisions",
     "decision_detail": "decisions",
     "evidence_create": "decisions",
+    "case_list": "registry",
+    "document_create": "registry",
+    "registry_search": "registry",
+    "my_cases": "registry",
+    "case_detail": "registry",
+    "report_edit": "registry",
+    "status_update": "registry",
+    "statement_create": "registry",
 }
 _BULLET = re.compile(r"^[-•–]\s+")
 
