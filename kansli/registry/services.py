@@ -350,3 +350,30 @@ def records_request_decide(
         decision_text=decision_text.strip(),
         appeal_information=appeal_information(request.body) if refused else "",
     )
+
+
+def stored_files_sweep(*, older_than: datetime.timedelta) -> list[str]:
+    """Remove stored files that no file row names and that are older than `older_than`.
+
+    A registration removes its stored files when it fails, but not when a transaction around
+    it rolls back later; such a file is found here. The age keeps files of registrations still
+    in progress. Returns the names removed.
+    """
+    known = set(File.objects.values_list("storage_name", flat=True))
+    cutoff = timezone.now() - older_than
+    removed = []
+    for name in _stored_names("registry"):
+        if name not in known and default_storage.get_modified_time(name) < cutoff:
+            default_storage.delete(name)
+            removed.append(name)
+    return removed
+
+
+def _stored_names(folder: str) -> Iterator[str]:
+    if not default_storage.exists(folder):
+        return
+    folders, files = default_storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from _stored_names(f"{folder}/{sub}")
