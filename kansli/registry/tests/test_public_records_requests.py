@@ -128,3 +128,12 @@ def test_a_decided_request_is_no_longer_flagged(body: Body, secret_letter: Docum
     )
 
     assert selectors.records_requests_overdue(body=body, now=at(20)) == []
+
+
+def test_documents_of_another_body_cannot_be_requested(secret_letter: Document) -> None:
+    other = Body.objects.create(slug="blekinge", name="Region Blekinge", kind=Body.Kind.REGION)
+
+    with pytest.raises(ValidationError, match="annan kommun eller region"):
+        services.records_request_register(
+            actor=None, body=other, subject="Anmälan", documents=[secret_letter]
+        )
