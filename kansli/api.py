@@ -14,7 +14,9 @@ from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
 from kansli.governance.api import router as governance_router
 from kansli.organisation.api import router as organisation_router
+from kansli.preparation.api import router as preparation_router
 from kansli.registry.api import router as registry_router
+from kansli.search.api import router as search_router
 
 
 class KansliAPI(NinjaAPI):
@@ -43,6 +45,8 @@ api.add_router("", governance_router, tags=["styrdokument"])
 api.add_router("", delegation_router, tags=["delegation"])
 api.add_router("", decisions_router, tags=["beslut"])
 api.add_router("", registry_router, tags=["diarium"])
+api.add_router("", search_router, tags=["diarium"])
+api.add_router("", preparation_router, tags=["beredning"])
 
 
 @api.exception_handler(AuthenticationError)

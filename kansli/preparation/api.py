@@ -1,0 +1,203 @@
+"""A case's preparation through the API: the officer's report, its readiness for an agenda,
+and the status, each as the token's user may see and change it."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.delegation.api import Problem
+from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
+from kansli.organisation.models import Person
+from kansli.preparation import selectors, services
+from kansli.preparation.models import Preparation
+from kansli.registry.models import Case
+from kansli.registry.visibility import case_view
+
+router = Router()
+
+
+class Missing(Schema):
+    key: str = Field(description="report, clause, rapporteur, statement, financing")
+    label: str
+    message: str = Field(description=_lazy("Vad som saknas och varför, med källa."))
+
+
+class Readiness(Schema):
+    ready: bool
+    missing: list[Missing]
+
+
+class StatementOut(Schema):
+    organization: OrganizationRef | None
+    author: str
+    received_on: datetime.date
+    summary: str
+
+
+class Change(Schema):
+    at: datetime.datetime
+    actor: str
+    from_status: str
+    to_status: str
+    from_organ: str | None
+    to_organ: str | None
+    note: str
+
+
+class Report(Schema):
+    case: str = Field(description=_lazy("Diarienummer."))
+    title: str
+    status: str = Field(description="preparing, ready, decided")
+    route: list[str] = Field(description=_lazy("Ärendegångens organ i ordning."))
+    current_organ: str | None
+    referred_from: OrganizationRef | None
+    due_on: datetime.date | None
+    report_text: str
+    report_document: str | None = Field(description=_lazy("Tjänsteskrivelsen som handling."))
+    clauses: list[str]
+    economic_consequences: str
+    financing: str
+    rapporteur: PersonRef | None
+    statements: list[StatementOut]
+    readiness: Readiness
+    history: list[Change]
+
+
+class ReportIn(Schema):
+    text: str
+    clauses: list[str] = Field(description=_lazy("Att-satserna i ordning."))
+    economic_consequences: str = ""
+    financing: str = ""
+    rapporteur: int | None = Field(None, description=_lazy("Föredragandens person-id."))
+
+
+class StatusIn(Schema):
+    status: str = Field(description="preparing, ready, decided")
+
+
+def _case(slug: str, case_id: int) -> Case:
+    body = body_found(slug)
+    return found(
+        Case.objects.select_related("organization__body", "case_officer"),
+        _("%(body)s har inget ärende med id %(id)d.") % {"body": body, "id": case_id},
+        organization__body=body,
+        pk=case_id,
+    )
+
+
+def _readiness(case: Case) -> dict[str, Any]:
+    readiness = selectors.case_readiness(case=case)
+    return {"ready": readiness.ready, "missing": readiness.missing}
+
+
+def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
+    preparation = selectors.preparation_of(case=case) or Preparation(case=case)
+    stored = preparation.pk is not None
+    route = preparation.route
+    return {
+        "case": case.number,
+        "title": case_view(request.user, case).title,
+        "status": preparation.status,
+        "route": [str(step) for step in route.steps.all()] if route else [],
+        "current_organ": str(preparation.step) if preparation.step else None,
+        "referred_from": preparation.referred_from,
+        "due_on": preparation.due_on,
+        "report_text": preparation.report_text,
+        "report_document": preparation.report_document.number
+        if preparation.report_document
+        else None,
+        "clauses": [c.text for c in preparation.clauses.all()] if stored else [],
+        "economic_consequences": preparation.economic_consequences,
+        "financing": preparation.financing,
+        "rapporteur": preparation.rapporteur,
+        "statements": list(preparation.statements.all()) if stored else [],
+        "readiness": _readiness(case),
+        "history": [
+            {
+                "at": change.at,
+                "actor": change.actor.get_username() if change.actor else "system",
+                "from_status": change.from_status,
+                "to_status": change.to_status,
+                "from_organ": str(change.from_step) if change.from_step else None,
+                "to_organ": str(change.to_step) if change.to_step else None,
+                "note": change.note,
+            }
+            for change in selectors.status_history(case=case)
+        ],
+    }
+
+
+@router.get(
+    "/bodies/{slug}/registry/cases/{case_id}/preparation",
+    response=Report,
+    summary=_lazy("Ett ärendes beredning: tjänsteskrivelse, yttranden, status och historik"),
+)
+def preparation_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
+    return _report(request, _case(slug, case_id))
+
+
+@router.get(
+    "/bodies/{slug}/registry/cases/{case_id}/readiness",
+    response=Readiness,
+    summary=_lazy("Vad som saknas innan ärendet kan tas upp på en dagordning"),
+)
+def readiness_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
+    return _readiness(_case(slug, case_id))
+
+
+def _refusal(error: ValidationError | PermissionDenied) -> Status[dict[str, str]]:
+    if isinstance(error, PermissionDenied):
+        return Status(403, {"detail": str(error)})
+    return Status(400, {"detail": " ".join(error.messages)})
+
+
+@router.put(
+    "/bodies/{slug}/registry/cases/{case_id}/report",
+    response={200: Report, 400: Problem, 403: Problem},
+    summary=_lazy("Skriv tjänsteskrivelsen med förslag till beslut"),
+)
+def report_put(
+    request: HttpRequest, slug: str, case_id: int, report: ReportIn
+) -> Status[dict[str, Any]]:
+    case = _case(slug, case_id)
+    rapporteur = Person.objects.filter(pk=report.rapporteur).first() if report.rapporteur else None
+    if report.rapporteur and rapporteur is None:
+        return Status(
+            400, {"detail": _("Det finns ingen person med id %(id)d.") % {"id": report.rapporteur}}
+        )
+    try:
+        services.report_save(
+            actor=request.user,
+            case=case,
+            text=report.text,
+            clauses=report.clauses,
+            economic_consequences=report.economic_consequences,
+            financing=report.financing,
+            rapporteur=rapporteur,
+        )
+    except (ValidationError, PermissionDenied) as error:
+        return _refusal(error)
+    return Status(200, _report(request, case))
+
+
+@router.post(
+    "/bodies/{slug}/registry/cases/{case_id}/status",
+    response={200: Report, 403: Problem, 409: Problem},
+    summary=_lazy("Ändra beredningsstatus; klart för dagordning bara när inget saknas"),
+)
+def status_post(
+    request: HttpRequest, slug: str, case_id: int, change: StatusIn
+) -> Status[dict[str, Any]]:
+    case = _case(slug, case_id)
+    try:
+        services.status_change(actor=request.user, case=case, status=change.status)
+    except PermissionDenied as error:
+        return _refusal(error)
+    except ValidationError as error:
+        return Status(409, {"detail": " ".join(error.messages)})
+    return Status(200, _report(request, case))
