@@ -63,20 +63,16 @@ def requirements_before(verdict: engine.Verdict | None) -> list[tuple[str, str, 
     ]
 
 
-def decision_type_choices(*, body: Body, on: datetime.date) -> list[tuple[str, str]]:
-    """The decision types some rule in force on the date covers, as (code, name) by name."""
-    built = engine_for(body=body)
-    codes = {rule.decision_type for rule in rules_for(body=body, on=on)}
-    names = {code: built.decision_type(body.slug, code) for code in codes}
-    return sorted(
-        ((code, names[code].name if names[code] else code) for code in codes),
-        key=lambda choice: choice[1],
-    )
-
-
 def decision_type_name(*, body: Body, code: str) -> str:
     decision_type = engine_for(body=body).decision_type(body.slug, code)
     return decision_type.name if decision_type is not None else code
+
+
+def decision_type_choices(*, body: Body, on: datetime.date) -> list[tuple[str, str]]:
+    """The decision types some rule in force on the date covers, as (code, name) by name."""
+    codes = {rule.decision_type for rule in rules_for(body=body, on=on)}
+    choices = [(code, decision_type_name(body=body, code=code)) for code in codes]
+    return sorted(choices, key=lambda choice: choice[1])
 
 
 def decision_list(
