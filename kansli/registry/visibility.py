@@ -43,7 +43,8 @@ class CaseView:
 @dataclass(frozen=True)
 class DocumentView:
     """A document as the user may see it: the entry always, some fields perhaps masked, the
-    files perhaps not at all."""
+    files perhaps not at all. Show the fields of the view, never those of `document` itself,
+    which is there for its number, dates and links."""
 
     document: Document
     case: CaseView
@@ -136,7 +137,7 @@ def case_view(user: User, case: Case) -> CaseView:
 
 
 def document_view(user: User, document: Document) -> DocumentView:
-    """The document as `user` may see it. Use `selectors.documents_for_viewing` to load many."""
+    """The document as `user` may see it. Load many with `selectors.documents_with_case`."""
     viewer = _viewer(user)
     case = document.case
     body_id = case.organization.body_id

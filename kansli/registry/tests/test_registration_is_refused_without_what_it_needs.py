@@ -69,3 +69,11 @@ def test_a_case_officer_of_another_body_is_refused(case: Case) -> None:
 
     with pytest.raises(ValidationError, match="annan kommun eller region"):
         register(case, case_officer=stranger)
+
+
+def test_a_reopened_case_takes_documents_again(case: Case) -> None:
+    services.case_close(actor=None, case=case, closed_on=datetime.date(2026, 2, 1))
+    services.case_reopen(actor=None, case=case)
+
+    assert register(case).number == "KS 2026/00001-1"
+    assert case.closed_on is None
