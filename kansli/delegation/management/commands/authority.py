@@ -15,7 +15,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kansli.delegation import engine, labels
 from kansli.delegation.management.commands._arguments import (
@@ -29,7 +28,7 @@ from kansli.delegation.selectors import authority_check_named, rules_for
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Delegationen: rules listar reglerna som gäller, check prövar om någon får fatta "
         "ett beslut."
     )

@@ -5,15 +5,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kansli.delegation.bench import bench_checks
+from kansli.registry.bench import add_registry_commands, handle_registry_command
 
 SIZES = (100, 1_000, 10_000)
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Mät hur snabbt delegationsmotorn svarar (authority).")
+    help = _("Mät hur snabbt delegationsmotorn svarar (authority).")
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,8 +25,11 @@ class Command(BaseCommand):
         authority.add_argument(
             "--positions", type=int, default=10_000, help=_("Antal befattningar.")
         )
+        add_registry_commands(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if handle_registry_command(self.stdout, options):
+            return
         self.stdout.write(
             _("Delegationsmotorn, en kärna, %(checks)d kontroller per storlek:")
             % {"checks": options["checks"]}

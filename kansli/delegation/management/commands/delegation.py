@@ -7,7 +7,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kansli.delegation.management.commands._arguments import bad_input, body_named
 from kansli.delegation.models import DelegationOrder
@@ -17,7 +16,7 @@ from kansli.organisation.models import Body
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Delegationsordningar som YAML-filer: import läser in, export skriver ut.")
+    help = _("Delegationsordningar som YAML-filer: import läser in, export skriver ut.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True)
