@@ -166,9 +166,10 @@ def search(
         everything = (scope & Q(restricted=False)) | Q(
             pk__in=_secrets_seen(user, entries.filter(scope), query)
         )
-    visible = entries.filter(
-        engine.matches(query, open_only=True)
-        | (everything & engine.matches(query, open_only=False))
+    # The open text is part of the full text, so every hit matches the full text: the index
+    # of the full text finds the candidates, and the rest only narrows them.
+    visible = entries.filter(engine.matches(query, open_only=False)).filter(
+        engine.matches(query, open_only=True) | everything
     )
     ranked = visible.annotate(
         rank=Case(

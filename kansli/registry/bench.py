@@ -1,0 +1,499 @@
+"""How the registry holds up at scale: a synthetic body with many documents, and what a user
+waits for in it (docs/benchmarks.md).
+
+    kansli bench seed --documents 1000000   # fill (or top up) the synthetic body "bench"
+    kansli bench registry                   # registrations/s, search p50/p95, case-list times
+
+`seed` writes in bulk, past the audited services: COPY on PostgreSQL, bulk inserts on SQLite.
+Its rows are fiction and the event log does not record them. `registry` then measures the real
+paths: registration through `document_register` (audited) and the search index, the search
+that the web page and the API use, and the case-list page rendered by its view.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+from django.test import RequestFactory
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kansli.accounts.models import User
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Organization, Person
+from kansli.registry import services as registry
+from kansli.registry.models import Case, Document, File, NumberSeries
+from kansli.search.index import index_document
+from kansli.search.models import SearchEntry
+from kansli.search.selectors import SearchFilters, search
+from kansli.search.text import stems
+from kansli.web.registry_views import case_list
+
+BODY = "bench"
+DOCUMENTS_PER_CASE = 4
+CHUNK = 25_000
+FIRST_YEAR = 2017
+
+ORGANS = (
+    ("kf", Organization.Kind.COUNCIL, "Fullmäktige", "KF"),
+    ("ks", Organization.Kind.EXECUTIVE_BOARD, "Styrelsen", "KS"),
+    ("bun", Organization.Kind.COMMITTEE, "Barn- och utbildningsnämnden", "BUN"),
+    ("sn", Organization.Kind.COMMITTEE, "Socialnämnden", "SN"),
+    ("sbn", Organization.Kind.COMMITTEE, "Samhällsbyggnadsnämnden", "SBN"),
+    ("kfn", Organization.Kind.COMMITTEE, "Kultur- och fritidsnämnden", "KFN"),
+)
+
+# Words of a municipal registry, each in a few of its forms; compounds made from them widen
+# the vocabulary as Swedish does.
+_WORDS = """
+beslut beslutet besluten yttrande yttrandet yttranden remiss remissen remisser budget budgeten
+förslag förslaget förslagen instruktion instruktionen ansökan ansökningar avtal avtalet avtalen
+upphandling upphandlingen detaljplan detaljplanen bygglov bygglovet skola skolan skolor förskola
+förskolan förskolor äldreboende äldreboendet bostad bostäder bostaden vägen vägar gata gatan
+parkering parkeringen taxa taxan taxor avgift avgiften avgifter bidrag bidraget bidragen
+föreningen föreningar idrottshall idrottshallen bibliotek biblioteket simhall simhallen
+medborgarförslag motion motionen interpellation revision revisionen granskning granskningen
+årsredovisning årsredovisningen delårsrapport uppföljning uppföljningen internkontroll
+riktlinje riktlinjer riktlinjen policy policyn plan planen strategi strategin handlingsplan
+reglemente reglementet delegationsordning arbetsmiljö arbetsmiljön personal personalen lön
+lönen rekrytering anställning anställningen organisation organisationen förvaltning
+förvaltningen nämnd nämnden nämnder styrelse styrelsen fullmäktige kommun kommunen region
+regionen länsstyrelsen skolinspektionen socialstyrelsen trafikverket vatten avlopp
+vattenverket reningsverk energi elnät fjärrvärme klimat klimatet miljö miljön tillsyn
+tillsynen inspektion livsmedel serveringstillstånd alkohol tobak brandskydd räddningstjänst
+krisberedskap säkerhet kameraövervakning skadestånd överklagande överklagandet dom domen
+förvaltningsrätten kammarrätten ersättning ersättningen hyra hyran lokal lokaler lokalen
+fastighet fastigheten fastigheter markanvändning exploatering exploateringsavtal arrende
+servitut köp försäljning försäljningen investering investeringen investeringar lån borgen
+ränta finansiering kollektivtrafik skolskjuts färdtjänst bistånd försörjningsstöd
+ensamkommande familjehem placering placeringen barnomsorg fritidshem elevhälsa
+kulturstöd evenemang turism näringsliv företag företagen etablering
+"""
+STEMS = _WORDS.split()
+
+DESCRIPTIONS = (
+    "Yttrande över {a}",
+    "Remiss om {a} och {b}",
+    "Förslag till {a}",
+    "Ansökan om {a}",
+    "Beslut om {a}",
+    "Överklagande av {a}",
+    "Skrivelse angående {a} i {b}",
+    "Svar på {a}",
+    "Avtal om {a}",
+    "Protokollsutdrag, {a}",
+)
+TITLES = (
+    "{a} {year}",
+    "{a} och {b}",
+    "Översyn av {a}",
+    "Medborgarförslag om {a}",
+    "Motion om {a}",
+    "Upphandling av {a}",
+)
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    documents: int
+    cases: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"{self.documents:,} handlingar i {self.cases:,} ärenden på {self.seconds:.0f} s "
+            f"({self.documents / max(self.seconds, 1e-9):,.0f} handlingar/s)"
+        )
+
+
+class Words:
+    """Random words with a long tail: a few very common, most rare, as in real text."""
+
+    def __init__(self, rng: random.Random) -> None:
+        compounds = [a + b for a in STEMS[:80] for b in STEMS[80:200] if len(a + b) < 22]
+        self.vocabulary = STEMS + compounds
+        rng.shuffle(self.vocabulary)
+        self.cumulative = list(
+            itertools.accumulate(1 / rank for rank in range(1, len(self.vocabulary) + 1))
+        )
+        self.rng = rng
+
+    def some(self, k: int) -> list[str]:
+        return self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=k)
+
+    def sentence(self, pattern: str, year: int) -> str:
+        a, b = self.some(2)
+        return pattern.format(a=a, b=b, year=year).capitalize()
+
+
+def _bench_body() -> tuple[Body, list[Organization], list[Person]]:
+    """The synthetic body with its organs and officers, made through the services once."""
+    body = Body.objects.filter(slug=BODY).first() or organisation.body_create(
+        actor=None, slug=BODY, name="Syntetiska kommunen", kind=Body.Kind.MUNICIPALITY
+    )
+    organs = []
+    for slug, kind, name, short in ORGANS:
+        organs.append(
+            body.organizations.filter(slug=slug).first()
+            or organisation.organization_create(
+                actor=None, body=body, kind=kind, slug=slug, name=name, short_name=short
+            )
+        )
+    officers = list(body.persons.order_by("pk")[:20])
+    for n in range(len(officers), 20):
+        officers.append(
+            organisation.person_create(
+                actor=None, body=body, given_name=f"Handläggare{n}", family_name="Bänk"
+            )
+        )
+    return body, organs, officers
+
+
+def _next_id(model: type[models.Model]) -> int:
+    return (model.objects.aggregate(top=models.Max("pk"))["top"] or 0) + 1
+
+
+def _load(model: type[models.Model], rows: list[models.Model]) -> None:
+    """Write the rows as they are, ids included: COPY on PostgreSQL, bulk inserts elsewhere."""
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(rows, batch_size=2_000)
+        return
+    fields = model._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
+            )
+
+
+def _tsvector(words: list[str]) -> str:
+    """The text form of `to_tsvector('simple', ' '.join(words))`: each lexeme with its
+    positions."""
+    positions: dict[str, list[int]] = {}
+    for position, word in enumerate(words, 1):
+        positions.setdefault(word, []).append(position)
+    return " ".join(f"'{w}':{','.join(map(str, p))}" for w, p in positions.items())
+
+
+def _index(entries: list[tuple[int, int, str]]) -> None:
+    """Search entries for (document, body, text) of public documents, in bulk."""
+    rows = []
+    fts = []
+    for document_id, body_id, text in entries:
+        found = stems(text)
+        entry = SearchEntry(
+            document_id=document_id, body_id=body_id, text=text, open_text=text, restricted=False
+        )
+        if connection.vendor == "postgresql":
+            entry.vector = entry.open_vector = _tsvector(found)
+        else:
+            fts.append((document_id, " ".join(found), " ".join(found)))
+        rows.append(entry)
+    _load(SearchEntry, rows)
+    if fts:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, stems, open_stems) VALUES (%s, %s, %s)", fts
+            )
+
+
+SEARCH_INDEX = "search_entry_vector"
+
+
+def _search_index(*, create: bool) -> None:
+    """Drop the full-text index of the search entries before a big load, and make it again
+    after: one build is faster than a million updates."""
+    with connection.cursor() as cursor:
+        if create:
+            cursor.execute(f"CREATE INDEX {SEARCH_INDEX} ON search_searchentry USING gin (vector)")
+        else:
+            cursor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
+
+
+def seed(
+    *, documents: int, rng_seed: int = 0, progress: Callable[[str], None] = print
+) -> SeedResult:
+    """Top the synthetic body up to `documents` documents, about four to a case, spread over
+    the years since 2017 and the body's organs; a fifth with a PDF's text to search."""
+    started = time.perf_counter()
+    body, organs, officers = _bench_body()
+    have = Document.objects.filter(case__organization__body=body).count()
+    wanted = max(0, documents - have)
+    rng = random.Random(rng_seed + have)  # noqa: S311 - synthetic data, not security
+    words = Words(rng)
+    big = wanted > 100_000 and connection.vendor == "postgresql"
+    if big:
+        _search_index(create=False)
+    made_cases = 0
+    series: dict[tuple[int, int], NumberSeries] = {}
+    for chunk_start in range(0, wanted, CHUNK):
+        size = min(CHUNK, wanted - chunk_start)
+        with transaction.atomic():
+            made_cases += _seed_chunk(body, organs, officers, words, series, size)
+        progress(f"{have + chunk_start + size:,} / {documents:,}")
+    with transaction.atomic():
+        for one in series.values():
+            one.save(update_fields=["next_number"])
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(
+                no_style(), [Case, Document, File, NumberSeries]
+            ):
+                cursor.execute(sql)
+    if big:
+        _search_index(create=True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return SeedResult(wanted, made_cases, time.perf_counter() - started)
+
+
+def _seed_chunk(
+    body: Body,
+    organs: list[Organization],
+    officers: list[Person],
+    words: Words,
+    series: dict[tuple[int, int], NumberSeries],
+    size: int,
+) -> int:
+    rng = words.rng
+    case_id, document_id, file_id = _next_id(Case), _next_id(Document), _next_id(File)
+    now = timezone.now()
+    cases, documents, files, entries = [], [], [], []
+    current_year = timezone.localdate().year
+    while len(documents) < size:
+        year = rng.randint(FIRST_YEAR, current_year)
+        organ = rng.choice(organs)
+        key = (organ.pk, year)
+        if key not in series:
+            series[key], _ = NumberSeries.objects.get_or_create(
+                organization=organ,
+                year=year,
+                defaults={"format": f"{organ.short_name} {{year}}/{{number:05d}}"},
+            )
+        number_series = series[key]
+        sequence = number_series.next_number
+        number_series.next_number += 1
+        opened = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
+        count = min(size - len(documents), rng.randint(1, 2 * DOCUMENTS_PER_CASE - 1))
+        title = words.sentence(rng.choice(TITLES), year)
+        case = Case(
+            id=case_id,
+            organization=organ,
+            series=number_series,
+            sequence=sequence,
+            number=number_series.number(sequence),
+            title=title,
+            case_officer=rng.choice(officers),
+            classification=f"{rng.randint(1, 9)}.{rng.randint(1, 9)}",
+            opened_on=opened,
+            next_document_number=count + 1,
+        )
+        cases.append(case)
+        for n in range(1, count + 1):
+            direction = rng.choice(Document.Direction.values)
+            description = words.sentence(rng.choice(DESCRIPTIONS), year)
+            document = Document(
+                id=document_id,
+                case=case,
+                sequence=n,
+                number=f"{case.number}-{n}",
+                direction=direction,
+                date=opened + datetime.timedelta(days=n),
+                registered_at=now,
+                counterpart="" if direction == "drawn_up" else f"Avsändare {rng.randrange(5000)}",
+                description=description,
+                case_officer=case.case_officer,
+                classification=case.classification,
+            )
+            documents.append(document)
+            text = "\n".join(filter(None, (title, document.counterpart, description)))
+            if rng.random() < 0.2:
+                extracted = " ".join(words.some(rng.randint(40, 120)))
+                files.append(
+                    File(
+                        id=file_id,
+                        document=document,
+                        storage_name=f"bench/{file_id}.pdf",
+                        original_name=f"{document.number}.pdf",
+                        content_type="application/pdf",
+                        size=len(extracted) * 2,
+                        sha256=f"{file_id:064x}",
+                        extracted_text=extracted,
+                        uploaded_at=now,
+                    )
+                )
+                file_id += 1
+                text = f"{text}\n{extracted}"
+            entries.append((document_id, body.pk, text))
+            document_id += 1
+        case_id += 1
+    _load(Case, cases)
+    _load(Document, documents)
+    _load(File, files)
+    _index(entries)
+    return len(cases)
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    samples: list[float]  # seconds
+
+    def __str__(self) -> str:
+        ms = sorted(s * 1000 for s in self.samples)
+        p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+        return (
+            f"{self.label}: p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms "
+            f"({len(ms)} mätningar)"
+        )
+
+
+def _timed(label: str, runs: Iterable[Callable[[], object]]) -> Timing:
+    samples = []
+    for run in runs:
+        started = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - started)
+    return Timing(label, samples)
+
+
+def _bench_user(body: Body) -> User:
+    """A case officer of the bench body: staff, without the right to see through secrecy."""
+    user = User.objects.filter(username="bank-handlaggare").first()
+    if user is None:
+        user = User.objects.create(username="bank-handlaggare", person=body.persons.first())
+    return user
+
+
+def registrations(*, body: Body, user: User, count: int, rng: random.Random) -> float:
+    """Documents registered per second through the audited service, each indexed."""
+    cases = list(Case.objects.filter(organization__body=body, status="open").order_by("-pk")[:200])
+    words = Words(rng)
+    started = time.perf_counter()
+    for _n in range(count):
+        document = registry.document_register(
+            actor=user,
+            case=rng.choice(cases),
+            direction=Document.Direction.INCOMING,
+            date=timezone.localdate(),
+            counterpart=f"Avsändare {rng.randrange(5000)}",
+            description=words.sentence(rng.choice(DESCRIPTIONS), 2026),
+        )
+        index_document(document)
+    return count / (time.perf_counter() - started)
+
+
+def two_word_queries(*, body: Body, count: int, rng: random.Random) -> Iterator[str]:
+    """Two words from the description of a random document: queries that find something."""
+    top = Document.objects.filter(case__organization__body=body).aggregate(m=models.Max("pk"))
+    while count:
+        document = (
+            Document.objects.filter(pk__gte=rng.randrange(top["m"] or 1))
+            .values_list("description", flat=True)
+            .first()
+        )
+        found = [w for w in (document or "").split() if len(w) > 3]
+        if len(found) >= 2:
+            count -= 1
+            yield " ".join(rng.sample(found, 2))
+
+
+@dataclass(frozen=True)
+class RegistryResult:
+    documents: int
+    registrations_per_second: float
+    search: Timing
+    first_page: Timing
+    deep_page: Timing
+
+    def __str__(self) -> str:
+        return "\n".join(
+            [
+                f"Handlingar i diariet: {self.documents:,}",
+                f"Registrering (document_register med händelselogg och sökindex): "
+                f"{self.registrations_per_second:,.0f} handlingar/s",
+                str(self.search),
+                str(self.first_page),
+                str(self.deep_page),
+            ]
+        )
+
+
+def bench_registry(
+    *, registrations_count: int = 1_000, searches: int = 200, pages: int = 50, rng_seed: int = 0
+) -> RegistryResult:
+    """Registration rate, search latency for two-word queries, and case-list page time."""
+    rng = random.Random(rng_seed)  # noqa: S311 - synthetic data, not security
+    body = Body.objects.get(slug=BODY)
+    user = _bench_user(body)
+    documents = Document.objects.filter(case__organization__body=body).count()
+    queries = list(two_word_queries(body=body, count=searches, rng=rng))
+    filters = SearchFilters(body=body)
+    search_timing = _timed(
+        "Sökning, två ord",
+        [lambda q=q: search(user=user, query=q, filters=filters) for q in queries],
+    )
+    factory = RequestFactory()
+    case_ids = Case.objects.filter(organization__body=body).order_by("pk")
+    deep_after = case_ids.values_list("pk", flat=True)[case_ids.count() // 2]
+
+    def page(after: int | None) -> Callable[[], object]:
+        def render() -> object:
+            request = factory.get(f"/{BODY}/diarium/", {"efter": after} if after else {})
+            request.user = user
+            return case_list(request, body=BODY).content
+
+        return render
+
+    first = _timed("Ärendelistan, första sidan", [page(None)] * pages)
+    deep = _timed("Ärendelistan, en sida mitt i", [page(deep_after)] * pages)
+    rate = registrations(body=body, user=user, count=registrations_count, rng=rng)
+    return RegistryResult(documents, rate, search_timing, first, deep)
+
+
+def add_registry_commands(sub: Any) -> None:
+    """`kansli bench seed` and `kansli bench registry`, as subcommands of `kansli bench`."""
+    seeding = sub.add_parser("seed", help=_("Bygg den syntetiska kommunen med N handlingar."))
+    seeding.add_argument("--documents", type=int, required=True, help=_("Antal handlingar."))
+    measuring = sub.add_parser(
+        "registry", help=_("Registreringar/s, sökning p50/p95 och ärendelistans svarstid.")
+    )
+    measuring.add_argument(
+        "--registrations", type=int, default=1_000, help=_("Antal registreringar att mäta.")
+    )
+    measuring.add_argument("--searches", type=int, default=200, help=_("Antal sökningar."))
+    measuring.add_argument("--pages", type=int, default=50, help=_("Antal sidvisningar."))
+
+
+def handle_registry_command(stdout: Any, options: dict[str, Any]) -> bool:
+    """Run `seed` or `registry` if that is the subcommand; False for any other."""
+    if options["subcommand"] == "seed":
+        result = seed(documents=options["documents"], progress=stdout.write)
+        stdout.write(str(result))
+        return True
+    if options["subcommand"] == "registry":
+        stdout.write(
+            str(
+                bench_registry(
+                    registrations_count=options["registrations"],
+                    searches=options["searches"],
+                    pages=options["pages"],
+                )
+            )
+        )
+        return True
+    return False
