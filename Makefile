@@ -2,6 +2,7 @@
 #   make demo  - virtual environment, install, migrate, demo data, server on http://127.0.0.1:$(PORT)
 #   make test  - install what the tests need (Debian's chromium included) and run the whole suite
 #   make bench - how fast the delegation engine answers (docs/benchmarks.md)
+#   make bench-registry - registrations, search and the case list at scale (docs/benchmarks.md)
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -12,7 +13,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install browser-deps pdf-deps bench lint format
+.PHONY: demo test install browser-deps pdf-deps bench bench-registry lint format
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -46,6 +47,14 @@ test: install browser-deps pdf-deps
 
 bench: install
 	DEBUG=1 $(BIN)/kansli bench authority
+
+# The registry at scale: a synthetic body of $(DOCUMENTS) documents, then what users wait for.
+# Give it a database of its own: DATABASE_URL=postgres://…/kansli_bench make bench-registry
+DOCUMENTS ?= 10000
+bench-registry: install
+	DEBUG=1 $(BIN)/kansli migrate --noinput
+	DEBUG=1 $(BIN)/kansli bench seed --documents $(DOCUMENTS)
+	DEBUG=1 $(BIN)/kansli bench registry
 
 lint: install
 	$(BIN)/ruff check .
