@@ -18,6 +18,17 @@ _ADMINISTERED = {
     "organisation": ("body", "organization", "person", "membership", "position", "appointment"),
     "governance": ("governingdocument", "revision", "documentversion", "section"),
     "accounts": ("user", "apitoken"),
+    "delegation": ("delegationorder", "decisiontype", "delegationrule", "duty"),
+    "decisions": ("decision", "evidence"),
+    "registry": (
+        "numberseries",
+        "retentionrule",
+        "case",
+        "document",
+        "file",
+        "publicrecordsrequest",
+    ),
+    "preparation": ("route", "routestep", "preparation", "resolutionclause", "statement"),
 }
 
 # What each role may change, as Django model permissions ("app_label.codename").

@@ -30,3 +30,17 @@ def test_giving_a_user_roles_is_recorded_in_the_audit_log(make_user: Callable[..
     assert user.roles == [Role.SECRETARY]
     event = Event.objects.filter(object_id=str(user.pk), action="user.update").get()
     assert event.after == {"groups": [Group.objects.get(name=Role.SECRETARY).pk]}
+
+
+def test_administrator_may_use_the_admin_of_every_kansli_app(
+    make_user: Callable[..., User],
+) -> None:
+    admin = make_user("admin", Role.ADMINISTRATOR)
+
+    for permission in (
+        "delegation.view_delegationorder",
+        "decisions.change_decision",
+        "registry.change_case",
+        "preparation.view_preparation",
+    ):
+        assert admin.has_perm(permission), permission
