@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from kansli.legal_time import add_working_days
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Case, Document, PublicRecordsRequest
 from kansli.registry.visibility import DocumentView, User, document_view
-from kansli.registry.working_days import next_working_day
 
 
 def documents_with_case(documents: QuerySet[Document]) -> QuerySet[Document]:
@@ -80,7 +80,7 @@ def request_wait(request: PublicRecordsRequest, now: datetime.datetime) -> Reque
     or so, and the secretariat's own limit is one working day."""
     received = timezone.localtime(request.received_at)
     until = request.decided_at or now
-    due_on = next_working_day(received.date())
+    due_on = add_working_days(received.date(), 1)
     overdue = timezone.localtime(until).date() > due_on
     return RequestWait(
         request=request, waited=until - request.received_at, due_on=due_on, overdue=overdue
