@@ -189,19 +189,24 @@ def _tsvector(words: list[str]) -> str:
     return " ".join(f"'{w}':{','.join(map(str, p))}" for w, p in positions.items())
 
 
-def _index(entries: list[tuple[int, int, str]]) -> None:
-    """Search entries for (document, body, text) of public documents, in bulk."""
+def _index(entries: list[tuple[int, int, str, str]]) -> None:
+    """Search entries for (document, body, text, open text) of public documents, in bulk: the
+    open text is the registry entry, the text adds the files'."""
     rows = []
     fts = []
-    for document_id, body_id, text in entries:
-        found = stems(text)
+    for document_id, body_id, text, open_text in entries:
+        found, found_open = stems(text), stems(open_text)
         entry = SearchEntry(
-            document_id=document_id, body_id=body_id, text=text, open_text=text, restricted=False
+            document_id=document_id,
+            body_id=body_id,
+            text=text,
+            open_text=open_text,
+            restricted=False,
         )
         if connection.vendor == "postgresql":
-            entry.vector = entry.open_vector = _tsvector(found)
+            entry.vector, entry.open_vector = _tsvector(found), _tsvector(found_open)
         else:
-            fts.append((document_id, " ".join(found), " ".join(found)))
+            fts.append((document_id, " ".join(found), " ".join(found_open)))
         rows.append(entry)
     _load(SearchEntry, rows)
     if fts:
@@ -320,7 +325,8 @@ def _seed_chunk(
                 classification=case.classification,
             )
             documents.append(document)
-            text = "\n".join(filter(None, (title, document.counterpart, description)))
+            open_text = "\n".join(filter(None, (title, document.counterpart, description)))
+            text = open_text
             if rng.random() < 0.2:
                 extracted = " ".join(words.some(rng.randint(40, 120)))
                 files.append(
@@ -338,7 +344,7 @@ def _seed_chunk(
                 )
                 file_id += 1
                 text = f"{text}\n{extracted}"
-            entries.append((document_id, body.pk, text))
+            entries.append((document_id, body.pk, text, open_text))
             document_id += 1
         case_id += 1
     _load(Case, cases)

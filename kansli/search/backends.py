@@ -14,6 +14,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Expression, F, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from kansli.search.models import SearchEntry
 from kansli.search.text import query_stems, stemmed
@@ -27,11 +28,10 @@ class Backend(Protocol):
 
     def matches(self, query: str, *, open_only: bool) -> Q: ...
 
-    def rank(self, query: str, *, open_only: bool) -> Expression: ...
-
-
-def _field(open_only: bool) -> str:
-    return "open_vector" if open_only else "vector"
+    def rank(self, query: str) -> Expression:
+        """Relevance by the open text (the registry entry: case title, sender or recipient,
+        description), higher first; a hit only in hidden text or files ranks lowest."""
+        ...
 
 
 class PostgresBackend:
@@ -47,10 +47,13 @@ class PostgresBackend:
         )
 
     def matches(self, query: str, *, open_only: bool) -> Q:
-        return Q(**{_field(open_only): self._query(query)})
+        field = "open_vector" if open_only else "vector"
+        return Q(**{field: self._query(query)})
 
-    def rank(self, query: str, *, open_only: bool) -> Expression:
-        return SearchRank(F(_field(open_only)), self._query(query))
+    def rank(self, query: str) -> Expression:
+        # The open vector is short and kept in the row; the full one may not be, and reading it
+        # for every match would cost more than the search itself.
+        return SearchRank(F("open_vector"), self._query(query))
 
 
 class SqliteBackend:
@@ -75,13 +78,13 @@ class SqliteBackend:
         match = self._match(query, open_only=open_only)
         return Q(document_id__in=RawSQL(sql, [match]))  # noqa: S611
 
-    def rank(self, query: str, *, open_only: bool) -> Expression:
+    def rank(self, query: str) -> Expression:
         # bm25() is lower for better matches; negated, a higher rank is better, as on PostgreSQL.
         sql = (
             f"SELECT -bm25({self.TABLE}) FROM {self.TABLE} WHERE {self.TABLE} MATCH %s "  # noqa: S608
             f"AND rowid = {SearchEntry._meta.db_table}.document_id"
         )
-        return RawSQL(sql, [self._match(query, open_only=open_only)])  # noqa: S611
+        return Coalesce(RawSQL(sql, [self._match(query, open_only=True)]), Value(0.0))  # noqa: S611
 
 
 def backend() -> Backend:

@@ -13,7 +13,7 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Q, QuerySet, When
+from django.db.models import Count, Q, QuerySet, Window
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -26,7 +26,7 @@ from kansli.search.models import SearchEntry
 from kansli.search.text import START, STOP, query_stems, snippet
 
 # Secret documents matched only in text that secrecy hides are checked one by one against the
-# visibility function; at most this many, the most relevant first, per search.
+# visibility function; at most this many, the newest first, per search.
 SECRET_CANDIDATES = 500
 
 
@@ -136,8 +136,7 @@ def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: str) -> lis
     candidates = (
         entries.filter(engine.matches(query, open_only=False), restricted=True)
         .exclude(engine.matches(query, open_only=True))
-        .annotate(rank=engine.rank(query, open_only=False))
-        .order_by("-rank", "-pk")
+        .order_by("-pk")
         .values_list("pk", flat=True)[:SECRET_CANDIDATES]
     )
     views = _views(user, list(candidates))
@@ -169,17 +168,18 @@ def search(
     # The open text is part of the full text, so every hit matches the full text: the index
     # of the full text finds the candidates, and the rest only narrows them.
     visible = entries.filter(engine.matches(query, open_only=False)).filter(
-        engine.matches(query, open_only=True) | everything
+        everything | engine.matches(query, open_only=True)
     )
-    ranked = visible.annotate(
-        rank=Case(
-            When(everything, then=engine.rank(query, open_only=False)),
-            default=engine.rank(query, open_only=True),
-        )
-    ).order_by("-rank", "-pk")
-    total = visible.count()
+    ranked = visible.annotate(rank=engine.rank(query)).order_by("-rank", "-pk")
     offset = (page - 1) * per_page
-    pks = list(ranked.values_list("pk", flat=True)[offset : offset + per_page])
+    # The number of hits comes with the page, from the same scan of the matches.
+    rows = list(
+        ranked.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+            offset : offset + per_page
+        ]
+    )
+    pks = [pk for pk, _total in rows]
+    total = rows[0][1] if rows else visible.count()
     views = _views(user, pks)
     fields = {pk: "text" if _sees_everything(views[pk]) else "open_text" for pk in pks}
     shown_open = set(
