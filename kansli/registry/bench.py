@@ -32,10 +32,10 @@ from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document, File, NumberSeries
+from kansli.search.backends import backend
 from kansli.search.index import index_document
 from kansli.search.models import SearchEntry
 from kansli.search.selectors import SearchFilters, search
-from kansli.search.text import stems
 from kansli.web.registry_views import case_list
 
 BODY = "bench"
@@ -180,40 +180,21 @@ def _load(model: type[models.Model], rows: list[models.Model]) -> None:
             )
 
 
-def _tsvector(words: list[str]) -> str:
-    """The text form of `to_tsvector('simple', ' '.join(words))`: each lexeme with its
-    positions."""
-    positions: dict[str, list[int]] = {}
-    for position, word in enumerate(words, 1):
-        positions.setdefault(word, []).append(position)
-    return " ".join(f"'{w}':{','.join(map(str, p))}" for w, p in positions.items())
-
-
 def _index(entries: list[tuple[int, int, str, str]]) -> None:
     """Search entries for (document, body, text, open text) of public documents, in bulk: the
     open text is the registry entry, the text adds the files'."""
-    rows = []
-    fts = []
-    for document_id, body_id, text, open_text in entries:
-        found, found_open = stems(text), stems(open_text)
-        entry = SearchEntry(
-            document_id=document_id,
-            body_id=body_id,
-            text=text,
-            open_text=open_text,
-            restricted=False,
-        )
-        if connection.vendor == "postgresql":
-            entry.vector, entry.open_vector = _tsvector(found), _tsvector(found_open)
-        else:
-            fts.append((document_id, " ".join(found), " ".join(found_open)))
-        rows.append(entry)
-    _load(SearchEntry, rows)
-    if fts:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_fts (rowid, stems, open_stems) VALUES (%s, %s, %s)", fts
+    backend().save(
+        [
+            SearchEntry(
+                document_id=document_id,
+                body_id=body_id,
+                text=text,
+                open_text=open_text,
+                restricted=False,
             )
+            for document_id, body_id, text, open_text in entries
+        ]
+    )
 
 
 SEARCH_INDEX = "search_entry_vector"
@@ -391,15 +372,17 @@ def registrations(*, body: Body, user: User, count: int, rng: random.Random) -> 
     words = Words(rng)
     started = time.perf_counter()
     for _n in range(count):
-        document = registry.document_register(
-            actor=user,
-            case=rng.choice(cases),
-            direction=Document.Direction.INCOMING,
-            date=timezone.localdate(),
-            counterpart=f"Avsändare {rng.randrange(5000)}",
-            description=words.sentence(rng.choice(DESCRIPTIONS), 2026),
-        )
-        index_document(document)
+        # One transaction, as when the registry indexes what it registers.
+        with transaction.atomic():
+            document = registry.document_register(
+                actor=user,
+                case=rng.choice(cases),
+                direction=Document.Direction.INCOMING,
+                date=timezone.localdate(),
+                counterpart=f"Avsändare {rng.randrange(5000)}",
+                description=words.sentence(rng.choice(DESCRIPTIONS), 2026),
+            )
+            index_document(document)
     return count / (time.perf_counter() - started)
 
 

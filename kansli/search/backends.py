@@ -10,21 +10,45 @@ implementing the same three methods.
 
 from typing import Protocol
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Expression, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from kansli.search.models import SearchEntry
-from kansli.search.text import query_stems, stemmed
+from kansli.search.text import query_stems, stemmed, stems
 
 # The stems are made in Python; PostgreSQL only lower-cases and stores them.
 CONFIG = "simple"
 
 
+UPDATED = ["body", "text", "open_text", "restricted", "vector", "open_vector"]
+
+
+def _upsert(entries: list[SearchEntry]) -> None:
+    SearchEntry.objects.bulk_create(
+        entries,
+        batch_size=2_000,
+        update_conflicts=True,
+        unique_fields=["document"],
+        update_fields=UPDATED,
+    )
+
+
+def tsvector(words: list[str]) -> str:
+    """The text form of `to_tsvector('simple', ' '.join(words))`: each word with its
+    positions, ready to be stored without asking the database to parse the text again."""
+    positions: dict[str, list[int]] = {}
+    for position, word in enumerate(words, 1):
+        positions.setdefault(word, []).append(position)
+    return " ".join(f"'{w}':{','.join(map(str, p))}" for w, p in positions.items())
+
+
 class Backend(Protocol):
-    def store(self, pk: int, text: str, open_text: str) -> None: ...
+    def save(self, entries: list[SearchEntry]) -> None:
+        """Write the entries, new or rebuilt, and their index."""
+        ...
 
     def matches(self, query: str, *, open_only: bool) -> Q: ...
 
@@ -40,11 +64,11 @@ class PostgresBackend:
         lexemes = " & ".join(f"'{stem}'" for stem in query_stems(query))
         return SearchQuery(lexemes, config=CONFIG, search_type="raw")
 
-    def store(self, pk: int, text: str, open_text: str) -> None:
-        SearchEntry.objects.filter(pk=pk).update(
-            vector=SearchVector(Value(stemmed(text)), config=CONFIG),
-            open_vector=SearchVector(Value(stemmed(open_text)), config=CONFIG),
-        )
+    def save(self, entries: list[SearchEntry]) -> None:
+        for entry in entries:
+            entry.vector = tsvector(stems(entry.text))
+            entry.open_vector = tsvector(stems(entry.open_text))
+        _upsert(entries)
 
     def matches(self, query: str, *, open_only: bool) -> Q:
         field = "open_vector" if open_only else "vector"
@@ -65,12 +89,16 @@ class SqliteBackend:
         terms = " AND ".join(f'"{stem}"' for stem in query_stems(query))
         return f"{column} : ({terms})"
 
-    def store(self, pk: int, text: str, open_text: str) -> None:
+    def save(self, entries: list[SearchEntry]) -> None:
+        _upsert(entries)
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.TABLE} WHERE rowid = %s", [pk])  # noqa: S608
-            cursor.execute(
+            cursor.executemany(
+                f"DELETE FROM {self.TABLE} WHERE rowid = %s",  # noqa: S608
+                [(entry.pk,) for entry in entries],
+            )
+            cursor.executemany(
                 f"INSERT INTO {self.TABLE} (rowid, stems, open_stems) VALUES (%s, %s, %s)",  # noqa: S608
-                [pk, stemmed(text), stemmed(open_text)],
+                [(e.pk, stemmed(e.text), stemmed(e.open_text)) for e in entries],
             )
 
     def matches(self, query: str, *, open_only: bool) -> Q:

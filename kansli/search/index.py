@@ -38,16 +38,14 @@ def entry_texts(document: Document) -> tuple[str, str, bool]:
 def index_document(document: Document) -> None:
     """Build (or rebuild) the document's search entry."""
     text, open_text, restricted = entry_texts(document)
-    SearchEntry.objects.update_or_create(
+    entry = SearchEntry(
         document=document,
-        defaults={
-            "body_id": document.case.organization.body_id,
-            "text": text,
-            "open_text": open_text,
-            "restricted": restricted,
-        },
+        body_id=document.case.organization.body_id,
+        text=text,
+        open_text=open_text,
+        restricted=restricted,
     )
-    backend().store(document.pk, text, open_text)
+    backend().save([entry])
 
 
 def index_case(case: Case) -> None:
