@@ -32,6 +32,7 @@ from kansli.registry.models import (
     PublicRecordsRequest,
     RetentionRule,
 )
+from kansli.search.index import index_document
 
 
 def number_series_set_format(
@@ -196,6 +197,7 @@ def document_register(
         )
         for one in checked:
             _file_save(actor=actor, document=document, checked=one, stored=stored)
+        index_document(document)
     return document
 
 
@@ -203,7 +205,9 @@ def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> Fi
     """Add a file to a registered document; a bad file is refused and nothing is saved."""
     checked = check_file(upload)
     with _stored_files() as stored, transaction.atomic():
-        return _file_save(actor=actor, document=document, checked=checked, stored=stored)
+        file = _file_save(actor=actor, document=document, checked=checked, stored=stored)
+        index_document(document)
+        return file
 
 
 @contextmanager

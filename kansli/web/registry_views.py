@@ -26,7 +26,6 @@ from kansli.registry.duplicates import possible_duplicates
 from kansli.registry.models import Case, Document
 from kansli.registry.selectors import document_views, documents_with_case
 from kansli.registry.visibility import case_view
-from kansli.search.index import index_document
 from kansli.search.selectors import SearchFilters, search
 from kansli.web.registry_forms import (
     CaseListForm,
@@ -133,8 +132,6 @@ def _register(request: HttpRequest, form: RegisterForm) -> Document:
             description_masked=data["dolj_beskrivning"],
             files=[data["fil"]] if data["fil"] else [],
         )
-        # To move into registry.document_register, which will index what it registers.
-        index_document(document)
     return document
 
 
@@ -258,8 +255,7 @@ def _save_report(request: HttpRequest, case: Case, form: ReportForm) -> None:
             rapporteur=data["foredragande"],
         )
         if data["fil"]:
-            prepared = preparation.report_upload(actor=request.user, case=case, upload=data["fil"])
-            index_document(prepared.report_document)
+            preparation.report_upload(actor=request.user, case=case, upload=data["fil"])
 
 
 @require_POST

@@ -15,7 +15,6 @@ from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
-from kansli.search.index import index_document
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +67,7 @@ def case(board: Organization, officer: User) -> Case:
 
 @pytest.fixture
 def register() -> Callable[..., Document]:
-    """Register a document in a case and index it, as the registry does on registration."""
+    """Register a document in a case; the registry indexes it for search as it registers."""
 
     def register(case: Case, description: str, **extra: Any) -> Document:
         arguments: dict[str, Any] = {
@@ -77,10 +76,8 @@ def register() -> Callable[..., Document]:
             "counterpart": "Länsstyrelsen i Västra Götalands län",
             **extra,
         }
-        document = registry.document_register(
+        return registry.document_register(
             actor=None, case=case, description=description, **arguments
         )
-        index_document(document)
-        return document
 
     return register
