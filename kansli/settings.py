@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kansli.registry",
     "kansli.preparation",
     "kansli.search",
+    "kansli.meetings",
     "kansli.web",
     "kansli.demo",
 ]

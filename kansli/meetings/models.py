@@ -1,0 +1,575 @@
+"""Meetings (sammanträden): the plan, the agenda, who attends, what is decided item by item, the
+minutes and their approval, and the posting on the official notice board.
+
+A meeting is written through `kansli.meetings.services`, which checks quorum and
+disqualification before a decision and takes every legal date from `kansli.legal_time`.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kansli.decisions.models import Decision
+from kansli.organisation.models import Membership, Organization, Person
+from kansli.registry.models import Case, Document
+
+
+class Meeting(models.Model):
+    """One meeting of a political organization: planned, called, held, its minutes approved."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planerat")
+        CALLED = "called", _("kallat")
+        OPENED = "opened", _("pågår")
+        CLOSED = "closed", _("avslutat, ej justerat")
+        APPROVED = "approved", _("justerat")
+        CANCELLED = "cancelled", _("inställt")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("organ")
+    )
+    starts_at = models.DateTimeField(_("börjar"))
+    ends_at = models.DateTimeField(_("slutar"), null=True, blank=True)
+    place = models.CharField(_("plats"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    # Council meetings are public (KL 5 kap. 38 §); a board may open its own (KL 6 kap. 25 §).
+    open_to_public = models.BooleanField(_("öppet för allmänheten"), default=False)
+    chair = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ordförande vid sammanträdet"),
+    )
+    secretary = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sekreterare"),
+    )
+    approval_planned_on = models.DateField(_("planerad justering"), null=True, blank=True)
+    notice_sent_at = models.DateTimeField(_("kallelse skickad"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("öppnat"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sammanträde")
+        verbose_name_plural = _("sammanträden")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["organization", "starts_at"], name="meeting_plan")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("Ett sammanträde kan inte sluta innan det börjar."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.starts_at:%Y-%m-%d}"
+
+
+class MinuteSeries(models.Model):
+    """The minute numbers (§) of one organization and year: continuous across its meetings."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("organ")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    next_number = models.PositiveIntegerField(_("nästa paragraf"), default=1)
+
+    class Meta:
+        verbose_name = _("paragrafserie")
+        verbose_name_plural = _("paragrafserier")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"], name="minute_series_per_organization_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year}"
+
+
+class AgendaItem(models.Model):
+    """One item of the agenda and, once dealt with, one paragraph (§) of the minutes."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Sammanträdets öppnande")
+        MINUTES_CHECKER = "minutes_checker", _("Val av justerare")
+        AGENDA_APPROVAL = "agenda_approval", _("Godkännande av dagordningen")
+        DELEGATED_DECISIONS = "delegated_decisions", _("Anmälan av delegationsbeslut")
+        COMMUNICATIONS = "communications", _("Meddelanden")
+        ASSIGNMENT_REPORTS = "assignment_reports", _("Rapporter om uppdrag")
+        CASE = "case", _("Ärende")
+        INFORMATION = "information", _("Information")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("ej behandlat")
+        DECIDED = "decided", _("beslutat")
+        NOTED = "noted", _("noterat")
+        TABLED = "tabled", _("bordlagt")
+        WITHDRAWN = "withdrawn", _("utgår")
+
+    class Method(models.TextChoices):
+        ACCLAMATION = "acclamation", _("acklamation")
+        VOTE = "vote", _("votering")
+        SECRET_BALLOT = "secret_ballot", _("sluten omröstning")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("sammanträde")
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"))
+    kind = models.CharField(_("slag"), max_length=30, choices=Kind.choices, default=Kind.CASE)
+    title = models.CharField(_("rubrik"), max_length=500)
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("ärende"),
+    )
+    rapporteur = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("föredragande"),
+    )
+    # The director may hand the presentation to a department head, chief of staff or case
+    # officer (seed 002 4.1.2): who handed it over is kept beside the rapporteur.
+    rapporteur_named_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("föredragande utsedd av"),
+    )
+    proposal = models.TextField(_("förslag till beslut"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    method = models.CharField(_("beslutsmetod"), max_length=20, choices=Method.choices, blank=True)
+    resolution = models.TextField(_("beslut"), blank=True)
+    minute_series = models.ForeignKey(
+        MinuteSeries,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("paragrafserie"),
+    )
+    minute_number = models.PositiveIntegerField(_("paragraf"), null=True, blank=True)
+    # Omedelbar justering: the item's paragraph approved at the meeting itself.
+    approved_immediately_at = models.DateTimeField(_("omedelbart justerad"), null=True, blank=True)
+    decision = models.OneToOneField(
+        Decision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_item",
+        verbose_name=_("beslut i beslutsregistret"),
+    )
+
+    class Meta:
+        verbose_name = _("punkt på dagordningen")
+        verbose_name_plural = _("punkter på dagordningen")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position"),
+            models.UniqueConstraint(
+                fields=["minute_series", "minute_number"], name="minute_number_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(minute_series__isnull=True, minute_number__isnull=True)
+                | Q(minute_series__isnull=False, minute_number__isnull=False),
+                name="minute_number_with_series",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.minute_number is not None:
+            return f"§ {self.minute_number} {self.title}"
+        return f"{self.position}. {self.title}"
+
+
+class ItemAttachment(models.Model):
+    """A registered document that goes with an item in the members' packet. Whether it may go in
+    the public packet is decided by the registry's visibility, never here."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("punkt")
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="+", verbose_name=_("handling")
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "document"], name="attachment_once_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.document)
+
+
+class Attendance(models.Model):
+    """Who is at the meeting, in which capacity, and on what right."""
+
+    class Capacity(models.TextChoices):
+        MEMBER = "member", _("ledamot")
+        SUBSTITUTE = "substitute", _("ersättare")
+        OFFICIAL = "official", _("tjänsteperson")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("sammanträde")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("person")
+    )
+    capacity = models.CharField(_("i egenskap av"), max_length=20, choices=Capacity.choices)
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uppdrag"),
+    )
+    present = models.BooleanField(_("närvarande"), default=True)
+    # A substitute called to serve in place of an absent member, for the whole meeting.
+    serves_for = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tjänstgör för"),
+    )
+    checks_minutes = models.BooleanField(_("justerare"), default=False)
+    # An official's right to attend and to speak, and what it rests on (seed 002 5.2.1: the
+    # director in other committees after consulting the board's chair, with the committee's
+    # chair and the department head told in advance).
+    may_speak = models.BooleanField(_("yttranderätt"), default=False)
+    basis = models.CharField(_("grund för närvaro"), max_length=300, blank=True)
+    board_chair_consulted_on = models.DateField(
+        _("samråd med styrelsens ordförande"), null=True, blank=True
+    )
+    committee_chair_told_on = models.DateField(
+        _("nämndens ordförande informerad"), null=True, blank=True
+    )
+    department_head_told_on = models.DateField(
+        _("förvaltningschefen informerad"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("närvaro")
+        verbose_name_plural = _("närvaro")
+        ordering = ["meeting", "capacity", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
+            models.CheckConstraint(
+                condition=Q(serves_for__isnull=True) | Q(capacity="substitute", present=True),
+                name="attendance_only_present_substitute_serves",
+                violation_error_message=_("Bara en närvarande ersättare kan tjänstgöra."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_capacity_display()})"
+
+
+class Disqualification(models.Model):
+    """Jäv (KL 6 kap. 28-32 §§): a member takes no part in one item; a substitute may serve in
+    that item only."""
+
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="disqualifications",
+        verbose_name=_("punkt"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("jävig")
+    )
+    ground = models.CharField(_("grund"), max_length=300)
+    substitute = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tjänstgörande ersättare i punkten"),
+    )
+
+    class Meta:
+        verbose_name = _("jäv")
+        verbose_name_plural = _("jäv")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person"], name="disqualification_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.ground}"
+
+
+class Proposal(models.Model):
+    """A proposal put in an item: the prepared one (no proposer) or a member's counter-proposal."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("punkt")
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"))
+    proposer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("förslagsställare"),
+    )
+    text = models.TextField(_("förslag"))
+    adopted = models.BooleanField(_("bifallet"), default=False)
+
+    class Meta:
+        verbose_name = _("yrkande")
+        verbose_name_plural = _("yrkanden")
+        ordering = ["item", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "position"], name="proposal_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Vote(models.Model):
+    """A vote between two proposals: by roll call (each name and vote kept) or, in elections, by
+    secret ballot (only the counts)."""
+
+    class Method(models.TextChoices):
+        ROLL_CALL = "roll_call", _("öppen omröstning (namnupprop)")
+        SECRET = "secret", _("sluten omröstning")
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="votes", verbose_name=_("punkt")
+    )
+    method = models.CharField(_("metod"), max_length=20, choices=Method.choices)
+    yes_proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="+", verbose_name=_("ja-förslag")
+    )
+    no_proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="+", verbose_name=_("nej-förslag")
+    )
+    yes_count = models.PositiveSmallIntegerField(_("ja"), default=0)
+    no_count = models.PositiveSmallIntegerField(_("nej"), default=0)
+    abstain_count = models.PositiveSmallIntegerField(_("avstår"), default=0)
+    # A tie is settled by the chair's casting vote in a roll call, by lot in an election
+    # (KL 5 kap. 56 §, 6 kap. 33 §).
+    casting_vote = models.BooleanField(_("ordförandens utslagsröst"), default=False)
+    winner = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="+", verbose_name=_("vinnande förslag")
+    )
+
+    class Meta:
+        verbose_name = _("omröstning")
+        verbose_name_plural = _("omröstningar")
+        ordering = ["item", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.yes_count}–{self.no_count}"
+
+
+class Ballot(models.Model):
+    """One member's vote in a roll call."""
+
+    class Choice(models.TextChoices):
+        YES = "yes", _("ja")
+        NO = "no", _("nej")
+        ABSTAIN = "abstain", _("avstår")
+
+    vote = models.ForeignKey(
+        Vote, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("omröstning")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("ledamot")
+    )
+    choice = models.CharField(_("röst"), max_length=10, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("röst")
+        verbose_name_plural = _("röster")
+        ordering = ["vote", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "person"], name="ballot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_choice_display()}"
+
+
+class Dissent(models.Model):
+    """Reservation: a member's dissent from a decision, with or without written reasons."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="dissents", verbose_name=_("punkt")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("ledamot")
+    )
+    reasons = models.TextField(_("skriftlig motivering"), blank=True)
+
+    class Meta:
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservationer")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person"], name="dissent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class MinuteNote(models.Model):
+    """Protokollsanteckning: a statement a member has entered in the minutes of one item."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="notes", verbose_name=_("punkt")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("ledamot")
+    )
+    text = models.TextField(_("anteckning"))
+
+    class Meta:
+        verbose_name = _("protokollsanteckning")
+        verbose_name_plural = _("protokollsanteckningar")
+        ordering = ["item", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Approval(models.Model):
+    """Justering: one signature on the minutes, or on one immediately approved item."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("ordförande")
+        CHECKER = "checker", _("justerare")
+        SECRETARY = "secretary", _("sekreterare")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("sammanträde")
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="approvals",
+        verbose_name=_("omedelbart justerad punkt"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("person")
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    approved_at = models.DateTimeField(_("justerat"))
+
+    class Meta:
+        verbose_name = _("justering")
+        verbose_name_plural = _("justeringar")
+        ordering = ["meeting", "approved_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                condition=Q(item__isnull=True),
+                name="approval_of_minutes_once",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "person"],
+                condition=Q(item__isnull=False),
+                name="approval_of_item_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Posting(models.Model):
+    """The notice on the official notice board that the minutes have been approved (KL 8 kap.
+    12 §). Every date is computed by `kansli.legal_time`, never typed."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="postings", verbose_name=_("sammanträde")
+    )
+    # Set for the notice of an immediately approved item; empty for the whole minutes.
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="postings",
+        verbose_name=_("punkt"),
+    )
+    approved_on = models.DateField(_("justerat den"))
+    posting_due = models.DateField(_("ska anslås senast"))
+    posted_on = models.DateField(_("anslaget den"))
+    last_appeal_day = models.DateField(_("sista dag för överklagande"))
+    taken_down_on = models.DateField(_("tas ned den"))
+    minutes_kept_at = models.CharField(_("protokollets förvaringsplats"), max_length=300)
+
+    class Meta:
+        verbose_name = _("anslag")
+        verbose_name_plural = _("anslag")
+        ordering = ["-posted_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"], condition=Q(item__isnull=True), name="posting_of_minutes_once"
+            ),
+            models.UniqueConstraint(
+                fields=["item"], condition=Q(item__isnull=False), name="posting_of_item_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.posted_on})"
+
+    @property
+    def late(self) -> bool:
+        """Posted after the second day from the approval that the law allows."""
+        return self.posted_on > self.posting_due
+
+
+class Delivery(models.Model):
+    """That the notice of a meeting was sent to one member or substitute, to which address."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("sammanträde")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("mottagare")
+    )
+    address = models.EmailField(_("e-post"))
+    sent_at = models.DateTimeField(_("skickad"))
+
+    class Meta:
+        verbose_name = _("utskick av kallelse")
+        verbose_name_plural = _("utskick av kallelser")
+        ordering = ["meeting", "sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.sent_at:%Y-%m-%d %H:%M}"
