@@ -179,6 +179,14 @@ class AgendaItem(models.Model):
         related_name="agenda_item",
         verbose_name=_("beslut i beslutsregistret"),
     )
+    # The report of delegated decisions: the decisions this item reports to the organization,
+    # marked reported in the register once the minutes are approved.
+    reported_decisions = models.ManyToManyField(
+        Decision,
+        blank=True,
+        related_name="reported_at_items",
+        verbose_name=_("anmälda delegationsbeslut"),
+    )
 
     class Meta:
         verbose_name = _("punkt på dagordningen")
