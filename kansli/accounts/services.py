@@ -29,13 +29,18 @@ _ADMINISTERED = {
         "publicrecordsrequest",
     ),
     "preparation": ("route", "routestep", "preparation", "resolutionclause", "statement"),
+    "meetings": ("meeting", "minuteseries", "agendaitem", "attendance", "posting"),
 }
+
+# Secretaries keep their body's meetings: plan, agenda, attendance, decisions, minutes
+# (kansli.meetings.services checks change_meeting and the body).
+_MEETINGS = ("meetings.view_meeting", "meetings.add_meeting", "meetings.change_meeting")
 
 # What each role may change, as Django model permissions ("app_label.codename").
 # Everyone signed in may read the organisation and the governing documents.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.REGISTRAR: (),
-    Role.SECRETARY: (),
+    Role.SECRETARY: _MEETINGS,
     Role.CASE_OFFICER: (),
     Role.DIRECTOR: (),
     Role.ELECTED_MEMBER: (),
