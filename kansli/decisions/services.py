@@ -319,3 +319,56 @@ def decision_report(
             )
         )
     return reported
+
+
+# The decision type of what an organization decides at its meeting, which no delegation order
+# names: the organization decides in its own right.
+MEETING_DECISION_TYPE = "sammantradesbeslut"
+
+
+@transaction.atomic
+def meeting_decision_record(
+    *,
+    actor: Actor,
+    organization: Organization,
+    decided_on: datetime.date,
+    title: str,
+    text: str,
+    case_reference: str,
+    minutes: str,
+    minute_number: int,
+) -> Decision:
+    """Record what an organization decided at a meeting. No delegate decides and no rule of a
+    delegation order is its basis: its source is the minutes and their paragraph
+    ("KS 2026-12-01", "§ 5")."""
+    source = _("Protokoll %(minutes)s") % {"minutes": minutes}
+    section = f"§ {minute_number}"
+    reason = _("%(organization)s beslutade vid sammanträde, %(minutes)s %(section)s.") % {
+        "organization": organization,
+        "minutes": minutes,
+        "section": section,
+    }
+    decision = Decision(
+        body=organization.body,
+        kind=Decision.Kind.MEETING,
+        status=Decision.Status.RECORDED,
+        decision_type=MEETING_DECISION_TYPE,
+        decision_type_name=_("Beslut vid sammanträde"),
+        organization=organization,
+        decided_on=decided_on,
+        title=title[:300],
+        text=text,
+        case_reference=case_reference,
+        # The engine's answer in its own shape (Verdict.as_dict), as every decision keeps it.
+        verdict={
+            "outcome": "allowed",
+            "basis": [{"document": source, "section": section, "rule": ""}],
+            "requirements": [],
+            "reporting": [],
+            "reasons": [reason],
+        },
+        source_document=source,
+        source_section=section,
+        source_rule="",
+    )
+    return audit.create(actor=actor, instance=decision)
