@@ -1,0 +1,129 @@
+"""Meetings as iCalendar (RFC 5545): a feed per organization and per person, and the invitation
+that goes with the notice.
+
+One event per meeting, with a UID that stays the same for the meeting's whole life, so that a
+calendar that subscribes to a feed or receives a new invitation updates the event it already
+has instead of adding another. Times are given in the municipality's zone, Europe/Stockholm.
+"""
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress
+
+from kansli.meetings.models import Meeting
+from kansli.organisation.models import Membership, Organization, Person
+
+PRODID = "-//Kansli//Sammanträden//SV"
+# A meeting planned without an end shows in calendars for this long.
+DEFAULT_LENGTH = datetime.timedelta(hours=3)
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"meeting-{meeting.pk}@kansli"
+
+
+def organization_feed(organization: Organization) -> bytes:
+    """Every meeting of the organization, cancelled ones marked so."""
+    meetings = Meeting.objects.filter(organization=organization).select_related("organization")
+    return _calendar(meetings, name=organization.name).to_ical()
+
+
+def person_feed(person: Person) -> bytes:
+    """The meetings of the organizations where the person holds a seat (member or substitute)
+    on the day of the meeting."""
+    return _calendar(_meetings_of(person), name=person.name).to_ical()
+
+
+def invitation(meeting: Meeting, person: Person) -> bytes:
+    """The invitation to one member or substitute (iTIP REQUEST, RFC 5546), or its withdrawal
+    (CANCEL) when the meeting is cancelled. The person must have an e-mail address."""
+    if not person.email:
+        raise ValueError(f"{person} has no e-mail address to invite")
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    calendar = _calendar([meeting], name=meeting.organization.name)
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
+    event = calendar.events[0]
+    event.add("organizer", _organizer(meeting))
+    attendee = vCalAddress(f"mailto:{person.email}")
+    attendee.params["cn"] = person.name
+    attendee.params["role"] = (
+        "REQ-PARTICIPANT" if _is_member(meeting, person) else "OPT-PARTICIPANT"
+    )
+    attendee.params["partstat"] = "NEEDS-ACTION"
+    attendee.params["rsvp"] = "FALSE"
+    event.add("attendee", attendee)
+    return calendar.to_ical()
+
+
+def _meetings_of(person: Person) -> QuerySet[Meeting]:
+    # One filter() call, so that the start and the end are those of the same membership.
+    return (
+        Meeting.objects.filter(
+            Q(organization__memberships__end__isnull=True)
+            | Q(organization__memberships__end__gte=F("starts_at__date")),
+            organization__memberships__person=person,
+            organization__memberships__start__lte=F("starts_at__date"),
+        )
+        .select_related("organization")
+        .distinct()
+    )
+
+
+def _is_member(meeting: Meeting, person: Person) -> bool:
+    on = timezone.localdate(meeting.starts_at)
+    return (
+        Membership.objects.on(on)
+        .filter(organization=meeting.organization_id, person=person)
+        .exclude(role=Membership.Role.SUBSTITUTE)
+        .exists()
+    )
+
+
+def _organizer(meeting: Meeting) -> vCalAddress:
+    secretary = meeting.secretary
+    address = secretary.email if secretary and secretary.email else settings.DEFAULT_FROM_EMAIL
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["cn"] = meeting.organization.name
+    return organizer
+
+
+def _calendar(meetings: Iterable[Meeting], *, name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    starts = []
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, zone))
+        starts.append(meeting.starts_at.astimezone(zone).date())
+    if starts:
+        calendar.add_missing_timezones(
+            first_date=min(starts), last_date=max(starts) + datetime.timedelta(days=1)
+        )
+    return calendar
+
+
+def _event(meeting: Meeting, zone: ZoneInfo) -> Event:
+    starts_at = meeting.starts_at.astimezone(zone)
+    ends_at = meeting.ends_at.astimezone(zone) if meeting.ends_at else starts_at + DEFAULT_LENGTH
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", starts_at)
+    event.add("dtend", ends_at)
+    event.add(
+        "summary",
+        _("Sammanträde: %(organization)s") % {"organization": meeting.organization.name},
+    )
+    if meeting.place:
+        event.add("location", meeting.place)
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event

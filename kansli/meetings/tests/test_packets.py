@@ -1,0 +1,131 @@
+"""The notice and the packets of a meeting: what the members get, and what the public may see."""
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+from pytest_django.fixtures import Settings
+
+from kansli.meetings import packets
+from kansli.meetings.models import Meeting
+from kansli.meetings.tests.meeting_samples import (
+    PUBLIC_MARKER,
+    SECRET_CASE_TITLE,
+    SECRET_MARKER,
+    Sample,
+    meeting_with_agenda,
+    pdf_text,
+)
+from kansli.organisation.models import Organization
+
+
+@pytest.fixture(autouse=True)
+def media(settings: Settings, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def sample(board: Organization) -> Sample:
+    return meeting_with_agenda(board)
+
+
+def outline(data: bytes) -> list[tuple[int, str, int]]:
+    """The bookmarks as (depth, title, page index), in order."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found: list[tuple[int, str, int]] = []
+
+    def walk(entries: list, depth: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title, reader.get_destination_page_number(entry)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_notice_names_the_meeting_and_its_agenda_in_swedish(sample: Sample) -> None:
+    text = pdf_text(packets.notice_pdf(sample.meeting))
+
+    assert "Kallelse" in text
+    assert "Kommunstyrelsen" in text
+    assert "tisdag 10 mars 2026 kl. 13:00–16:30" in text
+    assert "Sessionssalen, Stadshuset" in text
+    assert "Föredragningslista" in text
+    for number, title in enumerate(
+        ["Sammanträdets öppnande", "Val av justerare", "Budget för kultur 2027"], 1
+    ):
+        assert f"{number} {title}" in text
+    assert sample.case.number in text
+    assert "Hanna" in text and "Handläggare" in text  # the rapporteur
+    assert "Sida 1 av 1" in text
+
+
+def test_notice_of_a_cancelled_meeting_says_so(sample: Sample) -> None:
+    sample.meeting.status = Meeting.Status.CANCELLED
+
+    assert "Sammanträdet är inställt." in pdf_text(packets.notice_pdf(sample.meeting))
+
+
+def test_members_packet_has_the_notice_then_each_item_with_its_attachments(
+    sample: Sample,
+) -> None:
+    data = packets.members_packet(sample.meeting)
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+    assert "Kallelse" in pages[0]
+    assert "Punkt 3" in pages[3] and "Budget för kultur 2027" in pages[3]
+    assert PUBLIC_MARKER in pages[4]  # the registered PDF, merged as it is
+    assert "Fotografi av lokalen" in pages[5]  # the image, on a page of its own
+    assert "anteckningar.docx" in pages[6] and sample.memo.number in pages[6]
+    assert "Punkt 4" in pages[7] and SECRET_CASE_TITLE in pages[7]
+    assert SECRET_MARKER in pages[8]
+    assert len(pages) == 9
+    for number, text in enumerate(pages, 1):
+        assert f"Sida {number} av 9" in text
+
+
+def test_members_packet_has_a_bookmark_per_item_with_its_attachments_beneath(
+    sample: Sample,
+) -> None:
+    bookmarks = outline(packets.members_packet(sample.meeting))
+
+    assert bookmarks == [
+        (0, "Kallelse", 0),
+        (0, "1. Sammanträdets öppnande", 1),
+        (0, "2. Val av justerare", 2),
+        (0, "3. Budget för kultur 2027", 3),
+        (1, f"{sample.public_letter.number} Tjänsteskrivelse om kulturbudgeten", 4),
+        (1, f"{sample.photo.number} Fotografi av lokalen", 5),
+        (1, f"{sample.memo.number} Minnesanteckningar", 6),
+        (0, f"4. {SECRET_CASE_TITLE}", 7),
+        (1, f"{sample.secret_letter.number} Utredning om barnet", 8),
+    ]
+
+
+def test_a_secret_attachment_never_reaches_the_public_packet(sample: Sample) -> None:
+    members = pdf_text(packets.members_packet(sample.meeting))
+    public_data = packets.public_packet(sample.meeting)
+    public = pdf_text(public_data)
+
+    assert SECRET_MARKER in members
+    assert SECRET_MARKER not in public
+    assert SECRET_MARKER.encode() not in public_data
+    assert "Handlingen omfattas av sekretess (OSL 26 kap. 1 §)" in public
+    assert PUBLIC_MARKER in public  # what is not secret is there
+
+
+def test_public_packet_masks_secret_case_titles_and_masked_entries(sample: Sample) -> None:
+    data = packets.public_packet(sample.meeting)
+    text = pdf_text(data)
+    titles = [title for _depth, title, _page in outline(data)]
+
+    assert SECRET_CASE_TITLE not in text
+    assert "Utredning om barnet" not in text
+    assert "Barnet placeras i familjehem." not in text  # the proposal of the secret case
+    assert "4. [Sekretess enligt OSL 26 kap. 1 §]" in titles
+    assert f"{sample.secret_letter.number} [Sekretess enligt OSL 26 kap. 1 §]" in titles
+    assert not any(SECRET_CASE_TITLE in title for title in titles)
