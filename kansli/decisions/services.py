@@ -362,13 +362,13 @@ def meeting_decision_record(
         # The engine's answer in its own shape (Verdict.as_dict), as every decision keeps it.
         verdict={
             "outcome": "allowed",
-            "basis": [{"document": source, "section": section, "rule": ""}],
+            "basis": [{"document": source, "section": section, "rule": str(minute_number)}],
             "requirements": [],
             "reporting": [],
             "reasons": [reason],
         },
         source_document=source,
         source_section=section,
-        source_rule="",
+        source_rule=str(minute_number),
     )
     return audit.create(actor=actor, instance=decision)
