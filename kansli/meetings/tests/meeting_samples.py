@@ -38,7 +38,9 @@ class Sample:
 
 
 def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    """The text of every page, each run of white space (line breaks too) made one space."""
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
 def person(board: Organization, given: str, family: str, role: str = "", rank: int = 0) -> Person:
