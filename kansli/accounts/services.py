@@ -39,8 +39,24 @@ _MEETINGS = ("meetings.view_meeting", "meetings.add_meeting", "meetings.change_m
 # What each role may change, as Django model permissions ("app_label.codename").
 # Everyone signed in may read the organisation and the governing documents.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.REGISTRAR: (),
-    Role.SECRETARY: _MEETINGS,
+    # Registrars register, see through secrecy to mask what the law requires, and handle
+    # public records requests (kansli.registry.visibility).
+    Role.REGISTRAR: (
+        "registry.add_case",
+        "registry.add_document",
+        "registry.add_file",
+        "registry.view_secret_document",
+        "registry.view_publicrecordsrequest",
+        "registry.add_publicrecordsrequest",
+        "registry.change_publicrecordsrequest",
+    ),
+    # Committee secretaries register the documents of their committees' cases too.
+    Role.SECRETARY: (
+        "registry.add_case",
+        "registry.add_document",
+        "registry.add_file",
+        *_MEETINGS,
+    ),
     Role.CASE_OFFICER: (),
     Role.DIRECTOR: (),
     Role.ELECTED_MEMBER: (),

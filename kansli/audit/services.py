@@ -6,13 +6,16 @@ if the change rolls back, so does its event, and no event exists without its cha
 
 import datetime
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models, router, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kansli.audit.chain import event_hash, to_json_value
 from kansli.audit.models import ChainHead, Event
@@ -21,6 +24,8 @@ M = TypeVar("M", bound=models.Model)
 Actor = AbstractBaseUser | AnonymousUser | None
 
 SYSTEM_ACTOR = "system"
+# Rows to an insert: well under the 65,535 parameters a PostgreSQL statement may have.
+BATCH = 1_000
 
 
 def snapshot(instance: models.Model) -> dict[str, Any]:
@@ -60,6 +65,16 @@ def event_payload(event: Event) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to append to the chain: what was done to which row, before and after."""
+
+    action: str
+    instance: models.Model
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
 def record(
     *,
     actor: Actor,
@@ -69,31 +84,44 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> Event:
     """Append one event to the chain. Must run inside the writing service's transaction."""
+    return append(actor=actor, changes=[Change(action, instance, before, after)])[0]
+
+
+def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
+    """Append an event per change to the chain, in order, under one lock of its head. Must run
+    inside the writing service's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the change it records")
     # The locked head row makes concurrent writers take turns: each one reads the end of the
     # chain only after the one before it has committed. (A database flushed by a test has
     # lost the row its migration created; the first writer makes it anew.)
-    head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+    if not changes:
+        return []
+    head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
     user = actor if actor is not None and actor.is_authenticated else None
-    event = Event(
-        seq=head.seq + 1,
-        at=timezone.now(),
-        actor=user,
-        actor_name=user.get_username() if user else SYSTEM_ACTOR,
-        action=action,
-        object_type=instance._meta.label_lower,
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
-        before=to_json_value(before),
-        after=to_json_value(after),
-        prev_hash=head.hash,
-    )
-    event.hash = event_hash(event.prev_hash, event_payload(event))
-    event.save()
-    head.seq, head.hash = event.seq, event.hash
+    actor_name = user.get_username() if user else SYSTEM_ACTOR
+    at = timezone.now()
+    events = []
+    for change in changes:
+        event = Event(
+            seq=head.seq + 1,
+            at=at,
+            actor=user,
+            actor_name=actor_name,
+            action=change.action,
+            object_type=change.instance._meta.label_lower,
+            object_id=str(change.instance.pk),
+            object_repr=str(change.instance)[:300],
+            before=to_json_value(change.before),
+            after=to_json_value(change.after),
+            prev_hash=head.hash,
+        )
+        event.hash = event_hash(event.prev_hash, event_payload(event))
+        head.seq, head.hash = event.seq, event.hash
+        events.append(event)
+    Event.objects.bulk_create(events, batch_size=BATCH)
     head.save(update_fields=["seq", "hash"])
-    return event
+    return events
 
 
 def action_name(instance: models.Model, verb: str) -> str:
@@ -112,6 +140,77 @@ def create(*, actor: Actor, instance: M) -> M:
         after=snapshot(instance),
     )
     return instance
+
+
+class RowError(ValidationError):
+    """A row of `create_many` that may not be saved, with its place in the list."""
+
+    def __init__(self, index: int, error: ValidationError) -> None:
+        super().__init__(error.messages)
+        self.index = index
+
+
+@transaction.atomic(savepoint=False)
+def create_many(*, actor: Actor, instances: Sequence[M]) -> list[M]:
+    """Validate and save new rows of one model in one insert, and record each.
+
+    Each row's fields are validated here; its constraints and foreign keys are left to the
+    database, which checks them in the insert instead of a query per constraint as
+    `full_clean` would. A violation is raised as `RowError`, with the constraint's message
+    and the row's place in the list.
+    """
+    instances = list(instances)
+    if not instances:
+        return []
+    model = type(instances[0])
+    relations = [field.name for field in model._meta.concrete_fields if field.is_relation]
+    for index, instance in enumerate(instances):
+        try:
+            instance.clean_fields(exclude=relations)
+            instance.clean()
+        except ValidationError as error:
+            raise RowError(index, error) from error
+    # A single row needs no savepoint: the error names the constraint, and the row is known.
+    # For many, the savepoint lets their constraints be checked again to find the one refused.
+    many = len(instances) > 1
+    try:
+        with transaction.atomic(savepoint=many):
+            model._default_manager.bulk_create(instances, batch_size=BATCH)
+    except IntegrityError as error:
+        if many:
+            raise _violation(instances, error) from error
+        raise RowError(0, ValidationError(_constraint_message(model, error))) from error
+    append(
+        actor=actor,
+        changes=[
+            Change(action_name(instance, "create"), instance, after=snapshot(instance))
+            for instance in instances
+        ],
+    )
+    return instances
+
+
+def _constraint_message(model: type[models.Model], error: IntegrityError) -> str:
+    """The message of the model's constraint that the database names in `error`."""
+    diagnostics = getattr(error.__cause__, "diag", None)
+    named = getattr(diagnostics, "constraint_name", None)
+    for constraint in model._meta.constraints:
+        if constraint.name == named or (named is None and constraint.name in str(error)):
+            return constraint.get_violation_error_message()
+    return _("Uppgifterna kunde inte sparas: de bryter mot en regel i databasen (%(error)s).") % {
+        "error": error
+    }
+
+
+def _violation(instances: list[M], error: IntegrityError) -> RowError:
+    """The row the database refused and why, found by checking the rows' constraints (the
+    insert's savepoint has been rolled back, so the transaction may query again)."""
+    for index, instance in enumerate(instances):
+        try:
+            instance.validate_constraints()
+        except ValidationError as found:
+            return RowError(index, found)
+    return RowError(0, ValidationError(_constraint_message(type(instances[0]), error)))
 
 
 @transaction.atomic

@@ -7,11 +7,13 @@ removed again, so no file is left behind without its row.
 """
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -32,7 +34,7 @@ from kansli.registry.models import (
     PublicRecordsRequest,
     RetentionRule,
 )
-from kansli.search.index import index_document
+from kansli.search.index import index_documents
 
 
 def number_series_set_format(
@@ -133,6 +135,26 @@ def case_reopen(*, actor: Actor, case: Case) -> Case:
     return audit.update(actor=actor, instance=case, status=Case.Status.OPEN, closed_on=None)
 
 
+@dataclass(frozen=True)
+class Registration:
+    """One document to register in a case (OSL 5 kap 1–2 §§), as `document_register` takes
+    it."""
+
+    case: Case
+    direction: str
+    date: datetime.date
+    description: str
+    counterpart: str = ""
+    case_officer: Person | None = None
+    classification: str | None = None
+    retention_rule: RetentionRule | None = None
+    secrecy_reference: str = ""
+    secrecy_reason: str = ""
+    counterpart_masked: bool = False
+    description_masked: bool = False
+    files: Sequence[UploadedFile] = ()
+
+
 def document_register(
     *,
     actor: Actor,
@@ -155,10 +177,64 @@ def document_register(
 
     The case officer and the classification default to the case's. A secret document must
     name its OSL provision; which of sender/recipient and description it hides is up to the
-    registrar (OSL 5 kap 2 § second paragraph).
+    registrar (OSL 5 kap 2 § second paragraph). Who may register: see `may_register`.
     """
-    checked = [check_file(upload) for upload in files]
-    if direction != Document.Direction.DRAWN_UP and not counterpart.strip():
+    registration = Registration(
+        case=case,
+        direction=direction,
+        date=date,
+        description=description,
+        counterpart=counterpart,
+        case_officer=case_officer,
+        classification=classification,
+        retention_rule=retention_rule,
+        secrecy_reference=secrecy_reference,
+        secrecy_reason=secrecy_reason,
+        counterpart_masked=counterpart_masked,
+        description_masked=description_masked,
+        files=tuple(files),
+    )
+    return _register(actor, [registration], name_rows=False)[0]
+
+
+def documents_register(*, actor: Actor, registrations: Sequence[Registration]) -> list[Document]:
+    """Register many documents at once, such as a registrar's import of the day's incoming
+    letters: all of them, or none.
+
+    Each is registered as `document_register` does it, with its own number, its own event in
+    the log and its own search entry; the batch locks the chain's head once and writes the
+    documents, their events and their search entries in one insert each. A bad row refuses
+    the whole batch with an error that names the row: nothing is saved, no number is used.
+    """
+    return _register(actor, list(registrations), name_rows=True)
+
+
+REGISTER = "registry.add_document"
+
+
+def may_register(actor: Actor, *, case: Case, direction: str) -> bool:
+    """Registering is for those with the registry's permission to add documents (registrars
+    and secretaries by their roles). A case officer without it may still register what they
+    drew up in their own case, such as the officer's report. No actor is the system itself
+    (imports, the demo)."""
+    if actor is None or actor.has_perm(REGISTER):
+        return True
+    person_id = getattr(actor, "person_id", None)
+    return (
+        direction == Document.Direction.DRAWN_UP
+        and person_id is not None
+        and person_id == case.case_officer_id
+    )
+
+
+def _checked(registration: Registration) -> list[CheckedFile]:
+    """The registration's files, checked; a ValidationError for anything the law or the
+    registry refuses."""
+    checked = [check_file(upload) for upload in registration.files]
+    case = registration.case
+    if registration.direction != Document.Direction.DRAWN_UP and not (
+        registration.counterpart.strip()
+    ):
         raise ValidationError(
             _("Ange avsändare för en inkommande handling och mottagare för en utgående.")
         )
@@ -167,38 +243,92 @@ def document_register(
             _("Ärendet %(number)s är avslutat; öppna det igen för att registrera i det.")
             % {"number": case.number}
         )
-    secrecy_reference = secrecy_reference.strip()
-    if secrecy_reference and not (counterpart_masked or description_masked or secrecy_reason):
+    if registration.secrecy_reference.strip() and not (
+        registration.counterpart_masked
+        or registration.description_masked
+        or registration.secrecy_reason
+    ):
         raise ValidationError(_("Ange skälet för sekretessen eller vilka uppgifter som döljs."))
     organization = case.organization
-    _refuse_officer_of_other_body(organization, case_officer)
-    if retention_rule is not None and retention_rule.body_id != organization.body_id:
+    _refuse_officer_of_other_body(organization, registration.case_officer)
+    rule = registration.retention_rule
+    if rule is not None and rule.body_id != organization.body_id:
         raise ValidationError(_("Gallringsregeln hör till en annan kommun eller region."))
+    return checked
+
+
+def _row_error(
+    registrations: list[Registration], index: int, error: ValidationError, *, name_rows: bool
+) -> ValidationError:
+    if not name_rows:
+        return error
+    return ValidationError(
+        _("Rad %(row)d (”%(description)s”): %(error)s")
+        % {
+            "row": index + 1,
+            "description": registrations[index].description.strip(),
+            "error": " ".join(error.messages),
+        }
+    )
+
+
+def _document(registration: Registration, sequence: int, number: str) -> Document:
+    case = registration.case
+    officer = registration.case_officer
+    return Document(
+        case=case,
+        sequence=sequence,
+        number=number,
+        direction=registration.direction,
+        date=registration.date,
+        counterpart=registration.counterpart.strip(),
+        description=registration.description.strip(),
+        case_officer_id=officer.pk if officer is not None else case.case_officer_id,
+        classification=(
+            case.classification
+            if registration.classification is None
+            else registration.classification
+        ),
+        retention_rule=registration.retention_rule,
+        secrecy_reference=registration.secrecy_reference.strip(),
+        secrecy_reason=registration.secrecy_reason.strip(),
+        counterpart_masked=registration.counterpart_masked,
+        description_masked=registration.description_masked,
+    )
+
+
+def _register(
+    actor: Actor, registrations: list[Registration], *, name_rows: bool
+) -> list[Document]:
+    checked = []
+    for index, registration in enumerate(registrations):
+        if not may_register(actor, case=registration.case, direction=registration.direction):
+            raise PermissionDenied(_("Du har inte behörighet att registrera handlingar."))
+        try:
+            checked.append(_checked(registration))
+        except ValidationError as error:
+            raise _row_error(registrations, index, error, name_rows=name_rows) from error
     with _stored_files() as stored, transaction.atomic():
-        sequence, number = numbering.next_document_number(case)
-        document = audit.create(
-            actor=actor,
-            instance=Document(
-                case=case,
-                sequence=sequence,
-                number=number,
-                direction=direction,
-                date=date,
-                counterpart=counterpart.strip(),
-                description=description.strip(),
-                case_officer=case_officer or case.case_officer,
-                classification=case.classification if classification is None else classification,
-                retention_rule=retention_rule,
-                secrecy_reference=secrecy_reference,
-                secrecy_reason=secrecy_reason.strip(),
-                counterpart_masked=counterpart_masked,
-                description_masked=description_masked,
-            ),
+        numbers = numbering.take_document_numbers(
+            Counter(registration.case.pk for registration in registrations)
         )
-        for one in checked:
-            _file_save(actor=actor, document=document, checked=one, stored=stored)
-        index_document(document)
-    return document
+        documents = []
+        for registration in registrations:
+            taken = numbers[registration.case.pk]
+            registration.case.next_document_number = taken[-1][0] + 1
+            sequence, number = taken.pop(0)
+            documents.append(_document(registration, sequence, number))
+        try:
+            audit.create_many(actor=actor, instances=documents)
+        except audit.RowError as error:
+            raise _row_error(registrations, error.index, error, name_rows=name_rows) from error
+        texts = {}
+        for document, files in zip(documents, checked, strict=True):
+            for one in files:
+                _file_save(actor=actor, document=document, checked=one, stored=stored)
+            texts[document.pk] = [one.text for one in files]
+        index_documents(documents, files=texts)
+    return documents
 
 
 def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> File:
@@ -206,7 +336,7 @@ def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> Fi
     checked = check_file(upload)
     with _stored_files() as stored, transaction.atomic():
         file = _file_save(actor=actor, document=document, checked=checked, stored=stored)
-        index_document(document)
+        index_documents([document])
         return file
 
 

@@ -6,10 +6,11 @@ exports) asks here; the public is the anonymous user. The registry itself is pub
 description are masked as the registrar marked them, and a case title under secrecy likewise.
 
 Who may see through secrecy, in the document's own body: its case officer, the case's case
-officer, a registrar, and anyone given the permission `registry.view_secret_document`.
+officer, and anyone with the permission `registry.view_secret_document` (registrars have it
+by their role, `kansli.accounts.services.ROLE_PERMISSIONS`).
 
-Public records requests name who asked: they are read and handled by the body's registrars
-and those given the permission `registry.change_publicrecordsrequest`.
+Public records requests name who asked: they are read and handled by those of the body with
+the permission `registry.change_publicrecordsrequest` (registrars, by their role).
 
 Files are not published: the public asks for them (a public records request, whose release
 is assessed by a person). Signed-in staff of the body get a document's files unless the
@@ -22,7 +23,6 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
-from kansli.accounts.models import Role
 from kansli.registry.models import Case, Document
 
 User = AbstractBaseUser | AnonymousUser
@@ -83,8 +83,8 @@ class _Viewer:
     person_id: int | None
     body_id: int | None  # the body whose staff the user is
     everywhere: bool  # a superuser: staff of every body, sees through all secrecy
-    sees_secrets: bool  # in its own body: a registrar, or with the permission
-    handles_requests: bool  # in its own body: a registrar, or with the permission
+    sees_secrets: bool  # in its own body, by the permission
+    handles_requests: bool  # in its own body, by the permission
 
     def is_officer(self, *officer_ids: int | None) -> bool:
         return self.person_id is not None and self.person_id in officer_ids
@@ -110,13 +110,12 @@ def _viewer(user: User) -> _Viewer:
     if cached is not None:
         return cached
     person = user.person
-    registrar = user.groups.filter(name=Role.REGISTRAR).exists()
     viewer = _Viewer(
         person_id=person.pk if person else None,
         body_id=person.body_id if person else None,
         everywhere=user.is_active and user.is_superuser,
-        sees_secrets=registrar or user.has_perm(THROUGH_SECRECY),
-        handles_requests=registrar or user.has_perm(HANDLE_REQUESTS),
+        sees_secrets=user.has_perm(THROUGH_SECRECY),
+        handles_requests=user.has_perm(HANDLE_REQUESTS),
     )
     user._registry_viewer = viewer
     return viewer

@@ -1,14 +1,17 @@
 """Keeping the search index up to date with the registry.
 
-The registry calls `index_document` in the transaction that registers a document or attaches
+The registry calls `index_documents` in the transaction that registers documents or attaches
 a file, and `index_case` when a case's title or secrecy changes. The index is derived data,
 like a file's extracted text, and is not written to the event log.
 """
 
+from collections import defaultdict
+from collections.abc import Sequence
+
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
-from kansli.registry.models import Case, Document
+from kansli.registry.models import Case, Document, File
 from kansli.registry.visibility import document_view
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
@@ -19,11 +22,11 @@ def _join(*parts: str) -> str:
     return clean("\n".join(part for part in parts if part))
 
 
-def entry_texts(document: Document) -> tuple[str, str, bool]:
+def entry_texts(document: Document, files: Sequence[str] = ()) -> tuple[str, str, bool]:
     """(all searchable text, the text shown to those who cannot see through secrecy, whether
-    the two may differ). What is shown is what the visibility function shows the public."""
+    the two may differ), given the text of the document's files. What is shown is what the
+    visibility function shows the public."""
     case = document.case
-    files = document.files.order_by("id").values_list("extracted_text", flat=True)
     text = _join(case.title, document.counterpart, document.description, *files)
     public = document_view(AnonymousUser(), document)
     open_text = _join(
@@ -34,22 +37,34 @@ def entry_texts(document: Document) -> tuple[str, str, bool]:
     return text, open_text, document.is_secret or case.is_secret
 
 
-@transaction.atomic
-def index_document(document: Document) -> None:
-    """Build (or rebuild) the document's search entry."""
-    text, open_text, restricted = entry_texts(document)
-    entry = SearchEntry(
-        document=document,
-        body_id=document.case.organization.body_id,
-        text=text,
-        open_text=open_text,
-        restricted=restricted,
-    )
-    backend().save([entry])
+@transaction.atomic(savepoint=False)
+def index_documents(
+    documents: Sequence[Document], files: dict[int, list[str]] | None = None
+) -> None:
+    """Build (or rebuild) the documents' search entries, in one write. The documents' cases
+    and their organizations should be loaded. `files` holds the text of each document's files
+    by document id, in the order they were added, when the caller has it (a registration
+    does); it is read from the database otherwise."""
+    if files is None:
+        files = defaultdict(list)
+        texts = File.objects.filter(document__in=documents).order_by("id")
+        for document_id, text in texts.values_list("document_id", "extracted_text"):
+            files[document_id].append(text)
+    entries = []
+    for document in documents:
+        text, open_text, restricted = entry_texts(document, files.get(document.pk, []))
+        entries.append(
+            SearchEntry(
+                document=document,
+                body_id=document.case.organization.body_id,
+                text=text,
+                open_text=open_text,
+                restricted=restricted,
+            )
+        )
+    backend().save(entries)
 
 
 def index_case(case: Case) -> None:
     """Rebuild the entries of every document in the case (its title or secrecy changed)."""
-    documents = Document.objects.filter(case=case).select_related("case__organization")
-    for document in documents:
-        index_document(document)
+    index_documents(list(Document.objects.filter(case=case).select_related("case__organization")))

@@ -5,7 +5,7 @@ document's sender or recipient and description, its files' text), and `open_text
 someone who cannot see through secrecy is shown (see `kansli.registry.visibility`). On
 PostgreSQL each has a stored tsvector (Swedish configuration) under a GIN index; on SQLite the
 Snowball stems of both go into an FTS5 table (migration 0001). The entry is rebuilt whenever
-the registry calls `kansli.search.index.index_document`.
+the registry calls `kansli.search.index.index_documents`.
 """
 
 from django.contrib.postgres.search import SearchVectorField
