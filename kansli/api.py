@@ -13,6 +13,7 @@ from kansli.accounts.api import TokenAuth
 from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
 from kansli.governance.api import router as governance_router
+from kansli.meetings.api import router as meetings_router
 from kansli.organisation.api import router as organisation_router
 from kansli.preparation.api import router as preparation_router
 from kansli.registry.api import router as registry_router
@@ -47,6 +48,7 @@ api.add_router("", decisions_router, tags=["beslut"])
 api.add_router("", registry_router, tags=["diarium"])
 api.add_router("", search_router, tags=["diarium"])
 api.add_router("", preparation_router, tags=["beredning"])
+api.add_router("", meetings_router, tags=["sammanträden"])
 
 
 @api.exception_handler(AuthenticationError)

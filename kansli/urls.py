@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("kansli.web.urls")),
     path("", include("kansli.registry.urls")),
+    path("", include("kansli.meetings.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),

@@ -1,0 +1,372 @@
+"""Meetings through the API: the meetings of a body, their agenda items with what was decided
+in each (proposals, votes with each name in a roll call, dissents), attendance, the minutes'
+approval and the notice board's postings.
+
+These are public records: they may be read without a key, as the anonymous public, and what a
+case item says passes the registry's visibility function with the reader, so a secret case's
+title, proposals and resolution read masked to whoever may not see them.
+"""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from kansli.accounts.api import TokenAuth
+from kansli.meetings import selectors
+from kansli.meetings.models import AgendaItem, Meeting
+from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
+from kansli.registry.visibility import case_view
+
+# Meetings whose agenda is public: called, held or approved.
+PUBLISHED = (
+    Meeting.Status.CALLED,
+    Meeting.Status.OPENED,
+    Meeting.Status.CLOSED,
+    Meeting.Status.APPROVED,
+)
+
+
+def public(request: HttpRequest) -> bool | None:
+    """Without a key the reader is the anonymous public (a key that is given must be valid)."""
+    if "Authorization" in request.headers:
+        return None
+    request.user = AnonymousUser()
+    return True
+
+
+router = Router(auth=[TokenAuth(), public])
+
+
+class MinutesStatus(Schema):
+    approved: bool
+    approved_at: datetime.datetime | None
+    public_pdf: str | None = Field(description=_lazy("Det offentliga protokollet, när justerat."))
+
+
+class MeetingOut(Schema):
+    id: int
+    organization: OrganizationRef
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+    place: str
+    status: str = Field(description="planned, called, opened, closed, approved, cancelled")
+    open_to_public: bool
+    agenda_published: bool
+    minutes: MinutesStatus
+
+
+class CaseRef(Schema):
+    id: int
+    number: str
+
+
+class ProposalOut(Schema):
+    id: int
+    position: int
+    proposer: PersonRef | None
+    text: str
+    adopted: bool
+
+
+class BallotOut(Schema):
+    person: PersonRef
+    choice: str = Field(description="yes, no, abstain")
+
+
+class VoteOut(Schema):
+    method: str = Field(description="roll_call, secret")
+    yes_proposal: int
+    no_proposal: int
+    yes_count: int
+    no_count: int
+    abstain_count: int
+    casting_vote: bool
+    winner: int
+    ballots: list[BallotOut] = Field(description=_lazy("Varje röst vid namnupprop."))
+
+
+class DissentOut(Schema):
+    person: PersonRef
+    reasons: str
+
+
+class DisqualificationOut(Schema):
+    person: PersonRef
+    ground: str
+    substitute: PersonRef | None
+
+
+class ItemOut(Schema):
+    id: int
+    position: int
+    kind: str
+    title: str = Field(description=_lazy("Rubriken, maskerad om ärendet omfattas av sekretess."))
+    title_masked: bool
+    case: CaseRef | None
+    rapporteur: PersonRef | None
+    status: str = Field(description="pending, decided, noted, tabled, withdrawn")
+    minute_number: int | None
+    method: str
+    proposal: str
+    resolution: str
+    approved_immediately_at: datetime.datetime | None
+
+
+class ItemDetail(ItemOut):
+    proposals: list[ProposalOut]
+    votes: list[VoteOut]
+    disqualifications: list[DisqualificationOut]
+    dissents: list[DissentOut]
+
+
+class AttendanceOut(Schema):
+    person: PersonRef
+    capacity: str = Field(description="member, substitute, official")
+    present: bool
+    serves_for: PersonRef | None
+    checks_minutes: bool
+    may_speak: bool
+    basis: str
+
+
+class ApprovalOut(Schema):
+    person: PersonRef
+    role: str = Field(description="chair, checker, secretary")
+    item: int | None
+    approved_at: datetime.datetime
+
+
+class MeetingDetail(MeetingOut):
+    items: list[ItemOut]
+    attendance: list[AttendanceOut]
+    approvals: list[ApprovalOut]
+
+
+class PostingOut(Schema):
+    id: int
+    meeting: int
+    organization: OrganizationRef
+    meeting_date: datetime.date
+    item: int | None
+    approved_on: datetime.date
+    posting_due: datetime.date
+    posted_on: datetime.date
+    last_appeal_day: datetime.date
+    taken_down_on: datetime.date
+    minutes_kept_at: str
+    late: bool
+
+
+def _meeting(meeting: Meeting) -> dict[str, Any]:
+    approved = meeting.status == Meeting.Status.APPROVED
+    body = meeting.organization.body.slug
+    return {
+        "id": meeting.pk,
+        "organization": meeting.organization,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "place": meeting.place,
+        "status": meeting.status,
+        "open_to_public": meeting.open_to_public,
+        "agenda_published": meeting.status in PUBLISHED,
+        "minutes": {
+            "approved": approved,
+            "approved_at": meeting.approved_at,
+            "public_pdf": reverse("meetings:public_minutes", args=[body, meeting.pk])
+            if approved
+            else None,
+        },
+    }
+
+
+def _item(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
+    """The item as the reader may see it: a case under secrecy masks title and texts alike."""
+    masked = False
+    title = item.title
+    if item.case is not None:
+        view = case_view(request.user, item.case)
+        masked, title = view.title_masked, view.title if view.title_masked else item.title
+    return {
+        "id": item.pk,
+        "position": item.position,
+        "kind": item.kind,
+        "title": title,
+        "title_masked": masked,
+        "case": item.case,
+        "rapporteur": item.rapporteur,
+        "status": item.status,
+        "minute_number": item.minute_number,
+        "method": item.method,
+        "proposal": title if masked else item.proposal,
+        "resolution": title if masked and item.resolution else item.resolution,
+        "approved_immediately_at": item.approved_immediately_at,
+    }
+
+
+def _item_detail(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
+    data = _item(request, item)
+    masked = data["title_masked"]
+    return data | {
+        "proposals": [
+            {
+                "id": proposal.pk,
+                "position": proposal.position,
+                "proposer": proposal.proposer,
+                "text": data["title"] if masked else proposal.text,
+                "adopted": proposal.adopted,
+            }
+            for proposal in item.proposals.all()
+        ],
+        "votes": [
+            {
+                "method": vote.method,
+                "yes_proposal": vote.yes_proposal_id,
+                "no_proposal": vote.no_proposal_id,
+                "yes_count": vote.yes_count,
+                "no_count": vote.no_count,
+                "abstain_count": vote.abstain_count,
+                "casting_vote": vote.casting_vote,
+                "winner": vote.winner_id,
+                "ballots": vote.ballots.all(),
+            }
+            for vote in item.votes.all()
+        ],
+        "disqualifications": item.disqualifications.all(),
+        "dissents": [
+            {"person": dissent.person, "reasons": "" if masked else dissent.reasons}
+            for dissent in item.dissents.all()
+        ],
+    }
+
+
+def _found(slug: str, meeting_id: int) -> Meeting:
+    body = body_found(slug)
+    meeting = found(
+        Meeting.objects.filter(organization__body=body),
+        _("%(body)s har inget sammanträde med id %(id)d.") % {"body": body, "id": meeting_id},
+        pk=meeting_id,
+    )
+    return selectors.meeting_detail(meeting=meeting)
+
+
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    """The items, once the meeting is called; before that the agenda is a draft."""
+    return list(meeting.items.all()) if meeting.status in PUBLISHED else []
+
+
+class MeetingFilter(Schema):
+    organization: str | None = Field(None, description=_lazy("Organets kortnamn."))
+    year: int | None = Field(None, description=_lazy("År; i år om inget anges."))
+
+
+@router.get(
+    "/bodies/{slug}/meetings", response=list[MeetingOut], summary=_lazy("Sammanträden under ett år")
+)
+def meeting_list(
+    request: HttpRequest, slug: str, filters: Query[MeetingFilter]
+) -> list[dict[str, Any]]:
+    body = body_found(slug)
+    meetings = Meeting.objects.filter(
+        organization__body=body, starts_at__year=filters.year or timezone.localdate().year
+    ).select_related("organization__body")
+    if filters.organization:
+        meetings = meetings.filter(organization__slug=filters.organization)
+    return [_meeting(meeting) for meeting in meetings]
+
+
+@router.get(
+    "/bodies/{slug}/meetings/{meeting_id}",
+    response=MeetingDetail,
+    summary=_lazy("Ett sammanträde med dagordning, närvaro och justering"),
+)
+def meeting_detail(request: HttpRequest, slug: str, meeting_id: int) -> dict[str, Any]:
+    meeting = _found(slug, meeting_id)
+    return _meeting(meeting) | {
+        "items": [_item(request, item) for item in _agenda(meeting)],
+        "attendance": meeting.attendance.all(),
+        "approvals": [
+            {
+                "person": approval.person,
+                "role": approval.role,
+                "item": approval.item_id,
+                "approved_at": approval.approved_at,
+            }
+            for approval in meeting.approvals.all()
+        ],
+    }
+
+
+@router.get(
+    "/bodies/{slug}/meetings/{meeting_id}/items",
+    response=list[ItemDetail],
+    summary=_lazy("Dagordningens punkter med yrkanden, omröstningar och reservationer"),
+)
+def item_list(request: HttpRequest, slug: str, meeting_id: int) -> list[dict[str, Any]]:
+    meeting = _found(slug, meeting_id)
+    return [_item_detail(request, item) for item in _agenda(meeting)]
+
+
+@router.get(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}",
+    response=ItemDetail,
+    summary=_lazy("En punkt: vad som yrkades och beslutades"),
+)
+def item_detail(request: HttpRequest, slug: str, meeting_id: int, item_id: int) -> dict[str, Any]:
+    meeting = _found(slug, meeting_id)
+    for item in _agenda(meeting):
+        if item.pk == item_id:
+            return _item_detail(request, item)
+    raise HttpError(
+        404, _("Sammanträdet har ingen offentlig punkt med id %(id)d.") % {"id": item_id}
+    )
+
+
+@router.get(
+    "/bodies/{slug}/meetings/{meeting_id}/attendance",
+    response=list[AttendanceOut],
+    summary=_lazy("Närvaron vid ett sammanträde"),
+)
+def attendance_list(request: HttpRequest, slug: str, meeting_id: int) -> list[Any]:
+    return list(_found(slug, meeting_id).attendance.all())
+
+
+def _posting(posting: Any) -> dict[str, Any]:
+    return {
+        "id": posting.pk,
+        "meeting": posting.meeting_id,
+        "organization": posting.meeting.organization,
+        "meeting_date": selectors.meeting_day(posting.meeting),
+        "item": posting.item_id,
+        "approved_on": posting.approved_on,
+        "posting_due": posting.posting_due,
+        "posted_on": posting.posted_on,
+        "last_appeal_day": posting.last_appeal_day,
+        "taken_down_on": posting.taken_down_on,
+        "minutes_kept_at": posting.minutes_kept_at,
+        "late": posting.late,
+    }
+
+
+class PostingFilter(Schema):
+    on: datetime.date | None = Field(None, description=_lazy("Dagen; i dag om inget anges."))
+
+
+@router.get(
+    "/bodies/{slug}/postings",
+    response=list[PostingOut],
+    summary=_lazy("Anslagstavlan: tillkännagivanden om justerade protokoll som är anslagna"),
+)
+def posting_list(
+    request: HttpRequest, slug: str, filters: Query[PostingFilter]
+) -> list[dict[str, Any]]:
+    body = body_found(slug)
+    postings = selectors.current_postings(body=body, on=filters.on or timezone.localdate())
+    return [_posting(posting) for posting in postings]

@@ -1,0 +1,356 @@
+"""Forms of the meeting pages: each parses what the secretary enters for one service call and
+hands over the service's keyword arguments in `arguments()`; the services validate the rest."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting
+from kansli.meetings.selectors import serving_members
+from kansli.organisation.models import Body, Organization, Person
+from kansli.registry.models import Case, Document
+from kansli.web.decision_forms import date_field
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class NumberChoiceField(forms.ModelChoiceField):
+    """A case or a document by its number alone: its title may be secret."""
+
+    def label_from_instance(self, obj: Model) -> str:
+        return obj.number
+
+
+def _datetime_field(label: str, **kwargs: Any) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        input_formats=[DATETIME_FORMAT],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        error_messages={"invalid": _("Ange datum och tid i formen ÅÅÅÅ-MM-DD TT:MM.")},
+        **kwargs,
+    )
+
+
+def _attending(meeting: Meeting, **filters: Any) -> QuerySet[Person]:
+    """The persons on the meeting's attendance list, narrowed by attendance fields."""
+    lookups = {f"attendance__{name}": value for name, value in filters.items()}
+    return Person.objects.filter(attendance__meeting=meeting, **lookups)
+
+
+class PlanForm(forms.Form):
+    """Which organization's meeting plan, for which year."""
+
+    organisation = forms.ModelChoiceField(label=_("Organ"), queryset=Organization.objects.none())
+    ar = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organization.objects.filter(
+            body=body, kind__in=Organization.POLITICAL_KINDS, dissolved_on__isnull=True
+        )
+
+
+class ScheduleForm(forms.Form):
+    borjar = _datetime_field(_("Börjar"))
+    slutar = _datetime_field(_("Slutar"), required=False)
+    plats = forms.CharField(label=_("Plats"), max_length=200, required=False)
+    offentligt = forms.BooleanField(label=_("Öppet för allmänheten"), required=False)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "starts_at": data["borjar"],
+            "ends_at": data["slutar"],
+            "place": data["plats"],
+            "open_to_public": data["offentligt"],
+        }
+
+
+class ActionForm(forms.Form):
+    """The input of one action on a meeting or one of its items; none for building the
+    agenda, sending the notice, opening or closing."""
+
+    def __init__(
+        self, *args: Any, meeting: Meeting, item: AgendaItem | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.item = item
+
+    def persons_of_body(self) -> QuerySet[Person]:
+        return Person.objects.filter(body=self.meeting.organization.body_id)
+
+    def arguments(self) -> dict[str, Any]:
+        return {}
+
+
+class ItemAddForm(ActionForm):
+    rubrik = forms.CharField(label=_("Rubrik"), max_length=500)
+    slag = forms.ChoiceField(
+        label=_("Slag"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.CASE
+    )
+    arende = NumberChoiceField(label=_("Ärende"), queryset=Case.objects.none(), required=False)
+    forslag = forms.CharField(label=_("Förslag till beslut"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["arende"].queryset = Case.objects.filter(
+            organization__body=self.meeting.organization.body_id, status=Case.Status.OPEN
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "title": data["rubrik"],
+            "kind": data["slag"],
+            "case": data["arende"],
+            "proposal": data["forslag"],
+        }
+
+
+class ItemMoveForm(ActionForm):
+    ordning = forms.IntegerField(label=_("Ny plats"), min_value=1)
+
+    def arguments(self) -> dict[str, Any]:
+        return {"position": self.cleaned_data["ordning"]}
+
+
+class RapporteurForm(ActionForm):
+    foredragande = forms.ModelChoiceField(label=_("Föredragande"), queryset=Person.objects.none())
+    utsedd_av = forms.ModelChoiceField(
+        label=_("Utsedd av"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["foredragande"].queryset = self.persons_of_body()
+        self.fields["utsedd_av"].queryset = self.persons_of_body()
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"rapporteur": data["foredragande"], "named_by": data["utsedd_av"]}
+
+
+class AttachmentForm(ActionForm):
+    handling = NumberChoiceField(label=_("Handling"), queryset=Document.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handling"].queryset = Document.objects.filter(case=self.item.case_id)
+
+    def arguments(self) -> dict[str, Any]:
+        return {"document": self.cleaned_data["handling"]}
+
+
+class PresenceForm(ActionForm):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    narvarande = forms.BooleanField(label=_("Närvarande"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _attending(self.meeting)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"person": data["person"], "present": data["narvarande"]}
+
+
+class SubstituteForm(ActionForm):
+    ersattare = forms.ModelChoiceField(label=_("Ersättare"), queryset=Person.objects.none())
+    tjanstgor_for = forms.ModelChoiceField(label=_("Tjänstgör för"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ersattare"].queryset = _attending(
+            self.meeting, capacity=Attendance.Capacity.SUBSTITUTE
+        )
+        self.fields["tjanstgor_for"].queryset = _attending(
+            self.meeting, capacity=Attendance.Capacity.MEMBER, present=False
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"substitute": data["ersattare"], "serves_for": data["tjanstgor_for"]}
+
+
+class OfficialForm(ActionForm):
+    person = forms.ModelChoiceField(label=_("Tjänsteperson"), queryset=Person.objects.none())
+    yttranderatt = forms.BooleanField(label=_("Yttranderätt"), required=False)
+    grund = forms.CharField(label=_("Grund för närvaro"), max_length=300)
+    samrad = date_field(_("Samråd med styrelsens ordförande"), required=False)
+    ordforande_informerad = date_field(_("Nämndens ordförande informerad"), required=False)
+    forvaltningschef_informerad = date_field(_("Förvaltningschefen informerad"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = self.persons_of_body()
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "person": data["person"],
+            "may_speak": data["yttranderatt"],
+            "basis": data["grund"],
+            "board_chair_consulted_on": data["samrad"],
+            "committee_chair_told_on": data["ordforande_informerad"],
+            "department_head_told_on": data["forvaltningschef_informerad"],
+        }
+
+
+class CheckersForm(ActionForm):
+    justerare = forms.ModelMultipleChoiceField(
+        label=_("Justerare"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        serving = serving_members(meeting=self.meeting)
+        self.fields["justerare"].queryset = Person.objects.filter(
+            pk__in=[person.pk for person in serving]
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        return {"persons": list(self.cleaned_data["justerare"])}
+
+
+class SignerForm(ActionForm):
+    """Who signs: the chair or a minutes checker (the service checks which)."""
+
+    person = forms.ModelChoiceField(label=_("Justeras av"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        checkers = Q(attendance__meeting=self.meeting, attendance__checks_minutes=True)
+        self.fields["person"].queryset = Person.objects.filter(
+            checkers | Q(pk=self.meeting.chair_id)
+        ).distinct()
+
+    def arguments(self) -> dict[str, Any]:
+        return {"person": self.cleaned_data["person"]}
+
+
+class DisqualificationForm(ActionForm):
+    person = forms.ModelChoiceField(label=_("Jävig ledamot"), queryset=Person.objects.none())
+    grund = forms.CharField(label=_("Grund för jäv"), max_length=300)
+    ersattare = forms.ModelChoiceField(
+        label=_("Ersättare som tjänstgör i punkten"),
+        queryset=Person.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _attending(self.meeting, present=True)
+        self.fields["ersattare"].queryset = _attending(
+            self.meeting, capacity=Attendance.Capacity.SUBSTITUTE, present=True
+        )
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"person": data["person"], "ground": data["grund"], "substitute": data["ersattare"]}
+
+
+class ProposalForm(ActionForm):
+    text = forms.CharField(label=_("Yrkande"), widget=forms.Textarea(attrs={"rows": 2}))
+    forslagsstallare = forms.ModelChoiceField(
+        label=_("Yrkat av"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["forslagsstallare"].queryset = _attending(self.meeting, present=True)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"text": data["text"], "proposer": data["forslagsstallare"]}
+
+
+class DecideForm(ActionForm):
+    """Decision by acclamation on one of the item's proposals."""
+
+    forslag = forms.ModelChoiceField(
+        label=_("Bifallet förslag"), queryset=AgendaItem.objects.none(), required=False
+    )
+    beslut = forms.CharField(
+        label=_("Beslut"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["forslag"].queryset = self.item.proposals.all()
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"proposal": data["forslag"], "resolution": data["beslut"]}
+
+
+class VoteForm(ActionForm):
+    """A roll call: the two proposals put against each other and each serving member's vote."""
+
+    ja = forms.ModelChoiceField(label=_("Ja-förslag"), queryset=AgendaItem.objects.none())
+    nej = forms.ModelChoiceField(label=_("Nej-förslag"), queryset=AgendaItem.objects.none())
+
+    def __init__(self, *args: Any, voters: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("ja", "nej"):
+            self.fields[name].queryset = self.item.proposals.all()
+        self.voters = voters
+        for person in voters:
+            self.fields[f"rost_{person.pk}"] = forms.ChoiceField(
+                label=person.name, choices=Ballot.Choice.choices, widget=forms.RadioSelect
+            )
+
+    def ballot_fields(self) -> list[forms.BoundField]:
+        return [self[f"rost_{person.pk}"] for person in self.voters]
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "yes_proposal": data["ja"],
+            "no_proposal": data["nej"],
+            "ballots": {person: data[f"rost_{person.pk}"] for person in self.voters},
+        }
+
+
+class ItemStatusForm(ActionForm):
+    status = forms.ChoiceField(
+        label=_("Åtgärd"),
+        choices=[
+            (AgendaItem.Status.NOTED, _("Noteras")),
+            (AgendaItem.Status.TABLED, _("Bordläggs")),
+            (AgendaItem.Status.WITHDRAWN, _("Utgår")),
+        ],
+    )
+
+    def arguments(self) -> dict[str, Any]:
+        return {"status": self.cleaned_data["status"]}
+
+
+class DissentForm(ActionForm):
+    person = forms.ModelChoiceField(label=_("Reserverar sig"), queryset=Person.objects.none())
+    motivering = forms.CharField(
+        label=_("Skriftlig motivering"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _attending(self.meeting, present=True)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"person": data["person"], "reasons": data["motivering"]}
+
+
+class MinuteNoteForm(ActionForm):
+    person = forms.ModelChoiceField(label=_("Antecknas av"), queryset=Person.objects.none())
+    text = forms.CharField(label=_("Anteckning"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _attending(self.meeting, present=True)
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"person": data["person"], "text": data["text"]}

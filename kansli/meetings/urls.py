@@ -1,0 +1,60 @@
+"""The meeting pages: the secretary's under /<body>/sammantraden/<id>/…, the public's calendar,
+agendas, minutes, feeds and the notice board."""
+
+from django.urls import path
+
+from kansli.meetings import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("<slug:body>/sammantraden/", views.public_calendar, name="public_calendar"),
+    path("<slug:body>/sammantraden/plan/", views.meeting_plan, name="meeting_plan"),
+    path(
+        "<slug:body>/sammantraden/kalender/<slug:organization>.ics",
+        views.organization_feed,
+        name="organization_feed",
+    ),
+    path("<slug:body>/sammantraden/<int:meeting>/", views.public_agenda, name="public_agenda"),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/handlingar.pdf",
+        views.public_packet,
+        name="public_packet",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/protokoll.pdf",
+        views.public_minutes,
+        name="public_minutes",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/hantera/",
+        views.meeting_detail,
+        name="meeting_detail",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/sammantradet/",
+        views.meeting_session,
+        name="meeting_session",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/hantera/<slug:document>.pdf",
+        views.meeting_document,
+        name="meeting_document",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/atgard/<slug:action>/",
+        views.meeting_action,
+        name="meeting_action",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/punkter/<int:item>/<slug:action>/",
+        views.item_action,
+        name="item_action",
+    ),
+    path("<slug:body>/anslagstavla/", views.notice_board, name="notice_board"),
+    path(
+        "<slug:body>/personer/<int:person>/sammantraden.ics",
+        views.person_feed,
+        name="person_feed",
+    ),
+]

@@ -1,0 +1,479 @@
+"""The meeting pages: the secretary's (the meeting plan, the meeting with its agenda and notice,
+the meeting in session, the approval of the minutes and the posting) and the public's (the
+calendar, the public agenda and minutes, the notice board and the iCalendar feeds).
+
+Thin views: each action parses one form and calls one service of `kansli.meetings.services`,
+which validates and checks again who may act. What the public sees of a case passes the
+registry's visibility function as the anonymous user, so a secret case title stays masked.
+"""
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kansli.meetings import calendar, packets, selectors, services
+from kansli.meetings.forms import (
+    ActionForm,
+    AttachmentForm,
+    CheckersForm,
+    DecideForm,
+    DisqualificationForm,
+    DissentForm,
+    ItemAddForm,
+    ItemMoveForm,
+    ItemStatusForm,
+    MinuteNoteForm,
+    OfficialForm,
+    PlanForm,
+    PresenceForm,
+    ProposalForm,
+    RapporteurForm,
+    ScheduleForm,
+    SignerForm,
+    SubstituteForm,
+    VoteForm,
+)
+from kansli.meetings.models import AgendaItem, Meeting
+from kansli.organisation.models import Body, Organization, Person
+from kansli.registry.visibility import CaseView, case_view
+
+# Who may plan and hold the meetings of a body: its staff with this permission (the
+# secretaries, by their role); the services check it again.
+MANAGE = "meetings.change_meeting"
+
+DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
+
+# Meetings the public may read the agenda and the public packet of.
+PUBLISHED = (
+    Meeting.Status.CALLED,
+    Meeting.Status.OPENED,
+    Meeting.Status.CLOSED,
+    Meeting.Status.APPROVED,
+)
+
+
+def _may_manage(request: HttpRequest, body: Body) -> bool:
+    """Is the signed-in user staff of the body who may run its meetings (or a superuser)?"""
+    user = request.user
+    if user.is_superuser:
+        return True
+    person = user.person
+    return person is not None and person.body_id == body.pk and user.has_perm(MANAGE)
+
+
+def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
+    context = {"body": body, "message": message}
+    return render(request, "meetings/refused.html", context, status=403)
+
+
+def _not_secretary(request: HttpRequest, body: Body) -> HttpResponse:
+    message = _("Bara nämndsekreterare i %(body)s kan planera och hålla sammanträden.")
+    return _refused(request, body, message % {"body": body.name})
+
+
+def _meeting(body: str, meeting: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("organization__body", "chair", "secretary"),
+        organization__body__slug=body,
+        pk=meeting,
+    )
+
+
+def _file(content: bytes, content_type: str, filename: str, *, inline: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    return _file(content, "application/pdf", filename, inline=True)
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    return _file(content, "text/calendar; charset=utf-8", filename, inline=False)
+
+
+# The meeting plan
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    if not _may_manage(request, body_):
+        return _not_secretary(request, body_)
+    plan_form = PlanForm(request.GET or None, body=body_, initial={"ar": timezone.localdate().year})
+    organization, year = None, None
+    if plan_form.is_valid():
+        organization, year = plan_form.cleaned_data["organisation"], plan_form.cleaned_data["ar"]
+    schedule_form = ScheduleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and organization is not None and schedule_form.is_valid():
+        try:
+            meeting = services.meeting_schedule(
+                actor=request.user, organization=organization, **schedule_form.arguments()
+            )
+        except PermissionDenied as error:
+            return _refused(request, body_, str(error))
+        except ValidationError as error:
+            schedule_form.add_error(None, error)
+        else:
+            messages.success(request, _("Sammanträdet är planerat."))
+            return redirect(DETAIL, body_.slug, meeting.pk)
+    context = {
+        "body": body_,
+        "plan_form": plan_form,
+        "schedule_form": schedule_form,
+        "organization": organization,
+        "year": year,
+        "meetings": selectors.meeting_plan(organization=organization, year=year)
+        if organization
+        else [],
+    }
+    return render(
+        request, "meetings/plan.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+# The actions on a meeting and its items: one form, one service each
+
+
+class Action(NamedTuple):
+    form: type[ActionForm]
+    service: str  # the name of the service in kansli.meetings.services
+    page: str
+    done: str
+
+
+MEETING_ACTIONS: dict[str, Action] = {
+    "dagordning": Action(
+        ActionForm, "agenda_build", DETAIL, gettext_lazy("Dagordningen är byggd.")
+    ),
+    "punkt": Action(ItemAddForm, "item_add", DETAIL, gettext_lazy("Punkten är tillagd.")),
+    "kallelse": Action(ActionForm, "notice_send", DETAIL, gettext_lazy("Kallelsen är skickad.")),
+    "installa": Action(
+        ActionForm, "meeting_cancel", DETAIL, gettext_lazy("Sammanträdet är inställt.")
+    ),
+    "narvarolista": Action(
+        ActionForm,
+        "attendance_prefill",
+        SESSION,
+        gettext_lazy("Närvarolistan är ifylld med ledamöter och ersättare."),
+    ),
+    "narvaro": Action(PresenceForm, "attendance_set", SESSION, gettext_lazy("Närvaron är ändrad.")),
+    "ersattare": Action(
+        SubstituteForm,
+        "substitute_serve",
+        SESSION,
+        gettext_lazy("Ersättaren tjänstgör."),
+    ),
+    "tjansteperson": Action(
+        OfficialForm,
+        "official_attend",
+        SESSION,
+        gettext_lazy("Tjänstepersonen är antecknad som närvarande."),
+    ),
+    "justerare": Action(
+        CheckersForm,
+        "minutes_checkers_set",
+        SESSION,
+        gettext_lazy("Justerarna är valda."),
+    ),
+    "oppna": Action(ActionForm, "meeting_open", SESSION, gettext_lazy("Sammanträdet är öppnat.")),
+    "avsluta": Action(
+        ActionForm, "meeting_close", SESSION, gettext_lazy("Sammanträdet är avslutat.")
+    ),
+    "justera": Action(
+        SignerForm,
+        "minutes_approve",
+        DETAIL,
+        gettext_lazy("Justeringen är registrerad."),
+    ),
+}
+
+ITEM_ACTIONS: dict[str, Action] = {
+    "flytta": Action(ItemMoveForm, "item_move", DETAIL, gettext_lazy("Punkten är flyttad.")),
+    "foredragande": Action(
+        RapporteurForm,
+        "rapporteur_set",
+        DETAIL,
+        gettext_lazy("Föredraganden är angiven."),
+    ),
+    "bilaga": Action(AttachmentForm, "attachment_add", DETAIL, gettext_lazy("Bilagan är tillagd.")),
+    "jav": Action(
+        DisqualificationForm,
+        "disqualification_record",
+        SESSION,
+        gettext_lazy("Jävet är antecknat."),
+    ),
+    "yrkande": Action(
+        ProposalForm, "proposal_add", SESSION, gettext_lazy("Yrkandet är antecknat.")
+    ),
+    "beslut": Action(DecideForm, "item_decide", SESSION, gettext_lazy("Beslutet är fattat.")),
+    "votering": Action(
+        VoteForm, "vote_record", SESSION, gettext_lazy("Voteringen är registrerad.")
+    ),
+    "atgard": Action(ItemStatusForm, "item_note", SESSION, gettext_lazy("Punkten är behandlad.")),
+    "reservation": Action(
+        DissentForm, "dissent_record", SESSION, gettext_lazy("Reservationen är antecknad.")
+    ),
+    "anteckning": Action(
+        MinuteNoteForm,
+        "minute_note_add",
+        SESSION,
+        gettext_lazy("Protokollsanteckningen är antecknad."),
+    ),
+    "omedelbar": Action(
+        SignerForm,
+        "item_approve_immediately",
+        SESSION,
+        gettext_lazy("Punkten är justerad omedelbart."),
+    ),
+}
+
+
+def _form(
+    name: str, meeting: Meeting, item: AgendaItem | None = None, data: Any = None
+) -> ActionForm:
+    action = ITEM_ACTIONS[name] if item else MEETING_ACTIONS[name]
+    extra = {}
+    if action.form is VoteForm:
+        extra["voters"] = list(selectors.serving_members(meeting=meeting, item=item))
+    prefix = f"{name}-{item.pk}" if item else name
+    form = action.form(data, meeting=meeting, item=item, prefix=prefix, **extra)
+    form.name = name
+    body = meeting.organization.body.slug
+    form.url = (
+        reverse("meetings:item_action", args=[body, meeting.pk, item.pk, name])
+        if item
+        else reverse("meetings:meeting_action", args=[body, meeting.pk, name])
+    )
+    return form
+
+
+def _page(
+    request: HttpRequest,
+    meeting: Meeting,
+    page: str,
+    *,
+    failed: ActionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The meeting page or the session page with a fresh form for each action, or with the
+    form that failed in its place."""
+    body = meeting.organization.body
+    meeting = selectors.meeting_detail(meeting=meeting)
+    public = AnonymousUser()
+    names = [name for name, action in MEETING_ACTIONS.items() if action.page == page]
+    forms = {name: _form(name, meeting) for name in names}
+    items = []
+    for item in meeting.items.all():
+        item_forms = {
+            name: _form(name, meeting, item)
+            for name, action in ITEM_ACTIONS.items()
+            if action.page == page and (name != "bilaga" or item.case_id)
+        }
+        if failed is not None and failed.item is not None and failed.item.pk == item.pk:
+            item_forms[failed.name] = failed
+        items.append(_ItemRow(item, _title(request.user, item), _title(public, item), item_forms))
+    if failed is not None and failed.item is None:
+        forms[failed.name] = failed
+    context = {
+        "body": body,
+        "meeting": meeting,
+        "items": items,
+        "forms": forms,
+        "failed": failed,
+        "statuses": Meeting.Status,
+        "item_statuses": AgendaItem.Status,
+        "quorum": selectors.quorum_of(meeting=meeting) if page == SESSION else None,
+    }
+    template = "meetings/meeting.html" if page == DETAIL else "meetings/session.html"
+    return render(request, template, context, status=status)
+
+
+class _ItemRow(NamedTuple):
+    item: AgendaItem
+    title: str  # as the signed-in user may see it
+    public_title: str  # as it reads on the public agenda
+    forms: dict[str, ActionForm]
+
+
+def _title(user: Any, item: AgendaItem) -> str:
+    """The item's title; a case item under secrecy masked for those who may not see it."""
+    if item.case is None:
+        return item.title
+    view: CaseView = case_view(user, item.case)
+    return view.title if view.title_masked else item.title
+
+
+def _manage(request: HttpRequest, body: str, meeting: int) -> tuple[Meeting, HttpResponse | None]:
+    meeting_ = _meeting(body, meeting)
+    if not _may_manage(request, meeting_.organization.body):
+        return meeting_, _not_secretary(request, meeting_.organization.body)
+    return meeting_, None
+
+
+@require_GET
+def meeting_detail(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    meeting_, refused = _manage(request, body, meeting)
+    return refused or _page(request, meeting_, DETAIL)
+
+
+@require_GET
+def meeting_session(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    meeting_, refused = _manage(request, body, meeting)
+    return refused or _page(request, meeting_, SESSION)
+
+
+def _act(
+    request: HttpRequest, meeting: Meeting, name: str, item: AgendaItem | None
+) -> HttpResponse:
+    action = (ITEM_ACTIONS if item else MEETING_ACTIONS).get(name)
+    if action is None:
+        raise Http404
+    form = _form(name, meeting, item, request.POST)
+    if not form.is_valid():
+        return _page(request, meeting, action.page, failed=form, status=400)
+    target = {"item": item} if item else {"meeting": meeting}
+    try:
+        getattr(services, action.service)(actor=request.user, **target, **form.arguments())
+    except PermissionDenied as error:
+        return _refused(request, meeting.organization.body, str(error))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _page(request, meeting, action.page, failed=form, status=409)
+    messages.success(request, action.done)
+    url = reverse(action.page, args=[meeting.organization.body.slug, meeting.pk])
+    return redirect(f"{url}#punkt-{item.pk}" if item else url)
+
+
+@require_POST
+def meeting_action(request: HttpRequest, body: str, meeting: int, action: str) -> HttpResponse:
+    meeting_, refused = _manage(request, body, meeting)
+    return refused or _act(request, meeting_, action, None)
+
+
+@require_POST
+def item_action(
+    request: HttpRequest, body: str, meeting: int, item: int, action: str
+) -> HttpResponse:
+    meeting_, refused = _manage(request, body, meeting)
+    if refused:
+        return refused
+    item_ = get_object_or_404(AgendaItem.objects.select_related("case"), meeting=meeting_, pk=item)
+    return _act(request, meeting_, action, item_)
+
+
+@require_GET
+def meeting_document(request: HttpRequest, body: str, meeting: int, document: str) -> HttpResponse:
+    """The notice, the members' packet and the full minutes, for the secretary."""
+    meeting_, refused = _manage(request, body, meeting)
+    if refused:
+        return refused
+    documents: dict[str, Callable[[Meeting], bytes]] = {
+        "kallelse": packets.notice_pdf,
+        "ledamotshandlingar": packets.members_packet,
+        "protokoll": lambda m: packets.minutes_pdf(m, public=False),
+    }
+    if document not in documents:
+        raise Http404
+    return _pdf(documents[document](meeting_), f"{document}-{meeting_.pk}.pdf")
+
+
+# The public side: the anonymous user, through the registry's visibility
+
+
+@login_not_required
+@require_GET
+def public_calendar(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    meetings = Meeting.objects.filter(
+        organization__body=body_, starts_at__date__gte=today
+    ).select_related("organization")
+    context = {
+        "body": body_,
+        "meetings": meetings,
+        "organizations": Organization.objects.filter(
+            body=body_, kind__in=Organization.POLITICAL_KINDS, meetings__isnull=False
+        ).distinct(),
+        "published": PUBLISHED,
+    }
+    return render(request, "meetings/public_calendar.html", context)
+
+
+def _published(body: str, meeting: int) -> Meeting:
+    meeting_ = _meeting(body, meeting)
+    if meeting_.status not in PUBLISHED:
+        raise Http404(_("Sammanträdet är inte kallat."))
+    return meeting_
+
+
+@login_not_required
+@require_GET
+def public_agenda(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    meeting_ = selectors.meeting_detail(meeting=_published(body, meeting))
+    public = AnonymousUser()
+    context = {
+        "body": meeting_.organization.body,
+        "meeting": meeting_,
+        "items": [(item, _title(public, item)) for item in meeting_.items.all()],
+        "approved": meeting_.status == Meeting.Status.APPROVED,
+        "postings": meeting_.postings.all(),
+    }
+    return render(request, "meetings/public_agenda.html", context)
+
+
+@login_not_required
+@require_GET
+def public_packet(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    meeting_ = _published(body, meeting)
+    return _pdf(packets.public_packet(meeting_), f"handlingar-{meeting_.pk}.pdf")
+
+
+@login_not_required
+@require_GET
+def public_minutes(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    meeting_ = _meeting(body, meeting)
+    if meeting_.status != Meeting.Status.APPROVED:
+        raise Http404(_("Protokollet är inte justerat."))
+    return _pdf(packets.minutes_pdf(meeting_, public=True), f"protokoll-{meeting_.pk}.pdf")
+
+
+@login_not_required
+@require_GET
+def notice_board(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    postings = selectors.current_postings(body=body_, on=today)
+    context = {"body": body_, "postings": postings, "today": today}
+    return render(request, "meetings/notice_board.html", context)
+
+
+@login_not_required
+@require_GET
+def organization_feed(request: HttpRequest, body: str, organization: str) -> HttpResponse:
+    organization_ = get_object_or_404(
+        Organization, body__slug=body, slug=organization, kind__in=Organization.POLITICAL_KINDS
+    )
+    return _ics(calendar.organization_feed(organization_), f"{organization_.slug}.ics")
+
+
+@require_GET
+def person_feed(request: HttpRequest, body: str, person: int) -> HttpResponse:
+    """A person's own meetings: only the person may fetch the feed."""
+    person_ = get_object_or_404(Person.objects.select_related("body"), body__slug=body, pk=person)
+    if request.user.person_id != person_.pk:
+        return _refused(request, person_.body, _("Du kan bara hämta din egen kalender."))
+    return _ics(calendar.person_feed(person_), f"sammantraden-{person_.pk}.ics")
