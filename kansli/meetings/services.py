@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,12 +22,13 @@ from kansli import legal_time
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.decisions.services import decision_report, meeting_decision_record
-from kansli.meetings import rules
+from kansli.meetings import calendar, packets, rules
 from kansli.meetings.models import (
     AgendaItem,
     Approval,
     Attendance,
     Ballot,
+    Delivery,
     Disqualification,
     Dissent,
     ItemAttachment,
@@ -380,6 +382,62 @@ def attachment_add(*, actor: Actor, item: AgendaItem, document: Document) -> Ite
     top = item.attachments.aggregate(top=Max("position"))["top"] or 0
     attachment = ItemAttachment(item=item, document=document, position=top + 1)
     return audit.create(actor=actor, instance=attachment)
+
+
+def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
+    """The notice to one member or substitute: the PDF and a calendar invitation."""
+    day = meeting_day(meeting)
+    words = {
+        "organization": meeting.organization,
+        "date": f"{day:%Y-%m-%d}",
+        "time": f"{timezone.localtime(meeting.starts_at):%H:%M}",
+        "place": meeting.place or _("plats meddelas senare"),
+    }
+    message = EmailMessage(
+        subject=_("Kallelse till %(organization)s %(date)s") % words,
+        body=_(
+            "Du kallas till sammanträde med %(organization)s den %(date)s klockan %(time)s, "
+            "%(place)s.\n\nKallelsen med föredragningslistan är bifogad, och en inbjudan "
+            "till din kalender."
+        )
+        % words,
+        to=[person.email],
+    )
+    slug = meeting.organization.slug
+    message.attach(f"kallelse-{slug}-{day:%Y-%m-%d}.pdf", pdf, "application/pdf")
+    invitation = calendar.invitation(meeting, person).decode()
+    message.attach(f"sammantrade-{slug}-{day:%Y-%m-%d}.ics", invitation, "text/calendar")
+    return message
+
+
+@transaction.atomic
+def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
+    """Send the notice by e-mail to the members and substitutes of the meeting's day who have
+    an address, with the notice PDF and an iCalendar invitation, and record each delivery.
+    Sent again, it goes out again (after a change to the agenda)."""
+    meeting = _locked(actor, meeting, BEFORE)
+    if not meeting.items.exists():
+        raise ValidationError(_("Dagordningen är tom: bygg den innan kallelsen skickas."))
+    day = meeting_day(meeting)
+    seats = [
+        *members_on(organization=meeting.organization, on=day),
+        *substitutes_on(organization=meeting.organization, on=day),
+    ]
+    recipients = list({seat.person.pk: seat.person for seat in seats if seat.person.email}.values())
+    if not recipients:
+        raise ValidationError(_("Ingen ledamot eller ersättare har en e-postadress."))
+    pdf = packets.notice_pdf(meeting)
+    get_connection().send_messages([_notice(meeting, person, pdf) for person in recipients])
+    now = timezone.now()
+    deliveries = audit.create_many(
+        actor=actor,
+        instances=[
+            Delivery(meeting=meeting, person=person, address=person.email, sent_at=now)
+            for person in recipients
+        ],
+    )
+    audit.update(actor=actor, instance=meeting, status=S.CALLED, notice_sent_at=now)
+    return deliveries
 
 
 # Attendance ------------------------------------------------------------------------------
