@@ -43,7 +43,7 @@ browser-deps:
 test: install browser-deps pdf-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: install
 	DEBUG=1 $(BIN)/kansli bench authority
