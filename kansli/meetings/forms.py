@@ -89,7 +89,10 @@ class ActionForm(forms.Form):
 class ItemAddForm(ActionForm):
     rubrik = forms.CharField(label=_("Rubrik"), max_length=500)
     slag = forms.ChoiceField(
-        label=_("Slag"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.CASE
+        label=_("Slag"),
+        choices=AgendaItem.Kind.choices,
+        initial=AgendaItem.Kind.CASE,
+        required=False,
     )
     arende = NumberChoiceField(label=_("Ärende"), queryset=Case.objects.none(), required=False)
     forslag = forms.CharField(label=_("Förslag till beslut"), widget=forms.Textarea, required=False)
@@ -104,7 +107,7 @@ class ItemAddForm(ActionForm):
         data = self.cleaned_data
         return {
             "title": data["rubrik"],
-            "kind": data["slag"],
+            "kind": data["slag"] or AgendaItem.Kind.CASE,
             "case": data["arende"],
             "proposal": data["forslag"],
         }

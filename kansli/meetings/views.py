@@ -409,6 +409,7 @@ def public_calendar(request: HttpRequest, body: str) -> HttpResponse:
             body=body_, kind__in=Organization.POLITICAL_KINDS, meetings__isnull=False
         ).distinct(),
         "published": PUBLISHED,
+        "may_manage": request.user.is_authenticated and _may_manage(request, body_),
     }
     return render(request, "meetings/public_calendar.html", context)
 

@@ -36,6 +36,11 @@ _AREAS = {
     "report_edit": "registry",
     "status_update": "registry",
     "statement_create": "registry",
+    "public_calendar": "meetings",
+    "meeting_plan": "meetings",
+    "meeting_detail": "meetings",
+    "meeting_session": "meetings",
+    "notice_board": "meetings",
 }
 _BULLET = re.compile(r"^[-•–]\s+")
 
