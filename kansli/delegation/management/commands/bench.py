@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.delegation.bench import bench_checks
+from kansli.meetings.bench import add_meetings_command, handle_meetings_command
 from kansli.registry.bench import add_registry_commands, handle_registry_command
 
 SIZES = (100, 1_000, 10_000)
@@ -26,9 +27,12 @@ class Command(BaseCommand):
             "--positions", type=int, default=10_000, help=_("Antal befattningar.")
         )
         add_registry_commands(sub)
+        add_meetings_command(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if handle_registry_command(self.stdout, options):
+            return
+        if handle_meetings_command(self.stdout, options):
             return
         self.stdout.write(
             _("Delegationsmotorn, en kärna, %(checks)d kontroller per storlek:")
