@@ -3,7 +3,7 @@ agenda, and what hangs on the notice board."""
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kansli.decisions.models import Decision
@@ -151,13 +151,22 @@ def ready_cases(*, organization: Organization) -> list[Case]:
 
 def delegated_decisions_due(*, meeting: Meeting) -> QuerySet[Decision]:
     """The recorded delegated decisions owed to the meeting's organization, unreported on the
-    day of the meeting and not already listed on another meeting's agenda."""
-    elsewhere = Decision.objects.filter(reported_at_items__isnull=False).exclude(
-        Q(reported_at_items__meeting=meeting)
-        | Q(reported_at_items__meeting__status=Meeting.Status.CANCELLED)
+    day of the meeting and not waiting on another meeting's agenda (a pending item of a
+    meeting not yet held)."""
+    waiting = (
+        AgendaItem.reported_decisions.through.objects.filter(
+            agendaitem__status=AgendaItem.Status.PENDING,
+            agendaitem__meeting__status__in=[
+                Meeting.Status.PLANNED,
+                Meeting.Status.CALLED,
+                Meeting.Status.OPENED,
+            ],
+        )
+        .exclude(agendaitem__meeting=meeting)
+        .values("decision_id")
     )
     return decisions_unreported(organization=meeting.organization, on=meeting_day(meeting)).exclude(
-        pk__in=elsewhere.values("pk")
+        pk__in=waiting
     )
 
 
