@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kansli.registry.models import Case, Document
@@ -57,6 +58,11 @@ class DocumentView:
     @property
     def masked(self) -> bool:
         return self.counterpart_masked or self.description_masked
+
+    @property
+    def in_full(self) -> bool:
+        """Whether the view shows the user everything: no part masked, the files visible."""
+        return self.files_visible and not (self.masked or self.case.title_masked)
 
     def entry(self) -> dict[str, Any]:
         """The registry entry as plain data, for the API and the registry list's exports."""
@@ -155,6 +161,31 @@ def document_view(user: User, document: Document) -> DocumentView:
         description_masked=description_masked,
         files_visible=through and viewer.is_staff_of(body_id),
     )
+
+
+def documents_in_full(user: User, *, prefix: str = "") -> Q:
+    """The documents whose view shows the user everything (`DocumentView.in_full`), as a
+    filter on documents, or on rows that reach a document through `prefix` ("document__").
+
+    The same rule as `document_view`, put as a query so that a search can narrow its matches
+    in the database; whatever is shown still goes through `document_view`.
+    """
+    viewer = _viewer(user)
+    if viewer.everywhere:
+        return Q()
+    if viewer.body_id is None:
+        return Q(pk__in=[])
+    own_body = Q(**{f"{prefix}case__organization__body_id": viewer.body_id})
+    if viewer.sees_secrets:
+        return own_body
+    case_officer = Q(**{f"{prefix}case__case_officer_id": viewer.person_id})
+    document_open = (
+        Q(**{f"{prefix}secrecy_reference": ""})
+        | Q(**{f"{prefix}case_officer_id": viewer.person_id})
+        | case_officer
+    )
+    title_open = Q(**{f"{prefix}case__secrecy_reference": ""}) | case_officer
+    return own_body & document_open & title_open
 
 
 def may_handle_records_requests(user: User, body_id: int) -> bool:

@@ -20,14 +20,10 @@ from django.utils.safestring import SafeString, mark_safe
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
 from kansli.registry.selectors import documents_with_case
-from kansli.registry.visibility import DocumentView, User, document_view
+from kansli.registry.visibility import DocumentView, User, document_view, documents_in_full
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
 from kansli.search.text import START, STOP, query_stems, snippet
-
-# Secret documents matched only in text that secrecy hides are checked one by one against the
-# visibility function; at most this many, the newest first, per search.
-SECRET_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -120,27 +116,21 @@ def _staff_scope(user: User) -> Q | None:
     return Q(body_id=person.body_id) if person is not None else None
 
 
-def _sees_everything(view: DocumentView) -> bool:
-    """Whether the view shows the user all of the document's searchable text."""
-    return view.files_visible and not (view.masked or view.case.title_masked)
-
-
 def _views(user: User, pks: list[int]) -> dict[int, DocumentView]:
     documents = documents_with_case(Document.objects.filter(pk__in=pks))
     return {document.pk: document_view(user, document) for document in documents}
 
 
-def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: str) -> list[int]:
-    """Secret documents that match only in hidden text, and whose hidden text the user sees."""
+def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: str) -> QuerySet:
+    """Secret documents that match only in hidden text, and whose hidden text the user sees,
+    as a subquery: the visibility function's rule put as a filter (`documents_in_full`)."""
     engine = backend()
-    candidates = (
+    return (
         entries.filter(engine.matches(query, open_only=False), restricted=True)
         .exclude(engine.matches(query, open_only=True))
-        .order_by("-pk")
-        .values_list("pk", flat=True)[:SECRET_CANDIDATES]
+        .filter(documents_in_full(user, prefix="document__"))
+        .values("pk")
     )
-    views = _views(user, list(candidates))
-    return [pk for pk, view in views.items() if _sees_everything(view)]
 
 
 def search(
@@ -181,7 +171,7 @@ def search(
     pks = [pk for pk, _total in rows]
     total = rows[0][1] if rows else visible.count()
     views = _views(user, pks)
-    fields = {pk: "text" if _sees_everything(views[pk]) else "open_text" for pk in pks}
+    fields = {pk: "text" if views[pk].in_full else "open_text" for pk in pks}
     shown_open = set(
         entries.filter(pk__in=[pk for pk, name in fields.items() if name == "open_text"])
         .filter(engine.matches(query, open_only=True))
