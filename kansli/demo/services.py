@@ -21,6 +21,7 @@ from kansli.delegation import orderfile
 from kansli.delegation import services as delegation
 from kansli.delegation.models import DelegationOrder
 from kansli.demo.blekinge import BLEKINGE
+from kansli.demo.meetings import load_meetings_demo
 from kansli.demo.names import Roster
 from kansli.demo.registry import load_registry_demo
 from kansli.demo.seeds import seed_text
@@ -107,6 +108,7 @@ def load_demo(*, actor: Actor = None) -> None:
             loader.order(filename)
         loader.logins(today)
     load_registry_demo(actor=actor)
+    load_meetings_demo(actor=actor)
 
 
 class _BodyLoader:
