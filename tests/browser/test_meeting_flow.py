@@ -1,0 +1,147 @@
+"""A board meeting from the agenda to the notice board: Vänersborg's secretary plans a meeting
+of the board, builds its agenda from a case ready for it, sends the notice, holds the meeting
+(a substitute serving for an absent member, a disqualified member with a substitute in the
+item, a roll-call vote, a dissent), and the chair and the minutes checker approve the minutes;
+the posting appears on the public notice board with the appeal deadline of legal_time."""
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Locator, Page, expect
+
+from kansli import legal_time
+from kansli.accounts.models import Role
+from kansli.accounts.services import user_create
+from kansli.meetings.tests.conftest import person, ready_case, seat_board
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Organization
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "lösenord-för-test"
+
+
+@pytest.fixture
+def seated_board(body: Body, board: Organization, department: Organization) -> None:
+    """The board with its members and substitutes, the director, a secretary who signs in,
+    and a case ready for the board."""
+    director = person(body, "Katarina", "Holmgren")
+    post = organisation.position_create(
+        actor=None,
+        body=body,
+        organization=department,
+        slug="kommundirektor",
+        title="Kommundirektör",
+        heads_organization=True,
+    )
+    organisation.appointment_create(
+        actor=None, person=director, position=post, start=datetime.date(2020, 9, 1)
+    )
+    seat_board(body, board, director)
+    user_create(
+        actor=None,
+        username="ebba",
+        password=PASSWORD,
+        roles=[Role.SECRETARY],
+        person=person(body, "Ebba", "Sundqvist"),
+    )
+    ready_case(board, "Ny simhall", route=[board])
+
+
+def item(page: Page, title: str) -> Locator:
+    """The agenda item's part of the session page, its handling unfolded."""
+    article = page.get_by_role("article").filter(has=page.get_by_role("heading", name=title))
+    summary = article.locator("summary")
+    if article.locator("details").get_attribute("open") is None:
+        summary.click()
+    return article
+
+
+def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
+    page: Page, seated_board: None, board: Organization, axe_report: Callable[[Page], str]
+) -> None:
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    reports = []
+    page.goto("/logga-in/")
+    page.get_by_label("Användarnamn").fill("ebba")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+    page.goto(f"/vanersborg/sammantraden/plan/?organisation={board.pk}&ar={yesterday.year}")
+    page.get_by_label("Börjar").fill(f"{yesterday.isoformat()}T09:00")
+    page.get_by_label("Plats").fill("Sessionssalen")
+    page.get_by_role("button", name="Planera sammanträdet").click()
+    expect(page.get_by_role("status")).to_have_text("Sammanträdet är planerat.")
+
+    page.get_by_role("button", name="Bygg dagordning").click()
+    expect(page.get_by_role("status")).to_have_text("Dagordningen är byggd.")
+    expect(page.get_by_role("heading", name="Ny simhall")).to_be_visible()
+    reports.append(axe_report(page))
+    page.get_by_role("button", name="Skicka kallelse").click()
+    expect(page.get_by_role("status")).to_have_text("Kallelsen är skickad.")
+    assert "bo@example.se" in {address for message in mail.outbox for address in message.to}
+
+    page.get_by_role("link", name="Sammanträdet", exact=True).click()
+    page.get_by_role("button", name="Fyll i närvarolistan").click()
+    page.get_by_role("button", name="Markera Cecilia Ceder som frånvarande").click()
+    page.get_by_text("Kalla in ersättare").click()
+    page.get_by_label("Ersättare", exact=True).select_option(label="Frida Fors")
+    page.get_by_label("Tjänstgör för").select_option(label="Cecilia Ceder")
+    page.get_by_role("button", name="Låt ersättaren tjänstgöra").click()
+    expect(page.get_by_role("row", name="Frida Fors")).to_contain_text("Cecilia Ceder")
+    page.get_by_text("Välj justerare").click()
+    page.get_by_role("checkbox", name="Bo Berg").check()
+    page.get_by_role("button", name="Välj justerarna").click()
+    page.get_by_role("button", name="Öppna sammanträdet").click()
+    expect(page.get_by_role("status")).to_have_text("Sammanträdet är öppnat.")
+
+    simhall = item(page, "Ny simhall")
+    simhall.get_by_label("Jävig ledamot").select_option(label="David Dahl")
+    simhall.get_by_label("Grund för jäv").fill("Styrelseledamot i det sökande bolaget")
+    simhall.get_by_label("Ersättare som tjänstgör i punkten").select_option(label="Erik Ek")
+    simhall.get_by_role("button", name="Anteckna jäv").click()
+    expect(page.get_by_role("status")).to_have_text("Jävet är antecknat.")
+    for text, proposer in (("Att bygga simhallen.", None), ("Att avslå.", "Bo Berg")):
+        simhall = item(page, "Ny simhall")
+        simhall.get_by_label("Yrkande", exact=True).fill(text)
+        if proposer:
+            simhall.get_by_label("Yrkat av").select_option(label=proposer)
+        simhall.get_by_role("button", name="Anteckna yrkande").click()
+    simhall = item(page, "Ny simhall")
+    simhall.get_by_label("Ja-förslag").select_option(label="Att bygga simhallen.")
+    simhall.get_by_label("Nej-förslag").select_option(label="Att avslå.")
+    votes = {"Anna Andersson": "ja", "Bo Berg": "nej", "Frida Fors": "ja", "Erik Ek": "ja"}
+    for name, choice in votes.items():
+        simhall.get_by_role("group", name=name).get_by_label(choice, exact=True).check()
+    expect(simhall.get_by_role("group", name="David Dahl")).to_have_count(0)
+    reports.append(axe_report(page))
+    simhall.get_by_role("button", name="Registrera voteringen").click()
+    expect(page.get_by_role("status")).to_have_text("Voteringen är registrerad.")
+    simhall = item(page, "Ny simhall")
+    expect(simhall).to_contain_text("Omröstning: 3 ja, 1 nej, 0 avstår.")
+    simhall.get_by_label("Reserverar sig").select_option(label="Bo Berg")
+    simhall.get_by_role("button", name="Anteckna reservation").click()
+    expect(item(page, "Ny simhall")).to_contain_text("Reservationer: Bo Berg")
+    page.get_by_role("button", name="Avsluta sammanträdet").click()
+
+    page.get_by_role("link", name="Dagordning och kallelse").click()
+    for signer in ("Anna Andersson", "Bo Berg"):
+        page.get_by_label("Justeras av").select_option(label=signer)
+        page.get_by_role("button", name="Justera protokollet").click()
+        expect(page.get_by_role("status")).to_have_text("Justeringen är registrerad.")
+    period = legal_time.appeal_deadline(timezone.localdate())
+    expect(page.get_by_role("main")).to_contain_text(period.last_day.isoformat())
+    page.get_by_role("button", name="Logga ut").click()
+
+    page.goto("/vanersborg/anslagstavla/")
+    posting = page.get_by_role("region", name=f"Kommunstyrelsen {yesterday.isoformat()}")
+    expect(posting.get_by_role("definition").nth(3)).to_have_text(period.posted.isoformat())
+    expect(posting.get_by_role("definition").nth(4)).to_have_text(period.last_day.isoformat())
+    expect(posting.get_by_role("definition").nth(5)).to_have_text(period.taken_down.isoformat())
+    reports.append(axe_report(page))
+
+    problems = [report for report in reports if report]
+    assert not problems, "\n".join(problems)
