@@ -1,4 +1,5 @@
-"""Eight processes, each with its own database connection, register at the same time."""
+"""Eight processes, each with its own database connection, register at the same time: one
+document at a time, or in batches that take numbers in two cases at once."""
 
 import datetime
 import multiprocessing
@@ -8,6 +9,7 @@ from django.db import connection, connections
 
 from kansli.registry import services
 from kansli.registry.models import Case, Document
+from kansli.registry.services import Registration
 
 PROCESSES = 8
 DOCUMENTS_EACH = 200
@@ -53,3 +55,49 @@ def test_concurrent_registrations_get_every_number_once_without_gaps(case: Case)
     assert len(numbers) == total
     case_numbers = sorted(Case.objects.values_list("sequence", flat=True))
     assert case_numbers == list(range(1, PROCESSES * CASES_EACH + 2))
+
+
+BATCHES_EACH = 20
+BATCH = 10
+
+
+def register_batches(cases: tuple[int, int]) -> None:
+    """One process's share: 20 batches of 10 documents, their rows alternating between the two
+    cases, which half the processes name in the other order."""
+    if connection.vendor == "sqlite":
+        connection.settings_dict["OPTIONS"]["timeout"] = 600
+    both = [Case.objects.select_related("organization").get(pk=pk) for pk in cases]
+    for _batch in range(BATCHES_EACH):
+        services.documents_register(
+            actor=None,
+            registrations=[
+                Registration(
+                    case=both[n % 2],
+                    direction=Document.Direction.DRAWN_UP,
+                    date=datetime.date(2026, 2, 2),
+                    description=f"Anteckning {n}",
+                )
+                for n in range(BATCH)
+            ],
+        )
+    connections.close_all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_batches_in_two_cases_get_every_number_once_without_gaps(case: Case) -> None:
+    other = services.case_open(
+        actor=None,
+        organization=case.organization,
+        title="Ett andra ärende",
+        opened_on=datetime.date(2026, 2, 2),
+    )
+    orders = [(case.pk, other.pk), (other.pk, case.pk)] * (PROCESSES // 2)
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(PROCESSES) as pool:
+        pool.map(register_batches, orders)
+
+    each = PROCESSES * BATCHES_EACH * BATCH // 2
+    for one in (case, other):
+        sequences = sorted(Document.objects.filter(case=one).values_list("sequence", flat=True))
+        assert sequences == list(range(1, each + 1))
+        assert Document.objects.filter(case=one).values("number").distinct().count() == each
