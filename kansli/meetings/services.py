@@ -132,22 +132,29 @@ def _refuse_other_body(body: Body, *persons: Person | None) -> None:
 
 
 def _refuse_no_quorum(meeting: Meeting, item: AgendaItem) -> None:
-    """KL 5 kap. 43 § and 6 kap. 27 §: more than half of the members must take part."""
+    """More than half of the members must take part: KL 5 kap. 43 § for the council, 6 kap.
+    27 § for the board and the committees."""
     quorum = quorum_of(meeting=meeting, item=item)
-    if not quorum.met:
-        raise ValidationError(
-            _(
-                "%(organization)s är inte beslutför: %(present)s av %(seats)s ledamöter "
-                "tjänstgör, minst %(needed)s behövs (mer än hälften, KL 5 kap. 43 § och "
-                "6 kap. 27 §)."
-            )
-            % {
-                "organization": meeting.organization,
-                "present": quorum.present,
-                "seats": quorum.seats,
-                "needed": quorum.needed,
-            }
+    if quorum.met:
+        return
+    law = (
+        _("KL 5 kap. 43 §")
+        if meeting.organization.kind == Organization.Kind.COUNCIL
+        else _("KL 6 kap. 27 §")
+    )
+    raise ValidationError(
+        _(
+            "%(organization)s är inte beslutför: %(present)s av %(seats)s ledamöter "
+            "tjänstgör, minst %(needed)s behövs (mer än hälften, %(law)s)."
         )
+        % {
+            "organization": meeting.organization,
+            "present": quorum.present,
+            "seats": quorum.seats,
+            "needed": quorum.needed,
+            "law": law,
+        }
+    )
 
 
 # The plan --------------------------------------------------------------------------------

@@ -58,8 +58,13 @@ def test_three_of_four_members_is_a_quorum_two_is_not(
 
     quorum = selectors.quorum_of(meeting=opened)
     assert (quorum.met, quorum.present, quorum.needed) == (False, 2, 3)
-    with pytest.raises(ValidationError, match="inte beslutför"):
+    with pytest.raises(ValidationError) as refused:
         services.item_decide(actor=secretary, item=case_item(opened))
+    assert refused.value.messages == [
+        "Kommunstyrelsen är inte beslutför: 2 av 4 ledamöter tjänstgör, minst 3 behövs "
+        "(mer än hälften, KL 6 kap. 27 §)."
+    ]
+    assert case_item(opened).status == AgendaItem.Status.PENDING
 
 
 def test_a_serving_substitute_restores_the_quorum(
