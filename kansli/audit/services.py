@@ -143,9 +143,10 @@ def create(*, actor: Actor, instance: M) -> M:
 
 
 class RowError(ValidationError):
-    """A row of `create_many` that may not be saved, with its place in the list."""
+    """A row of `create_many` that may not be saved, with its place in the list (None when
+    the database refused the rows without saying which)."""
 
-    def __init__(self, index: int, error: ValidationError) -> None:
+    def __init__(self, index: int | None, error: ValidationError) -> None:
         super().__init__(error.messages)
         self.index = index
 
@@ -210,7 +211,7 @@ def _violation(instances: list[M], error: IntegrityError) -> RowError:
             instance.validate_constraints()
         except ValidationError as found:
             return RowError(index, found)
-    return RowError(0, ValidationError(_constraint_message(type(instances[0]), error)))
+    return RowError(None, ValidationError(_constraint_message(type(instances[0]), error)))
 
 
 @transaction.atomic

@@ -258,10 +258,15 @@ def _checked(registration: Registration) -> list[CheckedFile]:
 
 
 def _row_error(
-    registrations: list[Registration], index: int, error: ValidationError, *, name_rows: bool
+    registrations: list[Registration],
+    index: int | None,
+    error: ValidationError,
+    *,
+    name_rows: bool,
 ) -> ValidationError:
-    if not name_rows:
-        return error
+    """The error, naming the row of a batch it is about when that is known."""
+    if not name_rows or index is None:
+        return ValidationError(error.messages)
     return ValidationError(
         _("Rad %(row)d (”%(description)s”): %(error)s")
         % {
