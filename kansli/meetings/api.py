@@ -8,30 +8,27 @@ title, proposals and resolution read masked to whoever may not see them.
 """
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from kansli.accounts.api import TokenAuth
-from kansli.meetings import selectors
-from kansli.meetings.models import AgendaItem, Meeting
+from kansli.delegation.api import Problem
+from kansli.meetings import selectors, services
+from kansli.meetings.access import PUBLISHED, agenda_visible
+from kansli.meetings.models import AgendaItem, Meeting, Proposal
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
+from kansli.organisation.models import Person
 from kansli.registry.visibility import case_view
-
-# Meetings whose agenda is public: called, held or approved.
-PUBLISHED = (
-    Meeting.Status.CALLED,
-    Meeting.Status.OPENED,
-    Meeting.Status.CLOSED,
-    Meeting.Status.APPROVED,
-)
 
 
 def public(request: HttpRequest) -> bool | None:
@@ -257,9 +254,9 @@ def _found(slug: str, meeting_id: int) -> Meeting:
     return selectors.meeting_detail(meeting=meeting)
 
 
-def _agenda(meeting: Meeting) -> list[AgendaItem]:
-    """The items, once the meeting is called; before that the agenda is a draft."""
-    return list(meeting.items.all()) if meeting.status in PUBLISHED else []
+def _agenda(request: HttpRequest, meeting: Meeting) -> list[AgendaItem]:
+    """The items, once the meeting is called; before that only the secretaries see the draft."""
+    return list(meeting.items.all()) if agenda_visible(request.user, meeting) else []
 
 
 class MeetingFilter(Schema):
@@ -290,7 +287,7 @@ def meeting_list(
 def meeting_detail(request: HttpRequest, slug: str, meeting_id: int) -> dict[str, Any]:
     meeting = _found(slug, meeting_id)
     return _meeting(meeting) | {
-        "items": [_item(request, item) for item in _agenda(meeting)],
+        "items": [_item(request, item) for item in _agenda(request, meeting)],
         "attendance": meeting.attendance.all(),
         "approvals": [
             {
@@ -311,7 +308,7 @@ def meeting_detail(request: HttpRequest, slug: str, meeting_id: int) -> dict[str
 )
 def item_list(request: HttpRequest, slug: str, meeting_id: int) -> list[dict[str, Any]]:
     meeting = _found(slug, meeting_id)
-    return [_item_detail(request, item) for item in _agenda(meeting)]
+    return [_item_detail(request, item) for item in _agenda(request, meeting)]
 
 
 @router.get(
@@ -321,7 +318,7 @@ def item_list(request: HttpRequest, slug: str, meeting_id: int) -> list[dict[str
 )
 def item_detail(request: HttpRequest, slug: str, meeting_id: int, item_id: int) -> dict[str, Any]:
     meeting = _found(slug, meeting_id)
-    for item in _agenda(meeting):
+    for item in _agenda(request, meeting):
         if item.pk == item_id:
             return _item_detail(request, item)
     raise HttpError(
@@ -370,3 +367,248 @@ def posting_list(
     body = body_found(slug)
     postings = selectors.current_postings(body=body, on=filters.on or timezone.localdate())
     return [_posting(posting) for posting in postings]
+
+
+# Writes: a key is required, and the services decide who may act (the secretaries).
+
+
+def _refusal(error: ValidationError | PermissionDenied) -> Status[dict[str, str]]:
+    if isinstance(error, PermissionDenied):
+        return Status(403, {"detail": str(error)})
+    return Status(409, {"detail": " ".join(error.messages)})
+
+
+def _person(meeting: Meeting, person_id: int) -> Person:
+    return found(
+        Person.objects.filter(body=meeting.organization.body_id),
+        _("Det finns ingen person med id %(id)d.") % {"id": person_id},
+        pk=person_id,
+    )
+
+
+def _item_found(slug: str, meeting_id: int, item_id: int) -> AgendaItem:
+    meeting = _found(slug, meeting_id)
+    return found(
+        meeting.items.all(),
+        _("Sammanträdet har ingen punkt med id %(id)d.") % {"id": item_id},
+        pk=item_id,
+    )
+
+
+WRITE = {200: MeetingDetail, 403: Problem, 404: Problem, 409: Problem}
+WRITE_ITEM = {200: ItemDetail, 403: Problem, 404: Problem, 409: Problem}
+
+
+class ScheduleIn(Schema):
+    organization: str = Field(description=_lazy("Organets kortnamn."))
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None = None
+    place: str = ""
+    open_to_public: bool = False
+
+
+@router.post(
+    "/bodies/{slug}/meetings",
+    auth=TokenAuth(),
+    response={201: MeetingOut, 403: Problem, 404: Problem, 409: Problem},
+    summary=_lazy("Planera ett sammanträde"),
+)
+def meeting_create(request: HttpRequest, slug: str, data: ScheduleIn) -> Status[dict[str, Any]]:
+    body = body_found(slug)
+    organization = found(
+        body.organizations.all(),
+        _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+        % {"body": body, "slug": data.organization},
+        slug=data.organization,
+    )
+    try:
+        meeting = services.meeting_schedule(
+            actor=request.user,
+            organization=organization,
+            starts_at=data.starts_at,
+            ends_at=data.ends_at,
+            place=data.place,
+            open_to_public=data.open_to_public,
+        )
+    except (ValidationError, PermissionDenied) as error:
+        return _refusal(error)
+    return Status(201, _meeting(meeting))
+
+
+def _meeting_after(
+    request: HttpRequest, slug: str, meeting_id: int, write: Callable[[Meeting], object]
+) -> Status[dict[str, Any]]:
+    """Do `write` on the meeting and answer with the meeting as it then reads."""
+    meeting = _found(slug, meeting_id)
+    try:
+        write(meeting)
+    except (ValidationError, PermissionDenied) as error:
+        return _refusal(error)
+    return Status(200, meeting_detail(request, slug, meeting_id))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/agenda",
+    auth=TokenAuth(),
+    response=WRITE,
+    summary=_lazy(
+        "Bygg dagordningen: standardpunkter, ärenden klara för beslut, delegationsbeslut"
+    ),
+)
+def agenda_build(request: HttpRequest, slug: str, meeting_id: int) -> Status[dict[str, Any]]:
+    return _meeting_after(
+        request,
+        slug,
+        meeting_id,
+        lambda meeting: services.agenda_build(actor=request.user, meeting=meeting),
+    )
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/notice",
+    auth=TokenAuth(),
+    response=WRITE,
+    summary=_lazy("Skicka kallelsen till ledamöter och ersättare"),
+)
+def notice_send(request: HttpRequest, slug: str, meeting_id: int) -> Status[dict[str, Any]]:
+    return _meeting_after(
+        request,
+        slug,
+        meeting_id,
+        lambda meeting: services.notice_send(actor=request.user, meeting=meeting),
+    )
+
+
+class PresenceIn(Schema):
+    person: int
+    present: bool
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/attendance",
+    auth=TokenAuth(),
+    response=WRITE,
+    summary=_lazy("Anteckna en ledamot eller ersättare som närvarande eller frånvarande"),
+)
+def attendance_set(
+    request: HttpRequest, slug: str, meeting_id: int, data: PresenceIn
+) -> Status[dict[str, Any]]:
+    return _meeting_after(
+        request,
+        slug,
+        meeting_id,
+        lambda meeting: services.attendance_set(
+            actor=request.user,
+            meeting=meeting,
+            person=_person(meeting, data.person),
+            present=data.present,
+        ),
+    )
+
+
+class SignerIn(Schema):
+    person: int = Field(description=_lazy("Ordföranden eller en justerare."))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/approvals",
+    auth=TokenAuth(),
+    response=WRITE,
+    summary=_lazy("Justera protokollet; med sista underskriften anslås det"),
+)
+def minutes_approve(
+    request: HttpRequest, slug: str, meeting_id: int, data: SignerIn
+) -> Status[dict[str, Any]]:
+    return _meeting_after(
+        request,
+        slug,
+        meeting_id,
+        lambda meeting: services.minutes_approve(
+            actor=request.user, meeting=meeting, person=_person(meeting, data.person)
+        ),
+    )
+
+
+class DecisionIn(Schema):
+    proposal: int | None = Field(None, description=_lazy("Det bifallna yrkandet."))
+    resolution: str = ""
+
+
+def _item_after(
+    request: HttpRequest,
+    slug: str,
+    meeting_id: int,
+    item_id: int,
+    write: Callable[[AgendaItem], object],
+) -> Status[dict[str, Any]]:
+    """Do `write` on the item and answer with the item as it then reads."""
+    item = _item_found(slug, meeting_id, item_id)
+    try:
+        write(item)
+    except (ValidationError, PermissionDenied) as error:
+        return _refusal(error)
+    meeting = _found(slug, meeting_id)
+    return Status(200, _item_detail(request, meeting.items.get(pk=item_id)))
+
+
+def _proposal(item: AgendaItem, proposal_id: int) -> Proposal:
+    return found(
+        item.proposals.all(),
+        _("Punkten har inget yrkande med id %(id)d.") % {"id": proposal_id},
+        pk=proposal_id,
+    )
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/decision",
+    auth=TokenAuth(),
+    response=WRITE_ITEM,
+    summary=_lazy("Besluta punkten med acklamation"),
+)
+def item_decide(
+    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: DecisionIn
+) -> Status[dict[str, Any]]:
+    return _item_after(
+        request,
+        slug,
+        meeting_id,
+        item_id,
+        lambda item: services.item_decide(
+            actor=request.user,
+            item=item,
+            proposal=_proposal(item, data.proposal) if data.proposal else None,
+            resolution=data.resolution,
+        ),
+    )
+
+
+class RollCallIn(Schema):
+    yes_proposal: int
+    no_proposal: int
+    ballots: dict[int, str] = Field(description=_lazy("Personens id och rösten: yes, no, abstain."))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/votes",
+    auth=TokenAuth(),
+    response=WRITE_ITEM,
+    summary=_lazy("Votera med namnupprop och besluta punkten"),
+)
+def vote_record(
+    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: RollCallIn
+) -> Status[dict[str, Any]]:
+    return _item_after(
+        request,
+        slug,
+        meeting_id,
+        item_id,
+        lambda item: services.vote_record(
+            actor=request.user,
+            item=item,
+            yes_proposal=_proposal(item, data.yes_proposal),
+            no_proposal=_proposal(item, data.no_proposal),
+            ballots={
+                _person(item.meeting, person): choice for person, choice in data.ballots.items()
+            },
+        ),
+    )

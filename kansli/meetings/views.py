@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.meetings import calendar, packets, selectors, services
+from kansli.meetings.access import PUBLISHED, may_manage
 from kansli.meetings.forms import (
     ActionForm,
     AttachmentForm,
@@ -48,28 +49,7 @@ from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry.visibility import CaseView, case_view
 
-# Who may plan and hold the meetings of a body: its staff with this permission (the
-# secretaries, by their role); the services check it again.
-MANAGE = "meetings.change_meeting"
-
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
-
-# Meetings the public may read the agenda and the public packet of.
-PUBLISHED = (
-    Meeting.Status.CALLED,
-    Meeting.Status.OPENED,
-    Meeting.Status.CLOSED,
-    Meeting.Status.APPROVED,
-)
-
-
-def _may_manage(request: HttpRequest, body: Body) -> bool:
-    """Is the signed-in user staff of the body who may run its meetings (or a superuser)?"""
-    user = request.user
-    if user.is_superuser:
-        return True
-    person = user.person
-    return person is not None and person.body_id == body.pk and user.has_perm(MANAGE)
 
 
 def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
@@ -111,7 +91,7 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    if not _may_manage(request, body_):
+    if not may_manage(request.user, body_):
         return _not_secretary(request, body_)
     plan_form = PlanForm(request.GET or None, body=body_, initial={"ar": timezone.localdate().year})
     organization, year = None, None
@@ -319,7 +299,7 @@ def _title(user: Any, item: AgendaItem) -> str:
 
 def _manage(request: HttpRequest, body: str, meeting: int) -> tuple[Meeting, HttpResponse | None]:
     meeting_ = _meeting(body, meeting)
-    if not _may_manage(request, meeting_.organization.body):
+    if not may_manage(request.user, meeting_.organization.body):
         return meeting_, _not_secretary(request, meeting_.organization.body)
     return meeting_, None
 
@@ -409,7 +389,7 @@ def public_calendar(request: HttpRequest, body: str) -> HttpResponse:
             body=body_, kind__in=Organization.POLITICAL_KINDS, meetings__isnull=False
         ).distinct(),
         "published": PUBLISHED,
-        "may_manage": request.user.is_authenticated and _may_manage(request, body_),
+        "may_manage": may_manage(request.user, body_),
     }
     return render(request, "meetings/public_calendar.html", context)
 

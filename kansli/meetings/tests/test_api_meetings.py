@@ -72,11 +72,16 @@ def test_a_wrong_key_is_refused_rather_than_read_as_the_public(meeting: Meeting)
     assert get("/meetings", Authorization="Bearer fel").status_code == 401
 
 
-def test_a_planned_meetings_draft_agenda_is_not_public(meeting: Meeting) -> None:
+def test_a_planned_meetings_draft_agenda_is_for_the_secretaries_only(
+    secretary: User, meeting: Meeting
+) -> None:
     item = services.item_add(actor=None, meeting=meeting, title="Utkast")
+    _token, key = token_create(actor=None, user=secretary, name="test")
 
     assert get(f"/meetings/{meeting.pk}").json()["items"] == []
     assert get(f"/meetings/{meeting.pk}/items/{item.pk}").status_code == 404
+    drafted = get(f"/meetings/{meeting.pk}", Authorization=f"Bearer {key}").json()
+    assert [row["title"] for row in drafted["items"]] == ["Utkast"]
 
 
 def test_an_item_shows_its_roll_call_by_name_and_its_dissent(ks: Board, meeting: Meeting) -> None:
