@@ -15,8 +15,8 @@ that says so, masked entries and secret case titles are masked.
 from __future__ import annotations
 
 import base64
+import datetime
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +85,7 @@ def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
             "disqualifications__person",
             "disqualifications__substitute",
             "approvals__person",
+            "reported_decisions__decided_by",
         )
     )
     context = {
@@ -92,7 +93,7 @@ def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
         "public": public,
         "attendance": _attendance(meeting),
         "paragraphs": [_paragraph(item, public=public) for item in items],
-        "signatures": list(_signatures(meeting)),
+        "signatures": _signatures(meeting),
         "posting": meeting.postings.filter(item__isnull=True).first(),
     }
     return _render("meetings/pdf/minutes.html", context).write_pdf()
@@ -132,6 +133,18 @@ class AttachmentEntry:
     parts: list[Part] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ReportedDecision:
+    """A delegated decision reported in the item (its appendix). The public sees its type, not
+    its title, which may name a person: decisions have no secrecy marking of their own."""
+
+    decided_on: datetime.date
+    title: str
+    delegate: str
+    case_reference: str
+    rule: str
+
+
 @dataclass
 class ItemEntry:
     anchor: str
@@ -141,6 +154,7 @@ class ItemEntry:
     rapporteur: str
     proposal: str
     attachments: list[AttachmentEntry]
+    decisions: list[ReportedDecision]
 
 
 def _agenda_context(meeting: Meeting, *, public: bool) -> dict[str, Any]:
@@ -159,7 +173,9 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
     items = (
         meeting.items.order_by("position")
         .select_related("case__organization", "rapporteur")
-        .prefetch_related(Prefetch("attachments", queryset=attachments))
+        .prefetch_related(
+            Prefetch("attachments", queryset=attachments), "reported_decisions__decided_by"
+        )
     )
     user = AnonymousUser() if public else None
     entries = []
@@ -174,9 +190,23 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
                 rapporteur=item.rapporteur.name if item.rapporteur else "",
                 proposal="" if masked else item.proposal,
                 attachments=[_attachment(a.document, user) for a in item.attachments.all()],
+                decisions=_reported_decisions(item, public=public),
             )
         )
     return entries
+
+
+def _reported_decisions(item: AgendaItem, *, public: bool) -> list[ReportedDecision]:
+    return [
+        ReportedDecision(
+            decided_on=decision.decided_on,
+            title=decision.decision_type_name if public else decision.title,
+            delegate=decision.decided_by.name if decision.decided_by else "",
+            case_reference=decision.case_reference,
+            rule=decision.source_rule,
+        )
+        for decision in item.reported_decisions.all()
+    ]
 
 
 def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
@@ -211,7 +241,7 @@ def _packet(meeting: Meeting, *, public: bool) -> bytes:
     items: list[ItemEntry] = context["items"]
     for entry in items:
         for attachment in entry.attachments:
-            _plan_attachment(attachment)
+            _plan_attachment(attachment, f"{entry.anchor}-document-{attachment.document.pk}")
     own = _render("meetings/pdf/packet.html", context)
     own_pdf = pypdf.PdfReader(io.BytesIO(own.write_pdf()))
     first_page = _anchor_pages(own)
@@ -241,11 +271,10 @@ def _packet(meeting: Meeting, *, public: bool) -> bytes:
     return out.getvalue()
 
 
-def _plan_attachment(attachment: AttachmentEntry) -> None:
+def _plan_attachment(attachment: AttachmentEntry, anchor: str) -> None:
     """What of the attachment goes in the packet, in order: its PDFs as parts, everything else
-    as pages of our own."""
+    as pages of our own (`anchor` and those made from it name them in the HTML)."""
     document = attachment.document
-    anchor = f"document-{document.pk}"
     if not attachment.visible:
         text = _("Handlingen omfattas av sekretess (%(reference)s) och ingår inte här.") % {
             "reference": attachment.secrecy_reference
@@ -393,36 +422,53 @@ class Paragraph:
     title: str
     masked: bool
     mask: str
+    decisions: list[ReportedDecision]
 
 
 def _paragraph(item: AgendaItem, *, public: bool) -> Paragraph:
     title, masked = _item_title(item, public=public)
-    return Paragraph(item=item, title=title, masked=masked, mask=title if masked else "")
+    return Paragraph(
+        item=item,
+        title=title,
+        masked=masked,
+        mask=title if masked else "",
+        decisions=_reported_decisions(item, public=public),
+    )
 
 
 @dataclass
 class Signature:
     role: str
     name: str
-    approved_at: Any = None
+    approved_at: datetime.datetime | None = None
 
 
-def _signatures(meeting: Meeting) -> Iterator[Signature]:
-    """The chair, the minutes checkers and the secretary, each with the time they approved the
-    minutes, if they have."""
-    approved = {
-        approval.person_id: approval.approved_at
-        for approval in meeting.approvals.filter(item__isnull=True)
+def _signatures(meeting: Meeting) -> list[Signature]:
+    """Who signs the minutes: the chair, the minutes checkers and the secretary, each with the
+    time they approved them if they have, then anyone else who approved them (a vice chair who
+    chaired, say) in the role they signed in."""
+    approvals = {
+        approval.person_id: approval
+        for approval in meeting.approvals.filter(item__isnull=True).select_related("person")
     }
-    checkers = meeting.attendance.filter(checks_minutes=True).select_related("person")
+    signers = []
     if meeting.chair:
-        yield Signature(_("Ordförande"), meeting.chair.name, approved.get(meeting.chair_id))
-    for checker in checkers:
-        yield Signature(_("Justerare"), checker.person.name, approved.get(checker.person_id))
+        signers.append((_("Ordförande"), meeting.chair))
+    checkers = meeting.attendance.filter(checks_minutes=True).select_related("person")
+    signers.extend((_("Justerare"), checker.person) for checker in checkers)
     if meeting.secretary:
-        yield Signature(
-            _("Sekreterare"), meeting.secretary.name, approved.get(meeting.secretary_id)
+        signers.append((_("Sekreterare"), meeting.secretary))
+    signatures = []
+    for role, signer in signers:
+        approval = approvals.pop(signer.pk, None)
+        signatures.append(Signature(role, signer.name, approval and approval.approved_at))
+    signatures.extend(
+        Signature(
+            approval.get_role_display().capitalize(), approval.person.name, approval.approved_at
         )
+        for approval in approvals.values()
+    )
+    return signatures
 
 
 def _render(template: str, context: dict[str, Any]) -> weasyprint.Document:

@@ -4,10 +4,12 @@ documents (packets, minutes, calendar). Rows are made with the ORM and the regis
 import datetime
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pypdf
 
+from kansli.decisions.models import Decision
 from kansli.meetings.models import AgendaItem, ItemAttachment, Meeting
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Membership, Organization, Person
@@ -151,6 +153,28 @@ def meeting_with_agenda(board: Organization) -> Sample:
         photo,
         memo,
         items,
+    )
+
+
+def delegated_decision(sample: Sample, title: str) -> Decision:
+    """A delegated decision of the case officer, owed to the board and recorded."""
+    board = sample.meeting.organization
+    return Decision.objects.create(
+        body=board.body,
+        kind=Decision.Kind.DELEGATE,
+        status=Decision.Status.RECORDED,
+        decision_type="anstallning",
+        decision_type_name="Anställning",
+        decided_by=sample.officer,
+        decided_on=datetime.date(2026, 2, 20),
+        title=title,
+        case_reference=sample.case.number,
+        source_document="Delegationsordning",
+        source_section="3.1",
+        source_rule="3.1.1",
+        report_to=board,
+        report_due=datetime.date(2026, 4, 20),
+        amount=Decimal(0),
     )
 
 

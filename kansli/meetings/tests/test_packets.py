@@ -8,12 +8,13 @@ import pytest
 from pytest_django.fixtures import Settings
 
 from kansli.meetings import packets
-from kansli.meetings.models import Meeting
+from kansli.meetings.models import AgendaItem, ItemAttachment, Meeting
 from kansli.meetings.tests.meeting_samples import (
     PUBLIC_MARKER,
     SECRET_CASE_TITLE,
     SECRET_MARKER,
     Sample,
+    delegated_decision,
     meeting_with_agenda,
     pdf_text,
 )
@@ -129,3 +130,40 @@ def test_public_packet_masks_secret_case_titles_and_masked_entries(sample: Sampl
     assert "4. [Sekretess enligt OSL 26 kap. 1 §]" in titles
     assert f"{sample.secret_letter.number} [Sekretess enligt OSL 26 kap. 1 §]" in titles
     assert not any(SECRET_CASE_TITLE in title for title in titles)
+
+
+def test_a_document_attached_to_two_items_is_in_the_packet_under_each(sample: Sample) -> None:
+    opening = sample.items[0]
+    ItemAttachment.objects.create(item=opening, document=sample.public_letter)
+
+    data = packets.members_packet(sample.meeting)
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+    assert PUBLIC_MARKER in pages[2]  # after the first item's divider
+    assert PUBLIC_MARKER in pages[5]  # and after the third's, as before
+    assert len(pages) == 10
+    assert (1, f"{sample.public_letter.number} Tjänsteskrivelse om kulturbudgeten", 2) in (
+        outline(data)
+    )
+
+
+def test_the_report_of_delegated_decisions_lists_them_and_the_public_sees_their_type(
+    sample: Sample,
+) -> None:
+    item = AgendaItem.objects.create(
+        meeting=sample.meeting,
+        position=9,
+        kind=AgendaItem.Kind.DELEGATED_DECISIONS,
+        title="Anmälan av delegationsbeslut",
+    )
+    item.reported_decisions.add(delegated_decision(sample, "Anställning av Kim Karlsson"))
+
+    members = pdf_text(packets.members_packet(sample.meeting))
+    public = pdf_text(packets.public_packet(sample.meeting))
+
+    assert "Anmälda delegationsbeslut" in members
+    assert "2026-02-20 Anställning av Kim Karlsson Hanna Handläggare KS 2026/00001 3.1.1" in (
+        members
+    )
+    assert "2026-02-20 Anställning Hanna Handläggare KS 2026/00001 3.1.1" in public
+    assert "Kim Karlsson" not in public

@@ -25,6 +25,7 @@ from kansli.meetings.tests.meeting_samples import (
     SECRET_CASE_TITLE,
     STOCKHOLM,
     Sample,
+    delegated_decision,
     meeting_with_agenda,
     pdf_text,
     person,
@@ -192,3 +193,32 @@ def test_public_minutes_mask_the_secret_case(held: Sample) -> None:
         assert secret not in public
     assert "Budget för kultur 2027" in public  # the open case stays whole
     assert "Resultat: 3 ja, 0 nej, 1 avstår." in public
+
+
+def test_whoever_else_approved_the_minutes_signs_in_the_role_they_approved_in(
+    held: Sample, board: Organization
+) -> None:
+    vice = person(board, "Viktor", "Vice")
+    Approval.objects.create(
+        meeting=held.meeting,
+        person=vice,
+        role=Approval.Role.CHAIR,
+        approved_at=datetime.datetime(2026, 3, 13, 8, 0, tzinfo=STOCKHOLM),
+    )
+
+    text = pdf_text(packets.minutes_pdf(held.meeting, public=False))
+
+    assert "Ordförande Viktor Vice, justerat 2026-03-13 08:00" in text
+
+
+def test_the_paragraph_of_delegated_decisions_lists_them(held: Sample) -> None:
+    opening = held.items[0]
+    opening.reported_decisions.add(delegated_decision(held, "Anställning av Kim Karlsson"))
+
+    members = pdf_text(packets.minutes_pdf(held.meeting, public=False))
+    public = pdf_text(packets.minutes_pdf(held.meeting, public=True))
+
+    assert "Anmälda delegationsbeslut" in members
+    assert "2026-02-20 Anställning av Kim Karlsson Hanna Handläggare" in members
+    assert "2026-02-20 Anställning Hanna Handläggare" in public
+    assert "Kim Karlsson" not in public
