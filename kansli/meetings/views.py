@@ -277,6 +277,9 @@ def _page(
         "statuses": Meeting.Status,
         "item_statuses": AgendaItem.Status,
         "quorum": selectors.quorum_of(meeting=meeting) if page == SESSION else None,
+        # The agenda can be changed until the meeting is over.
+        "editable": meeting.status
+        in (Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.OPENED),
     }
     template = "meetings/meeting.html" if page == DETAIL else "meetings/session.html"
     return render(request, template, context, status=status)
@@ -390,6 +393,7 @@ def public_calendar(request: HttpRequest, body: str) -> HttpResponse:
         ).distinct(),
         "published": PUBLISHED,
         "may_manage": may_manage(request.user, body_),
+        "person": request.user.person if request.user.is_authenticated else None,
     }
     return render(request, "meetings/public_calendar.html", context)
 

@@ -15,6 +15,8 @@ from kansli.meetings.tests.conftest import Board
 from kansli.meetings.tests.sitting import action_url, called, item_url, page, signed_in
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Person
+from kansli.registry import services as registry
+from kansli.registry.models import Document
 
 PLAN = reverse("meetings:meeting_plan", args=["vanersborg"])
 
@@ -179,3 +181,23 @@ def test_the_meeting_is_cancelled_from_its_page(secretary: User, meeting: Meetin
 
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED
+
+
+def test_a_document_of_the_items_case_is_attached(secretary: User, meeting: Meeting) -> None:
+    meeting = called(meeting)
+    item = meeting.items.get(case__title="Budget för kultur 2027")
+    document = registry.document_register(
+        actor=None,
+        case=item.case,
+        direction=Document.Direction.DRAWN_UP,
+        date=datetime.date(2026, 11, 2),
+        description="Kalkyl för kulturbudgeten",
+    )
+    client = signed_in(secretary)
+
+    response = client.post(item_url(item, "bilaga"), {f"bilaga-{item.pk}-handling": document.pk})
+
+    assert response.status_code == 302
+    assert item.attachments.get().document == document
+    html = client.get(page("meetings:meeting_detail", meeting)).content.decode()
+    assert document.number in html

@@ -11,7 +11,7 @@ from kansli import legal_time
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
 from kansli.meetings import services
-from kansli.meetings.models import Attendance, Ballot, Meeting, Posting
+from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Posting
 from kansli.meetings.tests.conftest import DAY, Board, at
 from kansli.meetings.tests.sitting import (
     action_url,
@@ -253,3 +253,30 @@ def test_an_elected_member_may_not_decide_an_item(ks: Board, meeting: Meeting) -
     item.refresh_from_db()
     assert response.status_code == 403
     assert item.minute_number is None
+
+
+def test_an_item_is_tabled(ks: Board, secretary: User, meeting: Meeting) -> None:
+    meeting = opened(ks, meeting)
+    item = case_item(meeting)
+
+    signed_in(secretary).post(item_url(item, "atgard"), {f"atgard-{item.pk}-status": "tabled"})
+
+    item.refresh_from_db()
+    assert item.status == AgendaItem.Status.TABLED
+
+
+def test_an_item_is_approved_immediately_by_the_chair_and_the_checker(
+    ks: Board, secretary: User, meeting: Meeting
+) -> None:
+    meeting = opened(ks, meeting)
+    item = case_item(meeting)
+    services.item_decide(actor=None, item=item)
+    client = signed_in(secretary)
+
+    for person in (ks.chair, ks.bo):
+        client.post(item_url(item, "omedelbar"), {f"omedelbar-{item.pk}-person": person.pk})
+
+    item.refresh_from_db()
+    assert item.approved_immediately_at is not None
+    assert Posting.objects.get().item == item
+    assert "omedelbart justerad" in session(client, meeting)
