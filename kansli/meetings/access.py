@@ -7,8 +7,9 @@ tools, and a draft agenda, only to them. The public reads a meeting's agenda onc
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from kansli.meetings.models import Meeting
+from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Body
+from kansli.registry.visibility import case_view
 
 MANAGE = "meetings.change_meeting"
 
@@ -37,3 +38,12 @@ def may_manage(user: AbstractBaseUser | AnonymousUser, body: Body) -> bool:
 def agenda_visible(user: AbstractBaseUser | AnonymousUser, meeting: Meeting) -> bool:
     """Is the meeting's agenda public yet, or is the user one who drafts it?"""
     return meeting.status in PUBLISHED or may_manage(user, meeting.organization.body)
+
+
+def item_title(user: AbstractBaseUser | AnonymousUser, item: AgendaItem) -> tuple[str, bool]:
+    """The item's title as the user may see it, and whether it is masked: a case item under
+    secrecy reads as the registry's visibility masks its case."""
+    if item.case is None:
+        return item.title, False
+    view = case_view(user, item.case)
+    return (view.title, True) if view.title_masked else (item.title, False)

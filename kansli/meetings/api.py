@@ -24,11 +24,10 @@ from ninja.errors import HttpError
 from kansli.accounts.api import TokenAuth
 from kansli.delegation.api import Problem
 from kansli.meetings import selectors, services
-from kansli.meetings.access import PUBLISHED, agenda_visible
+from kansli.meetings.access import PUBLISHED, agenda_visible, item_title
 from kansli.meetings.models import AgendaItem, Meeting, Proposal
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
-from kansli.registry.visibility import case_view
 
 
 def public(request: HttpRequest) -> bool | None:
@@ -186,11 +185,7 @@ def _meeting(meeting: Meeting) -> dict[str, Any]:
 
 def _item(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
     """The item as the reader may see it: a case under secrecy masks title and texts alike."""
-    masked = False
-    title = item.title
-    if item.case is not None:
-        view = case_view(request.user, item.case)
-        masked, title = view.title_masked, view.title if view.title_masked else item.title
+    title, masked = item_title(request.user, item)
     return {
         "id": item.pk,
         "position": item.position,

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.meetings import calendar, packets, selectors, services
-from kansli.meetings.access import PUBLISHED, may_manage
+from kansli.meetings.access import PUBLISHED, item_title, may_manage
 from kansli.meetings.forms import (
     ActionForm,
     AttachmentForm,
@@ -47,7 +47,6 @@ from kansli.meetings.forms import (
 )
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Body, Organization, Person
-from kansli.registry.visibility import CaseView, case_view
 
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
 
@@ -130,92 +129,104 @@ def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
 
 class Action(NamedTuple):
     form: type[ActionForm]
-    service: str  # the name of the service in kansli.meetings.services
+    service: Callable[..., Any]
     page: str
     done: str
 
 
 MEETING_ACTIONS: dict[str, Action] = {
     "dagordning": Action(
-        ActionForm, "agenda_build", DETAIL, gettext_lazy("Dagordningen är byggd.")
+        ActionForm, services.agenda_build, DETAIL, gettext_lazy("Dagordningen är byggd.")
     ),
-    "punkt": Action(ItemAddForm, "item_add", DETAIL, gettext_lazy("Punkten är tillagd.")),
-    "kallelse": Action(ActionForm, "notice_send", DETAIL, gettext_lazy("Kallelsen är skickad.")),
+    "punkt": Action(ItemAddForm, services.item_add, DETAIL, gettext_lazy("Punkten är tillagd.")),
+    "kallelse": Action(
+        ActionForm, services.notice_send, DETAIL, gettext_lazy("Kallelsen är skickad.")
+    ),
     "installa": Action(
-        ActionForm, "meeting_cancel", DETAIL, gettext_lazy("Sammanträdet är inställt.")
+        ActionForm, services.meeting_cancel, DETAIL, gettext_lazy("Sammanträdet är inställt.")
     ),
     "narvarolista": Action(
         ActionForm,
-        "attendance_prefill",
+        services.attendance_prefill,
         SESSION,
         gettext_lazy("Närvarolistan är ifylld med ledamöter och ersättare."),
     ),
-    "narvaro": Action(PresenceForm, "attendance_set", SESSION, gettext_lazy("Närvaron är ändrad.")),
+    "narvaro": Action(
+        PresenceForm, services.attendance_set, SESSION, gettext_lazy("Närvaron är ändrad.")
+    ),
     "ersattare": Action(
         SubstituteForm,
-        "substitute_serve",
+        services.substitute_serve,
         SESSION,
         gettext_lazy("Ersättaren tjänstgör."),
     ),
     "tjansteperson": Action(
         OfficialForm,
-        "official_attend",
+        services.official_attend,
         SESSION,
         gettext_lazy("Tjänstepersonen är antecknad som närvarande."),
     ),
     "justerare": Action(
         CheckersForm,
-        "minutes_checkers_set",
+        services.minutes_checkers_set,
         SESSION,
         gettext_lazy("Justerarna är valda."),
     ),
-    "oppna": Action(ActionForm, "meeting_open", SESSION, gettext_lazy("Sammanträdet är öppnat.")),
+    "oppna": Action(
+        ActionForm, services.meeting_open, SESSION, gettext_lazy("Sammanträdet är öppnat.")
+    ),
     "avsluta": Action(
-        ActionForm, "meeting_close", SESSION, gettext_lazy("Sammanträdet är avslutat.")
+        ActionForm, services.meeting_close, SESSION, gettext_lazy("Sammanträdet är avslutat.")
     ),
     "justera": Action(
         SignerForm,
-        "minutes_approve",
+        services.minutes_approve,
         DETAIL,
         gettext_lazy("Justeringen är registrerad."),
     ),
 }
 
 ITEM_ACTIONS: dict[str, Action] = {
-    "flytta": Action(ItemMoveForm, "item_move", DETAIL, gettext_lazy("Punkten är flyttad.")),
+    "flytta": Action(ItemMoveForm, services.item_move, DETAIL, gettext_lazy("Punkten är flyttad.")),
     "foredragande": Action(
         RapporteurForm,
-        "rapporteur_set",
+        services.rapporteur_set,
         DETAIL,
         gettext_lazy("Föredraganden är angiven."),
     ),
-    "bilaga": Action(AttachmentForm, "attachment_add", DETAIL, gettext_lazy("Bilagan är tillagd.")),
+    "bilaga": Action(
+        AttachmentForm, services.attachment_add, DETAIL, gettext_lazy("Bilagan är tillagd.")
+    ),
     "jav": Action(
         DisqualificationForm,
-        "disqualification_record",
+        services.disqualification_record,
         SESSION,
         gettext_lazy("Jävet är antecknat."),
     ),
     "yrkande": Action(
-        ProposalForm, "proposal_add", SESSION, gettext_lazy("Yrkandet är antecknat.")
+        ProposalForm, services.proposal_add, SESSION, gettext_lazy("Yrkandet är antecknat.")
     ),
-    "beslut": Action(DecideForm, "item_decide", SESSION, gettext_lazy("Beslutet är fattat.")),
+    "beslut": Action(
+        DecideForm, services.item_decide, SESSION, gettext_lazy("Beslutet är fattat.")
+    ),
     "votering": Action(
-        VoteForm, "vote_record", SESSION, gettext_lazy("Voteringen är registrerad.")
+        VoteForm, services.vote_record, SESSION, gettext_lazy("Voteringen är registrerad.")
     ),
-    "atgard": Action(ItemStatusForm, "item_note", SESSION, gettext_lazy("Punkten är behandlad.")),
+    "atgard": Action(
+        ItemStatusForm, services.item_note, SESSION, gettext_lazy("Punkten är behandlad.")
+    ),
     "reservation": Action(
-        DissentForm, "dissent_record", SESSION, gettext_lazy("Reservationen är antecknad.")
+        DissentForm, services.dissent_record, SESSION, gettext_lazy("Reservationen är antecknad.")
     ),
     "anteckning": Action(
         MinuteNoteForm,
-        "minute_note_add",
+        services.minute_note_add,
         SESSION,
         gettext_lazy("Protokollsanteckningen är antecknad."),
     ),
     "omedelbar": Action(
         SignerForm,
-        "item_approve_immediately",
+        services.item_approve_immediately,
         SESSION,
         gettext_lazy("Punkten är justerad omedelbart."),
     ),
@@ -265,7 +276,9 @@ def _page(
         }
         if failed is not None and failed.item is not None and failed.item.pk == item.pk:
             item_forms[failed.name] = failed
-        items.append(_ItemRow(item, _title(request.user, item), _title(public, item), item_forms))
+        title, _masked = item_title(request.user, item)
+        public_title, _masked = item_title(public, item)
+        items.append(_ItemRow(item, title, public_title, item_forms))
     if failed is not None and failed.item is None:
         forms[failed.name] = failed
     context = {
@@ -290,14 +303,6 @@ class _ItemRow(NamedTuple):
     title: str  # as the signed-in user may see it
     public_title: str  # as it reads on the public agenda
     forms: dict[str, ActionForm]
-
-
-def _title(user: Any, item: AgendaItem) -> str:
-    """The item's title; a case item under secrecy masked for those who may not see it."""
-    if item.case is None:
-        return item.title
-    view: CaseView = case_view(user, item.case)
-    return view.title if view.title_masked else item.title
 
 
 def _manage(request: HttpRequest, body: str, meeting: int) -> tuple[Meeting, HttpResponse | None]:
@@ -330,7 +335,7 @@ def _act(
         return _page(request, meeting, action.page, failed=form, status=400)
     target = {"item": item} if item else {"meeting": meeting}
     try:
-        getattr(services, action.service)(actor=request.user, **target, **form.arguments())
+        action.service(actor=request.user, **target, **form.arguments())
     except PermissionDenied as error:
         return _refused(request, meeting.organization.body, str(error))
     except ValidationError as error:
@@ -413,7 +418,7 @@ def public_agenda(request: HttpRequest, body: str, meeting: int) -> HttpResponse
     context = {
         "body": meeting_.organization.body,
         "meeting": meeting_,
-        "items": [(item, _title(public, item)) for item in meeting_.items.all()],
+        "items": [(item, item_title(public, item)[0]) for item in meeting_.items.all()],
         "approved": meeting_.status == Meeting.Status.APPROVED,
         "postings": meeting_.postings.all(),
     }
