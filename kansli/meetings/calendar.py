@@ -49,6 +49,8 @@ def invitation(meeting: Meeting, person: Person) -> bytes:
     calendar = _calendar([meeting], name=meeting.organization.name)
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = calendar.events[0]
+    # Each notice sent again (after a change) must outrank the last, or calendars ignore it.
+    event.add("sequence", meeting.deliveries.filter(person=person).count())
     event.add("organizer", _organizer(meeting))
     attendee = vCalAddress(f"mailto:{person.email}")
     attendee.params["cn"] = person.name

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     import weasyprint
 
 IMAGES = (files.PNG, files.JPEG)
+FRONT = "front"  # the anchor of the notice at the head of a packet
 # Where "Sida N av M" sits: from the right and the bottom edge of the page, in points.
 STAMP_RIGHT = 110
 STAMP_BOTTOM = 22
@@ -162,7 +163,7 @@ def _agenda_context(meeting: Meeting, *, public: bool) -> dict[str, Any]:
         "meeting": meeting,
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
         "items": _agenda(meeting, public=public),
-        "front": "front",
+        "front": FRONT,
     }
 
 
@@ -177,7 +178,6 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
             Prefetch("attachments", queryset=attachments), "reported_decisions__decided_by"
         )
     )
-    user = AnonymousUser() if public else None
     entries = []
     for number, item in enumerate(items, 1):
         title, masked = _item_title(item, public=public)
@@ -189,7 +189,9 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
                 case_number=item.case.number if item.case else "",
                 rapporteur=item.rapporteur.name if item.rapporteur else "",
                 proposal="" if masked else item.proposal,
-                attachments=[_attachment(a.document, user) for a in item.attachments.all()],
+                attachments=[
+                    _attachment(a.document, public=public) for a in item.attachments.all()
+                ],
                 decisions=_reported_decisions(item, public=public),
             )
         )
@@ -218,12 +220,14 @@ def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
     return item.title, False
 
 
-def _attachment(document: Document, user: AnonymousUser | None) -> AttachmentEntry:
-    """The members see every attachment whole; the public what `document_view` shows it, and
-    the files of a document under no secrecy."""
-    if user is None:
+def _attachment(document: Document, *, public: bool) -> AttachmentEntry:
+    """The members see every attachment whole. The public sees the registry entry as
+    `document_view` shows it to the anonymous user, and the files unless the document is
+    secret: the registry gives the public no files of its own accord (they are asked for), but
+    a document put on a meeting's agenda is published with it, as the law leaves it to be."""
+    if not public:
         return AttachmentEntry(document.number, document.description, document, True, "")
-    view = document_view(user, document)
+    view = document_view(AnonymousUser(), document)
     return AttachmentEntry(
         document.number,
         view.description,
@@ -247,7 +251,7 @@ def _packet(meeting: Meeting, *, public: bool) -> bytes:
     first_page = _anchor_pages(own)
 
     writer = pypdf.PdfWriter()
-    parts = [Part(anchor="front")]
+    parts = [Part(anchor=FRONT)]
     for entry in items:
         parts.append(Part(anchor=entry.anchor))
         parts.extend(part for attachment in entry.attachments for part in attachment.parts)
@@ -294,13 +298,8 @@ def _plan_attachment(attachment: AttachmentEntry, anchor: str) -> None:
 def _plan_file(attachment: AttachmentEntry, file: File, anchor: str) -> None:
     if file.content_type == files.PDF:
         with default_storage.open(file.storage_name) as stored:
-            data = stored.read()
-        try:
-            reader = pypdf.PdfReader(io.BytesIO(data))
-            readable = len(reader.pages) > 0
-        except pypdf.errors.PyPdfError:
-            readable = False
-        if readable:
+            reader = _pdf_reader(stored.read())
+        if reader is not None:
             attachment.parts.append(Part(pdf=reader))
             return
         text = _(
@@ -325,6 +324,16 @@ def _plan_file(attachment: AttachmentEntry, file: File, anchor: str) -> None:
         "number": attachment.number,
     }
     _add_sheet(attachment, Sheet(anchor, name=file.original_name, text=text % values))
+
+
+def _pdf_reader(data: bytes) -> pypdf.PdfReader | None:
+    """The PDF to merge, or None if it cannot be read or has no pages. One locked only against
+    changes (an empty user password), which the registry takes, pypdf opens by itself."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        return reader if len(reader.pages) else None
+    except pypdf.errors.PyPdfError:
+        return None
 
 
 def _add_sheet(attachment: AttachmentEntry, sheet: Sheet) -> None:

@@ -5,9 +5,10 @@ import datetime
 
 import icalendar
 import pytest
+from django.utils import timezone
 
 from kansli.meetings import calendar
-from kansli.meetings.models import Meeting
+from kansli.meetings.models import Delivery, Meeting
 from kansli.meetings.tests.meeting_samples import STOCKHOLM, person
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Membership, Organization, Person
@@ -140,3 +141,17 @@ def test_invitation_needs_an_e_mail_address(board: Organization) -> None:
 
     with pytest.raises(ValueError, match="e-mail"):
         calendar.invitation(meeting, nobody)
+
+
+def test_an_invitation_sent_again_outranks_the_one_before(board: Organization) -> None:
+    member = person(board, "Bertil", "Ledamot", Membership.Role.MEMBER)
+    meeting = meeting_on(board, datetime.date(2026, 3, 10))
+    first = icalendar.Calendar.from_ical(calendar.invitation(meeting, member))
+    Delivery.objects.create(
+        meeting=meeting, person=member, address=member.email, sent_at=timezone.now()
+    )
+
+    second = icalendar.Calendar.from_ical(calendar.invitation(meeting, member))
+
+    assert first.events[0]["SEQUENCE"] == 0
+    assert second.events[0]["SEQUENCE"] == 1

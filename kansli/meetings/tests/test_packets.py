@@ -1,5 +1,6 @@
 """The notice and the packets of a meeting: what the members get, and what the public may see."""
 
+import datetime
 import io
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from kansli.meetings.tests.meeting_samples import (
     pdf_text,
 )
 from kansli.organisation.models import Organization
+from kansli.registry import services as registry
+from kansli.registry.models import Document
+from kansli.registry.tests.samples import pdf_bytes, upload
 
 
 @pytest.fixture(autouse=True)
@@ -167,3 +171,36 @@ def test_the_report_of_delegated_decisions_lists_them_and_the_public_sees_their_
     )
     assert "2026-02-20 Anställning Hanna Handläggare KS 2026/00001 3.1.1" in public
     assert "Kim Karlsson" not in public
+
+
+def test_a_pdf_locked_only_against_changes_is_merged(sample: Sample) -> None:
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf_bytes("LASTBILAGA2290")))
+    writer.encrypt(user_password="", owner_password="ägarlösenord")
+    locked = io.BytesIO()
+    writer.write(locked)
+    document = registry.document_register(
+        actor=None,
+        case=sample.case,
+        direction=Document.Direction.DRAWN_UP,
+        date=datetime.date(2026, 2, 2),
+        description="Låst skrivelse",
+        files=[upload("last.pdf", locked.getvalue())],
+    )
+    ItemAttachment.objects.create(item=sample.items[0], document=document)
+
+    assert "LASTBILAGA2290" in pdf_text(packets.members_packet(sample.meeting))
+
+
+def test_a_stored_pdf_that_cannot_be_read_is_named_on_a_page_of_its_own(
+    sample: Sample, media: Path
+) -> None:
+    stored = sample.public_letter.files.get()
+    (media / stored.storage_name).write_bytes(b"%PDF-1.4 trasig")
+
+    text = pdf_text(packets.members_packet(sample.meeting))
+
+    assert PUBLIC_MARKER not in text
+    assert (
+        f"Filen skrivelse.pdf kunde inte läggas in i handlingarna. Den finns i diariet under "
+        f"nummer {sample.public_letter.number}." in text
+    )
