@@ -94,14 +94,21 @@ class ItemAddForm(ActionForm):
         initial=AgendaItem.Kind.CASE,
         required=False,
     )
-    arende = NumberChoiceField(label=_("Ärende"), queryset=Case.objects.none(), required=False)
+    arende = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
     forslag = forms.CharField(label=_("Förslag till beslut"), widget=forms.Textarea, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["arende"].queryset = Case.objects.filter(
-            organization__body=self.meeting.organization.body_id, status=Case.Status.OPEN
-        )
+    def clean_arende(self) -> Case | None:
+        number = self.cleaned_data["arende"].strip()
+        if not number:
+            return None
+        case = Case.objects.filter(
+            organization__body=self.meeting.organization.body_id, number__iexact=number
+        ).first()
+        if case is None:
+            raise forms.ValidationError(
+                _("Det finns inget ärende med diarienummer %(number)s.") % {"number": number}
+            )
+        return case
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -201,3 +201,22 @@ def test_a_document_of_the_items_case_is_attached(secretary: User, meeting: Meet
     assert item.attachments.get().document == document
     html = client.get(page("meetings:meeting_detail", meeting)).content.decode()
     assert document.number in html
+
+
+def test_an_item_is_added_for_a_case_by_its_number(
+    ks: Board, secretary: User, meeting: Meeting
+) -> None:
+    case = registry.case_open(actor=None, organization=ks.organization, title="Ny simhall")
+    client = signed_in(secretary)
+
+    unknown = client.post(
+        action_url(meeting, "punkt"), {"punkt-rubrik": "Simhall", "punkt-arende": "KS 1999/1"}
+    )
+    added = client.post(
+        action_url(meeting, "punkt"), {"punkt-rubrik": "Simhall", "punkt-arende": case.number}
+    )
+
+    assert unknown.status_code == 400
+    assert "Det finns inget ärende med diarienummer KS 1999/1." in unknown.content.decode()
+    assert added.status_code == 302
+    assert meeting.items.get().case == case
