@@ -8,8 +8,8 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting
-from kansli.meetings.selectors import serving_members
-from kansli.organisation.models import Body, Organization, Person
+from kansli.meetings.selectors import meeting_day, serving_members
+from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.models import Case, Document
 from kansli.web.decision_forms import date_field
 
@@ -17,7 +17,7 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 class NumberChoiceField(forms.ModelChoiceField):
-    """A case or a document by its number alone: its title may be secret."""
+    """A document by its number alone: its description may be secret."""
 
     def label_from_instance(self, obj: Model) -> str:
         return obj.number
@@ -79,8 +79,12 @@ class ActionForm(forms.Form):
         self.meeting = meeting
         self.item = item
 
-    def persons_of_body(self) -> QuerySet[Person]:
-        return Person.objects.filter(body=self.meeting.organization.body_id)
+    def officials(self) -> QuerySet[Person]:
+        """The body's officials on the day of the meeting: those who may present and attend."""
+        appointed = Appointment.objects.filter(position__body=self.meeting.organization.body_id).on(
+            meeting_day(self.meeting)
+        )
+        return Person.objects.filter(pk__in=appointed.values("person"))
 
     def arguments(self) -> dict[str, Any]:
         return {}
@@ -135,8 +139,8 @@ class RapporteurForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["foredragande"].queryset = self.persons_of_body()
-        self.fields["utsedd_av"].queryset = self.persons_of_body()
+        self.fields["foredragande"].queryset = self.officials()
+        self.fields["utsedd_av"].queryset = self.officials()
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -195,7 +199,7 @@ class OfficialForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = self.persons_of_body()
+        self.fields["person"].queryset = self.officials()
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data

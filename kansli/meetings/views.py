@@ -252,6 +252,16 @@ def _form(
     return form
 
 
+def _applies(name: str, item: AgendaItem) -> bool:
+    """Does the action apply to the item: an attachment to a case's item, a vote between two
+    proposals at least?"""
+    if name == "bilaga":
+        return item.case_id is not None
+    if name == "votering":
+        return len(item.proposals.all()) > 1
+    return True
+
+
 def _page(
     request: HttpRequest,
     meeting: Meeting,
@@ -272,7 +282,7 @@ def _page(
         item_forms = {
             name: _form(name, meeting, item)
             for name, action in ITEM_ACTIONS.items()
-            if action.page == page and (name != "bilaga" or item.case_id)
+            if action.page == page and _applies(name, item)
         }
         if failed is not None and failed.item is not None and failed.item.pk == item.pk:
             item_forms[failed.name] = failed

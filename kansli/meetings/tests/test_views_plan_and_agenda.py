@@ -11,10 +11,10 @@ from django.urls import reverse
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
 from kansli.meetings.models import Meeting
-from kansli.meetings.tests.conftest import Board
+from kansli.meetings.tests.conftest import Board, person
 from kansli.meetings.tests.sitting import action_url, called, item_url, page, signed_in
 from kansli.organisation import services as organisation
-from kansli.organisation.models import Body, Person
+from kansli.organisation.models import Body, Organization
 from kansli.registry import services as registry
 from kansli.registry.models import Document
 
@@ -120,12 +120,22 @@ def test_moving_an_item_off_the_agenda_is_refused_with_the_reason(
 
 
 def test_the_director_hands_the_presentation_of_an_item_to_a_case_officer(
-    ks: Board, secretary: User, meeting: Meeting
+    ks: Board, secretary: User, meeting: Meeting, department: Organization
 ) -> None:
+    officer = person(department.body, "Oscar", "Malmberg")
+    post = organisation.position_create(
+        actor=None,
+        body=department.body,
+        organization=department,
+        slug="handlaggare",
+        title="Handläggare",
+    )
+    organisation.appointment_create(
+        actor=None, person=officer, position=post, start=datetime.date(2024, 1, 1)
+    )
     client = signed_in(secretary)
     client.post(action_url(meeting, "punkt"), {"punkt-rubrik": "Budget"})
     item = meeting.items.get()
-    officer: Person = secretary.person
     prefix = f"foredragande-{item.pk}"
 
     refused = client.post(item_url(item, "foredragande"), {f"{prefix}-foredragande": officer.pk})
