@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,19 +93,17 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
     inside the writing service's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the change it records")
-    # The locked head row makes concurrent writers take turns: each one reads the end of the
-    # chain only after the one before it has committed. (A database flushed by a test has
-    # lost the row its migration created; the first writer makes it anew.)
     if not changes:
         return []
-    head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
+    connection = transaction.get_connection()
+    seq, hash_ = _head_locked(connection)
     user = actor if actor is not None and actor.is_authenticated else None
     actor_name = user.get_username() if user else SYSTEM_ACTOR
     at = timezone.now()
     events = []
     for change in changes:
         event = Event(
-            seq=head.seq + 1,
+            seq=seq + 1,
             at=at,
             actor=user,
             actor_name=actor_name,
@@ -114,14 +113,38 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
             object_repr=str(change.instance)[:300],
             before=to_json_value(change.before),
             after=to_json_value(change.after),
-            prev_hash=head.hash,
+            prev_hash=hash_,
         )
         event.hash = event_hash(event.prev_hash, event_payload(event))
-        head.seq, head.hash = event.seq, event.hash
+        seq, hash_ = event.seq, event.hash
         events.append(event)
     Event.objects.bulk_create(events, batch_size=BATCH)
-    head.save(update_fields=["seq", "hash"])
+    with connection.cursor() as cursor:
+        cursor.execute(_HEAD_UPDATE, [seq, hash_])
     return events
+
+
+# The head is read and written with plain statements: every audited write of the system runs
+# them, and building them through the ORM costs more than the database takes to answer.
+_HEAD = ChainHead._meta.db_table
+_HEAD_UPDATE = f"UPDATE {_HEAD} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608
+
+
+def _head_locked(connection: BaseDatabaseWrapper) -> tuple[int, str]:
+    """The chain's end (seq, hash), its row locked until the transaction ends.
+
+    The locked row makes concurrent writers take turns: each one reads the end of the chain
+    only after the one before it has committed. (A database flushed by a test has lost the row
+    its migration created; the first writer makes it anew.)
+    """
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT seq, hash FROM {_HEAD} WHERE id = 1{lock}")  # noqa: S608
+        found = cursor.fetchone()
+    if found is None:
+        head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
+        return head.seq, head.hash
+    return found
 
 
 def action_name(instance: models.Model, verb: str) -> str:
