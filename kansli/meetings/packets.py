@@ -34,10 +34,11 @@ from pypdf.generic import (
     RectangleObject,
 )
 
+from kansli.meetings import access
 from kansli.meetings.models import AgendaItem, Attendance, ItemAttachment, Meeting
 from kansli.registry import files
 from kansli.registry.models import Document, File
-from kansli.registry.visibility import case_view, document_view
+from kansli.registry.visibility import document_view
 
 if TYPE_CHECKING:
     import weasyprint
@@ -212,12 +213,9 @@ def _reported_decisions(item: AgendaItem, *, public: bool) -> list[ReportedDecis
 
 
 def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
-    """The item's title, masked for the public when its case's title is."""
-    if public and item.case is not None:
-        view = case_view(AnonymousUser(), item.case)
-        if view.title_masked:
-            return view.title, True
-    return item.title, False
+    """The item's title, and whether it is masked: for the public as the registry's visibility
+    masks its case, for the members whole."""
+    return access.item_title(AnonymousUser(), item) if public else (item.title, False)
 
 
 def _attachment(document: Document, *, public: bool) -> AttachmentEntry:
