@@ -79,3 +79,22 @@ def test_substitutes_of_the_members_party_are_called_first_then_by_rank() -> Non
 def test_without_a_party_substitutes_are_called_by_rank() -> None:
     substitutes = [Substitute("a", "M", 2), Substitute("b", "S", 1)]
     assert [s.key for s in substitute_order(substitutes, "")] == ["b", "a"]
+
+
+@given(
+    party=st.sampled_from(["S", "M", "V"]),
+    pool=st.lists(st.tuples(st.sampled_from(["S", "M", "V"]), st.integers(0, 9)), max_size=8),
+)
+def test_the_members_party_comes_first_each_group_by_rank(
+    party: str, pool: list[tuple[str, int]]
+) -> None:
+    substitutes = [Substitute(i, p, rank) for i, (p, rank) in enumerate(pool)]
+
+    order = substitute_order(substitutes, party)
+
+    same = [s for s in order if s.party == party]
+    assert order[: len(same)] == same
+    assert [s.rank for s in same] == sorted(s.rank for s in same)
+    others = order[len(same) :]
+    assert [s.rank for s in others] == sorted(s.rank for s in others)
+    assert sorted(s.key for s in order) == list(range(len(pool)))
