@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "kansli.preparation",
     "kansli.search",
     "kansli.meetings",
+    "kansli.followup",
     "kansli.web",
     "kansli.demo",
 ]

@@ -202,3 +202,127 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.party_name}"
+
+
+class ExecutionTask(models.Model):
+    """Verkställighet: a piece of executing a decision, given through the director to a
+    department or company, with a due date (seed 002 3.1, seed 000 "verkställs")."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("ej påbörjad")
+        IN_PROGRESS = "in_progress", _("pågår")
+        DONE = "done", _("verkställd")
+        CANCELLED = "cancelled", _("kan inte verkställas")
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="execution_tasks", verbose_name=_("beslut")
+    )
+    title = models.CharField(_("uppgift"), max_length=300)
+    executor = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("verkställs av")
+    )
+    assigned_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("uppdragen av")
+    )
+    assigned_on = models.DateField(_("uppdragen"))
+    due_on = models.DateField(_("klar senast"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    done_on = models.DateField(_("klar"), null=True, blank=True)
+    note = models.TextField(_("anteckning"), blank=True)
+
+    class Meta:
+        verbose_name = _("verkställighetsuppgift")
+        verbose_name_plural = _("verkställighetsuppgifter")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done_on__isnull=True) | Q(status__in=["done", "cancelled"]),
+                name="execution_done_on_when_done",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Assignment(models.Model):
+    """Uppdrag: a task the board gives the director in a decision, with a due date and how
+    often the board is to hear how it progresses (seed 000: "hålla ordförande och styrelsen
+    fortlöpande informerade om hur givna uppdrag framskrider")."""
+
+    class Status(models.TextChoices):
+        ONGOING = "ongoing", _("pågår")
+        COMPLETED = "completed", _("slutfört")
+        CANCELLED = "cancelled", _("avslutat utan att slutföras")
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("beslut")
+    )
+    title = models.CharField(_("uppdrag"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    assignee = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("uppdragstagare")
+    )
+    # Whom the director names to report in the director's stead.
+    reporter = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rapporterar"),
+    )
+    given_on = models.DateField(_("givet"))
+    due_on = models.DateField(_("ska slutföras senast"))
+    report_interval_months = models.PositiveSmallIntegerField(_("rapporteras var … månad"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ONGOING
+    )
+    completed_on = models.DateField(_("slutfört"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uppdrag")
+        verbose_name_plural = _("uppdrag")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(report_interval_months__gte=1), name="assignment_interval_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("given_on")), name="assignment_due_after_given"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AssignmentReport(models.Model):
+    """A progress report on an assignment; it may be put on the board's agenda."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="reports", verbose_name=_("uppdrag")
+    )
+    reported_on = models.DateField(_("rapporterat"))
+    reported_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("av")
+    )
+    text = models.TextField(_("rapport"))
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignment_reports",
+        verbose_name=_("på dagordningen"),
+    )
+
+    class Meta:
+        verbose_name = _("rapport om uppdrag")
+        verbose_name_plural = _("rapporter om uppdrag")
+        ordering = ["assignment", "reported_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} {self.reported_on}"
