@@ -1,0 +1,1 @@
+"""The followup app's pages, one module per area."""
