@@ -337,7 +337,10 @@ def _register(
 
 
 def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> File:
-    """Add a file to a registered document; a bad file is refused and nothing is saved."""
+    """Add a file to a registered document; a bad file is refused and nothing is saved. The
+    file is part of the registration: whoever may register the document may add it."""
+    if not may_register(actor, case=document.case, direction=document.direction):
+        raise PermissionDenied(_("Du har inte behörighet att registrera handlingar."))
     checked = check_file(upload)
     with _stored_files() as stored, transaction.atomic():
         file = _file_save(actor=actor, document=document, checked=checked, stored=stored)

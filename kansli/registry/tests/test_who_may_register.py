@@ -16,12 +16,13 @@ from kansli.organisation.models import Organization, Person
 from kansli.registry import services
 from kansli.registry.models import Case, Document
 from kansli.registry.services import Registration
+from kansli.registry.tests.samples import pdf_bytes, upload
 from kansli.registry.visibility import document_view, may_handle_records_requests
 
 REGISTER = "/vanersborg/diarium/registrera/"
 
 
-def register(actor: User, case: Case, **fields: object) -> Document:
+def register(actor: User | None, case: Case, **fields: object) -> Document:
     arguments = {
         "actor": actor,
         "case": case,
@@ -86,6 +87,20 @@ def test_a_batch_is_refused_to_a_case_officer_without_the_permission(
         services.documents_register(actor=hanna, registrations=[letter])
 
     assert not Document.objects.exists()
+
+
+def test_a_case_officer_without_the_permission_may_not_add_a_file_to_a_letter(
+    case: Case, officer: Person, staff: Callable[..., User]
+) -> None:
+    letter = register(None, case)
+    hanna = staff("hanna", Role.CASE_OFFICER, person=officer)
+
+    with pytest.raises(PermissionDenied):
+        services.file_attach(
+            actor=hanna, document=letter, upload=upload("svar.pdf", pdf_bytes("Svar"))
+        )
+
+    assert not letter.files.exists()
 
 
 def test_the_register_page_refuses_a_case_officer_and_saves_nothing(
