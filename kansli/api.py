@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError
 from kansli.accounts.api import TokenAuth
 from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
+from kansli.followup.api import router as followup_router
 from kansli.governance.api import router as governance_router
 from kansli.meetings.api import router as meetings_router
 from kansli.organisation.api import router as organisation_router
@@ -49,6 +50,7 @@ api.add_router("", registry_router, tags=["diarium"])
 api.add_router("", search_router, tags=["diarium"])
 api.add_router("", preparation_router, tags=["beredning"])
 api.add_router("", meetings_router, tags=["sammanträden"])
+api.add_router("", followup_router, tags=["uppföljning"])
 
 
 @api.exception_handler(AuthenticationError)

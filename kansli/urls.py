@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("kansli.web.urls")),
     path("", include("kansli.registry.urls")),
     path("", include("kansli.meetings.urls")),
+    path("", include("kansli.followup.urls")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
