@@ -7,6 +7,7 @@ acknowledgement of governing documents.
 Written through `kansli.followup.services`; the duty dashboard reads `kansli.followup.selectors`.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -350,6 +351,25 @@ class CrisisEvent(models.Model):
         return self.title
 
 
+class AppendOnlyError(ValidationError):
+    """A change to or removal of a crisis log entry, refused."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Krisloggen kan bara kompletteras: en anteckning ändras eller tas aldrig bort.")
+        )
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows that are only ever added: updating or deleting them in bulk is refused."""
+
+    def update(self, **kwargs: object) -> int:
+        raise AppendOnlyError
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError
+
+
 class CrisisLogEntry(models.Model):
     """One line of the crisis log: append-only, never changed or removed."""
 
@@ -378,6 +398,8 @@ class CrisisLogEntry(models.Model):
         verbose_name=_("beslut"),
     )
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("krislogg")
         verbose_name_plural = _("krisloggen")
@@ -385,6 +407,14 @@ class CrisisLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recorded_at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError
 
 
 class Talk(models.Model):
