@@ -36,6 +36,26 @@ _ADMINISTERED = {
 # (kansli.meetings.services checks change_meeting and the body).
 _MEETINGS = ("meetings.view_meeting", "meetings.add_meeting", "meetings.change_meeting")
 
+# The director's follow-up (issue 6): the director keeps it, the secretaries read its lists, and
+# the elected members read what the board is told of (the duty dashboard, budget deviations,
+# supervision reports, crisis events).
+_FOLLOWUP = (
+    "budgetline",
+    "outcome",
+    "deviationthreshold",
+    "budgetinitiative",
+    "certificationright",
+    "certification",
+    "reporttemplate",
+    "supervisionreport",
+    "supervisioninitiative",
+    "crisisevent",
+    "crisislogentry",
+    "talk",
+    "acknowledgement",
+)
+_FOLLOWUP_FOR_THE_BOARD = ("budgetinitiative", "supervisionreport", "crisisevent")
+
 # What each role may change, as Django model permissions ("app_label.codename").
 # Everyone signed in may read the organisation and the governing documents.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
@@ -56,10 +76,15 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "registry.add_document",
         "registry.add_file",
         *_MEETINGS,
+        *(f"followup.view_{model}" for model in _FOLLOWUP),
     ),
     Role.CASE_OFFICER: (),
-    Role.DIRECTOR: (),
-    Role.ELECTED_MEMBER: (),
+    Role.DIRECTOR: tuple(
+        f"followup.{verb}_{model}"
+        for model in _FOLLOWUP
+        for verb in ("view", "add", "change", "delete")
+    ),
+    Role.ELECTED_MEMBER: tuple(f"followup.view_{model}" for model in _FOLLOWUP_FOR_THE_BOARD),
     Role.ADMINISTRATOR: (
         "audit.view_event",
         *(
