@@ -102,7 +102,10 @@ def case_open(
     opened_on: datetime.date | None = None,
     secrecy_reference: str = "",
 ) -> Case:
-    """Open a case with the next number of the organization's series for the year."""
+    """Open a case with the next number of the organization's series for the year. Who may:
+    see `may_open_case`."""
+    if not may_open_case(actor, case_officer=case_officer):
+        raise PermissionDenied(_("Du har inte behörighet att öppna ärenden."))
     opened_on = opened_on or timezone.localdate()
     _refuse_officer_of_other_body(organization, case_officer)
     series, sequence, number = numbering.next_case_number(organization, opened_on.year)
@@ -210,20 +213,31 @@ def documents_register(*, actor: Actor, registrations: Sequence[Registration]) -
 
 
 REGISTER = "registry.add_document"
+OPEN_CASE = "registry.add_case"
+
+
+def _permitted(actor: Actor, permission: str, *, own_officer_id: int | None) -> bool:
+    """Whether the actor holds the permission, or is the case officer named, who may without
+    it in a case of their own. No actor is the system itself (imports, the demo)."""
+    if actor is None or actor.has_perm(permission):
+        return True
+    person_id = getattr(actor, "person_id", None)
+    return person_id is not None and person_id == own_officer_id
 
 
 def may_register(actor: Actor, *, case: Case, direction: str) -> bool:
     """Registering is for those with the registry's permission to add documents (registrars
     and secretaries by their roles). A case officer without it may still register what they
-    drew up in their own case, such as the officer's report. No actor is the system itself
-    (imports, the demo)."""
-    if actor is None or actor.has_perm(REGISTER):
-        return True
-    person_id = getattr(actor, "person_id", None)
-    return (
-        direction == Document.Direction.DRAWN_UP
-        and person_id is not None
-        and person_id == case.case_officer_id
+    drew up in their own case, such as the officer's report."""
+    drawn_up = direction == Document.Direction.DRAWN_UP
+    return _permitted(actor, REGISTER, own_officer_id=case.case_officer_id if drawn_up else None)
+
+
+def may_open_case(actor: Actor, *, case_officer: Person | None) -> bool:
+    """Opening a case is for those with the registry's permission to add cases (registrars and
+    secretaries by their roles); a case officer without it may open a case of their own."""
+    return _permitted(
+        actor, OPEN_CASE, own_officer_id=case_officer.pk if case_officer is not None else None
     )
 
 

@@ -1,7 +1,7 @@
-"""Registering is for those with the registry's permission to add documents (registrars and
-secretaries by their roles); a case officer without it registers only what they drew up in
-their own case. The registrar's other rights come from permissions too, not from the role's
-name."""
+"""Registering is for those with the registry's permissions to add cases and documents
+(registrars and secretaries by their roles); a case officer without them opens only cases of
+their own and registers only what they drew up in their own case. The registrar's other
+rights come from permissions too, not from the role's name."""
 
 import datetime
 from collections.abc import Callable
@@ -87,6 +87,29 @@ def test_a_batch_is_refused_to_a_case_officer_without_the_permission(
         services.documents_register(actor=hanna, registrations=[letter])
 
     assert not Document.objects.exists()
+
+
+def test_a_case_officer_without_the_permission_opens_only_cases_of_their_own(
+    board: Organization, officer: Person, staff: Callable[..., User]
+) -> None:
+    hanna = staff("hanna", Role.CASE_OFFICER, person=officer)
+
+    with pytest.raises(PermissionDenied, match="behörighet att öppna ärenden"):
+        services.case_open(actor=hanna, organization=board, title="Någon annans ärende")
+    own = services.case_open(
+        actor=hanna, organization=board, title="Eget ärende", case_officer=officer
+    )
+
+    assert list(Case.objects.filter(organization=board)) == [own]
+
+
+@pytest.mark.parametrize("role", [Role.REGISTRAR, Role.SECRETARY])
+def test_registrars_and_secretaries_open_cases(
+    board: Organization, staff: Callable[..., User], role: Role
+) -> None:
+    case = services.case_open(actor=staff("sara", role), organization=board, title="Ärende")
+
+    assert case.sequence == 1
 
 
 def test_a_case_officer_without_the_permission_may_not_add_a_file_to_a_letter(
