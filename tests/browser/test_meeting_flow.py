@@ -71,6 +71,7 @@ def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
     page.get_by_role("button", name="Logga in").click()
 
     page.goto(f"/vanersborg/sammantraden/plan/?organisation={board.pk}&ar={yesterday.year}")
+    reports.append(axe_report(page))
     page.get_by_label("Börjar").fill(f"{yesterday.isoformat()}T09:00")
     page.get_by_label("Plats").fill("Sessionssalen")
     page.get_by_role("button", name="Planera sammanträdet").click()
@@ -141,6 +142,10 @@ def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
     expect(posting.get_by_role("definition").nth(3)).to_have_text(period.posted.isoformat())
     expect(posting.get_by_role("definition").nth(4)).to_have_text(period.last_day.isoformat())
     expect(posting.get_by_role("definition").nth(5)).to_have_text(period.taken_down.isoformat())
+    reports.append(axe_report(page))
+    posting.get_by_role("link", name="Dagordning").click()
+    expect(page.get_by_role("main")).to_contain_text("Ny simhall")
+    expect(page.get_by_role("link", name="Protokoll (PDF)")).to_be_visible()
     reports.append(axe_report(page))
 
     problems = [report for report in reports if report]
