@@ -1,0 +1,295 @@
+"""The economy against the budget: budget lines, outcomes imported from the ledger, the body's
+threshold, and the initiative the director must take with the board when the outcome deviates
+past it (seed 000, "Ekonomiskt ansvar": "ta initiativ till åtgärder och dialog med
+[styrelsen] om [...] ekonomi avviker från beslutad budget")."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kansli.audit import services as audit
+from kansli.audit.services import Actor
+from kansli.followup.access import refuse_unless_keeper
+from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
+from kansli.followup.selectors.economy import budget_initiatives_decided, economy_standing
+from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.selectors import director_of, meeting_day, minutes_name
+from kansli.organisation.models import Body, Organization
+from kansli.registry.services import case_open
+
+COLUMNS = ("organisation", "år", "månad", "belopp")
+# A file with more wrong lines than this names the first ones only.
+ERRORS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One line of an imported file: an organization's amount for a month."""
+
+    line: int
+    organization: Organization
+    year: int
+    month: int
+    amount: Decimal
+
+
+def _amount(text: str) -> Decimal:
+    """An amount as Swedish spreadsheets write it: "-1 234 567,50" or "1234567.50"."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    value = Decimal(cleaned)
+    if not value.is_finite():
+        raise InvalidOperation
+    return value
+
+
+def _row(fields: list[str], line: int, organizations: dict[str, Organization]) -> LedgerRow:
+    if len(fields) != len(COLUMNS):
+        raise ValidationError(
+            _("Rad %(line)d: raden ska ha fyra fält (organisation, år, månad, belopp).")
+            % {"line": line}
+        )
+    slug, year, month, amount = (field.strip() for field in fields)
+    organization = organizations.get(slug)
+    if organization is None:
+        raise ValidationError(
+            _("Rad %(line)d: det finns ingen organisation med kortnamnet ”%(slug)s”.")
+            % {"line": line, "slug": slug}
+        )
+    if not year.isdigit() or not 2000 <= int(year) <= 2100:
+        raise ValidationError(
+            _("Rad %(line)d: året ”%(year)s” är inget år.") % {"line": line, "year": year}
+        )
+    if not month.isdigit() or not 1 <= int(month) <= 12:
+        raise ValidationError(
+            _("Rad %(line)d: månaden ”%(month)s” ska vara ett tal från 1 till 12.")
+            % {"line": line, "month": month}
+        )
+    try:
+        value = _amount(amount)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Rad %(line)d: beloppet ”%(amount)s” är inget tal.")
+            % {"line": line, "amount": amount}
+        ) from None
+    return LedgerRow(line, organization, int(year), int(month), value)
+
+
+def ledger_read(*, body: Body, text: str) -> list[LedgerRow]:
+    """The rows of a CSV file with the columns organisation (the organization's short name),
+    år, månad, belopp, separated by semicolons or commas. Every wrong line is named; a file
+    with any is refused whole."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or not lines[0].strip():
+        raise ValidationError(_("Filen är tom."))
+    delimiter = ";" if ";" in lines[0] else ","
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    header = [field.strip().lower() for field in next(reader)]
+    if tuple(header) != COLUMNS:
+        raise ValidationError(
+            _("Rad 1: kolumnerna ska vara %(columns)s.") % {"columns": ", ".join(COLUMNS)}
+        )
+    organizations = {row.slug: row for row in Organization.objects.filter(body=body)}
+    rows: list[LedgerRow] = []
+    errors: list[ValidationError] = []
+    seen: dict[tuple[int, int, int], int] = {}
+    for line, fields in enumerate(reader, start=2):
+        if not any(field.strip() for field in fields):
+            continue
+        try:
+            row = _row(fields, line, organizations)
+        except ValidationError as error:
+            errors.append(error)
+            continue
+        key = (row.organization.pk, row.year, row.month)
+        if key in seen:
+            errors.append(
+                ValidationError(
+                    _(
+                        "Rad %(line)d: %(organization)s %(year)d-%(month)02d "
+                        "står redan på rad %(first)d."
+                    )
+                    % {
+                        "line": line,
+                        "organization": row.organization.slug,
+                        "year": row.year,
+                        "month": row.month,
+                        "first": seen[key],
+                    }
+                )
+            )
+            continue
+        seen[key] = line
+        rows.append(row)
+    if errors:
+        raise ValidationError(errors[:ERRORS_SHOWN])
+    if not rows:
+        raise ValidationError(_("Filen har inga rader under rubrikraden."))
+    return rows
+
+
+def _replace_months(
+    actor: Actor, model: type[models.Model], body: Body, rows: list[LedgerRow], **extra: object
+) -> list[models.Model]:
+    """Replace the body's rows of every month in `rows` with `rows`: a month imported again is
+    the ledger's new word on that month, for every organization."""
+    for year, month in {(row.year, row.month) for row in rows}:
+        old = model.objects.filter(organization__body=body, year=year, month=month)
+        for instance in old:
+            audit.delete(actor=actor, instance=instance)
+    return audit.create_many(
+        actor=actor,
+        instances=[
+            model(
+                organization=row.organization,
+                year=row.year,
+                month=row.month,
+                amount=row.amount,
+                **extra,
+            )
+            for row in rows
+        ],
+    )
+
+
+@transaction.atomic
+def budget_import(*, actor: Actor, body: Body, text: str) -> list[BudgetLine]:
+    """Import the budget per organization and month from a CSV file (see `ledger_read`)."""
+    refuse_unless_keeper(actor, body)
+    return _replace_months(actor, BudgetLine, body, ledger_read(body=body, text=text))
+
+
+@transaction.atomic
+def budget_set(
+    *, actor: Actor, organization: Organization, year: int, month: int, amount: Decimal
+) -> BudgetLine:
+    """Set one organization's budget for one month."""
+    refuse_unless_keeper(actor, organization.body)
+    found = BudgetLine.objects.filter(organization=organization, year=year, month=month).first()
+    if found is None:
+        line = BudgetLine(organization=organization, year=year, month=month, amount=amount)
+        return audit.create(actor=actor, instance=line)
+    return audit.update(actor=actor, instance=found, amount=amount)
+
+
+@dataclass(frozen=True)
+class Imported:
+    outcomes: list[Outcome]
+    initiatives: list[BudgetInitiative]
+
+
+@transaction.atomic
+def outcomes_import(
+    *, actor: Actor, body: Body, text: str, source: str, on: datetime.date | None = None
+) -> Imported:
+    """Import the outcome per organization and month from a CSV file (see `ledger_read`), and
+    take the initiatives the deviations now require."""
+    refuse_unless_keeper(actor, body)
+    rows = ledger_read(body=body, text=text)
+    outcomes = _replace_months(
+        actor, Outcome, body, rows, source=source[:300], imported_at=timezone.now()
+    )
+    initiatives = deviations_check(actor=actor, body=body, on=on or timezone.localdate())
+    return Imported(outcomes, initiatives)
+
+
+@transaction.atomic
+def threshold_set(
+    *, actor: Actor, body: Body, percent: Decimal, amount: Decimal | None = None
+) -> DeviationThreshold:
+    """Set how far the outcome may exceed the budget before the director takes the initiative:
+    a share of the budget year to date, or an amount if that is reached first."""
+    refuse_unless_keeper(actor, body)
+    found = DeviationThreshold.objects.filter(body=body).first()
+    if found is None:
+        threshold = DeviationThreshold(body=body, percent=percent, amount=amount)
+        return audit.create(actor=actor, instance=threshold)
+    return audit.update(actor=actor, instance=found, percent=percent, amount=amount)
+
+
+def _board(body: Body) -> Organization:
+    board = Organization.objects.filter(body=body, kind=Organization.Kind.EXECUTIVE_BOARD).first()
+    if board is None:
+        raise ValidationError(
+            _("%(body)s har ingen styrelse att ta initiativet till.") % {"body": body}
+        )
+    return board
+
+
+def _mark_decided(actor: Actor, body: Body) -> None:
+    """Initiatives whose case the board has decided at a meeting are dealt with there."""
+    for initiative in budget_initiatives_decided(body=body):
+        items = initiative.case.agenda_items.filter(status=AgendaItem.Status.DECIDED)
+        decided = items.select_related("meeting").order_by("meeting__starts_at").first()
+        audit.update(
+            actor=actor,
+            instance=initiative,
+            dealt_with_on=meeting_day(decided.meeting),
+            dealt_with_in=f"{minutes_name(decided.meeting)} § {decided.minute_number}",
+        )
+
+
+@transaction.atomic
+def deviations_check(*, actor: Actor, body: Body, on: datetime.date) -> list[BudgetInitiative]:
+    """Take an initiative for each organization whose outcome this year exceeds its budget past
+    the threshold: a case to the board, with the director as its officer. Once per deviation:
+    none while the organization has one open, nor for a month an earlier one covered."""
+    refuse_unless_keeper(actor, body)
+    _mark_decided(actor, body)
+    taken = []
+    for row in economy_standing(body=body, year=on.year):
+        earlier = BudgetInitiative.objects.filter(organization=row.organization, year=row.year)
+        if (
+            not row.past_threshold
+            or earlier.filter(
+                models.Q(month__gte=row.month) | models.Q(dealt_with_on__isnull=True)
+            ).exists()
+        ):
+            continue
+        case = case_open(
+            actor=actor,
+            organization=_board(body),
+            title=_("Budgetavvikelse: %(organization)s, %(year)d till och med månad %(month)d")
+            % {"organization": row.organization.name, "year": row.year, "month": row.month},
+            case_officer=director_of(body=body, on=on),
+            opened_on=on,
+        )
+        initiative = BudgetInitiative(
+            organization=row.organization,
+            year=row.year,
+            month=row.month,
+            budget=row.budget,
+            outcome=row.outcome,
+            opened_on=on,
+            case=case,
+        )
+        taken.append(audit.create(actor=actor, instance=initiative))
+    return taken
+
+
+@transaction.atomic
+def budget_initiative_deal_with(
+    *, actor: Actor, initiative: BudgetInitiative, meeting: Meeting, minute_number: int
+) -> BudgetInitiative:
+    """Mark the initiative dealt with by the board at the meeting, under the paragraph (§)."""
+    body = initiative.organization.body
+    refuse_unless_keeper(actor, body)
+    if initiative.dealt_with_on is not None:
+        raise ValidationError(
+            _("Styrelsen har redan behandlat initiativet (%(where)s).")
+            % {"where": initiative.dealt_with_in}
+        )
+    if meeting.organization.body_id != body.pk:
+        raise ValidationError(_("Sammanträdet hör till en annan kommun eller region."))
+    return audit.update(
+        actor=actor,
+        instance=initiative,
+        dealt_with_on=meeting_day(meeting),
+        dealt_with_in=f"{minutes_name(meeting)} § {minute_number}",
+    )

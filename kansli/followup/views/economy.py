@@ -1,0 +1,225 @@
+"""The economy page: budget against outcome per organization, the deviations past the threshold
+and the initiatives they opened; the director imports outcomes and budgets and marks an
+initiative dealt with. Everyone signed in reads it."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from kansli.followup import access
+from kansli.followup.export import csv_response
+from kansli.followup.models import BudgetInitiative
+from kansli.followup.selectors import economy as selectors
+from kansli.followup.services import economy as services
+from kansli.meetings.models import Meeting
+from kansli.organisation.models import Body, Organization
+
+
+class ImportForm(forms.Form):
+    OUTCOME = "utfall"
+    BUDGET = "budget"
+
+    slag = forms.ChoiceField(
+        label=gettext_lazy("Vad filen innehåller"),
+        choices=[(OUTCOME, gettext_lazy("Utfall")), (BUDGET, gettext_lazy("Budget"))],
+    )
+    fil = forms.FileField(
+        label=gettext_lazy("CSV-fil"),
+        help_text=gettext_lazy("Kolumnerna organisation, år, månad, belopp."),
+    )
+
+
+class ThresholdForm(forms.Form):
+    procent = forms.DecimalField(
+        label=gettext_lazy("Procent av budgeten hittills"), min_value=Decimal("0.01")
+    )
+    belopp = forms.DecimalField(
+        label=gettext_lazy("Eller belopp (kronor)"), required=False, min_value=Decimal(0)
+    )
+
+
+class DealtWithForm(forms.Form):
+    sammantrade = forms.ModelChoiceField(
+        label=gettext_lazy("Sammanträde"), queryset=Meeting.objects.none()
+    )
+    paragraf = forms.IntegerField(label=gettext_lazy("Paragraf (§)"), min_value=1)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sammantrade"].queryset = Meeting.objects.filter(
+            organization__body=body, organization__kind=Organization.Kind.EXECUTIVE_BOARD
+        ).select_related("organization")
+
+
+def _year(request: HttpRequest) -> int:
+    value = request.GET.get("ar", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.now().year
+
+
+def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) -> HttpResponse:
+    year = _year(request)
+    today = timezone.localdate()
+    may_keep = access.may_keep(request.user, body)
+    context = {
+        "body": body,
+        "year": year,
+        "standing": selectors.economy_standing(body=body, year=year),
+        "threshold": selectors.threshold_of(body=body),
+        "initiatives": selectors.budget_initiatives(body=body, year=year),
+        "open": set(
+            selectors.budget_initiatives_open(body=body, on=today).values_list("pk", flat=True)
+        ),
+        "may_keep": may_keep,
+        "import_form": forms_.get("import_form") or ImportForm(),
+        "threshold_form": forms_.get("threshold_form") or ThresholdForm(),
+        "dealt_with_form": forms_.get("dealt_with_form") or DealtWithForm(body=body),
+    }
+    return render(request, "followup/economy/economy.html", context, status=status)
+
+
+@require_GET
+def economy(request: HttpRequest, body: str) -> HttpResponse:
+    return _page(request, get_object_or_404(Body, slug=body))
+
+
+def _refused(error: PermissionDenied) -> HttpResponse:
+    return HttpResponse(str(error), status=403)
+
+
+@require_POST
+def economy_import(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["fil"]
+        try:
+            text = upload.read().decode("utf-8-sig")
+            if form.cleaned_data["slag"] == ImportForm.BUDGET:
+                services.budget_import(actor=request.user, body=body_, text=text)
+            else:
+                services.outcomes_import(
+                    actor=request.user, body=body_, text=text, source=upload.name
+                )
+        except UnicodeDecodeError:
+            form.add_error("fil", _("Filen är inte kodad som UTF-8."))
+        except PermissionDenied as error:
+            return _refused(error)
+        except ValidationError as error:
+            form.add_error("fil", error)
+        else:
+            return redirect("followup:economy", body_.slug)
+    return _page(request, body_, status=400, import_form=form)
+
+
+@require_POST
+def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = ThresholdForm(request.POST)
+    if form.is_valid():
+        try:
+            services.threshold_set(
+                actor=request.user,
+                body=body_,
+                percent=form.cleaned_data["procent"],
+                amount=form.cleaned_data["belopp"],
+            )
+        except PermissionDenied as error:
+            return _refused(error)
+        return redirect("followup:economy", body_.slug)
+    return _page(request, body_, status=400, threshold_form=form)
+
+
+@require_POST
+def budget_initiative_dealt_with(request: HttpRequest, body: str, initiative: int) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    found = get_object_or_404(BudgetInitiative, pk=initiative, organization__body=body_)
+    form = DealtWithForm(request.POST, body=body_)
+    if form.is_valid():
+        try:
+            services.budget_initiative_deal_with(
+                actor=request.user,
+                initiative=found,
+                meeting=form.cleaned_data["sammantrade"],
+                minute_number=form.cleaned_data["paragraf"],
+            )
+        except PermissionDenied as error:
+            return _refused(error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("followup:economy", body_.slug)
+    return _page(request, body_, status=400, dealt_with_form=form)
+
+
+@require_GET
+def economy_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    year = _year(request)
+    rows = selectors.economy_standing(body=body_, year=year)
+    return csv_response(
+        f"budget-och-utfall-{body_.slug}-{year}.csv",
+        [
+            _("Organisation"),
+            _("År"),
+            _("Till och med månad"),
+            _("Budget hittills"),
+            _("Utfall hittills"),
+            _("Avvikelse"),
+            _("Över gränsen"),
+        ],
+        (
+            [
+                row.organization.name,
+                row.year,
+                row.month,
+                row.budget,
+                row.outcome,
+                row.deviation,
+                _("ja") if row.past_threshold else _("nej"),
+            ]
+            for row in rows
+        ),
+    )
+
+
+@require_GET
+def budget_initiatives_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    year = _year(request)
+    rows = selectors.budget_initiatives(body=body_, year=year)
+    return csv_response(
+        f"budgetinitiativ-{body_.slug}-{year}.csv",
+        [
+            _("Organisation"),
+            _("År"),
+            _("Till och med månad"),
+            _("Budget hittills"),
+            _("Utfall hittills"),
+            _("Upptäckt"),
+            _("Diarienummer"),
+            _("Behandlat"),
+            _("Behandlat vid"),
+        ],
+        (
+            [
+                row.organization.name,
+                row.year,
+                row.month,
+                row.budget,
+                row.outcome,
+                row.opened_on,
+                row.case.number if row.case else "",
+                row.dealt_with_on,
+                row.dealt_with_in,
+            ]
+            for row in rows
+        ),
+    )
