@@ -1,22 +1,36 @@
 """Reading the register of decisions, and putting a decision to the delegation engine as it
 would be made."""
 
+import calendar
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from kansli.decisions.models import Decision, Evidence
+from kansli.decisions.models import (
+    Assignment,
+    AssignmentReport,
+    Decision,
+    Evidence,
+    ExecutionTask,
+)
 from kansli.delegation import engine
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
+from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Body, Organization, Person, Position
+
+if TYPE_CHECKING:
+    from kansli.meetings.models import Meeting
 
 Capacity = Position | Organization | None
 
@@ -192,3 +206,242 @@ def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
             )
         )
     return rows
+
+
+# Execution ---------------------------------------------------------------------------------
+
+UNFINISHED = (ExecutionTask.Status.OPEN, ExecutionTask.Status.IN_PROGRESS)
+
+
+def task_overdue(task: ExecutionTask, on: datetime.date) -> bool:
+    """Not done, nor found impossible, and past its due date."""
+    return task.status in UNFINISHED and task.due_on < on
+
+
+def execution_tasks(
+    *,
+    body: Body,
+    status: str | None = None,
+    executor: Organization | None = None,
+    overdue_on: datetime.date | None = None,
+) -> QuerySet[ExecutionTask]:
+    """The body's execution tasks, the earliest due first: of a status, of an executor, or
+    (given a date) only those overdue on it."""
+    tasks = ExecutionTask.objects.filter(decision__body=body).select_related(
+        "decision", "executor", "assigned_by"
+    )
+    if status:
+        tasks = tasks.filter(status=status)
+    if executor is not None:
+        tasks = tasks.filter(executor=executor)
+    if overdue_on is not None:
+        tasks = tasks.filter(status__in=UNFINISHED, due_on__lt=overdue_on)
+    return tasks.order_by("due_on", "pk")
+
+
+@dataclass(frozen=True)
+class DecisionExecution:
+    """A decision and how far its execution has come on a date."""
+
+    decision: Decision
+    tasks: list[ExecutionTask]
+    on: datetime.date
+
+    @property
+    def overdue(self) -> list[ExecutionTask]:
+        return [task for task in self.tasks if task_overdue(task, self.on)]
+
+    @property
+    def state(self) -> str:
+        """none (no task given), overdue, ongoing or executed."""
+        if not self.tasks:
+            return "none"
+        if self.overdue:
+            return "overdue"
+        if any(task.status in UNFINISHED for task in self.tasks):
+            return "ongoing"
+        return "executed"
+
+    @property
+    def state_label(self) -> str:
+        return str(EXECUTION_STATES[self.state])
+
+
+EXECUTION_STATES = {
+    "none": _("ingen uppgift given"),
+    "overdue": _("försenad"),
+    "ongoing": _("pågår"),
+    "executed": _("verkställt"),
+}
+
+
+def _with_tasks(decisions: QuerySet[Decision], on: datetime.date) -> list[DecisionExecution]:
+    tasks = ExecutionTask.objects.select_related("executor").order_by("due_on", "pk")
+    decisions = decisions.prefetch_related(Prefetch("execution_tasks", queryset=tasks))
+    return [
+        DecisionExecution(decision, list(decision.execution_tasks.all()), on)
+        for decision in decisions
+    ]
+
+
+def execution_for_meeting(*, meeting: "Meeting", on: datetime.date) -> list[DecisionExecution]:
+    """The board's view "verkställighet av beslut" for a meeting: each decision made at it, in
+    the order of the minutes, with its execution tasks."""
+    decisions = Decision.objects.filter(agenda_item__meeting=meeting).order_by(
+        "agenda_item__position"
+    )
+    return _with_tasks(decisions.select_related("agenda_item"), on)
+
+
+def execution_for_year(
+    *, organization: Organization, year: int, on: datetime.date
+) -> list[DecisionExecution]:
+    """The same view for a year: the organization's decisions at its meetings that year, in
+    the order they were made, with their execution tasks."""
+    decisions = Decision.objects.filter(
+        organization=organization, kind=Decision.Kind.MEETING, decided_on__year=year
+    ).order_by("decided_on", "pk")
+    return _with_tasks(decisions, on)
+
+
+@dataclass(frozen=True)
+class ExecutionMonth:
+    """The tasks due in one month: done in time, done late, not executable, not done."""
+
+    month: int
+    in_time: int
+    late: int
+    cancelled: int
+    unfinished: int
+
+
+def execution_by_month(*, body: Body, year: int) -> list[ExecutionMonth]:
+    """Execution over time: the body's tasks by the month they were due, in twelve rows."""
+    rows = {month: [0, 0, 0, 0] for month in range(1, 13)}
+    tasks = ExecutionTask.objects.filter(decision__body=body, due_on__year=year)
+    for status, due_on, done_on in tasks.values_list("status", "due_on", "done_on"):
+        if status == ExecutionTask.Status.DONE:
+            column = 0 if done_on <= due_on else 1
+        else:
+            column = 2 if status == ExecutionTask.Status.CANCELLED else 3
+        rows[due_on.month][column] += 1
+    return [ExecutionMonth(month, *counts) for month, counts in rows.items()]
+
+
+def overdue_execution_evidence(*, body: Body, on: datetime.date) -> duties.Evidence:
+    """The duty to see every decision executed (seed 002 3.1): green while no task is overdue."""
+    count = execution_tasks(body=body, overdue_on=on).count()
+    summary = (
+        ngettext(
+            "%(count)d verkställighetsuppgift är försenad",
+            "%(count)d verkställighetsuppgifter är försenade",
+            count,
+        )
+        % {"count": count}
+        if count
+        else str(_("Ingen verkställighetsuppgift är försenad"))
+    )
+    url = reverse("followup:execution_list", args=[body.slug]) + "?forsenade=1"
+    return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)
+
+
+# Assignments -------------------------------------------------------------------------------
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` months later, or the month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return day.replace(
+        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
+
+
+@dataclass(frozen=True)
+class AssignmentState:
+    """An assignment on a date: its last report, when the next is due, and what is late."""
+
+    assignment: Assignment
+    last_report: AssignmentReport | None
+    next_report_due: datetime.date | None  # none once the assignment is closed
+    report_late: bool
+    overdue: bool
+
+
+def assignment_state(*, assignment: Assignment, on: datetime.date) -> AssignmentState:
+    """The next report is due `report_interval_months` after the last one, or after the day
+    the assignment was given; an ongoing assignment past its due date is overdue."""
+    reports = [report for report in assignment.reports.all() if report.reported_on <= on]
+    last = max(reports, key=lambda report: (report.reported_on, report.pk), default=None)
+    if assignment.status != Assignment.Status.ONGOING:
+        return AssignmentState(assignment, last, None, False, False)
+    since = last.reported_on if last is not None else assignment.given_on
+    due = add_months(since, assignment.report_interval_months)
+    return AssignmentState(assignment, last, due, due < on, assignment.due_on < on)
+
+
+def assignment_list(*, body: Body, status: str | None = None) -> QuerySet[Assignment]:
+    """The body's assignments, the earliest due first, with their reports."""
+    reports = AssignmentReport.objects.select_related("reported_by", "agenda_item__meeting")
+    assignments = (
+        Assignment.objects.filter(decision__body=body)
+        .select_related("decision__organization", "assignee", "reporter")
+        .prefetch_related(Prefetch("reports", queryset=reports))
+    )
+    if status:
+        assignments = assignments.filter(status=status)
+    return assignments.order_by("due_on", "pk")
+
+
+def assignment_states(
+    *, body: Body, on: datetime.date, status: str | None = None, late: bool = False
+) -> list[AssignmentState]:
+    """Each of the body's assignments on the date; with `late`, only those whose report is
+    late or that are overdue."""
+    states = [
+        assignment_state(assignment=assignment, on=on)
+        for assignment in assignment_list(body=body, status=status)
+    ]
+    return [state for state in states if state.report_late or state.overdue] if late else states
+
+
+def assignment_status_counts(*, body: Body, on: datetime.date) -> dict[str, int]:
+    """How many assignments are reported in time, late with a report, overdue, completed and
+    ended without being completed, on the date."""
+    counts = dict.fromkeys(ASSIGNMENT_STATES, 0)
+    for state in assignment_states(body=body, on=on):
+        status = state.assignment.status
+        if status != Assignment.Status.ONGOING:
+            counts[status] += 1
+        elif state.overdue:
+            counts["overdue"] += 1
+        else:
+            counts["report_late" if state.report_late else "in_time"] += 1
+    return counts
+
+
+ASSIGNMENT_STATES = {
+    "in_time": _("pågår, rapporterat i tid"),
+    "report_late": _("pågår, rapport försenad"),
+    "overdue": _("försenat"),
+    Assignment.Status.COMPLETED: _("slutfört"),
+    Assignment.Status.CANCELLED: _("avslutat utan att slutföras"),
+}
+
+
+def late_assignment_reports_evidence(*, body: Body, on: datetime.date) -> duties.Evidence:
+    """The duty to keep the board informed of how its assignments progress (seed 000): green
+    while every ongoing assignment has been reported on in time."""
+    count = sum(state.report_late for state in assignment_states(body=body, on=on))
+    summary = (
+        ngettext(
+            "%(count)d uppdrag saknar rapport i tid",
+            "%(count)d uppdrag saknar rapport i tid",
+            count,
+        )
+        % {"count": count}
+        if count
+        else str(_("Alla pågående uppdrag är rapporterade i tid"))
+    )
+    url = reverse("followup:assignment_list", args=[body.slug]) + "?sena=1"
+    return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)

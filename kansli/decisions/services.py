@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +21,13 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.decisions.models import Decision, Evidence
+from kansli.decisions.models import (
+    Assignment,
+    AssignmentReport,
+    Decision,
+    Evidence,
+    ExecutionTask,
+)
 from kansli.decisions.selectors import (
     Capacity,
     decision_type_name,
@@ -30,7 +37,11 @@ from kansli.decisions.selectors import (
 )
 from kansli.delegation import engine
 from kansli.governance.models import GoverningDocument
+from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
+
+if TYPE_CHECKING:
+    from kansli.meetings.models import Meeting
 
 
 class DecisionDeniedError(ValidationError):
@@ -372,3 +383,314 @@ def meeting_decision_record(
         source_rule=str(minute_number),
     )
     return audit.create(actor=actor, instance=decision)
+
+
+# Execution and assignments ----------------------------------------------------------------
+# The director is ultimately responsible for executing the board's decisions and keeps the
+# board informed of how its assignments progress (seed 002 3.1, seed 000 "Verkställighet").
+
+
+# Who executes: the administrations and the affiliated entities, never a political organ.
+EXECUTOR_KINDS = frozenset(Organization.Kind.values) - Organization.POLITICAL_KINDS
+
+
+def _director(actor: Actor, body: Body, on: datetime.date) -> Person:
+    """The body's director on the date (an acting director too) when the actor is that person;
+    the system acts in the director's name."""
+    director = director_of(body=body, on=on)
+    if director is None:
+        raise ValidationError(
+            _("%(body)s har ingen direktör den %(date)s.") % {"body": body, "date": on}
+        )
+    if actor is not None and getattr(actor, "person_id", None) != director.pk:
+        raise PermissionDenied(
+            _("Bara direktören (%(director)s) kan göra detta.") % {"director": director}
+        )
+    return director
+
+
+def _refuse_future(on: datetime.date) -> None:
+    if on > timezone.localdate():
+        raise ValidationError(_("Datumet %(date)s har inte inträffat.") % {"date": on})
+
+
+def _refuse_unrecorded(decision: Decision) -> None:
+    if decision.is_draft:
+        raise ValidationError(
+            _("”%(decision)s” är ett utkast; bara registrerade beslut verkställs.")
+            % {"decision": decision}
+        )
+
+
+@transaction.atomic
+def execution_task_assign(
+    *,
+    actor: Actor,
+    decision: Decision,
+    title: str,
+    executor: Organization,
+    due_on: datetime.date,
+    assigned_on: datetime.date | None = None,
+) -> ExecutionTask:
+    """The director gives a piece of executing a recorded decision to a department, staff
+    unit or company, to be done by `due_on` (seed 002 3.1: the director answers for the
+    execution of every political decision)."""
+    assigned_on = assigned_on or timezone.localdate()
+    director = _director(actor, decision.body, assigned_on)
+    _refuse_unrecorded(decision)
+    _refuse_future(assigned_on)
+    if executor.body_id != decision.body_id or executor.kind not in EXECUTOR_KINDS:
+        raise ValidationError(
+            _("%(executor)s kan inte verkställa beslut: välj en förvaltning, stab eller ett bolag.")
+            % {"executor": executor}
+        )
+    if assigned_on < decision.decided_on:
+        raise ValidationError(_("Uppgiften kan inte ges före beslutet."))
+    if due_on < assigned_on:
+        raise ValidationError(_("Uppgiften kan inte vara klar innan den har getts."))
+    if not title.strip():
+        raise ValidationError(_("Uppgiften behöver en beskrivning."))
+    task = ExecutionTask(
+        decision=decision,
+        title=title.strip(),
+        executor=executor,
+        assigned_by=director,
+        assigned_on=assigned_on,
+        due_on=due_on,
+    )
+    return audit.create(actor=actor, instance=task)
+
+
+def _may_report_execution(actor: Actor, task: ExecutionTask, on: datetime.date) -> bool:
+    """The director, or an official posted on the date in the executing organization."""
+    person = getattr(actor, "person", None)
+    if actor is None or person is None:
+        return actor is None
+    if person == director_of(body=task.decision.body, on=on):
+        return True
+    return (
+        Appointment.objects.on(on)
+        .filter(person=person, position__organization=task.executor)
+        .exists()
+    )
+
+
+@transaction.atomic
+def execution_task_status_set(
+    *,
+    actor: Actor,
+    task: ExecutionTask,
+    status: str,
+    note: str = "",
+    on: datetime.date | None = None,
+) -> ExecutionTask:
+    """Change how far a task has come, with a note that is added to the task's notes; done
+    (or found impossible) on the date, or reopened."""
+    on = on or timezone.localdate()
+    task = (
+        ExecutionTask.objects.select_for_update().select_related("decision__body").get(pk=task.pk)
+    )
+    if not _may_report_execution(actor, task, on):
+        raise PermissionDenied(
+            _("Bara direktören eller tjänstepersoner i %(executor)s kan ändra uppgiften.")
+            % {"executor": task.executor}
+        )
+    _refuse_future(on)
+    if status not in ExecutionTask.Status.values:
+        raise ValidationError(_("Okänd status: %(status)s.") % {"status": status})
+    if on < task.assigned_on:
+        raise ValidationError(_("Datumet är före den dag uppgiften gavs."))
+    finished = status in (ExecutionTask.Status.DONE, ExecutionTask.Status.CANCELLED)
+    label = ExecutionTask.Status(status).label
+    line = f"{on:%Y-%m-%d} {label}" + (f": {note.strip()}" if note.strip() else "")
+    return audit.update(
+        actor=actor,
+        instance=task,
+        status=status,
+        done_on=on if finished else None,
+        note="\n".join(filter(None, [task.note, line])),
+    )
+
+
+def _may_record_for_board(actor: Actor, body: Body, on: datetime.date) -> bool:
+    """The system, the director, or a secretary of the body who keeps the board's minutes."""
+    if actor is None:
+        return True
+    person = getattr(actor, "person", None)
+    if person is None or person.body_id != body.pk:
+        return False
+    return person == director_of(body=body, on=on) or actor.has_perm("meetings.change_meeting")
+
+
+@transaction.atomic
+def assignment_give(
+    *,
+    actor: Actor,
+    decision: Decision,
+    title: str,
+    due_on: datetime.date,
+    report_interval_months: int,
+    description: str = "",
+    given_on: datetime.date | None = None,
+) -> Assignment:
+    """Record an assignment the board gave the director in a decision at its meeting: done by
+    `due_on`, reported on every `report_interval_months` months (seed 000: the director keeps
+    the chair and the board informed of how given assignments progress)."""
+    given_on = given_on or decision.decided_on
+    body = decision.body
+    if not _may_record_for_board(actor, body, given_on):
+        raise PermissionDenied(
+            _("Bara direktören eller en nämndsekreterare i %(body)s kan registrera uppdrag.")
+            % {"body": body}
+        )
+    _refuse_unrecorded(decision)
+    if decision.kind != Decision.Kind.MEETING or decision.organization is None:
+        raise ValidationError(_("Ett uppdrag ges av ett organ i ett beslut vid sammanträde."))
+    if given_on < decision.decided_on:
+        raise ValidationError(_("Uppdraget kan inte ges före beslutet."))
+    if not title.strip():
+        raise ValidationError(_("Uppdraget behöver en rubrik."))
+    if report_interval_months < 1:
+        raise ValidationError(_("Uppdraget rapporteras med minst en månads mellanrum."))
+    director = director_of(body=body, on=given_on)
+    if director is None:
+        raise ValidationError(
+            _("%(body)s har ingen direktör den %(date)s.") % {"body": body, "date": given_on}
+        )
+    if due_on < given_on:
+        raise ValidationError(_("Uppdraget kan inte slutföras innan det har getts."))
+    assignment = Assignment(
+        decision=decision,
+        title=title.strip(),
+        description=description.strip(),
+        assignee=director,
+        given_on=given_on,
+        due_on=due_on,
+        report_interval_months=report_interval_months,
+    )
+    return audit.create(actor=actor, instance=assignment)
+
+
+def _refuse_other_than_assignee(actor: Actor, assignment: Assignment) -> None:
+    if actor is not None and getattr(actor, "person_id", None) != assignment.assignee_id:
+        raise PermissionDenied(
+            _("Bara uppdragstagaren (%(assignee)s) kan göra detta.")
+            % {"assignee": assignment.assignee}
+        )
+
+
+@transaction.atomic
+def assignment_reporter_name(
+    *, actor: Actor, assignment: Assignment, reporter: Person | None
+) -> Assignment:
+    """The director names whom to report in the director's stead (None: the director)."""
+    assignment = (
+        Assignment.objects.select_for_update().select_related("assignee").get(pk=assignment.pk)
+    )
+    _refuse_other_than_assignee(actor, assignment)
+    if reporter is not None and reporter.body_id != assignment.assignee.body_id:
+        raise ValidationError(_("Personen hör till en annan kommun eller region."))
+    if reporter == assignment.assignee:
+        reporter = None
+    return audit.update(actor=actor, instance=assignment, reporter=reporter)
+
+
+def _refuse_closed(assignment: Assignment) -> None:
+    if assignment.status != Assignment.Status.ONGOING:
+        raise ValidationError(
+            _("Uppdraget är %(status)s.") % {"status": assignment.get_status_display()}
+        )
+
+
+@transaction.atomic
+def assignment_report_file(
+    *,
+    actor: Actor,
+    assignment: Assignment,
+    text: str,
+    reported_on: datetime.date | None = None,
+) -> AssignmentReport:
+    """The director, or whom the director named, reports how the assignment progresses."""
+    reported_on = reported_on or timezone.localdate()
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    person = getattr(actor, "person", None)
+    if actor is not None and (
+        person is None or person.pk not in (assignment.assignee_id, assignment.reporter_id)
+    ):
+        raise PermissionDenied(
+            _("Bara uppdragstagaren eller den som uppdragstagaren utsett kan rapportera.")
+        )
+    _refuse_closed(assignment)
+    _refuse_future(reported_on)
+    if reported_on < assignment.given_on:
+        raise ValidationError(_("En rapport kan inte lämnas innan uppdraget har getts."))
+    if not text.strip():
+        raise ValidationError(_("Rapporten behöver en text."))
+    report = AssignmentReport(
+        assignment=assignment,
+        reported_on=reported_on,
+        reported_by=person or assignment.assignee,
+        text=text.strip(),
+    )
+    return audit.create(actor=actor, instance=report)
+
+
+@transaction.atomic
+def assignment_close(
+    *,
+    actor: Actor,
+    assignment: Assignment,
+    status: str,
+    on: datetime.date | None = None,
+) -> Assignment:
+    """The director reports the assignment completed, or ended without being completed."""
+    on = on or timezone.localdate()
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    _refuse_other_than_assignee(actor, assignment)
+    _refuse_closed(assignment)
+    _refuse_future(on)
+    if status not in (Assignment.Status.COMPLETED, Assignment.Status.CANCELLED):
+        raise ValidationError(_("Ett uppdrag avslutas som slutfört eller utan att slutföras."))
+    if on < assignment.given_on:
+        raise ValidationError(_("Uppdraget kan inte avslutas innan det har getts."))
+    return audit.update(actor=actor, instance=assignment, status=status, completed_on=on)
+
+
+@transaction.atomic
+def assignment_report_to_agenda(
+    *,
+    actor: Actor,
+    report: AssignmentReport,
+    meeting: "Meeting",
+    kind: str = "information",
+) -> AssignmentReport:
+    """Put a report on the agenda of a planned or called meeting of the organ that gave the
+    assignment, as an information item or under the reports on assignments. The agenda is
+    the secretaries' (kansli.meetings.services.item_add checks who may change it)."""
+    # meetings.services records a meeting's decisions through this module: imported here.
+    from kansli.meetings import services as meetings
+    from kansli.meetings.models import AgendaItem, Meeting
+
+    report = AssignmentReport.objects.select_for_update().get(pk=report.pk)
+    assignment = Assignment.objects.select_related("decision__organization").get(
+        pk=report.assignment_id
+    )
+    if kind not in (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.ASSIGNMENT_REPORTS):
+        raise ValidationError(_("En rapport tas upp som information eller som rapport om uppdrag."))
+    if meeting.organization_id != assignment.decision.organization_id:
+        raise ValidationError(
+            _("Rapporten tas upp av %(organization)s, som gav uppdraget.")
+            % {"organization": assignment.decision.organization}
+        )
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
+        raise ValidationError(
+            _("Rapporten kan bara sättas på ett planerat eller kallat sammanträde.")
+        )
+    if report.agenda_item_id is not None:
+        raise ValidationError(_("Rapporten står redan på en dagordning."))
+    title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
+        "title": assignment.title,
+        "date": f"{report.reported_on:%Y-%m-%d}",
+    }
+    item = meetings.item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
+    return audit.update(actor=actor, instance=report, agenda_item=item)
