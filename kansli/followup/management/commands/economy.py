@@ -1,0 +1,65 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from kansli.followup.services import economy
+from kansli.organisation.models import Body
+
+
+class Command(BaseCommand):
+    help = _("Ekonomin: läs in utfall eller budget från en CSV-fil.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="command", required=True)
+        read = commands.add_parser(
+            "import",
+            help=_(
+                "Läs in utfall (eller budget) per organisation och månad; kolumnerna "
+                "organisation, år, månad, belopp. En månad som läses in igen ersätts."
+            ),
+        )
+        read.add_argument("file", help=_("CSV-filen (UTF-8)."))
+        read.add_argument("--body", required=True, help=_("Kommunens eller regionens kortnamn."))
+        read.add_argument(
+            "--budget", action="store_true", help=_("Filen innehåller budget, inte utfall.")
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        body = Body.objects.filter(slug=options["body"]).first()
+        if body is None:
+            raise CommandError(
+                _("Det finns ingen kommun eller region med kortnamnet %(slug)s.")
+                % {"slug": options["body"]}
+            )
+        path = Path(options["file"])
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as error:
+            raise CommandError(
+                _("Filen %(file)s kan inte läsas: %(error)s")
+                % {"file": path, "error": error.strerror}
+            ) from None
+        except UnicodeDecodeError:
+            raise CommandError(
+                _("Filen %(file)s är inte kodad som UTF-8.") % {"file": path}
+            ) from None
+        try:
+            if options["budget"]:
+                lines = economy.budget_import(actor=None, body=body, text=text)
+                self.stdout.write(_("%(count)d budgetrader inlästa.") % {"count": len(lines)})
+                return
+            imported = economy.outcomes_import(actor=None, body=body, text=text, source=path.name)
+        except ValidationError as error:
+            raise CommandError(
+                _("Inget lästes in ur %(file)s:\n%(errors)s")
+                % {"file": path, "errors": "\n".join(error.messages)}
+            ) from None
+        self.stdout.write(_("%(count)d utfallsrader inlästa.") % {"count": len(imported.outcomes)})
+        for initiative in imported.initiatives:
+            self.stdout.write(
+                _("Budgetavvikelse för %(organization)s: ärende %(case)s till styrelsen.")
+                % {"organization": initiative.organization.name, "case": initiative.case.number}
+            )
