@@ -1,0 +1,196 @@
+"""The certification page: who may certify for which organization, a check of one payment
+against the rights, and the certifications made, those outside a right flagged. The director
+appoints and ends rights here; everyone signed in reads."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from kansli.followup.export import csv_response
+from kansli.followup.models import CertificationRight
+from kansli.followup.selectors import certification as selectors
+from kansli.followup.services import certification as services
+from kansli.meetings.selectors import director_of
+from kansli.organisation.models import Body, Organization, Person
+
+
+class CheckForm(forms.Form):
+    attestant = forms.ModelChoiceField(label=gettext_lazy("Attestant"), queryset=Person.objects)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Ansvar (organisation)"), queryset=Organization.objects
+    )
+    belopp = forms.DecimalField(label=gettext_lazy("Belopp (kronor)"), min_value=0)
+    mottagare = forms.CharField(label=gettext_lazy("Betalningsmottagare"), max_length=300)
+    datum = forms.DateField(label=gettext_lazy("Datum"), widget=forms.DateInput({"type": "date"}))
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attestant"].queryset = Person.objects.filter(body=body)
+        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+
+
+class AppointForm(forms.Form):
+    attestant = forms.ModelChoiceField(label=gettext_lazy("Attestant"), queryset=Person.objects)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Ansvar (organisation)"), queryset=Organization.objects
+    )
+    hogsta_belopp = forms.DecimalField(
+        label=gettext_lazy("Högsta belopp (kronor)"), required=False, min_value=1
+    )
+    fran = forms.DateField(label=gettext_lazy("Från"), widget=forms.DateInput({"type": "date"}))
+    till = forms.DateField(
+        label=gettext_lazy("Till"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attestant"].queryset = Person.objects.filter(body=body)
+        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+
+
+class EndForm(forms.Form):
+    till = forms.DateField(
+        label=gettext_lazy("Sista dag"), widget=forms.DateInput({"type": "date"})
+    )
+
+
+def _is_director(request: HttpRequest, body: Body) -> bool:
+    director = director_of(body=body, on=timezone.localdate())
+    return director is not None and request.user.person_id == director.pk
+
+
+def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:
+    today = timezone.localdate()
+    asked = "attestant" in request.GET
+    check_form = CheckForm(request.GET if asked else None, body=body, initial={"datum": today})
+    check = None
+    if asked and check_form.is_valid():
+        data = check_form.cleaned_data
+        check = selectors.certification_check(
+            certifier=data["attestant"],
+            organization=data["organisation"],
+            amount=data["belopp"],
+            on=data["datum"],
+            payee_name=data["mottagare"],
+        )
+    outside = dict(selectors.certifications_outside_rights(body=body))
+    context = {
+        "body": body,
+        "today": today,
+        "rights": selectors.certification_rights(body=body),
+        "certifications": [
+            (row, outside.get(row)) for row in selectors.certifications(body=body)[:200]
+        ],
+        "without_right": selectors.organizations_without_right(body=body, on=today),
+        "check_form": check_form,
+        "check": check,
+        "is_director": _is_director(request, body),
+        "appoint_form": given.get("appoint_form") or AppointForm(body=body),
+        "end_form": given.get("end_form") or EndForm(initial={"till": today}),
+    }
+    return render(request, "followup/certification/certification.html", context, status=status)
+
+
+@require_GET
+def certification(request: HttpRequest, body: str) -> HttpResponse:
+    return _page(request, get_object_or_404(Body, slug=body))
+
+
+@require_POST
+def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = AppointForm(request.POST, body=body_)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.certification_right_appoint(
+                actor=request.user,
+                person=data["attestant"],
+                organization=data["organisation"],
+                start=data["fran"],
+                end=data["till"],
+                max_amount=data["hogsta_belopp"],
+            )
+        except PermissionDenied as error:
+            return HttpResponse(str(error), status=403)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("followup:certification", body_.slug)
+    return _page(request, body_, status=400, appoint_form=form)
+
+
+@require_POST
+def certification_right_end(request: HttpRequest, body: str, right: int) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    found = get_object_or_404(CertificationRight, pk=right, organization__body=body_)
+    form = EndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.certification_right_end(
+                actor=request.user, right=found, end=form.cleaned_data["till"]
+            )
+        except PermissionDenied as error:
+            return HttpResponse(str(error), status=403)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("followup:certification", body_.slug)
+    return _page(request, body_, status=400, end_form=form)
+
+
+@require_GET
+def certification_rights_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    return csv_response(
+        f"attestratter-{body_.slug}.csv",
+        [_("Attestant"), _("Ansvar"), _("Högsta belopp"), _("Från"), _("Till"), _("Utsedd av")],
+        (
+            [
+                row.person.name,
+                row.organization.name,
+                row.max_amount,
+                row.start,
+                row.end,
+                row.appointed_by.name if row.appointed_by else "",
+            ]
+            for row in selectors.certification_rights(body=body_)
+        ),
+    )
+
+
+@require_GET
+def certifications_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    outside = dict(selectors.certifications_outside_rights(body=body_))
+    return csv_response(
+        f"attester-{body_.slug}.csv",
+        [
+            _("Attesterat"),
+            _("Verifikation"),
+            _("Belopp"),
+            _("Betalningsmottagare"),
+            _("Attestant"),
+            _("Ansvar"),
+            _("Utan giltig rätt"),
+        ],
+        (
+            [
+                row.certified_on,
+                row.reference,
+                row.amount,
+                row.payee_name,
+                row.right.person.name,
+                row.right.organization.name,
+                outside.get(row, ""),
+            ]
+            for row in selectors.certifications(body=body_)
+        ),
+    )
