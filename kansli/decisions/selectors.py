@@ -27,9 +27,10 @@ from kansli.delegation.selectors import authority_check, engine_for, rules_for
 from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
-from kansli.organisation.models import Body, Organization, Person, Position
+from kansli.organisation.models import Appointment, Body, Organization, Person, Position
 
 if TYPE_CHECKING:
+    from kansli.accounts.models import User
     from kansli.meetings.models import Meeting
 
 Capacity = Position | Organization | None
@@ -211,6 +212,34 @@ def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
 # Execution ---------------------------------------------------------------------------------
 
 UNFINISHED = (ExecutionTask.Status.OPEN, ExecutionTask.Status.IN_PROGRESS)
+
+
+def may_report_execution(*, user: "User", task: ExecutionTask, on: datetime.date) -> bool:
+    """May the user change how far the task has come: the director, or an official posted on
+    the date in the executing organization."""
+    from kansli.meetings.selectors import director_of  # it imports this module
+
+    person = getattr(user, "person", None)
+    if person is None:
+        return False
+    if person == director_of(body=task.decision.body, on=on):
+        return True
+    return (
+        Appointment.objects.on(on)
+        .filter(person=person, position__organization=task.executor)
+        .exists()
+    )
+
+
+def may_record_assignment(*, user: "User", body: Body, on: datetime.date) -> bool:
+    """May the user record an assignment the board gave: the director, or a secretary of the
+    body, who keeps the board's minutes."""
+    from kansli.meetings.selectors import director_of  # it imports this module
+
+    person = getattr(user, "person", None)
+    if person is None or person.body_id != body.pk:
+        return False
+    return person == director_of(body=body, on=on) or user.has_perm("meetings.change_meeting")
 
 
 def task_overdue(task: ExecutionTask, on: datetime.date) -> bool:

@@ -32,6 +32,8 @@ from kansli.decisions.selectors import (
     Capacity,
     decision_type_name,
     decision_verdict,
+    may_record_assignment,
+    may_report_execution,
     requirements_before,
     source_document,
 )
@@ -461,20 +463,6 @@ def execution_task_assign(
     return audit.create(actor=actor, instance=task)
 
 
-def _may_report_execution(actor: Actor, task: ExecutionTask, on: datetime.date) -> bool:
-    """The director, or an official posted on the date in the executing organization."""
-    person = getattr(actor, "person", None)
-    if actor is None or person is None:
-        return actor is None
-    if person == director_of(body=task.decision.body, on=on):
-        return True
-    return (
-        Appointment.objects.on(on)
-        .filter(person=person, position__organization=task.executor)
-        .exists()
-    )
-
-
 @transaction.atomic
 def execution_task_status_set(
     *,
@@ -490,7 +478,7 @@ def execution_task_status_set(
     task = (
         ExecutionTask.objects.select_for_update().select_related("decision__body").get(pk=task.pk)
     )
-    if not _may_report_execution(actor, task, on):
+    if actor is not None and not may_report_execution(user=actor, task=task, on=on):
         raise PermissionDenied(
             _("Bara direktören eller tjänstepersoner i %(executor)s kan ändra uppgiften.")
             % {"executor": task.executor}
@@ -512,16 +500,6 @@ def execution_task_status_set(
     )
 
 
-def _may_record_for_board(actor: Actor, body: Body, on: datetime.date) -> bool:
-    """The system, the director, or a secretary of the body who keeps the board's minutes."""
-    if actor is None:
-        return True
-    person = getattr(actor, "person", None)
-    if person is None or person.body_id != body.pk:
-        return False
-    return person == director_of(body=body, on=on) or actor.has_perm("meetings.change_meeting")
-
-
 @transaction.atomic
 def assignment_give(
     *,
@@ -538,7 +516,7 @@ def assignment_give(
     the chair and the board informed of how given assignments progress)."""
     given_on = given_on or decision.decided_on
     body = decision.body
-    if not _may_record_for_board(actor, body, given_on):
+    if actor is not None and not may_record_assignment(user=actor, body=body, on=given_on):
         raise PermissionDenied(
             _("Bara direktören eller en nämndsekreterare i %(body)s kan registrera uppdrag.")
             % {"body": body}
