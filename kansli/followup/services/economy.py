@@ -19,10 +19,10 @@ from kansli.audit.services import Actor
 from kansli.followup.access import refuse_unless_keeper
 from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
 from kansli.followup.selectors.economy import budget_initiatives_decided, economy_standing
+from kansli.followup.services.initiatives import board_case_open
 from kansli.meetings.models import AgendaItem, Meeting
-from kansli.meetings.selectors import director_of, meeting_day, minutes_name
+from kansli.meetings.selectors import meeting_day, minutes_name
 from kansli.organisation.models import Body, Organization
-from kansli.registry.services import case_open
 
 COLUMNS = ("organisation", "år", "månad", "belopp")
 # A file with more wrong lines than this names the first ones only.
@@ -213,15 +213,6 @@ def threshold_set(
     return audit.update(actor=actor, instance=found, percent=percent, amount=amount)
 
 
-def _board(body: Body) -> Organization:
-    board = Organization.objects.filter(body=body, kind=Organization.Kind.EXECUTIVE_BOARD).first()
-    if board is None:
-        raise ValidationError(
-            _("%(body)s har ingen styrelse att ta initiativet till.") % {"body": body}
-        )
-    return board
-
-
 def _mark_decided(actor: Actor, body: Body) -> None:
     """Initiatives whose case the board has decided at a meeting are dealt with there."""
     for initiative in budget_initiatives_decided(body=body):
@@ -252,13 +243,12 @@ def deviations_check(*, actor: Actor, body: Body, on: datetime.date) -> list[Bud
             ).exists()
         ):
             continue
-        case = case_open(
+        case = board_case_open(
             actor=actor,
-            organization=_board(body),
+            body=body,
             title=_("Budgetavvikelse: %(organization)s, %(year)d till och med månad %(month)d")
             % {"organization": row.organization.name, "year": row.year, "month": row.month},
-            case_officer=director_of(body=body, on=on),
-            opened_on=on,
+            on=on,
         )
         initiative = BudgetInitiative(
             organization=row.organization,

@@ -11,7 +11,7 @@ urlpatterns = [
     path("ekonomi/budget-och-utfall.csv", views.economy_csv, name="economy_csv"),
     path("ekonomi/initiativ.csv", views.budget_initiatives_csv, name="budget_initiatives_csv"),
     path(
-        "ekonomi/initiativ/<int:initiative>/behandlat/",
+        "ekonomi/behandlat/",
         views.budget_initiative_dealt_with,
         name="budget_initiative_dealt_with",
     ),

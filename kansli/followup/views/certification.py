@@ -56,9 +56,19 @@ class AppointForm(forms.Form):
 
 
 class EndForm(forms.Form):
+    attestratt = forms.ModelChoiceField(
+        label=gettext_lazy("Attesträtt"), queryset=CertificationRight.objects
+    )
     till = forms.DateField(
         label=gettext_lazy("Sista dag"), widget=forms.DateInput({"type": "date"})
     )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["attestratt"].queryset = selectors.certification_rights(body=body).exclude(
+            end__lt=today
+        )
 
 
 def _is_director(request: HttpRequest, body: Body) -> bool:
@@ -93,7 +103,7 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
         "check": check,
         "is_director": _is_director(request, body),
         "appoint_form": given.get("appoint_form") or AppointForm(body=body),
-        "end_form": given.get("end_form") or EndForm(initial={"till": today}),
+        "end_form": given.get("end_form") or EndForm(body=body, initial={"till": today}),
     }
     return render(request, "followup/certification/certification.html", context, status=status)
 
@@ -128,14 +138,15 @@ def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse
 
 
 @require_POST
-def certification_right_end(request: HttpRequest, body: str, right: int) -> HttpResponse:
+def certification_right_end(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    found = get_object_or_404(CertificationRight, pk=right, organization__body=body_)
-    form = EndForm(request.POST)
+    form = EndForm(request.POST, body=body_)
     if form.is_valid():
         try:
             services.certification_right_end(
-                actor=request.user, right=found, end=form.cleaned_data["till"]
+                actor=request.user,
+                right=form.cleaned_data["attestratt"],
+                end=form.cleaned_data["till"],
             )
         except PermissionDenied as error:
             return HttpResponse(str(error), status=403)

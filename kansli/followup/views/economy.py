@@ -47,6 +47,9 @@ class ThresholdForm(forms.Form):
 
 
 class DealtWithForm(forms.Form):
+    initiativ = forms.ModelChoiceField(
+        label=gettext_lazy("Initiativ"), queryset=BudgetInitiative.objects
+    )
     sammantrade = forms.ModelChoiceField(
         label=gettext_lazy("Sammanträde"), queryset=Meeting.objects.none()
     )
@@ -54,6 +57,9 @@ class DealtWithForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["initiativ"].queryset = selectors.budget_initiatives_open(
+            body=body, on=timezone.localdate()
+        )
         self.fields["sammantrade"].queryset = Meeting.objects.filter(
             organization__body=body, organization__kind=Organization.Kind.EXECUTIVE_BOARD
         ).select_related("organization")
@@ -138,15 +144,14 @@ def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
 
 
 @require_POST
-def budget_initiative_dealt_with(request: HttpRequest, body: str, initiative: int) -> HttpResponse:
+def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    found = get_object_or_404(BudgetInitiative, pk=initiative, organization__body=body_)
     form = DealtWithForm(request.POST, body=body_)
     if form.is_valid():
         try:
             services.budget_initiative_deal_with(
                 actor=request.user,
-                initiative=found,
+                initiative=form.cleaned_data["initiativ"],
                 meeting=form.cleaned_data["sammantrade"],
                 minute_number=form.cleaned_data["paragraf"],
             )

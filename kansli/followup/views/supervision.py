@@ -1,0 +1,249 @@
+"""The supervision page: the board's overview of a year (organization by period), the reports
+missing or late, and the director's initiatives under the supervision duty. The director and
+the secretaries set up templates, make the year's reports, file them and take initiatives;
+everyone signed in reads."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from kansli.followup import access
+from kansli.followup.export import csv_response
+from kansli.followup.models import ReportTemplate, SupervisionReport
+from kansli.followup.selectors import supervision as selectors
+from kansli.followup.services import supervision as services
+from kansli.organisation.models import Body, Organization
+from kansli.registry.models import Document
+
+DATE = forms.DateInput({"type": "date"})
+
+
+class TemplateForm(forms.Form):
+    namn = forms.CharField(label=gettext_lazy("Benämning"), max_length=200)
+    slag = forms.ChoiceField(label=gettext_lazy("Gäller"), choices=Organization.Kind.choices)
+    intervall = forms.IntegerField(
+        label=gettext_lazy("Intervall (månader)"), min_value=1, max_value=12
+    )
+    dagar = forms.IntegerField(label=gettext_lazy("Dagar efter periodens slut"), min_value=0)
+    innehall = forms.CharField(label=gettext_lazy("Innehåll"), widget=forms.Textarea)
+
+
+class ReportsForm(forms.Form):
+    mall = forms.ModelChoiceField(label=gettext_lazy("Mall"), queryset=ReportTemplate.objects)
+    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mall"].queryset = selectors.report_templates(body=body)
+
+
+class FileForm(forms.Form):
+    rapport = forms.ModelChoiceField(
+        label=gettext_lazy("Rapport"), queryset=SupervisionReport.objects
+    )
+    lamnad = forms.DateField(label=gettext_lazy("Lämnad"), widget=DATE)
+    sammanfattning = forms.CharField(
+        label=gettext_lazy("Sammanfattning"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+    dokumentnummer = forms.CharField(
+        label=gettext_lazy("Dokumentnummer i diariet"), required=False, max_length=70
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rapport"].queryset = selectors.supervision_reports(body=body).filter(
+            filed_on__isnull=True
+        )
+
+
+class InitiativeForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Gäller"), queryset=Organization.objects
+    )
+    anledning = forms.CharField(label=gettext_lazy("Anledning"), widget=forms.Textarea)
+    datum = forms.DateField(label=gettext_lazy("Datum"), widget=DATE)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+
+
+def _year(request: HttpRequest) -> int:
+    value = request.GET.get("ar", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.now().year
+
+
+def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:
+    today = timezone.localdate()
+    year = _year(request)
+    context = {
+        "body": body,
+        "year": year,
+        "today": today,
+        "overview": selectors.supervision_overview(body=body, year=year, on=today),
+        "missing": selectors.reports_missing(body=body, on=today),
+        "late": selectors.reports_late(body=body, on=today),
+        "initiatives": selectors.supervision_initiatives(body=body),
+        "may_keep": access.may_keep(request.user, body),
+        "template_form": given.get("template_form") or TemplateForm(),
+        "reports_form": given.get("reports_form") or ReportsForm(body=body, initial={"ar": year}),
+        "file_form": given.get("file_form") or FileForm(body=body, initial={"lamnad": today}),
+        "initiative_form": given.get("initiative_form")
+        or InitiativeForm(body=body, initial={"datum": today}),
+    }
+    return render(request, "followup/supervision/supervision.html", context, status=status)
+
+
+@require_GET
+def supervision(request: HttpRequest, body: str) -> HttpResponse:
+    return _page(request, get_object_or_404(Body, slug=body))
+
+
+def _done(body: Body) -> HttpResponse:
+    return redirect("followup:supervision", body.slug)
+
+
+@require_POST
+def report_template_create(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = TemplateForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.report_template_create(
+                actor=request.user,
+                body=body_,
+                name=data["namn"],
+                organization_kind=data["slag"],
+                interval_months=data["intervall"],
+                due_days=data["dagar"],
+                contents=data["innehall"],
+            )
+        except PermissionDenied as error:
+            return HttpResponse(str(error), status=403)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _done(body_)
+    return _page(request, body_, status=400, template_form=form)
+
+
+@require_POST
+def supervision_reports_create(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = ReportsForm(request.POST, body=body_)
+    if form.is_valid():
+        try:
+            services.supervision_reports_create(
+                actor=request.user, template=form.cleaned_data["mall"], year=form.cleaned_data["ar"]
+            )
+        except PermissionDenied as error:
+            return HttpResponse(str(error), status=403)
+        return _done(body_)
+    return _page(request, body_, status=400, reports_form=form)
+
+
+@require_POST
+def supervision_report_file(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = FileForm(request.POST, body=body_)
+    if form.is_valid():
+        data = form.cleaned_data
+        document = None
+        if data["dokumentnummer"]:
+            document = Document.objects.filter(
+                number=data["dokumentnummer"].strip(), case__organization__body=body_
+            ).first()
+            if document is None:
+                form.add_error("dokumentnummer", _("Ingen handling har det numret."))
+        if form.is_valid():
+            try:
+                services.supervision_report_file(
+                    actor=request.user,
+                    report=data["rapport"],
+                    filed_on=data["lamnad"],
+                    summary=data["sammanfattning"],
+                    document=document,
+                )
+            except PermissionDenied as error:
+                return HttpResponse(str(error), status=403)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return _done(body_)
+    return _page(request, body_, status=400, file_form=form)
+
+
+@require_POST
+def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = InitiativeForm(request.POST, body=body_)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.supervision_initiative_take(
+                actor=request.user,
+                organization=data["organisation"],
+                reason=data["anledning"],
+                taken_on=data["datum"],
+            )
+        except PermissionDenied as error:
+            return HttpResponse(str(error), status=403)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _done(body_)
+    return _page(request, body_, status=400, initiative_form=form)
+
+
+@require_GET
+def supervision_reports_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    year = _year(request)
+    today = timezone.localdate()
+    return csv_response(
+        f"uppsiktsrapporter-{body_.slug}-{year}.csv",
+        [
+            _("Mall"),
+            _("Rapportör"),
+            _("Period från"),
+            _("Period till"),
+            _("Ska lämnas senast"),
+            _("Lämnad"),
+            _("Läge"),
+            _("Handling"),
+        ],
+        (
+            [
+                row.template.name,
+                row.organization.name,
+                row.period_start,
+                row.period_end,
+                row.due_on,
+                row.filed_on,
+                selectors.STATE_LABELS[selectors.report_state(row, today)],
+                row.document.number if row.document else "",
+            ]
+            for row in selectors.supervision_reports(body=body_, year=year)
+        ),
+    )
+
+
+@require_GET
+def supervision_initiatives_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    return csv_response(
+        f"uppsiktsinitiativ-{body_.slug}.csv",
+        [_("Tagit"), _("Gäller"), _("Diarienummer"), _("Anledning")],
+        (
+            [row.taken_on, row.organization.name, row.case.number, row.reason]
+            for row in selectors.supervision_initiatives(body=body_)
+        ),
+    )
