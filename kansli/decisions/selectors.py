@@ -257,7 +257,7 @@ def execution_tasks(
     """The body's execution tasks, the earliest due first: of a status, of an executor, or
     (given a date) only those overdue on it."""
     tasks = ExecutionTask.objects.filter(decision__body=body).select_related(
-        "decision", "executor", "assigned_by"
+        "decision__organization", "executor", "assigned_by"
     )
     if status:
         tasks = tasks.filter(status=status)

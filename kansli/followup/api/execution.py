@@ -1,0 +1,223 @@
+"""Execution and assignments through the API: the execution tasks and the board's assignments
+to the director, read by every key; a progress report filed with the key of the director or
+of whom the director named."""
+
+import datetime
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.decisions import models, selectors, services
+from kansli.delegation.api import Problem
+from kansli.organisation.api import (
+    OnDate,
+    OrganizationRef,
+    PersonRef,
+    body_found,
+    found,
+    on_or_today,
+)
+
+router = Router()
+
+
+class DecisionRef(Schema):
+    id: int
+    title: str
+    decided_on: datetime.date
+    organization: OrganizationRef | None
+
+
+class ExecutionTask(Schema):
+    id: int
+    decision: DecisionRef
+    title: str
+    executor: OrganizationRef
+    assigned_by: PersonRef
+    assigned_on: datetime.date
+    due_on: datetime.date
+    status: str = Field(description="open, in_progress, done, cancelled")
+    done_on: datetime.date | None
+    note: str
+    overdue: bool = Field(description=_lazy("Inte verkställd och efter sista dagen."))
+
+
+class Report(Schema):
+    id: int
+    reported_on: datetime.date
+    reported_by: PersonRef
+    text: str
+    agenda_item_id: int | None = Field(description=_lazy("Punkten på dagordningen, om någon."))
+
+
+class Assignment(Schema):
+    id: int
+    decision: DecisionRef
+    title: str
+    description: str
+    assignee: PersonRef
+    reporter: PersonRef | None
+    given_on: datetime.date
+    due_on: datetime.date
+    report_interval_months: int
+    status: str = Field(description="ongoing, completed, cancelled")
+    completed_on: datetime.date | None
+    last_reported_on: datetime.date | None
+    next_report_due: datetime.date | None
+    report_late: bool
+    overdue: bool
+
+
+class AssignmentDetail(Assignment):
+    reports: list[Report]
+
+
+class ReportIn(Schema):
+    text: str
+    reported_on: OnDate | None = None
+
+
+def _fields(row: Model) -> dict[str, Any]:
+    """A row's fields by name, the related rows themselves for the schemas' references."""
+    return {field.name: getattr(row, field.name) for field in row._meta.concrete_fields}
+
+
+def _task(task: models.ExecutionTask, on: datetime.date) -> dict[str, Any]:
+    return {**_fields(task), "overdue": selectors.task_overdue(task, on)}
+
+
+def _assignment(state: selectors.AssignmentState, *, with_reports: bool = False) -> dict:
+    assignment = state.assignment
+    row = {
+        **_fields(assignment),
+        "last_reported_on": state.last_report.reported_on if state.last_report else None,
+        "next_report_due": state.next_report_due,
+        "report_late": state.report_late,
+        "overdue": state.overdue,
+    }
+    if with_reports:
+        row["reports"] = sorted(assignment.reports.all(), key=lambda r: (r.reported_on, r.pk))
+    return row
+
+
+@router.get(
+    "/bodies/{slug}/followup/execution-tasks",
+    response=list[ExecutionTask],
+    summary=_lazy("Verkställighetsuppgifter, den som ska vara klar först överst"),
+)
+def execution_task_index(
+    request: HttpRequest,
+    slug: str,
+    status: Literal["open", "in_progress", "done", "cancelled"] | None = None,
+    executor: str | None = None,
+    overdue: bool = False,
+    date: OnDate | None = None,
+) -> list[dict[str, Any]]:
+    body = body_found(slug)
+    on = on_or_today(date)
+    organization = (
+        found(
+            body.organizations.all(),
+            _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+            % {"body": body, "slug": executor},
+            slug=executor,
+        )
+        if executor
+        else None
+    )
+    tasks = selectors.execution_tasks(
+        body=body, status=status, executor=organization, overdue_on=on if overdue else None
+    )
+    return [_task(task, on) for task in tasks]
+
+
+@router.get(
+    "/bodies/{slug}/followup/execution-tasks/{task_id}",
+    response=ExecutionTask,
+    summary=_lazy("En verkställighetsuppgift"),
+)
+def execution_task_detail(
+    request: HttpRequest, slug: str, task_id: int, date: OnDate | None = None
+) -> dict[str, Any]:
+    body = body_found(slug)
+    task = found(
+        selectors.execution_tasks(body=body),
+        _("%(body)s har ingen verkställighetsuppgift med id %(id)d.")
+        % {"body": body, "id": task_id},
+        pk=task_id,
+    )
+    return _task(task, on_or_today(date))
+
+
+@router.get(
+    "/bodies/{slug}/followup/assignments",
+    response=list[Assignment],
+    summary=_lazy("Uppdrag till direktören med senaste rapport och nästa rapport senast"),
+)
+def assignment_index(
+    request: HttpRequest,
+    slug: str,
+    status: Literal["ongoing", "completed", "cancelled"] | None = None,
+    late: bool = Field(False, description=_lazy("Bara med försenad rapport eller försenade.")),
+    date: OnDate | None = None,
+) -> list[dict[str, Any]]:
+    states = selectors.assignment_states(
+        body=body_found(slug), on=on_or_today(date), status=status, late=late
+    )
+    return [_assignment(state) for state in states]
+
+
+def _found_assignment(body: models.Body, assignment_id: int) -> models.Assignment:
+    return found(
+        selectors.assignment_list(body=body),
+        _("%(body)s har inget uppdrag med id %(id)d.") % {"body": body, "id": assignment_id},
+        pk=assignment_id,
+    )
+
+
+@router.get(
+    "/bodies/{slug}/followup/assignments/{assignment_id}",
+    response=AssignmentDetail,
+    summary=_lazy("Ett uppdrag med dess rapporter"),
+)
+def assignment_detail(
+    request: HttpRequest, slug: str, assignment_id: int, date: OnDate | None = None
+) -> dict[str, Any]:
+    assignment = _found_assignment(body_found(slug), assignment_id)
+    state = selectors.assignment_state(assignment=assignment, on=on_or_today(date))
+    return _assignment(state, with_reports=True)
+
+
+@router.post(
+    "/bodies/{slug}/followup/assignments/{assignment_id}/reports",
+    response={201: AssignmentDetail, 400: Problem, 403: Problem},
+    summary=_lazy("Lämna en rapport om hur uppdraget framskrider"),
+    description=_lazy(
+        "Nyckelns användare ska vara uppdragstagaren (direktören) eller den som direktören "
+        "har utsett att rapportera."
+    ),
+)
+def assignment_report_create(
+    request: HttpRequest, slug: str, assignment_id: int, payload: ReportIn
+) -> Status[dict[str, Any]]:
+    body = body_found(slug)
+    assignment = _found_assignment(body, assignment_id)
+    try:
+        services.assignment_report_file(
+            actor=request.user,
+            assignment=assignment,
+            text=payload.text,
+            reported_on=on_or_today(payload.reported_on),
+        )
+    except PermissionDenied as error:
+        return Status(403, {"detail": str(error)})
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    assignment = _found_assignment(body, assignment_id)
+    state = selectors.assignment_state(assignment=assignment, on=on_or_today(None))
+    return Status(201, _assignment(state, with_reports=True))
