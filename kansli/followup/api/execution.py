@@ -163,7 +163,7 @@ def assignment_index(
     request: HttpRequest,
     slug: str,
     status: Literal["ongoing", "completed", "cancelled"] | None = None,
-    late: bool = Field(False, description=_lazy("Bara med försenad rapport eller försenade.")),
+    late: bool = False,
     date: OnDate | None = None,
 ) -> list[dict[str, Any]]:
     states = selectors.assignment_states(
