@@ -123,19 +123,31 @@ def case_open(
     return audit.create(actor=actor, instance=case)
 
 
+@transaction.atomic
+def _case_update(*, actor: Actor, case: Case, **changes: object) -> Case:
+    """Apply the changes to the case. Its document counter is taken as stored, under lock:
+    registrations advance it, and an older copy of the case must not put it back."""
+    case.next_document_number = (
+        Case.objects.select_for_update()
+        .values_list("next_document_number", flat=True)
+        .get(pk=case.pk)
+    )
+    return audit.update(actor=actor, instance=case, **changes)
+
+
 def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = None) -> Case:
     if case.status == Case.Status.CLOSED:
         raise ValidationError(_("Ärendet %(number)s är redan avslutat.") % {"number": case.number})
-    return audit.update(
+    return _case_update(
         actor=actor,
-        instance=case,
+        case=case,
         status=Case.Status.CLOSED,
         closed_on=closed_on or timezone.localdate(),
     )
 
 
 def case_reopen(*, actor: Actor, case: Case) -> Case:
-    return audit.update(actor=actor, instance=case, status=Case.Status.OPEN, closed_on=None)
+    return _case_update(actor=actor, case=case, status=Case.Status.OPEN, closed_on=None)
 
 
 @dataclass(frozen=True)
