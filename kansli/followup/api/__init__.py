@@ -9,9 +9,11 @@ from importlib.util import find_spec
 
 from ninja import Router
 
+from kansli.followup.api import dashboard
 from kansli.followup.urls import AREAS
 
 router = Router()
+router.add_router("", dashboard.router)
 
 # While the areas are being built side by side, an area's endpoints are served as soon as its
 # module exists.

@@ -11,6 +11,8 @@ from importlib.util import find_spec
 
 from django.urls import include, path
 
+from kansli.followup.views import dashboard
+
 app_name = "followup"
 
 AREAS = (
@@ -34,5 +36,15 @@ _area_patterns = [
 ]
 
 urlpatterns = [
-    path("<slug:body>/uppfoljning/", include(_area_patterns)),
+    path(
+        "<slug:body>/uppfoljning/",
+        include(
+            [
+                path("", dashboard.duty_dashboard, name="duty_dashboard"),
+                path("plikter.csv", dashboard.duty_dashboard_csv, name="duty_dashboard_csv"),
+                path("beslutsunderlag/", dashboard.agenda_basis_list, name="agenda_basis"),
+                *_area_patterns,
+            ]
+        ),
+    ),
 ]

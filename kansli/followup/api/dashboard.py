@@ -1,0 +1,45 @@
+"""The duty dashboard through the API: its lines as JSON."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.delegation.api import Problem
+from kansli.followup.duties import DutyLine, dashboard_visible, duty_lines
+from kansli.organisation.api import OnDate, body_found, on_or_today
+
+router = Router()
+
+
+class EvidenceOut(Schema):
+    ok: bool
+    summary: str
+    count: int
+    url: str
+
+
+class DutyLineOut(Schema):
+    number: str = Field(description=_lazy("Skyldighetens nummer i instruktionen."))
+    text: str
+    section: str = Field(description=_lazy("Avsnittet i instruktionen som skyldigheten står i."))
+    section_url: str | None
+    state: str = Field(description="ok, missing, pending, untracked")
+    summary: str
+    evidence: EvidenceOut | None
+
+
+@router.get(
+    "/bodies/{slug}/followup/duties",
+    response={200: list[DutyLineOut], 403: Problem, 404: Problem},
+    summary=_lazy("Direktörens skyldigheter med underlaget en dag"),
+)
+def duty_list(
+    request: HttpRequest, slug: str, date: OnDate | None = None
+) -> list[DutyLine] | Status[dict[str, str]]:
+    body = body_found(slug)
+    if not dashboard_visible(request.user, body):
+        return Status(
+            403, {"detail": _("Uppföljningen visas för direktören, kansliet och styrelsen.")}
+        )
+    return duty_lines(body=body, on=on_or_today(date))

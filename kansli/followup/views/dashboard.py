@@ -1,0 +1,77 @@
+"""The director's duty dashboard: every duty the body's instruction gives the director, with
+its section and its evidence today; the board reads the same page without the director's
+tools. With its CSV export, and the list behind its line on the basis for decision."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from kansli.followup import access
+from kansli.followup.duties import dashboard_visible, duty_lines
+from kansli.followup.export import csv_response
+from kansli.followup.selectors.dashboard import agenda_basis
+from kansli.meetings.access import item_title
+from kansli.organisation.models import Body
+
+
+def _visible_body(request: HttpRequest, slug: str) -> Body:
+    body = get_object_or_404(Body, slug=slug)
+    if not dashboard_visible(request.user, body):
+        raise PermissionDenied(_("Uppföljningen visas för direktören, kansliet och styrelsen."))
+    return body
+
+
+@require_GET
+def duty_dashboard(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = _visible_body(request, body)
+    today = timezone.localdate()
+    context = {
+        "body": body_,
+        "today": today,
+        "lines": duty_lines(body=body_, on=today),
+        "keeper": access.may_keep(request.user, body_),
+    }
+    return render(request, "followup/dashboard/dashboard.html", context)
+
+
+@require_GET
+def duty_dashboard_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = _visible_body(request, body)
+    today = timezone.localdate()
+    header = [
+        _("Nummer"),
+        _("Skyldighet"),
+        _("Avsnitt"),
+        _("Läge"),
+        _("Underlag"),
+        _("Antal"),
+        _("Lista"),
+    ]
+    rows = (
+        [
+            line.number,
+            line.text,
+            line.section,
+            line.state_label,
+            line.summary,
+            line.evidence.count if line.evidence else None,
+            request.build_absolute_uri(line.evidence.url) if line.evidence else None,
+        ]
+        for line in duty_lines(body=body_, on=today)
+    )
+    return csv_response(f"direktorens-plikter-{body_.slug}-{today}.csv", header, rows)
+
+
+@require_GET
+def agenda_basis_list(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = _visible_body(request, body)
+    today = timezone.localdate()
+    entries = [
+        (entry, item_title(request.user, entry.item)[0])
+        for entry in agenda_basis(body=body_, on=today)
+    ]
+    context = {"body": body_, "today": today, "entries": entries}
+    return render(request, "followup/dashboard/agenda_basis.html", context)
