@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from kansli.followup.duties import dashboard_visible
 from kansli.organisation.models import Body
 
 register = template.Library()
@@ -41,6 +42,8 @@ _AREAS = {
     "meeting_detail": "meetings",
     "meeting_session": "meetings",
     "notice_board": "meetings",
+    "duty_dashboard": "followup",
+    "agenda_basis": "followup",
 }
 _BULLET = re.compile(r"^[-•–]\s+")
 
@@ -51,12 +54,14 @@ def main_navigation(context: template.Context) -> dict[str, Any]:
     request = context["request"]
     match = request.resolver_match
     url_name = match.url_name if match else None
+    bodies = Body.objects.all()
     return {
-        "bodies": Body.objects.all(),
+        "bodies": bodies,
         "path": request.path,
         "home": url_name == "home",
         "current_body": match.kwargs.get("body") if match else None,
         "current_area": _AREAS.get(url_name or ""),
+        "follows_up": [body.slug for body in bodies if dashboard_visible(request.user, body)],
     }
 
 
