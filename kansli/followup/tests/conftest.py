@@ -4,9 +4,10 @@ follow-up, and a committee with its administration."""
 import datetime
 
 import pytest
+from django.test import Client
 
 from kansli.accounts.models import Role, User
-from kansli.accounts.services import user_create
+from kansli.accounts.services import token_create, user_create
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 
@@ -22,6 +23,12 @@ def user_of(who: Person, username: str, *roles: Role) -> User:
     return user_create(
         actor=None, username=username, password="lösenord-för-test", roles=roles, person=who
     )
+
+
+def keyed(user: User) -> Client:
+    """A client of the API with a key of the user."""
+    _token, key = token_create(actor=None, user=user, name="test")
+    return Client(headers={"authorization": f"Bearer {key}"})
 
 
 @pytest.fixture

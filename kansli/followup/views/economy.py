@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from kansli.followup import access
+from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.export import csv_response
 from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
@@ -70,14 +71,33 @@ def _year(request: HttpRequest) -> int:
     return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.now().year
 
 
+def _chart(standing: list[selectors.Standing], year: int) -> Chart:
+    return bar_chart(
+        key="budget-och-utfall",
+        title=_("Budget och utfall %(year)d") % {"year": year},
+        description=_(
+            "Budget och utfall hittills i år per organisation, till och med den senaste månaden "
+            "med utfall."
+        ),
+        categories=[row.organization.short_name or row.organization.name for row in standing],
+        series=[
+            Series(_("Budget"), [row.budget for row in standing]),
+            Series(_("Utfall"), [row.outcome for row in standing]),
+        ],
+        unit=_("kronor"),
+    )
+
+
 def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) -> HttpResponse:
     year = _year(request)
     today = timezone.localdate()
     may_keep = access.may_keep(request.user, body)
+    standing = selectors.economy_standing(body=body, year=year)
     context = {
         "body": body,
         "year": year,
-        "standing": selectors.economy_standing(body=body, year=year),
+        "standing": standing,
+        "chart": _chart(standing, year) if standing else None,
         "threshold": selectors.threshold_of(body=body),
         "initiatives": selectors.budget_initiatives(body=body, year=year),
         "open": set(

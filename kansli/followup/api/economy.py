@@ -1,0 +1,105 @@
+"""The economy through the API: budget against outcome per organization, the initiatives a
+deviation opened, and outcomes imported from CSV with the key of the director or a secretary."""
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.delegation.api import Problem
+from kansli.followup.selectors import economy as selectors
+from kansli.followup.services import economy as services
+from kansli.organisation.api import OnDate, OrganizationRef, body_found, on_or_today
+
+router = Router()
+
+
+class Standing(Schema):
+    organization: OrganizationRef
+    year: int
+    month: int = Field(description=_lazy("Till och med månad (den senaste med utfall)."))
+    budget: Decimal
+    outcome: Decimal
+    deviation: Decimal
+    past_threshold: bool
+
+
+class BudgetInitiative(Schema):
+    id: int
+    organization: OrganizationRef
+    year: int
+    month: int
+    budget: Decimal
+    outcome: Decimal
+    opened_on: datetime.date
+    case_number: str | None
+    dealt_with_on: datetime.date | None
+    dealt_with_in: str
+
+    @staticmethod
+    def resolve_case_number(obj: Any) -> str | None:
+        return obj.case.number if obj.case else None
+
+
+class OutcomesIn(Schema):
+    csv: str = Field(description=_lazy("Kolumnerna organisation, år, månad, belopp."))
+    source: str = Field(description=_lazy("Filens namn."))
+
+
+class Imported(Schema):
+    outcomes: int
+    initiatives: list[BudgetInitiative]
+
+
+def _year(year: int | None) -> int:
+    return year or timezone.localdate().year
+
+
+@router.get(
+    "/bodies/{slug}/followup/economy",
+    response=list[Standing],
+    summary=_lazy("Budget och utfall hittills under året per organisation"),
+)
+def economy_standing(request: HttpRequest, slug: str, year: int | None = None) -> list[Any]:
+    return selectors.economy_standing(body=body_found(slug), year=_year(year))
+
+
+@router.get(
+    "/bodies/{slug}/followup/budget-initiatives",
+    response=list[BudgetInitiative],
+    summary=_lazy("Initiativ vid budgetavvikelse"),
+)
+def budget_initiative_index(
+    request: HttpRequest,
+    slug: str,
+    year: int | None = None,
+    open: bool = Field(False, description=_lazy("Bara de som väntar på styrelsen.")),
+    date: OnDate | None = None,
+) -> list[Any]:
+    body = body_found(slug)
+    if open:
+        return list(selectors.budget_initiatives_open(body=body, on=on_or_today(date)))
+    return list(selectors.budget_initiatives(body=body, year=year))
+
+
+@router.post(
+    "/bodies/{slug}/followup/outcomes",
+    response={201: Imported, 400: Problem, 403: Problem},
+    summary=_lazy("Läs in utfall; en månad som läses in igen ersätts"),
+)
+def outcomes_import(request: HttpRequest, slug: str, payload: OutcomesIn) -> Status[Any]:
+    body = body_found(slug)
+    try:
+        imported = services.outcomes_import(
+            actor=request.user, body=body, text=payload.csv, source=payload.source
+        )
+    except PermissionDenied as error:
+        return Status(403, {"detail": str(error)})
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(201, {"outcomes": len(imported.outcomes), "initiatives": imported.initiatives})
