@@ -1,0 +1,123 @@
+"""The appointment page: for a chosen post and decision type, what the delegation engine requires
+before the head is appointed or dismissed, and the form to decide with the requirements met."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods
+
+from kansli.decisions.selectors import requirement_label
+from kansli.followup.export import csv_response
+from kansli.followup.selectors import appointments as selectors
+from kansli.followup.services import appointments as services
+from kansli.organisation.models import Body
+
+_DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class QuestionForm(forms.Form):
+    beslutstyp = forms.ChoiceField(label=_lazy("Beslut"))
+    befattning = forms.ModelChoiceField(label=_lazy("Befattning"), queryset=None)
+
+    def __init__(self, *args: object, body: Body, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["beslutstyp"].choices = [
+            (t.code, t.name) for t in selectors.appointment_types(body=body)
+        ]
+        self.fields["befattning"].queryset = selectors.appointable_positions(body=body)
+
+
+class DecideForm(forms.Form):
+    person = forms.ModelChoiceField(label=_lazy("Person"), queryset=None)
+    decided_on = forms.DateField(label=_lazy("Beslutsdatum"), widget=_DATE)
+    effective_on = forms.DateField(
+        label=_lazy("Från (tillsättning) eller till och med (entledigande)"), widget=_DATE
+    )
+    acting = forms.BooleanField(label=_lazy("Tillförordnad"), required=False)
+
+    def __init__(self, *args: object, body: Body, requirements: list, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = body.persons.order_by("family_name", "given_name")
+        for kind, key, name in requirements:
+            self.fields[f"krav:{kind}:{key}"] = forms.DateField(
+                label=_("%(requirement)s, datum") % {"requirement": requirement_label(kind, name)},
+                widget=_DATE,
+                required=False,
+            )
+
+    def evidence(self) -> list[tuple]:
+        return [
+            (*name.split(":")[1:], value, "")
+            for name, value in self.cleaned_data.items()
+            if name.startswith("krav:") and value
+        ]
+
+
+@require_http_methods(["GET", "POST"])
+def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    question = QuestionForm(request.GET or None, body=body_)
+    answers, decide = [], None
+    if question.is_valid():
+        position = question.cleaned_data["befattning"]
+        decision_type = question.cleaned_data["beslutstyp"]
+        answers = selectors.appointment_requirements(
+            body=body_, decision_type=decision_type, position=position, on=today
+        )
+        if request.GET.get("format") == "csv":
+            return csv_response(
+                "krav-fore-tillsattning.csv",
+                [_("Punkt"), _("Beslutar"), _("Krav"), _("När"), _("Part")],
+                (
+                    (
+                        a.rule.number,
+                        a.rule.delegate.name,
+                        s.requirement.kind,
+                        s.requirement.when,
+                        s.requirement.party.name,
+                    )
+                    for a in answers
+                    for s in a.verdict.requirements
+                ),
+            )
+        requirements = [
+            (s.requirement.kind, s.requirement.party.key, s.requirement.party.name)
+            for answer in answers[:1]
+            for s in answer.before
+        ]
+        decide = DecideForm(
+            request.POST if request.method == "POST" else None,
+            body=body_,
+            requirements=requirements,
+        )
+        if request.method == "POST" and decide.is_valid():
+            data = decide.cleaned_data
+            try:
+                decision, _appointment = services.appointment_decide(
+                    actor=request.user,
+                    body=body_,
+                    decision_type=decision_type,
+                    position=position,
+                    person=data["person"],
+                    decided_on=data["decided_on"],
+                    effective_on=data["effective_on"],
+                    acting=data["acting"],
+                    evidence=decide.evidence(),
+                )
+            except ValidationError as error:
+                decide.add_error(None, error)
+            else:
+                return redirect("web:decision_detail", body_.slug, decision.pk)
+    context = {
+        "body": body_,
+        "question": question,
+        "answers": answers,
+        "decide": decide,
+        "may_decide": getattr(request.user, "person_id", None) is not None,
+    }
+    return render(request, "followup/appointments/requirements.html", context)
