@@ -37,7 +37,8 @@ api = KansliAPI(
     version="1",
     description=(
         "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
-        "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`."
+        "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`. "
+        "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem."
     ),
     auth=TokenAuth(),
     urls_namespace="api",
