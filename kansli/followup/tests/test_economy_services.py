@@ -11,9 +11,11 @@ from kansli.followup.selectors.economy import (
     open_budget_initiatives_evidence,
 )
 from kansli.followup.services import economy
+from kansli.followup.tests.conftest import person
 from kansli.meetings import services as meetings
 from kansli.meetings.models import Meeting
-from kansli.organisation.models import Body, Organization
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Membership, Organization
 
 ON = datetime.date(2026, 4, 10)
 BUDGET = """organisation;år;månad;belopp
@@ -182,3 +184,36 @@ def _board_meeting(body: Body) -> Meeting:
         organization=Organization.objects.get(body=body, kind=Organization.Kind.EXECUTIVE_BOARD),
         starts_at=datetime.datetime(2026, 4, 20, 13, tzinfo=datetime.UTC),
     )
+
+
+def test_an_initiative_whose_case_the_board_decides_is_dealt_with_there(
+    budgeted, director_user, board
+):
+    [initiative] = economy.outcomes_import(
+        actor=director_user, body=budgeted, text=outcomes("120 000"), source="f", on=ON
+    ).initiatives
+    for number, given in enumerate(("Anna", "Bo", "Cecilia"), start=1):
+        organisation.membership_create(
+            actor=None,
+            person=person(budgeted, given, "Ledamot"),
+            organization=board,
+            role=Membership.Role.MEMBER,
+            rank=number,
+            start=datetime.date(2023, 1, 1),
+        )
+    meeting = _board_meeting(budgeted)
+    item = meetings.item_add(
+        actor=None,
+        meeting=meeting,
+        title=initiative.case.title,
+        case=initiative.case,
+        proposal="att lägga informationen till handlingarna",
+    )
+    meetings.attendance_prefill(actor=None, meeting=meeting)
+    meetings.meeting_open(actor=None, meeting=meeting)
+    decided = meetings.item_decide(actor=None, item=item)
+    assert open_budget_initiatives_evidence(body=budgeted, on=ON).ok
+    economy.deviations_check(actor=director_user, body=budgeted, on=ON)
+    initiative.refresh_from_db()
+    assert initiative.dealt_with_on == datetime.date(2026, 4, 20)
+    assert initiative.dealt_with_in == f"KS 2026-04-20 § {decided.minute_number}"
