@@ -1,0 +1,78 @@
+"""The talks the instruction prescribes through the API: the year's talks or the overdue ones,
+and a talk recorded as held."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Field, Router, Schema, Status
+
+from kansli.delegation.api import Problem
+from kansli.followup.models import Talk as TalkModel
+from kansli.followup.selectors import talks as selectors
+from kansli.followup.services import talks as services
+from kansli.organisation.api import OnDate, PersonRef, body_found, found, on_or_today
+
+router = Router()
+
+
+class Talk(Schema):
+    id: int
+    kind: str = Field(description="evaluation, salary, appraisal")
+    held_by: PersonRef
+    held_with: PersonRef
+    due_on: datetime.date
+    held_on: datetime.date | None
+    note: str
+    source_section: str
+
+
+class HeldIn(Schema):
+    held_on: datetime.date
+    note: str = ""
+
+
+@router.get(
+    "/bodies/{slug}/followup/talks",
+    response=list[Talk],
+    summary=_lazy("Årets samtal enligt instruktionen, eller de försenade"),
+)
+def talk_index(
+    request: HttpRequest,
+    slug: str,
+    year: int | None = None,
+    overdue: bool = False,
+    date: OnDate | None = None,
+) -> list[Any]:
+    body = body_found(slug)
+    if overdue:
+        return list(selectors.talks_overdue(body=body, on=on_or_today(date)))
+    return list(selectors.talk_list(body=body, year=year or timezone.localdate().year))
+
+
+@router.post(
+    "/bodies/{slug}/followup/talks/{talk_id}/held",
+    response={200: Talk, 403: Problem, 404: Problem, 409: Problem},
+    summary=_lazy("Registrera att samtalet har hållits"),
+)
+def talk_held(
+    request: HttpRequest, slug: str, talk_id: int, data: HeldIn
+) -> Status[TalkModel | dict[str, str]]:
+    talk = found(
+        TalkModel.objects.filter(body=body_found(slug)),
+        _("Det finns inget samtal med id %(id)d.") % {"id": talk_id},
+        pk=talk_id,
+    )
+    try:
+        talk = services.talk_record(
+            actor=request.user, talk=talk, held_on=data.held_on, note=data.note
+        )
+    except PermissionDenied as error:
+        return Status(403, {"detail": str(error)})
+    except ValidationError as error:
+        return Status(409, {"detail": " ".join(error.messages)})
+    return Status(200, talk)
