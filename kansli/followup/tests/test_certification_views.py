@@ -46,8 +46,15 @@ def test_the_director_appoints_on_the_page_and_the_rights_are_exported(
     assert done.status_code == 302
     right = CertificationRight.objects.get()
     assert (right.appointed_by, right.max_amount) == (director, Decimal(20_000))
+    page = client.get(PAGE).content.decode()
+    assert "Utse attestant" in page
+    assert "Avsluta en attesträtt" in page
+    ended = client.post(PAGE + "upphor/", {"attestratt": right.pk, "till": "2026-06-30"})
+    assert ended.status_code == 302
+    right.refresh_from_db()
+    assert right.end == datetime.date(2026, 6, 30)
     csv = client.get(PAGE + "attestratter.csv").content.decode("utf-8-sig").splitlines()
-    assert csv[1] == "Anders Lind;Ekonomistaben;20000.00;2026-01-01;;Katarina Holmgren"
+    assert csv[1] == "Anders Lind;Ekonomistaben;20000.00;2026-01-01;2026-06-30;Katarina Holmgren"
 
 
 def test_a_secretary_may_not_appoint(client, body, director, secretary_user, staff_unit):
