@@ -195,7 +195,12 @@ def outcomes_import(
     outcomes = _replace_months(
         actor, Outcome, body, rows, source=source[:300], imported_at=timezone.now()
     )
-    initiatives = deviations_check(actor=actor, body=body, on=on or timezone.localdate())
+    on = on or timezone.localdate()
+    initiatives = [
+        initiative
+        for year in sorted({row.year for row in rows})
+        for initiative in deviations_check(actor=actor, body=body, on=on, year=year)
+    ]
     return Imported(outcomes, initiatives)
 
 
@@ -213,6 +218,11 @@ def threshold_set(
     return audit.update(actor=actor, instance=found, percent=percent, amount=amount)
 
 
+def _paragraph(meeting: Meeting, minute_number: int) -> str:
+    """Where the board dealt with it, as minutes cite it: "KS 2026-04-20 § 12"."""
+    return f"{minutes_name(meeting)} § {minute_number}"
+
+
 def _mark_decided(actor: Actor, body: Body) -> None:
     """Initiatives whose case the board has decided at a meeting are dealt with there."""
     for initiative in budget_initiatives_decided(body=body):
@@ -222,19 +232,22 @@ def _mark_decided(actor: Actor, body: Body) -> None:
             actor=actor,
             instance=initiative,
             dealt_with_on=meeting_day(decided.meeting),
-            dealt_with_in=f"{minutes_name(decided.meeting)} § {decided.minute_number}",
+            dealt_with_in=_paragraph(decided.meeting, decided.minute_number),
         )
 
 
 @transaction.atomic
-def deviations_check(*, actor: Actor, body: Body, on: datetime.date) -> list[BudgetInitiative]:
-    """Take an initiative for each organization whose outcome this year exceeds its budget past
-    the threshold: a case to the board, with the director as its officer. Once per deviation:
-    none while the organization has one open, nor for a month an earlier one covered."""
+def deviations_check(
+    *, actor: Actor, body: Body, on: datetime.date, year: int | None = None
+) -> list[BudgetInitiative]:
+    """Take an initiative, on the day `on`, for each organization whose outcome in the year (the
+    year of `on` unless given) exceeds its budget past the threshold: a case to the board, with
+    the director as its officer. Once per deviation: none while the organization has one open,
+    nor for a month an earlier one covered."""
     refuse_unless_keeper(actor, body)
     _mark_decided(actor, body)
     taken = []
-    for row in economy_standing(body=body, year=on.year):
+    for row in economy_standing(body=body, year=year or on.year):
         earlier = BudgetInitiative.objects.filter(organization=row.organization, year=row.year)
         if (
             not row.past_threshold
@@ -275,11 +288,14 @@ def budget_initiative_deal_with(
             _("Styrelsen har redan behandlat initiativet (%(where)s).")
             % {"where": initiative.dealt_with_in}
         )
-    if meeting.organization.body_id != body.pk:
-        raise ValidationError(_("Sammanträdet hör till en annan kommun eller region."))
+    if (
+        meeting.organization.body_id != body.pk
+        or meeting.organization.kind != Organization.Kind.EXECUTIVE_BOARD
+    ):
+        raise ValidationError(_("Initiativet behandlas av styrelsen i samma kommun eller region."))
     return audit.update(
         actor=actor,
         instance=initiative,
         dealt_with_on=meeting_day(meeting),
-        dealt_with_in=f"{minutes_name(meeting)} § {minute_number}",
+        dealt_with_in=_paragraph(meeting, minute_number),
     )

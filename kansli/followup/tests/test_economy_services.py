@@ -217,3 +217,37 @@ def test_an_initiative_whose_case_the_board_decides_is_dealt_with_there(
     initiative.refresh_from_db()
     assert initiative.dealt_with_on == datetime.date(2026, 4, 20)
     assert initiative.dealt_with_in == f"KS 2026-04-20 § {decided.minute_number}"
+
+
+def test_december_imported_in_january_is_checked_against_its_own_year(budgeted, director_user):
+    text = "organisation;år;månad;belopp\nbun;2025;12;500\n"
+    economy.budget_set(
+        actor=director_user,
+        organization=Organization.objects.get(slug="bun"),
+        year=2025,
+        month=12,
+        amount=Decimal(100),
+    )
+    [initiative] = economy.outcomes_import(
+        actor=director_user, body=budgeted, text=text, source="f", on=datetime.date(2026, 1, 8)
+    ).initiatives
+    assert (initiative.year, initiative.month, initiative.opened_on) == (
+        2025,
+        12,
+        datetime.date(2026, 1, 8),
+    )
+
+
+def test_only_a_meeting_of_the_board_deals_with_an_initiative(budgeted, director_user, committee):
+    [initiative] = economy.outcomes_import(
+        actor=director_user, body=budgeted, text=outcomes("120 000"), source="f", on=ON
+    ).initiatives
+    committee_meeting = meetings.meeting_schedule(
+        actor=None,
+        organization=committee,
+        starts_at=datetime.datetime(2026, 4, 21, 13, tzinfo=datetime.UTC),
+    )
+    with pytest.raises(ValidationError, match="behandlas av styrelsen"):
+        economy.budget_initiative_deal_with(
+            actor=director_user, initiative=initiative, meeting=committee_meeting, minute_number=1
+        )
