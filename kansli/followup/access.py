@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from kansli.accounts.models import Role
 from kansli.audit.services import Actor
-from kansli.organisation.models import Body
+from kansli.organisation.models import Body, Person
 
 KEEPERS = (Role.DIRECTOR, Role.SECRETARY)
 
@@ -35,3 +35,15 @@ def refuse_unless_keeper(actor: Actor, body: Body) -> None:
             _("Bara direktören och kansliets sekreterare i %(body)s kan ändra uppföljningen.")
             % {"body": body}
         )
+
+
+def own_person(actor: Actor, body: Body) -> Person:
+    """The person of the body behind the signed-in user, who writes in their own name (the
+    crisis log, a talk held, a manager's acknowledgement, an appointment decided)."""
+    person = getattr(actor, "person", None)
+    if person is None or person.body_id != body.pk:
+        raise PermissionDenied(
+            _("Bara användare som är kopplade till en person i %(body)s kan skriva här.")
+            % {"body": body}
+        )
+    return person

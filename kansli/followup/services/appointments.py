@@ -14,8 +14,8 @@ from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import Capacity, decision_requirements
+from kansli.followup.access import own_person
 from kansli.followup.selectors.appointments import APPOINTMENT_DECISION_TYPES, DISMISS
-from kansli.followup.services.crisis import writer
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Appointment, Body, Person, Position
 
@@ -53,7 +53,7 @@ def appointment_decide(
         actor=actor,
         body=body,
         decision_type=decision_type,
-        decided_by=writer(actor, body),
+        decided_by=own_person(actor, body),
         capacity=capacity,
         concerning=position.organization,
         amount=None,

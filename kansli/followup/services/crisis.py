@@ -16,7 +16,7 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
-from kansli.followup.access import may_keep, refuse_unless_keeper
+from kansli.followup.access import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
 from kansli.followup.selectors.crisis import (
     council,
@@ -29,20 +29,9 @@ from kansli.organisation.models import Body, Organization, Person
 CRISIS = Organization.Kind.CRISIS_COMMITTEE
 
 
-def writer(actor: Actor, body: Body) -> Person:
-    """The person behind the signed-in user, who writes in their own name."""
-    person = getattr(actor, "person", None)
-    if person is None or person.body_id != body.pk:
-        raise PermissionDenied(
-            _("Bara användare som är kopplade till en person i %(body)s kan skriva här.")
-            % {"body": body}
-        )
-    return person
-
-
 def _keeper(actor: Actor, body: Body) -> Person:
     refuse_unless_keeper(actor, body)
-    return writer(actor, body)
+    return own_person(actor, body)
 
 
 def _append(
@@ -137,7 +126,7 @@ def crisis_log_append(
     recorded_at: datetime.datetime | None = None,
 ) -> CrisisLogEntry:
     """Add a line to the log: the director's staff, or the event's chief of staff, writes."""
-    person = writer(actor, event.body)
+    person = own_person(actor, event.body)
     if not may_keep(actor, event.body) and person.pk != event.chief_of_staff_id:
         raise PermissionDenied(
             _("Bara direktören, kansliet och händelsens stabschef skriver i krisloggen.")

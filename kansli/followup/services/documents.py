@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
+from kansli.followup.access import own_person
 from kansli.followup.models import Acknowledgement
 from kansli.followup.selectors.documents import managers_on
-from kansli.followup.services.crisis import writer
 from kansli.governance.models import GoverningDocument
 
 
@@ -22,7 +22,7 @@ def document_acknowledge(
 ) -> Acknowledgement:
     """The signed-in manager acknowledges, in their own name, that they know the document's
     current version."""
-    person = writer(actor, document.body)
+    person = own_person(actor, document.body)
     at = at or timezone.now()
     if person.pk not in {
         m.person.pk for m in managers_on(body=document.body, on=timezone.localdate(at))

@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.followup.access import may_keep, refuse_unless_keeper
+from kansli.followup.access import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.models import Talk
 from kansli.followup.selectors.talks import talk_plan
-from kansli.followup.services.crisis import writer
 from kansli.organisation.models import Body
 
 
@@ -48,7 +47,7 @@ def talks_schedule(*, actor: Actor, body: Body, on: datetime.date) -> list[Talk]
 @transaction.atomic
 def talk_record(*, actor: Actor, talk: Talk, held_on: datetime.date, note: str = "") -> Talk:
     """Record that the talk was held: by whoever held it, or by the director's staff."""
-    person = writer(actor, talk.body)
+    person = own_person(actor, talk.body)
     if person.pk != talk.held_by_id and not may_keep(actor, talk.body):
         raise PermissionDenied(_("Bara den som håller samtalet eller kansliet kan registrera det."))
     talk = Talk.objects.select_for_update().get(pk=talk.pk)
