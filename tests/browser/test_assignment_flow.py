@@ -92,3 +92,32 @@ def test_the_board_gives_an_assignment_and_the_director_reports_twice(
 
     problems = [report for report in reports if report]
     assert not problems, "\n".join(problems)
+
+
+def test_the_director_gives_execution_from_the_boards_view(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    today = timezone.localdate()
+    board_decision(demo["vanersborg"], "Inför e-arkiv", today)
+    reports = []
+
+    sign_in(page, "direktor")
+    page.goto(f"/vanersborg/uppfoljning/verkstallighet/ar/{today.year}/")
+    expect(page.get_by_role("row", name="Inför e-arkiv")).to_contain_text("ingen uppgift given")
+    expect(page.get_by_role("img", name=f"Verkställighet {today.year}")).to_be_visible()
+    reports.append(axe_report(page))
+    page.get_by_role("link", name="Inför e-arkiv").click()
+    page.get_by_label("Uppgift", exact=True).fill("Upphandla e-arkiv")
+    page.get_by_label("Verkställs av").select_option(label="Utvecklingsstaben")
+    page.get_by_label("Klar senast").fill(f"{today.year + 1}-03-31")
+    page.get_by_role("button", name="Ge uppgiften").click()
+    expect(page.get_by_role("status")).to_have_text("Uppgiften är given.")
+    expect(page.get_by_role("row", name="Upphandla e-arkiv")).to_contain_text("Utvecklingsstaben")
+    reports.append(axe_report(page))
+
+    page.goto("/vanersborg/uppfoljning/verkstallighet/")
+    expect(page.get_by_role("row", name="Upphandla e-arkiv")).to_contain_text("ej påbörjad")
+    reports.append(axe_report(page))
+
+    problems = [report for report in reports if report]
+    assert not problems, "\n".join(problems)
