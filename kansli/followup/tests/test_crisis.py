@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from kansli.accounts.models import User
+from kansli.decisions.services import meeting_decision_record
 from kansli.followup.models import AppendOnlyError, CrisisEvent, CrisisLogEntry
 from kansli.followup.selectors import crisis as selectors
 from kansli.followup.services import crisis as services
@@ -256,3 +257,52 @@ def test_class_three_is_too_low_for_a_deputy_director(
 def test_the_demo_directors_posts_are_in_class_two(demo: dict[str, Body]) -> None:
     for body in demo.values():
         assert selectors.security_class_evidence(body=body, on=timezone.localdate()).ok
+
+
+def test_a_decision_the_meetings_recorded_for_the_committee_is_owed_to_the_council_too(
+    director_user: User, crisis_committee: Organization, council: Organization, body: Body
+) -> None:
+    decision = meeting_decision_record(
+        actor=None,
+        organization=crisis_committee,
+        decided_on=datetime.date(2026, 11, 3),
+        title="Stängning av simhallen",
+        text="",
+        case_reference="",
+        minutes="Krisledningsnämnden 2026-11-03",
+        minute_number=4,
+    )
+    on = datetime.date(2026, 12, 31)
+    assert list(selectors.crisis_decisions_unreported(body=body, on=on)) == [decision]
+    [reported] = services.crisis_decisions_report(
+        actor=director_user,
+        body=body,
+        decisions=[decision],
+        reported_on=datetime.date(2026, 11, 20),
+        reported_in="KF 2026-11-20, § 151",
+    )
+    assert (reported.report_to, reported.reported_in) == (council, "KF 2026-11-20, § 151")
+    assert selectors.unreported_crisis_decisions_evidence(body=body, on=on).ok
+
+
+def test_only_the_crisis_committees_decisions_are_reported_here(
+    director_user: User, board: Organization, council: Organization, body: Body
+) -> None:
+    decision = meeting_decision_record(
+        actor=None,
+        organization=board,
+        decided_on=datetime.date(2026, 11, 3),
+        title="Budget",
+        text="",
+        case_reference="",
+        minutes="KS 2026-11-03",
+        minute_number=9,
+    )
+    with pytest.raises(ValidationError, match="inte krisledningsnämndens"):
+        services.crisis_decisions_report(
+            actor=director_user,
+            body=body,
+            decisions=[decision],
+            reported_on=datetime.date(2026, 11, 20),
+            reported_in="KF 2026-11-20, § 151",
+        )

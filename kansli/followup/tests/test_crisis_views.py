@@ -5,8 +5,10 @@ import datetime
 from django.test import Client
 
 from kansli.accounts.models import User
+from kansli.decisions.services import meeting_decision_record
 from kansli.followup.models import CrisisEvent
-from kansli.organisation.models import Body
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Organization
 
 
 def test_the_director_opens_an_event_and_writes_in_its_log(
@@ -77,3 +79,39 @@ def test_every_crisis_list_downloads_as_csv(client: Client, member_user: User, b
     for path in ("kris/", "kris/beslut-att-anmala/", "sakerhetsskydd/"):
         response = client.get(f"/{body.slug}/uppfoljning/{path}?format=csv")
         assert response["Content-Type"].startswith("text/csv")
+
+
+def test_the_director_marks_crisis_decisions_reported_on_the_page(
+    client: Client, director_user: User, body: Body
+) -> None:
+    committee = organisation.organization_create(
+        actor=None,
+        body=body,
+        kind=Organization.Kind.CRISIS_COMMITTEE,
+        slug="krisledningsnamnden",
+        name="Krisledningsnämnden",
+    )
+    organisation.organization_create(
+        actor=None, body=body, kind=Organization.Kind.COUNCIL, slug="kf", name="Fullmäktige"
+    )
+    decision = meeting_decision_record(
+        actor=None,
+        organization=committee,
+        decided_on=datetime.date(2026, 11, 3),
+        title="Stängning av simhallen",
+        text="",
+        case_reference="",
+        minutes="Krisledningsnämnden 2026-11-03",
+        minute_number=4,
+    )
+    client.force_login(director_user)
+    url = f"/{body.slug}/uppfoljning/kris/beslut-att-anmala/"
+    assert "Stängning av simhallen" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {"beslut": [decision.pk], "reported_on": "2026-11-20", "reported_in": "KF § 151"},
+    )
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.reported_on == datetime.date(2026, 11, 20)
+    assert "Stängning av simhallen" not in client.get(url).content.decode()
