@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from kansli.decisions.models import Decision
 from kansli.decisions.services import decision_record, decision_report
@@ -225,3 +226,18 @@ def test_a_duty_kansli_does_not_follow_up_says_so(vanersborg: Body) -> None:
         "Följs inte upp i Kansli",
         None,
     )
+
+
+def test_the_evidence_files_name_duties_of_the_instructions_and_built_selectors(
+    demo: dict[str, Body],
+) -> None:
+    named = duties.evidence_names()
+
+    assert set(named) == {"vanersborg", "blekinge"}
+    for slug, by_duty in named.items():
+        director_duties = {
+            duty.key for duty in duties.director_duties(body=demo[slug], on=timezone.localdate())
+        }
+        assert set(by_duty) <= director_duties
+        for selector in {name for names in by_duty.values() for name in names}:
+            assert callable(import_string(selector)), selector

@@ -6,34 +6,21 @@ Each area's module (kansli/followup/urls/<area>.py) holds `urlpatterns` with pat
 are reversed as "followup:<name>".
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.urls import include, path
 
+from kansli.followup.urls import (
+    appointments,
+    certification,
+    crisis,
+    documents,
+    economy,
+    execution,
+    supervision,
+    talks,
+)
 from kansli.followup.views import dashboard
 
 app_name = "followup"
-
-AREAS = (
-    "execution",
-    "economy",
-    "certification",
-    "supervision",
-    "crisis",
-    "talks",
-    "documents",
-    "appointments",
-)
-
-# While the areas are being built side by side, an area's pages are served as soon as its
-# module exists.
-_area_patterns = [
-    pattern
-    for area in AREAS
-    if find_spec(f"{__name__}.{area}")
-    for pattern in import_module(f"{__name__}.{area}").urlpatterns
-]
 
 urlpatterns = [
     path(
@@ -43,7 +30,14 @@ urlpatterns = [
                 path("", dashboard.duty_dashboard, name="duty_dashboard"),
                 path("plikter.csv", dashboard.duty_dashboard_csv, name="duty_dashboard_csv"),
                 path("beslutsunderlag/", dashboard.agenda_basis_list, name="agenda_basis"),
-                *_area_patterns,
+                *execution.urlpatterns,
+                *economy.urlpatterns,
+                *certification.urlpatterns,
+                *supervision.urlpatterns,
+                *crisis.urlpatterns,
+                *talks.urlpatterns,
+                *documents.urlpatterns,
+                *appointments.urlpatterns,
             ]
         ),
     ),
