@@ -21,6 +21,7 @@ from kansli.delegation import orderfile
 from kansli.delegation import services as delegation
 from kansli.delegation.models import DelegationOrder
 from kansli.demo.blekinge import BLEKINGE
+from kansli.demo.followup import load_followup_demo
 from kansli.demo.meetings import load_meetings_demo
 from kansli.demo.names import Roster
 from kansli.demo.registry import load_registry_demo
@@ -109,6 +110,7 @@ def load_demo(*, actor: Actor = None) -> None:
         loader.logins(today)
     load_registry_demo(actor=actor)
     load_meetings_demo(actor=actor)
+    load_followup_demo(actor=actor)
 
 
 class _BodyLoader:
