@@ -68,8 +68,9 @@ def certification_right_index(request: HttpRequest, slug: str) -> list[Any]:
 def certification_index(
     request: HttpRequest,
     slug: str,
-    outside: bool = Field(False, description=_lazy("Bara attester utan giltig rätt.")),
+    outside: bool = False,
 ) -> list[dict[str, Any]]:
+    """With `outside`, only the certifications no valid right covered."""
     body = body_found(slug)
     reasons = dict(selectors.certifications_outside_rights(body=body))
     rows = list(reasons) if outside else selectors.certifications(body=body)

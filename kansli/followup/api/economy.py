@@ -78,11 +78,12 @@ def budget_initiative_index(
     request: HttpRequest,
     slug: str,
     year: int | None = None,
-    open: bool = Field(False, description=_lazy("Bara de som väntar på styrelsen.")),
+    waiting: bool = False,
     date: OnDate | None = None,
 ) -> list[Any]:
+    """With `waiting`, only those the board has yet to deal with (on `date`)."""
     body = body_found(slug)
-    if open:
+    if waiting:
         return list(selectors.budget_initiatives_open(body=body, on=on_or_today(date)))
     return list(selectors.budget_initiatives(body=body, year=year))
 

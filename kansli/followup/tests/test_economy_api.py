@@ -27,7 +27,7 @@ def test_the_director_imports_outcomes_and_the_initiative_is_listed_as_open(
     assert created.json()["outcomes"] == 1
     [initiative] = created.json()["initiatives"]
     assert initiative["organization"]["slug"] == "bun"
-    waiting = client.get(f"{API}/budget-initiatives?open=true").json()
+    waiting = client.get(f"{API}/budget-initiatives?waiting=true").json()
     assert [row["id"] for row in waiting] == [initiative["id"]]
     [standing] = client.get(f"{API}/economy?year=2026").json()
     assert (standing["budget"], standing["outcome"], standing["past_threshold"]) == (
