@@ -219,18 +219,17 @@ def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
 
 
 def _attachment(document: Document, *, public: bool) -> AttachmentEntry:
-    """The members see every attachment whole. The public sees the registry entry as
-    `document_view` shows it to the anonymous user, and the files unless the document is
-    secret: the registry gives the public no files of its own accord (they are asked for), but
-    a document put on a meeting's agenda is published with it, as the law leaves it to be."""
+    """The members see every attachment whole. The public sees the attachment as the registry's
+    visibility shows the anonymous user a document on a published agenda: the entry, and the
+    files unless the document is secret."""
     if not public:
         return AttachmentEntry(document.number, document.description, document, True, "")
-    view = document_view(AnonymousUser(), document)
+    view = document_view(AnonymousUser(), document, on_agenda=True)
     return AttachmentEntry(
         document.number,
         view.description,
         document,
-        visible=not document.is_secret,
+        visible=view.files_visible,
         secrecy_reference=document.secrecy_reference,
     )
 

@@ -12,9 +12,11 @@ by their role, `kansli.accounts.services.ROLE_PERMISSIONS`).
 Public records requests name who asked: they are read and handled by those of the body with
 the permission `registry.change_publicrecordsrequest` (registrars, by their role).
 
-Files are not published: the public asks for them (a public records request, whose release
-is assessed by a person). Signed-in staff of the body get a document's files unless the
-document is secret, in which case only those who may see through secrecy do.
+Files are not published of their own accord: the public asks for them (a public records
+request, whose release is assessed by a person). A document put on a meeting's public agenda is
+the exception: it is published with the agenda, so its files reach everyone unless the document
+is secret. Signed-in staff of the body get a document's files unless the document is secret, in
+which case only those who may see through secrecy do.
 """
 
 from dataclasses import dataclass
@@ -141,8 +143,11 @@ def case_view(user: User, case: Case) -> CaseView:
     return CaseView(case=case, title=title, title_masked=masked)
 
 
-def document_view(user: User, document: Document) -> DocumentView:
-    """The document as `user` may see it. Load many with `selectors.documents_with_case`."""
+def document_view(user: User, document: Document, *, on_agenda: bool = False) -> DocumentView:
+    """The document as `user` may see it. Load many with `selectors.documents_with_case`.
+
+    `on_agenda`: the document is attached to a meeting's published agenda, which publishes its
+    files unless it is secret."""
     viewer = _viewer(user)
     case = document.case
     body_id = case.organization.body_id
@@ -159,7 +164,7 @@ def document_view(user: User, document: Document) -> DocumentView:
         description=mask if description_masked else document.description,
         counterpart_masked=counterpart_masked,
         description_masked=description_masked,
-        files_visible=through and viewer.is_staff_of(body_id),
+        files_visible=through and (on_agenda or viewer.is_staff_of(body_id)),
     )
 
 

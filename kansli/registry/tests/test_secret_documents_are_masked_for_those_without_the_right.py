@@ -107,3 +107,23 @@ def test_a_secret_case_title_is_masked_for_the_public(secret_letter: Document) -
 
     assert view.title == "[Sekretess enligt OSL 26 kap. 1 §]"
     assert view.title_masked
+
+
+def test_a_secret_document_on_a_published_agenda_keeps_its_file_from_the_public(
+    secret_letter: Document,
+) -> None:
+    view = document_view(AnonymousUser(), secret_letter, on_agenda=True)
+
+    assert (view.description, view.files_visible) == (MASK, False)
+
+
+def test_an_open_document_on_a_published_agenda_gives_the_public_its_file(
+    secret_letter: Document,
+) -> None:
+    Document.objects.filter(pk=secret_letter.pk).update(
+        secrecy_reference="", counterpart_masked=False, description_masked=False
+    )
+    open_letter = Document.objects.get(pk=secret_letter.pk)
+
+    assert not document_view(AnonymousUser(), open_letter).files_visible
+    assert document_view(AnonymousUser(), open_letter, on_agenda=True).files_visible
