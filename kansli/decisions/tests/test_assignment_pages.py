@@ -161,3 +161,25 @@ def test_reports_of_an_assignment_as_csv(assignment: Assignment) -> None:
     response = client_of("ledamot").get(detail(assignment), {"format": "csv"})
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[1] == "2026-02-01;Katarina Holmgren;Första;"
+
+
+def test_director_names_an_official_who_then_reports(assignment: Assignment) -> None:
+    officer = user("handlaggare")
+    response = client_of("direktor").post(
+        reverse("followup:assignment_reporter", args=["vanersborg", assignment.pk]),
+        {"rapportor": officer.person.pk},
+    )
+
+    assert response.status_code == 302
+    assert "Lämna rapporten" in client_of("handlaggare").get(detail(assignment)).text
+
+
+def test_director_completes_the_assignment(assignment: Assignment) -> None:
+    client_of("direktor").post(
+        reverse("followup:assignment_close", args=["vanersborg", assignment.pk]),
+        {"status": Assignment.Status.COMPLETED},
+    )
+
+    assignment.refresh_from_db()
+    assert assignment.status == Assignment.Status.COMPLETED
+    assert "Lämna rapporten" not in client_of("direktor").get(detail(assignment)).text

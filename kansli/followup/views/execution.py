@@ -9,6 +9,7 @@ the board's agenda.
 """
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -28,7 +29,7 @@ from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.export import csv_response
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import director_of
-from kansli.organisation.models import Body, Organization, Person
+from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.web.decision_forms import date_field
 
 MONTHS = (
@@ -145,9 +146,8 @@ class ReporterForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rapportor"].queryset = Person.objects.filter(
-            body=body, appointments__isnull=False
-        ).distinct()
+        officials = Appointment.objects.on(timezone.localdate()).filter(position__body=body)
+        self.fields["rapportor"].queryset = Person.objects.filter(pk__in=officials.values("person"))
 
 
 class AgendaForm(forms.Form):
@@ -598,7 +598,11 @@ def assignment_detail(request: HttpRequest, body: str, assignment: int) -> HttpR
 
 
 def _detail_after(
-    request: HttpRequest, assignment: Assignment, form: forms.Form, name: str, call: Any
+    request: HttpRequest,
+    assignment: Assignment,
+    form: forms.Form,
+    name: str,
+    call: Callable[[dict[str, Any]], None],
 ) -> HttpResponse:
     """Run the service `call` with the valid form's data; back to the page, or the page with
     the form's errors."""
