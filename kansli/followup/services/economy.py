@@ -139,10 +139,19 @@ def _replace_months(
 ) -> list[models.Model]:
     """Replace the body's rows of every month in `rows` with `rows`: a month imported again is
     the ledger's new word on that month, for every organization."""
+    months = models.Q()
     for year, month in {(row.year, row.month) for row in rows}:
-        old = model.objects.filter(organization__body=body, year=year, month=month)
-        for instance in old:
-            audit.delete(actor=actor, instance=instance)
+        months |= models.Q(year=year, month=month)
+    # Nothing refers to a budget line or an outcome: each row goes alone, logged as it was.
+    old = list(model.objects.select_for_update().filter(months, organization__body=body))
+    audit.append(
+        actor=actor,
+        changes=[
+            audit.Change(audit.action_name(row, "delete"), row, before=audit.snapshot(row))
+            for row in old
+        ],
+    )
+    model.objects.filter(pk__in=[row.pk for row in old]).delete()
     return audit.create_many(
         actor=actor,
         instances=[
