@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kansli.audit.models import Event
+from kansli.audit.selectors import chain_verify
 from kansli.followup.models import BudgetInitiative, BudgetLine, Outcome
 from kansli.followup.selectors.economy import (
     economy_standing,
@@ -68,6 +69,7 @@ def test_importing_a_month_again_replaces_it_and_logs_the_removal(budgeted, dire
         (Decimal("95000.00"), "jan2.csv")
     ]
     assert Event.objects.filter(action="outcome.delete").count() == 1
+    assert chain_verify().intact
 
 
 def test_an_outcome_within_the_threshold_takes_no_initiative(budgeted, director_user):
