@@ -1,0 +1,34 @@
+"""The appointments API: the engine's requirements before a head is appointed."""
+
+from django.test import Client
+
+from kansli.accounts.models import User
+from kansli.accounts.services import token_create
+from kansli.organisation.models import Body
+
+
+def _bearer(username: str) -> dict[str, str]:
+    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_the_engines_requirements_answer_through_the_api(
+    client: Client, demo: dict[str, Body]
+) -> None:
+    base = "/api/v1/bodies/vanersborg/followup"
+    headers = _bearer("ledamot")
+    types = client.get(f"{base}/appointment-types", **headers).json()
+    assert {"anstallning-forvaltningschef", "entledigande-stabschef"} <= {t["code"] for t in types}
+    requirements = client.get(
+        f"{base}/appointment-requirements",
+        {
+            "decision_type": "anstallning-forvaltningschef",
+            "position": "forvaltningschef-socialforvaltningen",
+        },
+        **headers,
+    ).json()
+    assert requirements[0]["before"] == [
+        "Samråd med presidiet i socialnämnden",
+        "Samråd med personal- och förhandlingsutskottet",
+    ]
+    assert requirements[0]["after"] == ["Anmäls till kommunstyrelsen"]

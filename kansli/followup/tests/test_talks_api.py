@@ -1,0 +1,34 @@
+"""The talks API: the year's or the overdue talks, and a talk recorded as held."""
+
+import datetime
+
+from django.test import Client
+
+from kansli.accounts.models import User
+from kansli.accounts.services import token_create
+from kansli.followup.services import talks
+from kansli.organisation.models import Body
+
+
+def _bearer(username: str) -> dict[str, str]:
+    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_overdue_talks_are_listed_and_a_talk_is_recorded_through_the_api(
+    client: Client, demo: dict[str, Body]
+) -> None:
+    scheduled = talks.talks_schedule(
+        actor=User.objects.get(username="direktor"),
+        body=demo["vanersborg"],
+        on=datetime.date(2026, 3, 1),
+    )
+    base = "/api/v1/bodies/vanersborg/followup/talks"
+    overdue = client.get(f"{base}?overdue=true&date=2027-01-02", **_bearer("ledamot")).json()
+    assert len(overdue) == len(scheduled) == 11
+    url = f"{base}/{scheduled[0].pk}/held"
+    held = {"held_on": "2026-10-01", "note": ""}
+    refused = client.post(url, held, content_type="application/json", **_bearer("ledamot"))
+    assert refused.status_code == 403
+    response = client.post(url, held, content_type="application/json", **_bearer("direktor"))
+    assert response.json()["held_on"] == "2026-10-01"
