@@ -2,21 +2,15 @@
 
 from django.test import Client
 
-from kansli.accounts.models import User
-from kansli.accounts.services import token_create
+from kansli.followup.tests.api_keys import bearer
 from kansli.organisation.models import Body
-
-
-def _bearer(username: str) -> dict[str, str]:
-    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_the_engines_requirements_answer_through_the_api(
     client: Client, demo: dict[str, Body]
 ) -> None:
     base = "/api/v1/bodies/vanersborg/followup"
-    headers = _bearer("ledamot")
+    headers = bearer("ledamot")
     types = client.get(f"{base}/appointment-types", **headers).json()
     assert {"anstallning-forvaltningschef", "entledigande-stabschef"} <= {t["code"] for t in types}
     requirements = client.get(

@@ -5,15 +5,10 @@ import datetime
 from django.test import Client
 
 from kansli.accounts.models import User
-from kansli.accounts.services import token_create
 from kansli.followup.models import CrisisEvent
 from kansli.followup.services import crisis
+from kansli.followup.tests.api_keys import bearer
 from kansli.organisation.models import Body
-
-
-def _bearer(username: str) -> dict[str, str]:
-    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_a_crisis_log_line_is_written_by_the_director_and_refused_to_a_member(
@@ -28,12 +23,12 @@ def test_a_crisis_log_line_is_written_by_the_director_and_refused_to_a_member(
     )
     url = f"/api/v1/bodies/vanersborg/followup/crisis-events/{event.pk}/log"
     line = {"kind": "measure", "text": "Trädfällning på väg 45"}
-    refused = client.post(url, line, content_type="application/json", **_bearer("ledamot"))
+    refused = client.post(url, line, content_type="application/json", **bearer("ledamot"))
     assert refused.status_code == 403
-    response = client.post(url, line, content_type="application/json", **_bearer("direktor"))
+    response = client.post(url, line, content_type="application/json", **bearer("direktor"))
     assert response.status_code == 201
     detail = client.get(
-        f"/api/v1/bodies/vanersborg/followup/crisis-events/{event.pk}", **_bearer("ledamot")
+        f"/api/v1/bodies/vanersborg/followup/crisis-events/{event.pk}", **bearer("ledamot")
     ).json()
     assert [entry["text"] for entry in detail["log"]][-1] == "Trädfällning på väg 45"
     assert detail["chief_of_staff"]["name"] == "Robert Sjögren"
@@ -41,7 +36,7 @@ def test_a_crisis_log_line_is_written_by_the_director_and_refused_to_a_member(
 
 
 def test_the_crisis_lists_answer_through_the_api(client: Client, demo: dict[str, Body]) -> None:
-    headers = _bearer("ledamot")
+    headers = bearer("ledamot")
     base = "/api/v1/bodies/vanersborg/followup"
     security = client.get(f"{base}/security-classes", **headers).json()
     assert {row["slug"] for row in security} >= {"kommundirektor", "bitradande-kommundirektor"}

@@ -3,27 +3,21 @@ acknowledgement."""
 
 from django.test import Client
 
-from kansli.accounts.models import User
-from kansli.accounts.services import token_create
+from kansli.followup.tests.api_keys import bearer
 from kansli.organisation.models import Body
-
-
-def _bearer(username: str) -> dict[str, str]:
-    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_a_manager_acknowledges_a_document_through_the_api(
     client: Client, demo: dict[str, Body]
 ) -> None:
     url = "/api/v1/bodies/vanersborg/followup/documents/kommundirektorsinstruktion/acknowledgements"
-    assert client.post(url, **_bearer("direktor")).status_code == 201
-    assert client.post(url, **_bearer("direktor")).status_code == 409
-    assert client.post(url, **_bearer("ledamot")).status_code == 403
-    rows = client.get(url, **_bearer("ledamot")).json()
+    assert client.post(url, **bearer("direktor")).status_code == 201
+    assert client.post(url, **bearer("direktor")).status_code == 409
+    assert client.post(url, **bearer("ledamot")).status_code == 403
+    rows = client.get(url, **bearer("ledamot")).json()
     acknowledged = [row["person"]["name"] for row in rows if row["acknowledged_at"]]
     assert acknowledged == ["Katarina Holmgren"]
     documents = client.get(
-        "/api/v1/bodies/vanersborg/followup/documents", **_bearer("ledamot")
+        "/api/v1/bodies/vanersborg/followup/documents", **bearer("ledamot")
     ).json()
     assert documents[0]["past_review"] is True

@@ -5,14 +5,9 @@ import datetime
 from django.test import Client
 
 from kansli.accounts.models import User
-from kansli.accounts.services import token_create
 from kansli.followup.services import talks
+from kansli.followup.tests.api_keys import bearer
 from kansli.organisation.models import Body
-
-
-def _bearer(username: str) -> dict[str, str]:
-    _token, key = token_create(actor=None, user=User.objects.get(username=username), name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_overdue_talks_are_listed_and_a_talk_is_recorded_through_the_api(
@@ -24,11 +19,11 @@ def test_overdue_talks_are_listed_and_a_talk_is_recorded_through_the_api(
         on=datetime.date(2026, 3, 1),
     )
     base = "/api/v1/bodies/vanersborg/followup/talks"
-    overdue = client.get(f"{base}?overdue=true&date=2027-01-02", **_bearer("ledamot")).json()
+    overdue = client.get(f"{base}?overdue=true&date=2027-01-02", **bearer("ledamot")).json()
     assert len(overdue) == len(scheduled) == 11
     url = f"{base}/{scheduled[0].pk}/held"
     held = {"held_on": "2026-10-01", "note": ""}
-    refused = client.post(url, held, content_type="application/json", **_bearer("ledamot"))
+    refused = client.post(url, held, content_type="application/json", **bearer("ledamot"))
     assert refused.status_code == 403
-    response = client.post(url, held, content_type="application/json", **_bearer("direktor"))
+    response = client.post(url, held, content_type="application/json", **bearer("direktor"))
     assert response.json()["held_on"] == "2026-10-01"
