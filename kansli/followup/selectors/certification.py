@@ -98,8 +98,8 @@ def certification_check(
         return Check(
             None,
             _(
-                "Beloppet %(amount)s kronor är över %(person)s attesträtt för %(organization)s "
-                "(högst %(limit)s kronor)."
+                "Beloppet %(amount)s kronor överstiger attesträtten för %(person)s, "
+                "%(organization)s (högst %(limit)s kronor)."
             )
             % {
                 "amount": amount,

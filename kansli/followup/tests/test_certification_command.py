@@ -67,11 +67,11 @@ def test_a_payment_to_oneself_exits_with_1_and_the_reason(anders):
             "2026-02-01",
         )
     assert error.value.returncode == 1
-    assert "till sig själv" in str(error.value)
+    assert str(error.value) == "Inte tillåten: Ingen får attestera en utbetalning till sig själv."
 
 
 def test_an_amount_over_the_limit_exits_with_1(anders):
-    with pytest.raises(CommandError, match="över Anders Lind attesträtt") as error:
+    with pytest.raises(CommandError, match="överstiger attesträtten för Anders Lind") as error:
         check(
             "--person",
             anders.email,

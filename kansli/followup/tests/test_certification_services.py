@@ -63,7 +63,7 @@ def test_an_amount_over_the_limit_is_refused(right, anders, staff_unit):
     with pytest.raises(ValidationError) as error:
         certify(None, anders, staff_unit, 50_001)
     assert error.value.messages == [
-        "Beloppet 50001 kronor är över Anders Lind attesträtt för Ekonomistaben "
+        "Beloppet 50001 kronor överstiger attesträtten för Anders Lind, Ekonomistaben "
         "(högst 50000.00 kronor)."
     ]
 

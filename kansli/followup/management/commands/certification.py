@@ -91,7 +91,9 @@ class Command(BaseCommand):
             payee_name=payee.name if payee else options["payee"],
         )
         if not check.allowed:
-            raise CommandError(_("Inte tillåten: %(reason)s") % {"reason": check.reason}, REFUSED)
+            raise CommandError(
+                _("Inte tillåten: %(reason)s") % {"reason": check.reason}, returncode=REFUSED
+            )
         self.stdout.write(_("Tillåten: %(reason)s") % {"reason": check.reason})
 
     def _list(self, body: Body, on: datetime.date) -> None:
@@ -118,6 +120,6 @@ class Command(BaseCommand):
         if outside:
             raise CommandError(
                 _("%(count)d attester saknar giltig attesträtt.") % {"count": len(outside)},
-                REFUSED,
+                returncode=REFUSED,
             )
         self.stdout.write(_("Alla attester ryms i en giltig attesträtt."))
