@@ -34,5 +34,6 @@ def test_a_member_reads_the_talks_but_may_not_schedule(
     client.force_login(User.objects.get(username="ledamot"))
     url = "/vanersborg/uppfoljning/samtal/"
     assert client.get(url + "?forsenade=1").status_code == 200
+    assert client.get(url + "?ar=x").status_code == 200
     assert client.post(url, {"action": "schedule"}).status_code == 403
     assert not Talk.objects.exists()

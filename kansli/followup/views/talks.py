@@ -27,7 +27,8 @@ class HeldForm(forms.Form):
 def talk_list(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     today = timezone.localdate()
-    year = int(request.GET.get("ar") or today.year)
+    asked = request.GET.get("ar", "")
+    year = int(asked) if asked.isdigit() and len(asked) == 4 else today.year
     overdue_only = bool(request.GET.get("forsenade"))
     talks = (
         selectors.talks_overdue(body=body_, on=today)
