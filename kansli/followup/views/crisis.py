@@ -164,7 +164,8 @@ def crisis_decisions(request: HttpRequest, body: str) -> HttpResponse:
         )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        chosen = unreported.filter(pk__in=request.POST.getlist("beslut"))
+        picked = [pk for pk in request.POST.getlist("beslut") if pk.isdigit()]
+        chosen = unreported.filter(pk__in=picked)
         try:
             services.crisis_decisions_report(
                 actor=request.user, body=body_, decisions=list(chosen), **form.cleaned_data
