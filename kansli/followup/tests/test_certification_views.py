@@ -37,10 +37,10 @@ def test_the_director_appoints_on_the_page_and_the_rights_are_exported(
     done = client.post(
         PAGE + "utse/",
         {
-            "attestant": anders.pk,
-            "organisation": staff_unit.pk,
-            "hogsta_belopp": "20000",
-            "fran": "2026-01-01",
+            "utse-attestant": anders.pk,
+            "utse-organisation": staff_unit.pk,
+            "utse-hogsta_belopp": "20000",
+            "utse-fran": "2026-01-01",
         },
     )
     assert done.status_code == 302
@@ -49,7 +49,9 @@ def test_the_director_appoints_on_the_page_and_the_rights_are_exported(
     page = client.get(PAGE).content.decode()
     assert "Utse attestant" in page
     assert "Avsluta en attesträtt" in page
-    ended = client.post(PAGE + "upphor/", {"attestratt": right.pk, "till": "2026-06-30"})
+    ended = client.post(
+        PAGE + "upphor/", {"avsluta-attestratt": right.pk, "avsluta-till": "2026-06-30"}
+    )
     assert ended.status_code == 302
     right.refresh_from_db()
     assert right.end == datetime.date(2026, 6, 30)
@@ -61,7 +63,11 @@ def test_a_secretary_may_not_appoint(client, body, director, secretary_user, sta
     client.force_login(secretary_user)
     refused = client.post(
         PAGE + "utse/",
-        {"attestant": director.pk, "organisation": staff_unit.pk, "fran": "2026-01-01"},
+        {
+            "utse-attestant": director.pk,
+            "utse-organisation": staff_unit.pk,
+            "utse-fran": "2026-01-01",
+        },
     )
     assert refused.status_code == 403
     assert not CertificationRight.objects.exists()

@@ -20,7 +20,7 @@ def test_the_overview_shows_each_committees_reports_and_the_director_files_one(
         contents="Ekonomi och måluppfyllelse.",
     )
     client.force_login(director_user)
-    made = client.post(PAGE + "rapporter/", {"mall": template.pk, "ar": "2026"})
+    made = client.post(PAGE + "rapporter/", {"begar-mall": template.pk, "begar-ar": "2026"})
     assert made.status_code == 302
     page = client.get(PAGE + "?ar=2026").content.decode()
     assert "Delårsrapport" in page

@@ -37,6 +37,8 @@ class CheckForm(forms.Form):
 
 
 class AppointForm(forms.Form):
+    prefix = "utse"  # beside the check's fields of the same names on the page
+
     attestant = forms.ModelChoiceField(label=gettext_lazy("Attestant"), queryset=Person.objects)
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Ansvar (organisation)"), queryset=Organization.objects
@@ -56,6 +58,8 @@ class AppointForm(forms.Form):
 
 
 class EndForm(forms.Form):
+    prefix = "avsluta"
+
     attestratt = forms.ModelChoiceField(
         label=gettext_lazy("Attesträtt"), queryset=CertificationRight.objects
     )

@@ -36,6 +36,8 @@ class TemplateForm(forms.Form):
 
 
 class ReportsForm(forms.Form):
+    prefix = "begar"  # beside the year chosen for the page
+
     mall = forms.ModelChoiceField(label=gettext_lazy("Mall"), queryset=ReportTemplate.objects)
     ar = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
 
