@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kansli.followup.duties import Evidence
 from kansli.followup.models import BudgetLine, Certification, CertificationRight
@@ -171,11 +170,8 @@ def certification_rights_evidence(*, body: Body, on: datetime.date) -> Evidence:
     if count == 0:
         summary = _("Attesträtterna täcker budgeten och alla attester.")
     else:
-        summary = ngettext(
-            "%(count)d brist i attesträtterna",
-            "%(count)d brister i attesträtterna",
-            count,
-        ) % {"count": count} + _(
-            " (%(missing)d organisationer utan attestant, %(outside)d attester utan rätt)."
+        summary = _(
+            "Organisationer med budget utan attestant: %(missing)d. "
+            "Attester utan giltig attesträtt: %(outside)d."
         ) % {"missing": missing, "outside": outside}
     return Evidence(ok=count == 0, summary=summary, count=count, url=url)
