@@ -135,6 +135,26 @@ def test_the_list_behind_the_line_names_what_each_case_lacks(
     assert "Tjänsteskrivelse" in response.text
 
 
+def test_the_list_behind_the_line_exports_as_csv(vanersborg: Body, today: datetime.date) -> None:
+    case = coming_case(vanersborg, today)
+
+    response = client_of(user("ledamot")).get(
+        reverse("followup:agenda_basis_csv", args=["vanersborg"])
+    )
+
+    rows = [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
+    assert rows == [
+        ["Sammanträde", "Dag", "Ärende", "Diarienummer", "Saknas"],
+        [
+            "Kommunstyrelsen",
+            str(today + datetime.timedelta(days=7)),
+            "Ny instruktion för kommundirektören",
+            case.number,
+            "Tjänsteskrivelse, Förslag till beslut, Föredragande",
+        ],
+    ]
+
+
 # Delegated decisions reported to the board in time (KL 7 kap. 8 §; seed 002 3.1 a) --------
 
 

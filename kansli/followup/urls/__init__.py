@@ -30,6 +30,7 @@ urlpatterns = [
                 path("", dashboard.duty_dashboard, name="duty_dashboard"),
                 path("plikter.csv", dashboard.duty_dashboard_csv, name="duty_dashboard_csv"),
                 path("beslutsunderlag/", dashboard.agenda_basis_list, name="agenda_basis"),
+                path("beslutsunderlag.csv", dashboard.agenda_basis_csv, name="agenda_basis_csv"),
                 *execution.urlpatterns,
                 *economy.urlpatterns,
                 *certification.urlpatterns,

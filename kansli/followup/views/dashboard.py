@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from kansli.followup import access
 from kansli.followup.duties import dashboard_visible, duty_lines
 from kansli.followup.export import csv_response
-from kansli.followup.selectors.dashboard import agenda_basis
+from kansli.followup.selectors.dashboard import ItemBasis, agenda_basis
 from kansli.meetings.access import item_title
 from kansli.organisation.models import Body
 
@@ -65,13 +65,33 @@ def duty_dashboard_csv(request: HttpRequest, body: str) -> HttpResponse:
     return csv_response(f"direktorens-plikter-{body_.slug}-{today}.csv", header, rows)
 
 
+def _agenda_entries(request: HttpRequest, body: Body) -> list[tuple[ItemBasis, str]]:
+    """The coming cases with their basis, each with its title as the user may see it."""
+    return [
+        (entry, item_title(request.user, entry.item)[0])
+        for entry in agenda_basis(body=body, on=timezone.localdate())
+    ]
+
+
 @require_GET
 def agenda_basis_list(request: HttpRequest, body: str) -> HttpResponse:
     body_ = _visible_body(request, body)
-    today = timezone.localdate()
-    entries = [
-        (entry, item_title(request.user, entry.item)[0])
-        for entry in agenda_basis(body=body_, on=today)
-    ]
-    context = {"body": body_, "today": today, "entries": entries}
+    context = {"body": body_, "entries": _agenda_entries(request, body_)}
     return render(request, "followup/dashboard/agenda_basis.html", context)
+
+
+@require_GET
+def agenda_basis_csv(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = _visible_body(request, body)
+    header = [_("Sammanträde"), _("Dag"), _("Ärende"), _("Diarienummer"), _("Saknas")]
+    rows = (
+        [
+            entry.item.meeting.organization.name,
+            timezone.localdate(entry.item.meeting.starts_at),
+            title,
+            entry.item.case.number,
+            ", ".join(missing.label for missing in entry.readiness.missing),
+        ]
+        for entry, title in _agenda_entries(request, body_)
+    )
+    return csv_response(f"beslutsunderlag-{body_.slug}-{timezone.localdate()}.csv", header, rows)
