@@ -28,6 +28,7 @@ from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Appointment, Body, Organization, Person, Position
+from kansli.organisation.selectors import director_of
 
 if TYPE_CHECKING:
     from kansli.accounts.models import User
@@ -217,8 +218,6 @@ UNFINISHED = (ExecutionTask.Status.OPEN, ExecutionTask.Status.IN_PROGRESS)
 def may_report_execution(*, user: "User", task: ExecutionTask, on: datetime.date) -> bool:
     """May the user change how far the task has come: the director, or an official posted on
     the date in the executing organization."""
-    from kansli.meetings.selectors import director_of  # it imports this module
-
     person = getattr(user, "person", None)
     if person is None:
         return False
@@ -234,8 +233,6 @@ def may_report_execution(*, user: "User", task: ExecutionTask, on: datetime.date
 def may_record_assignment(*, user: "User", body: Body, on: datetime.date) -> bool:
     """May the user record an assignment the board gave: the director, or a secretary of the
     body, who keeps the board's minutes."""
-    from kansli.meetings.selectors import director_of  # it imports this module
-
     person = getattr(user, "person", None)
     if person is None or person.body_id != body.pk:
         return False

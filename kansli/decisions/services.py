@@ -39,8 +39,8 @@ from kansli.decisions.selectors import (
 )
 from kansli.delegation import engine
 from kansli.governance.models import GoverningDocument
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
+from kansli.organisation.selectors import director_of
 
 if TYPE_CHECKING:
     from kansli.meetings.models import Meeting

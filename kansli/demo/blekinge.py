@@ -67,7 +67,7 @@ PREVIOUS = Period(
 )
 
 POSTS = (
-    Post("regiondirektor", "Regiondirektör", STAFF, security_class=2, heads=True),
+    Post("regiondirektor", "Regiondirektör", STAFF, security_class=2, heads=True, director=True),
     Post(
         "forvaltningschef-landstingsservice",
         "Förvaltningschef, landstingsservice",

@@ -214,6 +214,7 @@ class _BodyLoader:
                 title=post.title,
                 security_class=post.security_class,
                 heads_organization=post.heads,
+                is_director=post.director,
             )
             for post in self.spec.posts
         }

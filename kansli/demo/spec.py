@@ -49,6 +49,7 @@ class Post:
     organization: str
     security_class: int | None = None
     heads: bool = False  # the post heads its organization (förvaltningschef, stabschef, VD)
+    director: bool = False  # the body's director (KL 7 kap. 1 §)
 
 
 @dataclass(frozen=True)

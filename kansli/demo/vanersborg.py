@@ -108,7 +108,7 @@ PREVIOUS = Period(
 STAFF = "kommunstyrelseforvaltningen"
 POSTS = (
     # Instruction 3.5: the director's and a deputy director's posts in security class 2 or higher.
-    Post("kommundirektor", "Kommundirektör", STAFF, security_class=2, heads=True),
+    Post("kommundirektor", "Kommundirektör", STAFF, security_class=2, heads=True, director=True),
     Post("bitradande-kommundirektor", "Biträdande kommundirektör", STAFF, security_class=2),
     Post("stabschef-ekonomistaben", "Stabschef, ekonomistaben", "ekonomistaben", heads=True),
     Post("stabschef-personalstaben", "Stabschef, personalstaben", "personalstaben", heads=True),

@@ -22,7 +22,8 @@ from kansli.delegation.models import DelegationOrder
 from kansli.delegation.models import Duty as InstructionDuty
 from kansli.delegation.selectors import section_links
 from kansli.governance.models import GoverningDocument
-from kansli.organisation.models import Body, Organization, Position
+from kansli.organisation.models import Body
+from kansli.organisation.selectors import director_position
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -121,19 +122,15 @@ def instruction_orders(*, body: Body, on: datetime.date) -> list[DelegationOrder
 
 def director_duties(*, body: Body, on: datetime.date) -> list[InstructionDuty]:
     """Every duty the body's instruction in force gives its director, in the order's sequence:
-    the duties held by the post heading the executive board's administration (kommundirektör,
-    regiondirektör; a region's other administrations under the board hold none)."""
-    heads = Position.objects.filter(
-        body=body,
-        heads_organization=True,
-        organization__kind=Organization.Kind.DEPARTMENT,
-        organization__parent__kind=Organization.Kind.EXECUTIVE_BOARD,
-    ).values("slug")
+    the duties held by the director's post (kommundirektör, regiondirektör)."""
+    director = director_position(body=body)
+    if director is None:
+        return []
     return list(
         InstructionDuty.objects.filter(
             order__in=instruction_orders(body=body, on=on),
             holder_kind="position",
-            holder_slug__in=heads,
+            holder_slug=director.slug,
         ).order_by("order__valid_from", "order_id", "position")
     )
 

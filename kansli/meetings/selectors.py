@@ -18,8 +18,8 @@ from kansli.meetings.models import (
     Proposal,
     Vote,
 )
-from kansli.organisation.models import Body, Membership, Organization, Person, Position
-from kansli.organisation.selectors import holders_of, members_on
+from kansli.organisation.models import Body, Membership, Organization, Person
+from kansli.organisation.selectors import members_on
 from kansli.preparation.models import Preparation
 from kansli.preparation.selectors import case_readiness
 from kansli.registry.models import Case
@@ -48,21 +48,6 @@ def in_board_group(organization: Organization) -> bool:
         and parent is not None
         and parent.kind == Organization.Kind.EXECUTIVE_BOARD
     )
-
-
-def director_of(*, body: Body, on: datetime.date) -> Person | None:
-    """The body's director on the date: the holder of the post that heads the executive
-    board's administration (kommundirektör, regiondirektör)."""
-    position = Position.objects.filter(
-        body=body,
-        heads_organization=True,
-        organization__kind=Organization.Kind.DEPARTMENT,
-        organization__parent__kind=Organization.Kind.EXECUTIVE_BOARD,
-    ).first()
-    if position is None:
-        return None
-    appointment = holders_of(position=position, on=on).first()
-    return appointment.person if appointment is not None else None
 
 
 def meeting_plan(*, organization: Organization, year: int) -> QuerySet[Meeting]:

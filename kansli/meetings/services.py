@@ -41,7 +41,6 @@ from kansli.meetings.models import (
 )
 from kansli.meetings.selectors import (
     delegated_decisions_due,
-    director_of,
     in_board_group,
     meeting_day,
     minutes_name,
@@ -50,7 +49,7 @@ from kansli.meetings.selectors import (
     serving_members,
 )
 from kansli.organisation.models import Body, Membership, Organization, Person
-from kansli.organisation.selectors import members_on, presidium, substitutes_on
+from kansli.organisation.selectors import director_of, members_on, presidium, substitutes_on
 from kansli.preparation import services as preparation_services
 from kansli.preparation.models import Preparation
 from kansli.registry.models import Case, Document

@@ -253,6 +253,13 @@ class Position(models.Model):
         default=False,
         help_text=_("Befattningen leder sin organisation (förvaltningschef, stabschef, VD)."),
     )
+    # The director every municipality and region must have (KL 7 kap. 1 §): named, not guessed
+    # from the tree, since a region's director may head a staff beside other administrations.
+    is_director = models.BooleanField(
+        _("direktör"),
+        default=False,
+        help_text=_("Kommundirektör eller regiondirektör enligt kommunallagen 7 kap. 1 §."),
+    )
 
     class Meta:
         verbose_name = _("befattning")
@@ -265,6 +272,12 @@ class Position(models.Model):
                 condition=Q(heads_organization=True),
                 name="one_head_per_organization",
                 violation_error_message=_("Organisationen har redan en chefsbefattning."),
+            ),
+            models.UniqueConstraint(
+                fields=["body"],
+                condition=Q(is_director=True),
+                name="one_director_per_body",
+                violation_error_message=_("Huvudmannen har redan en direktörsbefattning."),
             ),
         ]
 

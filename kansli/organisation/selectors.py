@@ -5,7 +5,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
-from kansli.organisation.models import Appointment, Body, Membership, Organization, Position
+from kansli.organisation.models import (
+    Appointment,
+    Body,
+    Membership,
+    Organization,
+    Person,
+    Position,
+)
 
 _ROLE_ORDER = Case(
     *(When(role=role, then=Value(i)) for i, role in enumerate(Membership.PRESIDIUM_ROLES)),
@@ -22,6 +29,21 @@ def holders_of(*, position: Position, on: datetime.date) -> QuerySet[Appointment
         .select_related("person")
         .order_by("acting", "start")
     )
+
+
+def director_position(*, body: Body) -> Position | None:
+    """The body's director's post (KL 7 kap. 1 §: kommundirektör, regiondirektör)."""
+    return Position.objects.filter(body=body, is_director=True).first()
+
+
+def director_of(*, body: Body, on: datetime.date) -> Person | None:
+    """Who is the body's director on the date: the regular holder of the director's post, or
+    an acting one when there is none."""
+    position = director_position(body=body)
+    if position is None:
+        return None
+    appointment = holders_of(position=position, on=on).first()
+    return appointment.person if appointment is not None else None
 
 
 def positions_with_holders(

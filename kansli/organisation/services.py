@@ -88,6 +88,7 @@ def position_create(
     title: str,
     security_class: int | None = None,
     heads_organization: bool = False,
+    is_director: bool = False,
 ) -> Position:
     position = Position(
         body=body,
@@ -96,6 +97,7 @@ def position_create(
         title=title,
         security_class=security_class,
         heads_organization=heads_organization,
+        is_director=is_director,
     )
     return audit.create(actor=actor, instance=position)
 

@@ -36,6 +36,7 @@ def seated_board(body: Body, board: Organization, department: Organization) -> N
         slug="kommundirektor",
         title="Kommundirektör",
         heads_organization=True,
+        is_director=True,
     )
     organisation.appointment_create(
         actor=None, person=director, position=post, start=datetime.date(2020, 9, 1)

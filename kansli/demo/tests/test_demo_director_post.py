@@ -1,7 +1,9 @@
+import datetime
+
 from django.utils import timezone
 
 from kansli.organisation.models import Position
-from kansli.organisation.selectors import holders_of
+from kansli.organisation.selectors import director_of, holders_of
 
 
 def test_the_director_post_is_in_security_class_2_with_one_holder_today(demo):
@@ -43,3 +45,13 @@ def test_every_post_has_a_holder_today(demo):
     vacant = [p.slug for p in Position.objects.all() if not holders_of(position=p, on=today)]
 
     assert vacant == []
+
+
+def test_each_body_names_its_director_even_where_the_director_heads_a_staff(demo):
+    today = timezone.localdate()
+
+    assert director_of(body=demo["vanersborg"], on=today).name == "Katarina Holmgren"
+    assert director_of(body=demo["blekinge"], on=today).name == "Charlotte Brandt"
+    assert director_of(body=demo["blekinge"], on=datetime.date(2020, 1, 1)).name == (
+        "Göran Törnqvist"
+    )

@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 
 from kansli.followup.duties import Evidence
 from kansli.followup.models import BudgetLine, Certification, CertificationRight
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Body, Organization, Person, Position
-from kansli.organisation.selectors import holders_of
+from kansli.organisation.selectors import director_of, holders_of
 
 
 def administration_of(*, body: Body, on: datetime.date) -> list[Organization]:

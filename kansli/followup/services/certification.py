@@ -13,8 +13,8 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import Certification, CertificationRight
 from kansli.followup.selectors.certification import administration_of, certification_check
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Body, Organization, Person
+from kansli.organisation.selectors import director_of
 
 
 def _appointing_director(actor: Actor, body: Body, on: datetime.date) -> Person:

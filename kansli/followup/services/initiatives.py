@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kansli.audit.services import Actor
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Body, Organization
+from kansli.organisation.selectors import director_of
 from kansli.registry.models import Case
 from kansli.registry.services import case_open
 

@@ -42,6 +42,7 @@ def director(body: Body, board: Organization, department: Organization) -> Perso
         slug="kommundirektor",
         title="Kommundirektör",
         heads_organization=True,
+        is_director=True,
     )
     organisation.appointment_create(
         actor=None, person=katarina, position=position, start=datetime.date(2020, 9, 1)

@@ -17,8 +17,8 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import CertificationRight
 from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Body, Organization, Person
+from kansli.organisation.selectors import director_of
 
 
 class CheckForm(forms.Form):

@@ -28,8 +28,8 @@ from kansli.decisions.models import Assignment, AssignmentReport, Decision, Exec
 from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.export import csv_response
 from kansli.meetings.models import AgendaItem, Meeting
-from kansli.meetings.selectors import director_of
 from kansli.organisation.models import Appointment, Body, Organization, Person
+from kansli.organisation.selectors import director_of
 from kansli.web.decision_forms import date_field
 
 MONTHS = (

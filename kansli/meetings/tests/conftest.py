@@ -96,6 +96,7 @@ def director(body: Body, department: Organization) -> Person:
         slug="kommundirektor",
         title="Kommundirektör",
         heads_organization=True,
+        is_director=True,
     )
     organisation.appointment_create(
         actor=None, person=katarina, position=position, start=datetime.date(2020, 9, 1)
