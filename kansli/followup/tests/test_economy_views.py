@@ -37,6 +37,7 @@ def test_the_director_imports_and_the_deviation_shows_as_waiting_for_the_board(
     assert "Barn- och utbildningsnämnden" in page
     assert "väntar på styrelsen" in page
     assert '<title id="budget-och-utfall-title">Budget och utfall 2026</title>' in page
+    assert 'name="procent" value="5.00"' in page
     assert BudgetInitiative.objects.get().case.number in page
 
 

@@ -93,19 +93,21 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) ->
     today = timezone.localdate()
     may_keep = access.may_keep(request.user, body)
     standing = selectors.economy_standing(body=body, year=year)
+    threshold = selectors.threshold_of(body=body)
+    set_now = {"procent": threshold.percent, "belopp": threshold.amount} if threshold else {}
     context = {
         "body": body,
         "year": year,
         "standing": standing,
         "chart": _chart(standing, year) if standing else None,
-        "threshold": selectors.threshold_of(body=body),
+        "threshold": threshold,
         "initiatives": selectors.budget_initiatives(body=body, year=year),
         "open": set(
             selectors.budget_initiatives_open(body=body, on=today).values_list("pk", flat=True)
         ),
         "may_keep": may_keep,
         "import_form": forms_.get("import_form") or ImportForm(),
-        "threshold_form": forms_.get("threshold_form") or ThresholdForm(),
+        "threshold_form": forms_.get("threshold_form") or ThresholdForm(initial=set_now),
         "dealt_with_form": forms_.get("dealt_with_form") or DealtWithForm(body=body),
     }
     return render(request, "followup/economy/economy.html", context, status=status)
