@@ -4,18 +4,17 @@ the posts placed in a security class (seed 002 3.5, seed 000 "Säkerhetsansvar")
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kansli.decisions.models import Decision
-from kansli.delegation.models import Duty
 from kansli.followup.duties import Evidence
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization, Person, Position
-from kansli.organisation.selectors import holders_of, positions_with_holders
+from kansli.organisation.selectors import director_position, holders_of, positions_with_holders
 
 # Seed 002 3.5: the director's post and a deputy director's post in security class 2 or
 # higher. Class 1 is the highest, so the number may be at most 2.
@@ -126,31 +125,9 @@ class SecurityRow:
         return self.required is not None and (current is None or current > self.required)
 
 
-def director_post(*, body: Body) -> Position | None:
-    """The director's post: the post holding most of the duties the body's instruction gives
-    (kommundirektör, regiondirektör); in a body without loaded orders, the one post that heads
-    an administration directly under the executive board."""
-    held = (
-        Duty.objects.filter(order__body=body, holder_kind="position")
-        .values("holder_slug")
-        .annotate(duties=Count("pk"))
-        .order_by("-duties", "holder_slug")
-        .first()
-    )
-    if held is not None:
-        return Position.objects.filter(body=body, slug=held["holder_slug"]).first()
-    heads = Position.objects.filter(
-        body=body,
-        heads_organization=True,
-        organization__kind=Organization.Kind.DEPARTMENT,
-        organization__parent__kind=Organization.Kind.EXECUTIVE_BOARD,
-    )
-    return heads.first() if heads.count() == 1 else None
-
-
 def director_posts(*, body: Body) -> QuerySet[Position]:
     """The director's post and any deputy director's post beside it (seed 002 3.5, 3.8)."""
-    director = director_post(body=body)
+    director = director_position(body=body)
     if director is None:
         return Position.objects.none()
     deputy = Q(organization_id=director.organization_id, title__icontains="biträdande")

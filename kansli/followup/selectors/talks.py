@@ -12,9 +12,8 @@ from django.utils.translation import ngettext
 from kansli.delegation.models import Duty
 from kansli.followup.duties import Evidence
 from kansli.followup.models import Talk
-from kansli.followup.selectors.crisis import director_post
 from kansli.organisation.models import Appointment, Body, Organization, Person
-from kansli.organisation.selectors import holders_of, presidium
+from kansli.organisation.selectors import director_position, holders_of, presidium
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def talk_plan(*, body: Body, on: datetime.date) -> list[PlannedTalk]:
     """The talks the instruction's duties prescribe for the year, between the holders on the
     date: the board chair's evaluation (or development) talk with the director, and the
     director's salary talks with the chiefs of staff and the department heads."""
-    post = director_post(body=body)
+    post = director_position(body=body)
     holder = holders_of(position=post, on=on).first() if post is not None else None
     if holder is None:
         return []
