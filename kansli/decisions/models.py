@@ -79,6 +79,9 @@ class Decision(models.Model):
         default=dict,
         help_text=_("Delegationsmotorns svar: grund, krav, anmälan och skäl."),
     )
+    # Codes of the conditions the decision maker asserted hold ("ärendet är brådskande"), for
+    # rules limited by them; asked again with the decision whenever evidence is added.
+    conditions = models.JSONField(_("intygade villkor"), default=list, blank=True)
     source_document = models.CharField(_("källa"), max_length=200)
     source_section = models.CharField(_("avsnitt"), max_length=200)
     source_rule = models.CharField(_("punkt"), max_length=60)

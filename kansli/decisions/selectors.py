@@ -47,9 +47,11 @@ def decision_verdict(
     amount: Decimal | None,
     on: datetime.date,
     done: Iterable[tuple[str, str]] = (),
+    conditions: Iterable[str] = (),
 ) -> engine.Verdict:
     """The engine's answer for the decision: asked of the position or organization it is made
-    in the capacity of, or of the person with all their posts and seats when none is given."""
+    in the capacity of, or of the person with all their posts and seats when none is given;
+    `conditions` are the codes of the rule's conditions the decision maker asserts hold."""
     if isinstance(capacity, Position):
         actor = {"position": capacity}
     elif isinstance(capacity, Organization):
@@ -63,6 +65,7 @@ def decision_verdict(
         concerning=concerning,
         amount=amount,
         done=done,
+        conditions=conditions,
         **actor,
     )
 

@@ -212,11 +212,13 @@ def decision_record(
     text: str = "",
     case_reference: str = "",
     evidence: Iterable[EvidenceRow | tuple] = (),
+    conditions: Iterable[str] = (),
 ) -> Decision:
     """Record a decision made by `decided_by` (the acting user's own person) in the capacity
     of a position or organization, or as themselves with all their posts and seats.
 
-    `evidence` holds the requirements already met, as (kind, party key, date, note). Raises
+    `evidence` holds the requirements already met, as (kind, party key, date, note);
+    `conditions` the codes of the rule's conditions the decision maker asserts hold. Raises
     DecisionDeniedError when the engine denies the decision, and nothing is saved; a decision with
     requirements pending is saved as a draft.
     """
@@ -234,6 +236,7 @@ def decision_record(
         amount=amount,
         on=decided_on,
         done=[(row.kind, row.party) for row in rows],
+        conditions=conditions,
     )
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)
@@ -253,6 +256,7 @@ def decision_record(
         title=title,
         text=text,
         case_reference=case_reference,
+        conditions=sorted(set(conditions)),
         **_verdict_fields(body, verdict, decided_on),
     )
     audit.create(actor=actor, instance=decision)
@@ -291,6 +295,7 @@ def evidence_add(
         amount=decision.amount,
         on=decision.decided_on,
         done=[*done, (kind, party)],
+        conditions=decision.conditions,
     )
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)

@@ -33,10 +33,13 @@ def appointment_decide(
     capacity: Capacity = None,
     acting: bool = False,
     evidence: Iterable[decision_services.EvidenceRow | tuple] = (),
+    conditions: Iterable[str] = (),
 ) -> tuple[Decision, Appointment]:
     """Decide to appoint `person` to `position` from `effective_on`, or to dismiss them with
     `effective_on` as their last day. The decision maker is the signed-in user's person, in the
-    capacity given (or with all their posts and seats); `evidence` holds the requirements met.
+    capacity given (or with all their posts and seats); `evidence` holds the requirements met,
+    `conditions` the codes of the rule's conditions the decision maker asserts hold (3.8: the
+    post is placed in security class 2).
 
     Refused, and nothing saved, when the engine denies the decision or a requirement before it
     is not yet met."""
@@ -60,6 +63,7 @@ def appointment_decide(
         decided_on=decided_on,
         title=title,
         evidence=evidence,
+        conditions=conditions,
     )
     if decision.is_draft:
         pending = [

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from kansli.accounts.models import User
+from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
 from kansli.followup.selectors import appointments as selectors
 from kansli.followup.services import appointments as services
@@ -117,6 +118,35 @@ def test_with_its_consultations_on_record_the_appointment_is_decided_and_recorde
     assert appointment.start == datetime.date(2027, 1, 1)
 
 
+def test_a_deputy_director_is_appointed_once_the_security_class_is_asserted(
+    vanersborg: Body, sara: Person
+) -> None:
+    deputy = _post(vanersborg, "bitradande-kommundirektor")
+    before = _before(vanersborg, "utse-bitradande-kommundirektor", deputy)
+    decide = {
+        "actor": User.objects.get(username="direktor"),
+        "body": vanersborg,
+        "decision_type": "utse-bitradande-kommundirektor",
+        "position": deputy,
+        "person": sara,
+        "decided_on": DECIDED,
+        "effective_on": datetime.date(2027, 1, 1),
+        "evidence": [(kind, key, datetime.date(2026, 11, 10), "") for kind, key, _name in before],
+    }
+    with pytest.raises(ValidationError, match="säkerhetsskyddsklass 2"):
+        services.appointment_decide(**decide)
+    assert not Decision.objects.exists()
+
+    decision, appointment = services.appointment_decide(
+        **decide, conditions=["sakerhetsskyddsklass-2"]
+    )
+
+    assert decision.status == Decision.Status.RECORDED
+    assert decision.conditions == ["sakerhetsskyddsklass-2"]
+    assert decision.source_section == "3.8"
+    assert (appointment.person, appointment.position) == (sara, deputy)
+
+
 def test_a_dismissal_ends_the_heads_appointment(vanersborg: Body) -> None:
     chief = _post(vanersborg, "stabschef-ekonomistaben")
     pia = Appointment.objects.get(position=chief).person
@@ -171,3 +201,31 @@ def test_the_director_decides_an_appointment_on_the_page(
     decision = Decision.objects.get()
     assert response["Location"] == f"/vanersborg/beslut/{decision.pk}/"
     assert Appointment.objects.filter(person=sara, position=post).exists()
+
+
+def test_a_draft_keeps_its_asserted_conditions_when_its_approval_is_added(
+    vanersborg: Body,
+) -> None:
+    director = User.objects.get(username="direktor")
+    draft = decision_services.decision_record(
+        actor=director,
+        body=vanersborg,
+        decision_type="utse-bitradande-kommundirektor",
+        decided_by=director.person,
+        capacity=_post(vanersborg, "kommundirektor"),
+        concerning=None,
+        amount=None,
+        decided_on=DECIDED,
+        title="Utse biträdande kommundirektör",
+        conditions=["sakerhetsskyddsklass-2"],
+    )
+    assert draft.is_draft
+    [(kind, key, _name)] = _before(
+        vanersborg, "utse-bitradande-kommundirektor", _post(vanersborg, "bitradande-kommundirektor")
+    )
+
+    recorded = decision_services.evidence_add(
+        actor=director, decision=draft, kind=kind, party=key, date=datetime.date(2026, 11, 10)
+    )
+
+    assert recorded.status == Decision.Status.RECORDED

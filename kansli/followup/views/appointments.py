@@ -39,9 +39,17 @@ class DecideForm(forms.Form):
     )
     acting = forms.BooleanField(label=_lazy("Tillförordnad"), required=False)
 
-    def __init__(self, *args: object, body: Body, requirements: list, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, body: Body, requirements: list, conditions: list, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = body.persons.order_by("family_name", "given_name")
+        for condition in conditions:
+            self.fields[f"villkor:{condition.code}"] = forms.BooleanField(
+                label=_("Jag intygar att villkoret är uppfyllt: %(text)s")
+                % {"text": condition.text},
+                required=False,
+            )
         for kind, key, name in requirements:
             self.fields[f"krav:{kind}:{key}"] = forms.DateField(
                 label=_("%(requirement)s, datum") % {"requirement": requirement_label(kind, name)},
@@ -54,6 +62,13 @@ class DecideForm(forms.Form):
             (*name.split(":")[1:], value, "")
             for name, value in self.cleaned_data.items()
             if name.startswith("krav:") and value
+        ]
+
+    def conditions(self) -> list[str]:
+        return [
+            name.split(":", 1)[1]
+            for name, value in self.cleaned_data.items()
+            if name.startswith("villkor:") and value
         ]
 
 
@@ -94,6 +109,7 @@ def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
             request.POST if request.method == "POST" else None,
             body=body_,
             requirements=requirements,
+            conditions=[c for answer in answers[:1] for c in answer.rule.limits.conditions],
         )
         if request.method == "POST" and decide.is_valid():
             data = decide.cleaned_data
@@ -108,6 +124,7 @@ def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
                     effective_on=data["effective_on"],
                     acting=data["acting"],
                     evidence=decide.evidence(),
+                    conditions=decide.conditions(),
                 )
             except ValidationError as error:
                 decide.add_error(None, error)
