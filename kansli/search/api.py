@@ -37,6 +37,9 @@ class Hit(Schema):
 class Results(Schema):
     query: str
     total: int
+    capped: bool = Field(
+        description=_lazy("Fler träffar än total; de nyaste visas först, inte i relevansordning.")
+    )
     page: int
     pages: int
     hits: list[Hit]
@@ -66,6 +69,7 @@ def registry_search(
     return {
         "query": results.query,
         "total": results.total,
+        "capped": results.capped,
         "page": results.page,
         "pages": results.pages,
         "hits": [{"document": _document(hit.view), "snippet": hit.snippet} for hit in results.hits],

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Expression, F, Q, Value
+from django.db.models import Expression, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -112,7 +112,8 @@ class SqliteBackend:
             f"SELECT -bm25({self.TABLE}) FROM {self.TABLE} WHERE {self.TABLE} MATCH %s "  # noqa: S608
             f"AND rowid = {SearchEntry._meta.db_table}.document_id"
         )
-        return Coalesce(RawSQL(sql, [self._match(query, open_only=True)]), Value(0.0))  # noqa: S611
+        bm25 = RawSQL(sql, [self._match(query, open_only=True)], output_field=FloatField())  # noqa: S611
+        return Coalesce(bm25, Value(0.0))
 
 
 def backend() -> Backend:

@@ -13,7 +13,8 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Window
+from django.db import connection
+from django.db.models import Expression, F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,6 +25,12 @@ from kansli.registry.visibility import DocumentView, User, document_view, docume
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
 from kansli.search.text import START, STOP, query_stems, snippet
+
+# Hits are counted and ranked up to this many. A query that matches more (a common pair of
+# words in a registry of a million documents) has "more than 10 000" hits, shown newest first:
+# ranking or counting every one of its matches would read each of them, which is what made such
+# a search slow (docs/benchmarks.md).
+COUNTED = 10_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class SearchResults:
     total: int = 0
     page: int = 1
     per_page: int = 20
+    # More hits than `total` (which is then COUNTED); they are shown newest first, not ranked.
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -133,6 +142,25 @@ def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: str) -> Que
     )
 
 
+def _ranked_page(
+    visible: QuerySet[SearchEntry], rank: Expression, *, offset: int, limit: int
+) -> tuple[list[int], int]:
+    """A page of the matches, the most relevant first, and their number: both from one scan of
+    at most COUNTED + 1 matches, so a number above COUNTED means "more than COUNTED"."""
+    matches = visible.annotate(hit=F("pk"), rank=rank).values_list("hit", "rank")
+    sql, params = matches[: COUNTED + 1].query.sql_with_params()
+    hit, relevance = connection.ops.quote_name("hit"), connection.ops.quote_name("rank")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {hit}, COUNT(*) OVER () FROM ({sql}) AS matches "  # noqa: S608
+            f"ORDER BY {relevance} DESC, {hit} DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        rows = cursor.fetchall()
+    total = rows[0][1] if rows else visible.values("pk")[: COUNTED + 1].count()
+    return [pk for pk, _total in rows], total
+
+
 def search(
     *,
     user: User,
@@ -142,7 +170,8 @@ def search(
     per_page: int = 20,
 ) -> SearchResults:
     """The documents that match the query (Swedish, stemmed: "beslut" finds "beslutet" and
-    "besluten"), the most relevant first, as the user may see them, with snippets."""
+    "besluten"), the most relevant first (the newest first when more than COUNTED match), as
+    the user may see them, with snippets."""
     query = query.strip()
     page = max(1, page)
     if not query_stems(query):
@@ -160,16 +189,13 @@ def search(
     visible = entries.filter(engine.matches(query, open_only=False)).filter(
         everything | engine.matches(query, open_only=True)
     )
-    ranked = visible.annotate(rank=engine.rank(query)).order_by("-rank", "-pk")
     offset = (page - 1) * per_page
-    # The number of hits comes with the page, from the same scan of the matches.
-    rows = list(
-        ranked.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-            offset : offset + per_page
-        ]
-    )
-    pks = [pk for pk, _total in rows]
-    total = rows[0][1] if rows else visible.count()
+    pks, total = _ranked_page(visible, engine.rank(query), offset=offset, limit=per_page)
+    capped = total > COUNTED
+    if capped:
+        total = COUNTED
+        newest = visible.order_by("-pk").values_list("pk", flat=True)
+        pks = list(newest[offset : offset + per_page])
     views = _views(user, pks)
     fields = {pk: "text" if views[pk].in_full else "open_text" for pk in pks}
     shown_open = set(
@@ -181,4 +207,6 @@ def search(
     pks = [pk for pk in pks if fields[pk] == "text" or pk in shown_open]
     snippets = _snippets(query, {pk: fields[pk] for pk in pks})
     hits = [Hit(view=views[pk], snippet=snippets[pk]) for pk in pks]
-    return SearchResults(query=query, hits=hits, total=total, page=page, per_page=per_page)
+    return SearchResults(
+        query=query, hits=hits, total=total, page=page, per_page=per_page, capped=capped
+    )
