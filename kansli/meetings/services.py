@@ -433,7 +433,16 @@ def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     if not recipients:
         raise ValidationError(_("Ingen ledamot eller ersättare har en e-postadress."))
     pdf = packets.notice_pdf(meeting)
-    get_connection().send_messages([_notice(meeting, person, pdf) for person in recipients])
+    try:
+        get_connection().send_messages([_notice(meeting, person, pdf) for person in recipients])
+    except OSError as error:  # smtplib's errors are OSErrors too
+        raise ValidationError(
+            _(
+                "Kallelsen kunde inte skickas: e-postservern svarade inte (%(error)s). "
+                "Inget är sparat."
+            )
+            % {"error": error}
+        ) from error
     now = timezone.now()
     deliveries = audit.create_many(
         actor=actor,
