@@ -7,6 +7,7 @@ and writes nothing.
 """
 
 import datetime
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -74,6 +75,14 @@ def mandate_period(on: datetime.date) -> tuple[datetime.date, datetime.date]:
     if on < datetime.date(year, 10, 15):
         year -= 4
     return datetime.date(year, 10, 15), datetime.date(year + 4, 10, 14)
+
+
+def demo_address(given_name: str, family_name: str, domain: str) -> str:
+    """A fictional person's e-mail address under the reserved top domain .example, so that the
+    demo's notices can be sent (to files under var/mail/) and reach no one."""
+    local = f"{given_name}.{family_name}".lower().replace(" ", "-")
+    ascii_local = unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode()
+    return f"{ascii_local}@{domain}.example"
 
 
 def dhondt(votes: dict[str, int], seats: int) -> dict[str, int]:
@@ -149,6 +158,7 @@ class _BodyLoader:
             body=self.body,
             given_name=given_name,
             family_name=family_name,
+            email=demo_address(given_name, family_name, self.spec.slug),
         )
 
     def period(self, period: Period, start: datetime.date, end: datetime.date) -> None:

@@ -5,9 +5,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
+from kansli.accounts.models import User
 from kansli.demo.services import load_demo
+from kansli.meetings import services
 from kansli.meetings.models import AgendaItem, Meeting, Vote
 
 NOW = datetime.datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -38,3 +41,24 @@ def test_the_board_has_its_plan_and_its_latest_meeting_approved_and_posted(
     load_demo()
 
     assert plan.count() == 11
+
+
+def test_the_secretary_can_send_the_notice_of_the_boards_next_meeting(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    load_demo()
+    secretary = User.objects.get(username="sekreterare")
+    upcoming = Meeting.objects.filter(
+        organization__body__slug="vanersborg",
+        organization__slug="ks",
+        status=Meeting.Status.PLANNED,
+        starts_at__gt=NOW,
+    ).first()
+    services.agenda_build(actor=secretary, meeting=upcoming)
+
+    deliveries = services.notice_send(actor=secretary, meeting=upcoming)
+
+    assert deliveries
+    assert all(d.address.endswith("@vanersborg.example") for d in deliveries)
+    assert len(mail.outbox) == len(deliveries)
