@@ -36,9 +36,10 @@ _ADMINISTERED = {
 # (kansli.meetings.services checks change_meeting and the body).
 _MEETINGS = ("meetings.view_meeting", "meetings.add_meeting", "meetings.change_meeting")
 
-# The director's follow-up (issue 6): the director keeps it, the secretaries read its lists, and
-# the elected members read what the board is told of (the duty dashboard, budget deviations,
-# supervision reports, crisis events).
+# The director's follow-up (issue 6): the director and the secretaries who assist the director
+# keep it (kansli.followup.access: the services check the same two roles), and the elected
+# members read what the board is told of (the duty dashboard, budget deviations, supervision
+# reports, crisis events).
 _FOLLOWUP = (
     "budgetline",
     "outcome",
@@ -76,7 +77,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "registry.add_document",
         "registry.add_file",
         *_MEETINGS,
-        *(f"followup.view_{model}" for model in _FOLLOWUP),
+        *(f"followup.{verb}_{model}" for model in _FOLLOWUP for verb in ("view", "add", "change")),
     ),
     Role.CASE_OFFICER: (),
     Role.DIRECTOR: tuple(
