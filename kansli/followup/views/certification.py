@@ -5,7 +5,6 @@ appoints and ends rights here; everyone signed in reads."""
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import CertificationRight
 from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
+from kansli.followup.views import form_written
 from kansli.organisation.models import Body, Organization, Person
 from kansli.organisation.selectors import director_of
 
@@ -121,44 +121,33 @@ def certification(request: HttpRequest, body: str) -> HttpResponse:
 def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = AppointForm(request.POST, body=body_)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.certification_right_appoint(
-                actor=request.user,
-                person=data["attestant"],
-                organization=data["organisation"],
-                start=data["fran"],
-                end=data["till"],
-                max_amount=data["hogsta_belopp"],
-            )
-        except PermissionDenied as error:
-            return HttpResponse(str(error), status=403)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:certification", body_.slug)
-    return _page(request, body_, status=400, appoint_form=form)
+    written = form_written(
+        form,
+        lambda data: services.certification_right_appoint(
+            actor=request.user,
+            person=data["attestant"],
+            organization=data["organisation"],
+            start=data["fran"],
+            end=data["till"],
+            max_amount=data["hogsta_belopp"],
+        ),
+        done=redirect("followup:certification", body_.slug),
+    )
+    return written or _page(request, body_, status=400, appoint_form=form)
 
 
 @require_POST
 def certification_right_end(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = EndForm(request.POST, body=body_)
-    if form.is_valid():
-        try:
-            services.certification_right_end(
-                actor=request.user,
-                right=form.cleaned_data["attestratt"],
-                end=form.cleaned_data["till"],
-            )
-        except PermissionDenied as error:
-            return HttpResponse(str(error), status=403)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:certification", body_.slug)
-    return _page(request, body_, status=400, end_form=form)
+    written = form_written(
+        form,
+        lambda data: services.certification_right_end(
+            actor=request.user, right=data["attestratt"], end=data["till"]
+        ),
+        done=redirect("followup:certification", body_.slug),
+    )
+    return written or _page(request, body_, status=400, end_form=form)
 
 
 @require_GET

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +20,7 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
+from kansli.followup.views import form_written
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
 
@@ -118,72 +119,57 @@ def economy(request: HttpRequest, body: str) -> HttpResponse:
     return _page(request, get_object_or_404(Body, slug=body))
 
 
-def _refused(error: PermissionDenied) -> HttpResponse:
-    return HttpResponse(str(error), status=403)
-
-
 @require_POST
 def economy_import(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = ImportForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["fil"]
+
+    def import_file(data: dict[str, Any]) -> None:
+        upload = data["fil"]
         try:
             text = upload.read().decode("utf-8-sig")
-            if form.cleaned_data["slag"] == ImportForm.BUDGET:
-                services.budget_import(actor=request.user, body=body_, text=text)
-            else:
-                services.outcomes_import(
-                    actor=request.user, body=body_, text=text, source=upload.name
-                )
         except UnicodeDecodeError:
-            form.add_error("fil", _("Filen är inte kodad som UTF-8."))
-        except PermissionDenied as error:
-            return _refused(error)
-        except ValidationError as error:
-            form.add_error("fil", error)
+            raise ValidationError(_("Filen är inte kodad som UTF-8.")) from None
+        if data["slag"] == ImportForm.BUDGET:
+            services.budget_import(actor=request.user, body=body_, text=text)
         else:
-            return redirect("followup:economy", body_.slug)
-    return _page(request, body_, status=400, import_form=form)
+            services.outcomes_import(actor=request.user, body=body_, text=text, source=upload.name)
+
+    written = form_written(
+        form, import_file, done=redirect("followup:economy", body_.slug), field="fil"
+    )
+    return written or _page(request, body_, status=400, import_form=form)
 
 
 @require_POST
 def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = ThresholdForm(request.POST)
-    if form.is_valid():
-        try:
-            services.threshold_set(
-                actor=request.user,
-                body=body_,
-                percent=form.cleaned_data["procent"],
-                amount=form.cleaned_data["belopp"],
-            )
-        except PermissionDenied as error:
-            return _refused(error)
-        return redirect("followup:economy", body_.slug)
-    return _page(request, body_, status=400, threshold_form=form)
+    written = form_written(
+        form,
+        lambda data: services.threshold_set(
+            actor=request.user, body=body_, percent=data["procent"], amount=data["belopp"]
+        ),
+        done=redirect("followup:economy", body_.slug),
+    )
+    return written or _page(request, body_, status=400, threshold_form=form)
 
 
 @require_POST
 def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = DealtWithForm(request.POST, body=body_)
-    if form.is_valid():
-        try:
-            services.budget_initiative_deal_with(
-                actor=request.user,
-                initiative=form.cleaned_data["initiativ"],
-                meeting=form.cleaned_data["sammantrade"],
-                minute_number=form.cleaned_data["paragraf"],
-            )
-        except PermissionDenied as error:
-            return _refused(error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:economy", body_.slug)
-    return _page(request, body_, status=400, dealt_with_form=form)
+    written = form_written(
+        form,
+        lambda data: services.budget_initiative_deal_with(
+            actor=request.user,
+            initiative=data["initiativ"],
+            meeting=data["sammantrade"],
+            minute_number=data["paragraf"],
+        ),
+        done=redirect("followup:economy", body_.slug),
+    )
+    return written or _page(request, body_, status=400, dealt_with_form=form)
 
 
 @require_GET

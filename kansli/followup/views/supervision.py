@@ -6,7 +6,7 @@ everyone signed in reads."""
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,6 +19,7 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
+from kansli.followup.views import form_written
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
 
@@ -116,93 +117,76 @@ def _done(body: Body) -> HttpResponse:
 def report_template_create(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = TemplateForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.report_template_create(
-                actor=request.user,
-                body=body_,
-                name=data["namn"],
-                organization_kind=data["slag"],
-                interval_months=data["intervall"],
-                due_days=data["dagar"],
-                contents=data["innehall"],
-            )
-        except PermissionDenied as error:
-            return HttpResponse(str(error), status=403)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return _done(body_)
-    return _page(request, body_, status=400, template_form=form)
+    written = form_written(
+        form,
+        lambda data: services.report_template_create(
+            actor=request.user,
+            body=body_,
+            name=data["namn"],
+            organization_kind=data["slag"],
+            interval_months=data["intervall"],
+            due_days=data["dagar"],
+            contents=data["innehall"],
+        ),
+        done=_done(body_),
+    )
+    return written or _page(request, body_, status=400, template_form=form)
 
 
 @require_POST
 def supervision_reports_create(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = ReportsForm(request.POST, body=body_)
-    if form.is_valid():
-        try:
-            services.supervision_reports_create(
-                actor=request.user, template=form.cleaned_data["mall"], year=form.cleaned_data["ar"]
-            )
-        except PermissionDenied as error:
-            return HttpResponse(str(error), status=403)
-        return _done(body_)
-    return _page(request, body_, status=400, reports_form=form)
+    written = form_written(
+        form,
+        lambda data: services.supervision_reports_create(
+            actor=request.user, template=data["mall"], year=data["ar"]
+        ),
+        done=_done(body_),
+    )
+    return written or _page(request, body_, status=400, reports_form=form)
 
 
 @require_POST
 def supervision_report_file(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = FileForm(request.POST, body=body_)
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def file(data: dict[str, Any]) -> None:
         document = None
         if data["dokumentnummer"]:
             document = Document.objects.filter(
                 number=data["dokumentnummer"].strip(), case__organization__body=body_
             ).first()
             if document is None:
-                form.add_error("dokumentnummer", _("Ingen handling har det numret."))
-        if form.is_valid():
-            try:
-                services.supervision_report_file(
-                    actor=request.user,
-                    report=data["rapport"],
-                    filed_on=data["lamnad"],
-                    summary=data["sammanfattning"],
-                    document=document,
-                )
-            except PermissionDenied as error:
-                return HttpResponse(str(error), status=403)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                return _done(body_)
-    return _page(request, body_, status=400, file_form=form)
+                raise ValidationError({"dokumentnummer": _("Ingen handling har det numret.")})
+        services.supervision_report_file(
+            actor=request.user,
+            report=data["rapport"],
+            filed_on=data["lamnad"],
+            summary=data["sammanfattning"],
+            document=document,
+        )
+
+    written = form_written(form, file, done=_done(body_))
+    return written or _page(request, body_, status=400, file_form=form)
 
 
 @require_POST
 def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     form = InitiativeForm(request.POST, body=body_)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.supervision_initiative_take(
-                actor=request.user,
-                organization=data["organisation"],
-                reason=data["anledning"],
-                taken_on=data["datum"],
-            )
-        except PermissionDenied as error:
-            return HttpResponse(str(error), status=403)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return _done(body_)
-    return _page(request, body_, status=400, initiative_form=form)
+    written = form_written(
+        form,
+        lambda data: services.supervision_initiative_take(
+            actor=request.user,
+            organization=data["organisation"],
+            reason=data["anledning"],
+            taken_on=data["datum"],
+        ),
+        done=_done(body_),
+    )
+    return written or _page(request, body_, status=400, initiative_form=form)
 
 
 @require_GET
