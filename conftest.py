@@ -1,11 +1,13 @@
 """Fixtures shared by the whole suite: a body with its board, users of each role, the demo data."""
 
 import datetime
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management.color import no_style
@@ -18,6 +20,16 @@ from kansli.governance import services as governance
 from kansli.governance.models import GoverningDocument
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization
+
+# CI runs the suite a second time with the clock moved ahead (KANSLI_TEST_CLOCK_DAYS=365), so a
+# test that hides a fixed date behind "today" fails the day it is written, not a year later.
+CLOCK_SHIFT_DAYS = int(os.environ.get("KANSLI_TEST_CLOCK_DAYS", "0"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if CLOCK_SHIFT_DAYS:
+        now = datetime.datetime.now(tz=datetime.UTC)
+        time_machine.travel(now + datetime.timedelta(days=CLOCK_SHIFT_DAYS), tick=True).start()
 
 
 @pytest.fixture

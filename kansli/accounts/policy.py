@@ -1,0 +1,132 @@
+"""Who may: the base questions that every app's `policy.py` builds on.
+
+A user acts in one body: the body of the person the account belongs to. Within it, what the
+user may do follows from the roles held (`Role`, kept as Django groups) and, where an app asks,
+the posts the person holds on the day (`Appointment`). An app's policy names each thing a user
+may do as an `Action`: the roles that may do it in their own body, and in words anything else
+that the app's `may_*` function checks (the case officer in their own case, the director's
+post). Services call the app's `require_*` with the actor before anything else they check;
+views, templates, the API, the admin and commands ask the app's `may_*`.
+
+No actor (`None`) is the system itself: migrations, imports, the demo, `kansli` commands run by
+an operator. A superuser is an operator made from the command line (`kansli createsuperuser`):
+staff of every body, every action written to the event log like anyone's.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from kansli.accounts.models import Role
+from kansli.organisation.models import Appointment, Body, Position
+
+User = AbstractBaseUser | AnonymousUser
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Who a signed-in user is, worked out once per request's user object."""
+
+    person_id: int | None
+    body_id: int | None
+    roles: frozenset[Role]
+    operator: bool  # an active superuser: staff of every body
+
+    def is_staff_of(self, body_id: int | None) -> bool:
+        return self.operator or (self.body_id is not None and self.body_id == body_id)
+
+    def is_person(self, person_id: int | None) -> bool:
+        return self.person_id is not None and self.person_id == person_id
+
+
+NOBODY = Standing(person_id=None, body_id=None, roles=frozenset(), operator=False)
+
+
+def standing(user: Actor) -> Standing:
+    """The user's standing; the anonymous public, and an inactive account, have none."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NOBODY
+    cached = getattr(user, "_kansli_standing", None)
+    if cached is not None:
+        return cached
+    person = user.person
+    result = Standing(
+        person_id=person.pk if person is not None else None,
+        body_id=person.body_id if person is not None else None,
+        roles=frozenset(
+            Role(name) for name in user.groups.values_list("name", flat=True) if name in Role
+        ),
+        operator=user.is_superuser,
+    )
+    user._kansli_standing = result
+    return result
+
+
+def is_staff_of(user: Actor, body: Body | int | None) -> bool:
+    """Is the user signed in as a person of the body (or an operator)?"""
+    return standing(user).is_staff_of(_body_id(body))
+
+
+def has_role(user: Actor, body: Body | int | None, *roles: Role) -> bool:
+    """Is the user staff of the body holding one of the roles? An operator holds them all."""
+    own = standing(user)
+    if own.operator:
+        return True
+    return own.is_staff_of(_body_id(body)) and not own.roles.isdisjoint(roles)
+
+
+def is_person(user: Actor, person_id: int | None) -> bool:
+    """Is the user signed in as this person?"""
+    return standing(user).is_person(person_id)
+
+
+def holds_post(user: Actor, position: Position | None, on: datetime.date | None = None) -> bool:
+    """Does the user's person hold the post on the day (regularly or acting)?"""
+    own = standing(user)
+    if position is None or own.person_id is None:
+        return False
+    day = on or timezone.localdate()
+    return Appointment.objects.on(day).filter(position=position, person_id=own.person_id).exists()
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a user may do in an app: the roles that may do it in their own body, and in
+    words what else the app's `may_*` lets through (`also`, for docs/security.md)."""
+
+    app: str
+    name: str | Promise
+    roles: tuple[Role, ...] = ()
+    also: str | Promise = ""
+
+    def __post_init__(self) -> None:
+        ACTIONS.append(self)
+
+    def allows(self, user: Actor, body: Body | int | None) -> bool:
+        """Does one of the user's roles give the action in the body?"""
+        return bool(self.roles) and has_role(user, body, *self.roles)
+
+
+# Every action of every app's policy, in the order the policies were imported (docs/security.md).
+ACTIONS: list[Action] = []
+
+
+def refuse(message: str | Promise | None = None) -> PermissionDenied:
+    """The refusal a `require_*` raises, in Swedish."""
+    return PermissionDenied(message or _("Du har inte behörighet att göra detta."))
+
+
+def require(allowed: bool, actor: Actor, message: str | Promise | None = None) -> None:
+    """Refuse unless allowed; the system (no actor) always passes."""
+    if actor is not None and not allowed:
+        raise refuse(message)
+
+
+def _body_id(body: Body | int | None) -> int | None:
+    return body.pk if isinstance(body, Body) else body

@@ -1,0 +1,144 @@
+"""The wrong user is refused: one check for every write service and every route.
+
+Each app lists its services and routes in `kansli/<app>/tests/test_refusals.py` as
+`SERVICES` and `ROUTES`, and runs `check_service` and `check_route` over them;
+`kansli/tests/test_policy_coverage.py` fails when a public service function, a page or an API
+operation is in no such list. The target is always Vänersborg's; the personas are the demo's
+users who must not reach it.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from kansli.accounts.models import User
+from kansli.audit.models import Event
+from kansli.organisation.models import Body
+
+Demo = dict[str, Body]
+
+# Who must not reach Vänersborg's business: another body's registrar, a board member, a case
+# officer who is not the officer of the case at hand, an administrator, and the public.
+OTHER_BODY = "blekinge-registrator"
+LEDAMOT = "ledamot"
+HANDLAGGARE = "handlaggare"
+ADMINISTRATOR = "admin"
+ANONYMOUS = "anonymous"
+PERSONAS = (OTHER_BODY, LEDAMOT, HANDLAGGARE, ADMINISTRATOR, ANONYMOUS)
+# Staff of another body, the public: refused even what every signed-in user of the body reads.
+OUTSIDERS = (OTHER_BODY, ANONYMOUS)
+
+
+@dataclass(frozen=True)
+class ServiceCase:
+    """A write service, the keyword arguments (all but the actor) that would make it write in
+    Vänersborg, and who must be refused."""
+
+    service: Callable[..., Any]
+    arguments: Callable[[Demo], dict[str, Any]]
+    refused: tuple[str, ...] = PERSONAS
+
+    @property
+    def name(self) -> str:
+        return f"{self.service.__module__}.{self.service.__name__}"
+
+
+@dataclass(frozen=True)
+class RouteCase:
+    """A page (by URL name, "registry:case") or an API operation (by method and path as the
+    OpenAPI description names it, "POST /api/v1/bodies/{body}/cases"), the URL arguments of
+    a Vänersborg target, what to post, and who must be refused."""
+
+    route: str
+    kwargs: Callable[[Demo], dict[str, Any]] = lambda demo: {}
+    data: Callable[[Demo], dict[str, Any]] | None = None
+    refused: tuple[str, ...] = PERSONAS
+
+    @property
+    def is_api(self) -> bool:
+        return " " in self.route
+
+    @property
+    def method(self) -> str:
+        if self.is_api:
+            return self.route.split(" ", 1)[0].lower()
+        return "post" if self.data is not None else "get"
+
+    def url(self, demo: Demo) -> str:
+        kwargs = self.kwargs(demo)
+        if not self.is_api:
+            return reverse(self.route, kwargs=kwargs)
+        path = self.route.split(" ", 1)[1]
+        return re.sub(r"\{(\w+)\}", lambda match: str(kwargs[match.group(1)]), path)
+
+
+def persona(username: str) -> User | AnonymousUser:
+    if username == ANONYMOUS:
+        return AnonymousUser()
+    return User.objects.get(username=username)
+
+
+def service_params(cases: list[ServiceCase]) -> list[Any]:
+    return [
+        pytest.param(case, who, id=f"{case.service.__name__}-{who}")
+        for case in cases
+        for who in case.refused
+    ]
+
+
+def route_params(cases: list[RouteCase]) -> list[Any]:
+    return [
+        pytest.param(case, who, id=f"{case.route}-{who}") for case in cases for who in case.refused
+    ]
+
+
+def check_service(case: ServiceCase, who: str, demo: Demo) -> None:
+    """The persona is refused with a Swedish PermissionDenied, and nothing is written."""
+    arguments = case.arguments(demo)
+    events = Event.objects.count()
+    with pytest.raises(PermissionDenied) as refusal:
+        case.service(actor=persona(who), **arguments)
+    assert str(refusal.value), f"{case.name} refuses {who} without a reason"
+    assert Event.objects.count() == events, f"{case.name} wrote before refusing {who}"
+
+
+REFUSED_STATUS = {302, 401, 403, 404}
+
+
+def check_route(case: RouteCase, who: str, demo: Demo) -> None:
+    """The persona is refused (sent to sign in, 401, 403 or 404), and nothing is written."""
+    url = case.url(demo)
+    client = Client()
+    headers: dict[str, str] = {}
+    if who != ANONYMOUS:
+        user = persona(who)
+        if case.is_api:
+            from kansli.accounts.services import token_create
+
+            _, key = token_create(actor=None, user=user, name="refusal")
+            headers["Authorization"] = f"Bearer {key}"
+        else:
+            client.force_login(user)
+    events = Event.objects.count()
+    data = case.data(demo) if case.data is not None else None
+    if case.is_api and data is not None:
+        response = getattr(client, case.method)(
+            url, data, content_type="application/json", headers=headers
+        )
+    else:
+        response = getattr(client, case.method)(url, data, headers=headers)
+    assert response.status_code in REFUSED_STATUS, f"{case.route} gave {who} {response.status_code}"
+    if response.status_code == 302:
+        assert who == ANONYMOUS and "/logga-in/" in response["Location"], (
+            f"{case.route} sent {who} to {response['Location']}"
+        )
+    if who != ANONYMOUS and case.is_api:
+        events += 1  # the token made above
+    assert Event.objects.count() == events, f"{case.route} wrote for {who}"
