@@ -37,7 +37,7 @@ _ADMINISTERED = {
 _MEETINGS = ("meetings.view_meeting", "meetings.add_meeting", "meetings.change_meeting")
 
 # The director's follow-up (issue 6): the director and the secretaries who assist the director
-# keep it (kansli.followup.access: the services check the same two roles), and the elected
+# keep it (kansli.followup.policy: the services check the same two roles), and the elected
 # members read what the board is told of (the duty dashboard, budget deviations, supervision
 # reports, crisis events).
 _FOLLOWUP = (

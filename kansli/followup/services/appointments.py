@@ -14,7 +14,7 @@ from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import Capacity, decision_requirements
-from kansli.followup.access import own_person
+from kansli.followup.policy import own_person
 from kansli.followup.selectors.appointments import APPOINTMENT_DECISION_TYPES, DISMISS
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Appointment, Body, Person, Position

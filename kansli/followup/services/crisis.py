@@ -16,8 +16,8 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
-from kansli.followup.access import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
+from kansli.followup.policy import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.selectors.crisis import (
     council,
     crisis_committee,

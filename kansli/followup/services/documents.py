@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.followup.access import own_person
 from kansli.followup.models import Acknowledgement
+from kansli.followup.policy import own_person
 from kansli.followup.selectors.documents import managers_on
 from kansli.governance.models import GoverningDocument
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.followup.access import refuse_unless_keeper
 from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
+from kansli.followup.policy import refuse_unless_keeper
 from kansli.followup.selectors.economy import budget_initiatives_decided, economy_standing
 from kansli.followup.services.initiatives import board_case_open
 from kansli.meetings.models import AgendaItem, Meeting

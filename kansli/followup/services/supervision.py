@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.followup.access import refuse_unless_keeper
 from kansli.followup.models import ReportTemplate, SupervisionInitiative, SupervisionReport
+from kansli.followup.policy import refuse_unless_keeper
 from kansli.followup.selectors.supervision import periods
 from kansli.followup.services.initiatives import board_case_open
 from kansli.organisation.models import Body, Organization

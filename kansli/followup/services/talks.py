@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.followup.access import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.models import Talk
+from kansli.followup.policy import may_keep, own_person, refuse_unless_keeper
 from kansli.followup.selectors.talks import talk_plan
 from kansli.organisation.models import Body
 

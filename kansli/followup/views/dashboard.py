@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from kansli.followup import access
+from kansli.followup import policy
 from kansli.followup.duties import dashboard_visible, duty_lines
 from kansli.followup.export import csv_response
 from kansli.followup.selectors.dashboard import ItemBasis, agenda_basis
@@ -32,7 +32,7 @@ def duty_dashboard(request: HttpRequest, body: str) -> HttpResponse:
         "body": body_,
         "today": today,
         "lines": duty_lines(body=body_, on=today),
-        "keeper": access.may_keep(request.user, body_),
+        "keeper": policy.may_keep(request.user, body_),
     }
     return render(request, "followup/dashboard/dashboard.html", context)
 

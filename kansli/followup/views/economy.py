@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from kansli.followup import access
+from kansli.followup import policy
 from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.export import csv_response
 from kansli.followup.models import BudgetInitiative
@@ -92,7 +92,7 @@ def _chart(standing: list[selectors.Standing], year: int) -> Chart:
 def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) -> HttpResponse:
     year = _year(request)
     today = timezone.localdate()
-    may_keep = access.may_keep(request.user, body)
+    may_keep = policy.may_keep(request.user, body)
     standing = selectors.economy_standing(body=body, year=year)
     threshold = selectors.threshold_of(body=body)
     set_now = {"procent": threshold.percent, "belopp": threshold.amount} if threshold else {}

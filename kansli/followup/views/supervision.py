@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from kansli.followup import access
+from kansli.followup import policy
 from kansli.followup.export import csv_response
 from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
@@ -94,7 +94,7 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
         "missing": selectors.reports_missing(body=body, on=today),
         "late": selectors.reports_late(body=body, on=today),
         "initiatives": selectors.supervision_initiatives(body=body),
-        "may_keep": access.may_keep(request.user, body),
+        "may_keep": policy.may_keep(request.user, body),
         "template_form": given.get("template_form") or TemplateForm(),
         "reports_form": given.get("reports_form") or ReportsForm(body=body, initial={"ar": year}),
         "file_form": given.get("file_form") or FileForm(body=body, initial={"lamnad": today}),

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
-from kansli.followup.access import may_keep
 from kansli.followup.export import csv_response
+from kansli.followup.policy import may_keep
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
 from kansli.organisation.models import Body
