@@ -1,10 +1,66 @@
-"""Forms of the web interface: they parse what the visitor asks for, nothing more."""
+"""Forms of the web interface: they parse what the visitor asks for, nothing more; and
+`form_written`, which every page uses to give a posted form to its service."""
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Written:
+    """What became of a posted form: the `done` response when the service wrote, else None
+    and the status to show the form again with (403 refused, 400 with errors)."""
+
+    response: HttpResponse | None
+    status: int
+
+
+def form_written(
+    form: forms.Form,
+    write: Callable[[dict[str, Any]], object],
+    *,
+    done: HttpResponse,
+    field: str | None = None,
+) -> Written:
+    """Give the valid form's data to the service `write`; the user's input is never lost.
+
+    The page shows the form again, with what it was given, unless the service wrote::
+
+        written = form_written(form, lambda data: services.x(actor=request.user, ...),
+                               done=redirect(...))
+        return written.response or render(request, template, context, status=written.status)
+
+    A refusal (PermissionDenied) goes on the form as a non-field error with its Swedish reason
+    and status 403; the service's ValidationError goes on `field` (or on the fields it names,
+    or on the form) with status 400, as do the form's own errors.
+    """
+    if not form.is_valid():
+        return Written(None, 400)
+    try:
+        write(form.cleaned_data)
+    except PermissionDenied as error:
+        form.add_error(None, str(error) or _("Du har inte behörighet att göra detta."))
+        return Written(None, 403)
+    except ValidationError as error:
+        _add_errors(form, error, field)
+        return Written(None, 400)
+    return Written(done, done.status_code)
+
+
+def _add_errors(form: forms.Form, error: ValidationError, field: str | None) -> None:
+    """Put the error on the fields it names that the form has, the rest on `field` or the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(field, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else field, errors)
 
 
 class OnDateForm(forms.Form):

@@ -16,9 +16,9 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import CertificationRight
 from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
-from kansli.followup.views import form_written
 from kansli.organisation.models import Body, Organization, Person
 from kansli.organisation.selectors import director_of
+from kansli.web.forms import form_written
 
 
 class CheckForm(forms.Form):
@@ -133,7 +133,7 @@ def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse
         ),
         done=redirect("followup:certification", body_.slug),
     )
-    return written or _page(request, body_, status=400, appoint_form=form)
+    return written.response or _page(request, body_, status=written.status, appoint_form=form)
 
 
 @require_POST
@@ -147,7 +147,7 @@ def certification_right_end(request: HttpRequest, body: str) -> HttpResponse:
         ),
         done=redirect("followup:certification", body_.slug),
     )
-    return written or _page(request, body_, status=400, end_form=form)
+    return written.response or _page(request, body_, status=written.status, end_form=form)
 
 
 @require_GET

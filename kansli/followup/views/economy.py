@@ -20,9 +20,9 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
-from kansli.followup.views import form_written
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
+from kansli.web.forms import form_written
 
 
 class ImportForm(forms.Form):
@@ -138,7 +138,7 @@ def economy_import(request: HttpRequest, body: str) -> HttpResponse:
     written = form_written(
         form, import_file, done=redirect("followup:economy", body_.slug), field="fil"
     )
-    return written or _page(request, body_, status=400, import_form=form)
+    return written.response or _page(request, body_, status=written.status, import_form=form)
 
 
 @require_POST
@@ -152,7 +152,7 @@ def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
         ),
         done=redirect("followup:economy", body_.slug),
     )
-    return written or _page(request, body_, status=400, threshold_form=form)
+    return written.response or _page(request, body_, status=written.status, threshold_form=form)
 
 
 @require_POST
@@ -169,7 +169,7 @@ def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpRespons
         ),
         done=redirect("followup:economy", body_.slug),
     )
-    return written or _page(request, body_, status=400, dealt_with_form=form)
+    return written.response or _page(request, body_, status=written.status, dealt_with_form=form)
 
 
 @require_GET

@@ -19,9 +19,9 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
-from kansli.followup.views import form_written
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
+from kansli.web.forms import form_written
 
 DATE = forms.DateInput({"type": "date"})
 
@@ -130,7 +130,7 @@ def report_template_create(request: HttpRequest, body: str) -> HttpResponse:
         ),
         done=_done(body_),
     )
-    return written or _page(request, body_, status=400, template_form=form)
+    return written.response or _page(request, body_, status=written.status, template_form=form)
 
 
 @require_POST
@@ -144,7 +144,7 @@ def supervision_reports_create(request: HttpRequest, body: str) -> HttpResponse:
         ),
         done=_done(body_),
     )
-    return written or _page(request, body_, status=400, reports_form=form)
+    return written.response or _page(request, body_, status=written.status, reports_form=form)
 
 
 @require_POST
@@ -169,7 +169,7 @@ def supervision_report_file(request: HttpRequest, body: str) -> HttpResponse:
         )
 
     written = form_written(form, file, done=_done(body_))
-    return written or _page(request, body_, status=400, file_form=form)
+    return written.response or _page(request, body_, status=written.status, file_form=form)
 
 
 @require_POST
@@ -186,7 +186,7 @@ def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse
         ),
         done=_done(body_),
     )
-    return written or _page(request, body_, status=400, initiative_form=form)
+    return written.response or _page(request, body_, status=written.status, initiative_form=form)
 
 
 @require_GET
