@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from kansli.decisions import services
 from kansli.decisions.models import Decision, ExecutionTask
@@ -56,7 +57,7 @@ def test_director_gives_a_task_on_the_decisions_page(decision: Decision) -> None
         {
             "uppgift": "Upphandla e-arkiv",
             "verkstallare": "utvecklingsstaben",
-            "klar_senast": "2026-12-31",
+            "klar_senast": (timezone.localdate() + datetime.timedelta(days=28)).isoformat(),
         },
     )
 

@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Callable
 
 from django.test import Client
+from time_machine import TimeMachineFixture
 from django.urls import reverse
 
 from kansli import legal_time
@@ -27,8 +28,9 @@ MASKED = "[Sekretess enligt OSL 26 kap. 1 §]"
 
 
 def test_the_calendar_lists_coming_meetings_and_links_the_called_ones(
-    schedule: Callable[..., Meeting], meeting: Meeting
+    schedule: Callable[..., Meeting], meeting: Meeting, time_machine: TimeMachineFixture
 ) -> None:
+    time_machine.move_to(at(DAY - datetime.timedelta(days=7), 12))  # the week before the meeting
     planned = schedule(DAY + datetime.timedelta(days=14))
     meeting = called(meeting)
 
