@@ -3,10 +3,17 @@
 SQLite under var/ when nothing is set; PostgreSQL through DATABASE_URL.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,14 +30,17 @@ def envbool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean, not {value!r}")
 
 
-def envint(name: str, default: int) -> int:
+def envint(name: str, default: int, *, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
 
 
 def envlist(name: str, default: list[str]) -> list[str]:
@@ -40,12 +50,30 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def weak_secret_key(key: str) -> str | None:
+    """Why a secret key is too weak to sign sessions with, by the measures of Django's deploy
+    check; None when it is strong enough."""
+    if key.startswith(SECRET_KEY_INSECURE_PREFIX):
+        return f"starts with Django's {SECRET_KEY_INSECURE_PREFIX!r}"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"has fewer than {SECRET_KEY_MIN_LENGTH} characters"
+    if len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        return f"has fewer than {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different characters"
+    return None
+
+
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "kansli-development-only-not-secret"  # noqa: S105
+elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
+    # Whoever guesses the key signs in as anyone: production does not start on a weak one.
+    raise ImproperlyConfigured(
+        f"SECRET_KEY {weakness}: set it to a long random value, for example from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
@@ -61,6 +89,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "axes",
+    "csp",
     "kansli.accounts",
     "kansli.audit",
     "kansli.organisation",
@@ -78,6 +107,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +115,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kansli.accounts.middleware.SessionLimitsMiddleware",
+    "kansli.accounts.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -139,10 +171,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Brute-force protection: lock a username from one address after repeated failures.
-AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+# Sessions: a signed-in session ends after SESSION_IDLE_MINUTES without a request, and
+# SESSION_MAX_HOURS after sign-in whatever the user does (kansli.accounts.middleware); the
+# cookie dies with the browser.
+SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=envint("SESSION_IDLE_MINUTES", 30, minimum=1))
+SESSION_MAX_LIFETIME = datetime.timedelta(hours=envint("SESSION_MAX_HOURS", 12, minimum=1))
+SESSION_COOKIE_AGE = int(SESSION_MAX_LIFETIME.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Brute-force protection, two limits within the cool-off hour (kansli.accounts.throttle): a
+# username is locked at one address after AXES_FAILURE_LIMIT failures, so that nobody locks
+# out a colleague behind the same proxy; an address is locked for every username after
+# AXES_ADDRESS_FAILURE_LIMIT failures, so that it cannot try a few passwords on many users.
+AXES_HANDLER = "kansli.accounts.throttle.UsernameAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", 50, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
@@ -185,6 +230,26 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Sign-in throttling counts the client's address as the proxy forwards it, not the proxy's.
+    AXES_CLIENT_IP_CALLABLE = "kansli.accounts.throttle.address_behind_proxy"
+
+# Content-Security-Policy (django-csp): scripts, styles and everything else from Kansli's own
+# origin only, no inline script or style; no framing, forms post to Kansli only. A route that
+# needs more (the API's documentation page) relaxes it for itself with csp_update.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # E-mail (the notices of meetings): SMTP configured from the environment; in development the
 # messages are written as files under var/mail/ instead of being sent.

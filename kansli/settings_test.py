@@ -3,7 +3,7 @@
 import os
 
 TEST_ENVIRONMENT = {
-    "SECRET_KEY": "kansli-test-only-not-secret",
+    "SECRET_KEY": "kansli-test-only-not-secret-but-as-long-as-a-production-key-0123456789",
     "SECURE_SSL_REDIRECT": "0",
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",

@@ -63,7 +63,7 @@ def svg_bars(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{{id}}-title {{id}}-desc" class="chart" '
-        f'style="max-width:100%;height:auto" font-size="12" font-family="sans-serif">',
+        f'font-size="12" font-family="sans-serif">',
         f'<title id="{{id}}-title">{escape(title)}</title>',
         f'<desc id="{{id}}-desc">{escape(description)}</desc>',
     ]

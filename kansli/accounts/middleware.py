@@ -1,0 +1,100 @@
+"""Sign-in sessions as a public authority needs them.
+
+`SessionLimitsMiddleware` ends a signed-in session on the server, whatever its cookie says,
+after SESSION_IDLE_TIMEOUT without a request and SESSION_MAX_LIFETIME after sign-in: the user
+is signed out and sent to the sign-in page with a message saying why. `PrivatePagesMiddleware`
+keeps browsers and proxies from storing what a signed-in user, or a client with an API key,
+was sent; what the public sees may be cached.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import ngettext
+from django_htmx.http import HttpResponseClientRedirect
+
+SIGNED_IN_AT = "kansli_signed_in_at"
+SEEN_AT = "kansli_seen_at"
+# The time of the last request is written to the session at most once a minute, not on
+# every request; the idle timeout is as exact as that.
+SEEN_RESOLUTION = 60
+
+Middleware = Callable[[HttpRequest], HttpResponse]
+
+
+def _minutes(duration: datetime.timedelta) -> int:
+    return int(duration.total_seconds() // 60)
+
+
+def _expired(session: dict, now: float) -> str | None:
+    """Why a signed-in session has ended, in Swedish; None while it lasts."""
+    signed_in_at = session.setdefault(SIGNED_IN_AT, now)
+    seen_at = session.setdefault(SEEN_AT, now)
+    if now - signed_in_at > settings.SESSION_MAX_LIFETIME.total_seconds():
+        hours = _minutes(settings.SESSION_MAX_LIFETIME) // 60
+        return ngettext(
+            "Du har loggats ut eftersom en inloggning varar högst %(hours)d timme. Logga in igen.",
+            "Du har loggats ut eftersom en inloggning varar högst %(hours)d timmar. Logga in igen.",
+            hours,
+        ) % {"hours": hours}
+    if now - seen_at > settings.SESSION_IDLE_TIMEOUT.total_seconds():
+        minutes = _minutes(settings.SESSION_IDLE_TIMEOUT)
+        return ngettext(
+            "Du har loggats ut eftersom du inte har använt Kansli på %(minutes)d minut. "
+            "Logga in igen.",
+            "Du har loggats ut eftersom du inte har använt Kansli på %(minutes)d minuter. "
+            "Logga in igen.",
+            minutes,
+        ) % {"minutes": minutes}
+    if now - seen_at >= SEEN_RESOLUTION:
+        session[SEEN_AT] = now
+    return None
+
+
+def _is_api(request: HttpRequest) -> bool:
+    """The API answers a client whose session ended as it answers anyone without a key."""
+    return request.path.startswith("/api/")
+
+
+class SessionLimitsMiddleware:
+    """After the authentication and message middleware."""
+
+    def __init__(self, get_response: Middleware) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            reason = _expired(request.session, timezone.now().timestamp())
+            if reason is not None:
+                logout(request)
+                if not _is_api(request):
+                    return self._to_sign_in(request, reason)
+        return self.get_response(request)
+
+    @staticmethod
+    def _to_sign_in(request: HttpRequest, reason: str) -> HttpResponse:
+        messages.info(request, reason)
+        if request.htmx:
+            return HttpResponseClientRedirect(resolve_url(settings.LOGIN_URL))
+        return redirect_to_login(request.get_full_path())
+
+
+class PrivatePagesMiddleware:
+    """`Cache-Control: no-store` on every response to a signed-in user or an API key."""
+
+    def __init__(self, get_response: Middleware) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated or "Authorization" in request.headers:
+            add_never_cache_headers(response)
+        return response
