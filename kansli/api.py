@@ -1,13 +1,24 @@
 """The REST API under /api/v1/ (django-ninja, OpenAPI at /api/v1/openapi.json).
 
 Each app contributes a router from its own `api.py`; authentication is by bearer token.
+Every error has one body, `Error`: a Swedish `detail`, a `code` a client can test, and the
+messages per field in `fields`. A service's refusal (PermissionDenied) is 403, its
+ValidationError 400, or 409 when the error's code is "conflict"; a missing row is 404.
 """
 
+from typing import Any, get_args
+
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from django.utils.translation import gettext_lazy
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as RequestValidationError
+from pydantic_core.core_schema import ErrorType
 
 from kansli.accounts.api import TokenAuth
 from kansli.decisions.api import router as decisions_router
@@ -54,10 +65,195 @@ api.add_router("", meetings_router, tags=["sammanträden"])
 api.add_router("", followup_router, tags=["uppföljning"])
 
 
+class Error(Schema):
+    """The body of every error the API answers."""
+
+    detail: str = Field(description="Vad som gick fel, på svenska.")
+    code: str = Field(
+        description=(
+            "Felets slag: invalid (400), unauthenticated (401), permission_denied (403), "
+            "not_found (404), conflict (409), validation (422), eller tjänstens egen kod."
+        )
+    )
+    fields: dict[str, list[str]] = Field(
+        default_factory=dict, description="Felen per fält, på svenska."
+    )
+
+
+CODES = {
+    400: "invalid",
+    401: "unauthenticated",
+    403: "permission_denied",
+    404: "not_found",
+    409: "conflict",
+    422: "validation",
+    429: "throttled",
+}
+
+
+def error_response(
+    request: HttpRequest,
+    status: int,
+    detail: str | Promise,
+    *,
+    code: str | None = None,
+    fields: dict[str, list[str]] | None = None,
+) -> HttpResponse:
+    """The API's error body with the status."""
+    return api.create_response(
+        request,
+        {"detail": str(detail), "code": code or CODES.get(status, "error"), "fields": fields or {}},
+        status=status,
+    )
+
+
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    response = api.create_response(
-        request, {"detail": _("En giltig API-nyckel krävs.")}, status=401
-    )
+    response = error_response(request, 401, _("En giltig API-nyckel krävs."))
     response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return error_response(request, 403, str(exc) or _("Du har inte behörighet att göra detta."))
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # get_object_or_404 says "No Case matches the given query." in English, and a bare Http404
+    # says nothing: both become the Swedish text.
+    message = str(exc)
+    if not message or message.endswith("matches the given query."):
+        message = _("Det som efterfrågades finns inte.")
+    return error_response(request, 404, message)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def does_not_exist(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
+    return error_response(request, 404, _("Det som efterfrågades finns inte."))
+
+
+@api.exception_handler(DjangoValidationError)
+def invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    """A service's Swedish error: 409 when one of its codes is "conflict", else 400."""
+    errors = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
+    codes = {error.code for errors_ in errors.values() for error in errors_ if error.code}
+    fields = {
+        name: DjangoValidationError(errors_).messages
+        for name, errors_ in errors.items()
+        if name != NON_FIELD_ERRORS
+    }
+    detail = " ".join(exc.messages)
+    if "conflict" in codes:
+        return error_response(request, 409, detail, fields=fields)
+    code = codes.pop() if len(codes) == 1 else None
+    return error_response(request, 400, detail, code=code, fields=fields)
+
+
+# ninja's own texts for its HttpErrors, in Swedish.
+HTTP_ERROR_TEXTS = {
+    "Cannot parse request body": gettext_lazy("Anropets innehåll kunde inte läsas som JSON."),
+    "Forbidden": gettext_lazy("Du har inte behörighet att göra detta."),
+    "Too many requests.": gettext_lazy("För många anrop. Försök igen om en stund."),
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    message = exc.message
+    for english, swedish in HTTP_ERROR_TEXTS.items():
+        if message.startswith(english):
+            message = str(swedish)
+    return error_response(request, exc.status_code, message)
+
+
+@api.exception_handler(RequestValidationError)
+def request_invalid(request: HttpRequest, exc: RequestValidationError) -> HttpResponse:
+    """ninja's check of the parameters and the body: Swedish messages per field."""
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        fields.setdefault(field_name(error["loc"]), []).append(pydantic_message(error))
+    return error_response(
+        request, 422, _("Anropets uppgifter är inte giltiga; se fälten."), fields=fields
+    )
+
+
+def field_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    """The field as the client names it: "titel", "datum", "punkter.0.titel"; a body's
+    parameter name (ninja's "payload") is left out, "body" only when the whole body is wrong."""
+    source, *path = loc
+    if source == "body" and len(path) > 1:
+        path = path[1:]
+    return ".".join(str(part) for part in path) or str(source)
+
+
+def pydantic_message(error: dict[str, Any]) -> str:
+    """The Swedish text for one of pydantic's errors; our own validators' errors (custom types,
+    ValueError) already speak Swedish."""
+    context = error.get("ctx") or {}
+    kind = error["type"]
+    if kind not in PYDANTIC_ERROR_TYPES:
+        return error["msg"]
+    if kind == "value_error" and "error" in context:
+        return str(context["error"])
+    text = PYDANTIC_TEXTS.get(kind, gettext_lazy("Värdet är inte giltigt."))
+    return str(text) % {key: _plain(value) for key, value in context.items()}
+
+
+def _plain(value: object) -> object:
+    return value if isinstance(value, int | float) else str(value)
+
+
+PYDANTIC_ERROR_TYPES = frozenset(get_args(ErrorType))
+DATE = gettext_lazy("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")
+DATETIME = gettext_lazy("Ange en giltig tidpunkt i formen ÅÅÅÅ-MM-DDTHH:MM.")
+NUMBER = gettext_lazy("Ange ett tal.")
+INTEGER = gettext_lazy("Ange ett heltal.")
+CHOICE = gettext_lazy("Välj ett av värdena %(expected)s.")
+
+# pydantic's error types (https://docs.pydantic.dev/latest/errors/validation_errors/) that a
+# client meets; the placeholders are the error's context.
+PYDANTIC_TEXTS = {
+    "missing": gettext_lazy("Fältet måste fyllas i."),
+    "extra_forbidden": gettext_lazy("Fältet finns inte."),
+    "string_type": gettext_lazy("Ange en text."),
+    "string_too_short": gettext_lazy("Ange minst %(min_length)s tecken."),
+    "string_too_long": gettext_lazy("Ange högst %(max_length)s tecken."),
+    "string_pattern_mismatch": gettext_lazy("Värdet har inte rätt form."),
+    "int_type": INTEGER,
+    "int_parsing": INTEGER,
+    "int_from_float": INTEGER,
+    "float_type": NUMBER,
+    "float_parsing": NUMBER,
+    "decimal_type": NUMBER,
+    "decimal_parsing": NUMBER,
+    "decimal_max_digits": gettext_lazy("Ange högst %(max_digits)s siffror."),
+    "decimal_max_places": gettext_lazy("Ange högst %(decimal_places)s decimaler."),
+    "bool_type": gettext_lazy("Ange true eller false."),
+    "bool_parsing": gettext_lazy("Ange true eller false."),
+    "greater_than": gettext_lazy("Ange ett värde större än %(gt)s."),
+    "greater_than_equal": gettext_lazy("Ange ett värde som är minst %(ge)s."),
+    "less_than": gettext_lazy("Ange ett värde mindre än %(lt)s."),
+    "less_than_equal": gettext_lazy("Ange ett värde som är högst %(le)s."),
+    "date_type": DATE,
+    "date_parsing": DATE,
+    "date_from_datetime_parsing": DATE,
+    "date_from_datetime_inexact": DATE,
+    "datetime_type": DATETIME,
+    "datetime_parsing": DATETIME,
+    "datetime_from_date_parsing": DATETIME,
+    "time_parsing": gettext_lazy("Ange en giltig tid i formen HH:MM."),
+    "uuid_type": gettext_lazy("Ange ett giltigt UUID."),
+    "uuid_parsing": gettext_lazy("Ange ett giltigt UUID."),
+    "url_parsing": gettext_lazy("Ange en giltig webbadress."),
+    "enum": CHOICE,
+    "literal_error": CHOICE,
+    "list_type": gettext_lazy("Ange en lista."),
+    "too_short": gettext_lazy("Ange minst %(min_length)s värden."),
+    "too_long": gettext_lazy("Ange högst %(max_length)s värden."),
+    "dict_type": gettext_lazy("Ange ett objekt."),
+    "model_type": gettext_lazy("Ange ett objekt."),
+    "model_attributes_type": gettext_lazy("Ange ett objekt."),
+    "json_invalid": gettext_lazy("Anropets innehåll kunde inte läsas som JSON."),
+}
