@@ -77,6 +77,7 @@ elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "kansli.web.errors.csrf_failure"
 VAR_DIR = Path(os.environ.get("KANSLI_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [

@@ -19,3 +19,6 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),
 ]
+
+handler404 = "kansli.web.errors.page_not_found"
+handler500 = "kansli.web.errors.server_error"
