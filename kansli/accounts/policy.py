@@ -14,6 +14,7 @@ staff of every body, every action written to the event log like anyone's.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -21,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kansli.accounts.models import Role
 from kansli.organisation.models import Appointment, Body, Position
@@ -130,3 +132,86 @@ def require(allowed: bool, actor: Actor, message: str | Promise | None = None) -
 
 def _body_id(body: Body | int | None) -> int | None:
     return body.pk if isinstance(body, Body) else body
+
+
+# The administrator's questions: users, roles and API keys of the administrator's own body.
+ADMINISTER_USERS = Action(
+    "accounts",
+    gettext_lazy("skapa och ändra användare och ge dem roller"),
+    (Role.ADMINISTRATOR,),
+    gettext_lazy(
+        "bara användare av personer i den egna huvudmannen och bara roller som administratören "
+        "själv har; superanvändare skapas bara från kommandoraden"
+    ),
+)
+MANAGE_TOKENS = Action(
+    "accounts",
+    gettext_lazy("skapa och återkalla API-nycklar"),
+    (Role.ADMINISTRATOR,),
+    gettext_lazy("eller användaren själv för sina egna nycklar"),
+)
+
+
+def body_of_user(user: AbstractBaseUser) -> int | None:
+    """The body of the person a user account belongs to (None for an account of no person)."""
+    person = getattr(user, "person", None)
+    return person.body_id if person is not None else None
+
+
+def grantable_roles(user: Actor) -> frozenset[Role]:
+    """The roles the user may give others: an operator all, an administrator those it holds."""
+    own = standing(user)
+    if own.operator:
+        return frozenset(Role)
+    return own.roles if Role.ADMINISTRATOR in own.roles else frozenset()
+
+
+def may_administer(user: Actor, body: Body | int | None) -> bool:
+    """May the user manage the body's users and settings (the administrator of the body)?"""
+    return ADMINISTER_USERS.allows(user, body)
+
+
+def may_manage_user(user: Actor, account: AbstractBaseUser) -> bool:
+    """May the user change `account` (its details, roles, password)? An operator's account only
+    an operator may."""
+    if getattr(account, "is_superuser", False):
+        return standing(user).operator
+    return may_administer(user, body_of_user(account))
+
+
+def is_account(user: Actor, account: AbstractBaseUser) -> bool:
+    """Is the user signed in (and active) as this very account?"""
+    return standing(user) is not NOBODY and user.pk == account.pk
+
+
+def may_manage_tokens(user: Actor, account: AbstractBaseUser) -> bool:
+    """May the user make or revoke API keys of `account`: the account itself, or the
+    administrator of its body?"""
+    return is_account(user, account) or (
+        MANAGE_TOKENS.allows(user, body_of_user(account)) and may_manage_user(user, account)
+    )
+
+
+def require_user_create(actor: Actor, *, person_body: int | None, roles: Iterable[Role]) -> None:
+    """The administrator of the person's body, giving only roles it holds itself."""
+    require(
+        may_administer(actor, person_body),
+        actor,
+        _("Bara administratören i användarens egen kommun eller region kan skapa användare."),
+    )
+    require(
+        set(roles) <= grantable_roles(actor),
+        actor,
+        _("Du kan bara ge roller som du själv har."),
+    )
+
+
+def require_manage_tokens(actor: Actor, account: AbstractBaseUser) -> None:
+    require(
+        may_manage_tokens(actor, account),
+        actor,
+        _(
+            "Bara användaren själv eller administratören i användarens kommun eller region "
+            "kan hantera användarens API-nycklar."
+        ),
+    )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansli.accounts.models import ApiToken, Role, User
+from kansli.accounts.policy import require_manage_tokens, require_user_create
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.organisation.models import Person
@@ -120,8 +121,12 @@ def user_create(
     person: Person | None = None,
     email: str = "",
 ) -> User:
-    """Create a user with the given roles; administrators may use the admin site."""
+    """Create a user with the given roles; administrators may use the admin site.
+
+    The administrator of the person's body creates them, with roles it holds itself; a user of
+    no person only the system or an operator."""
     roles = list(roles)
+    require_user_create(actor, person_body=person.body_id if person else None, roles=roles)
     user = User(
         username=username,
         email=email,
@@ -148,6 +153,7 @@ TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=1)
 
 def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Give `user` a new API token. The key is returned here, once; only its digest is kept."""
+    require_manage_tokens(actor, user)
     key = ApiToken.new_key()
     token = ApiToken(
         user=user,
@@ -160,6 +166,7 @@ def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]
 
 def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke a token for good; requests bearing its key are refused from now on."""
+    require_manage_tokens(actor, token.user)
     if token.revoked_at is not None:
         raise ValidationError(_("API-nyckeln är redan återkallad."))
     return audit.update(actor=actor, instance=token, revoked_at=timezone.now())

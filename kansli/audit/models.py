@@ -29,6 +29,17 @@ class Event(models.Model):
     object_type = models.CharField(_("objekttyp"), max_length=100)
     object_id = models.CharField(_("objekt-id"), max_length=64)
     object_repr = models.CharField(_("objekt"), max_length=300)
+    # Whose event it is, to show it to that body's administrator (kansli.audit.bodies). Not part
+    # of what the hash attests: it is derived from the row, and an event of no body (the roles)
+    # or logged before it was kept is shown to operators only.
+    body = models.ForeignKey(
+        "organisation.Body",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("huvudman"),
+    )
     before = models.JSONField(_("före"), null=True, blank=True)
     after = models.JSONField(_("efter"), null=True, blank=True)
     prev_hash = models.CharField(_("föregående kontrollsumma"), max_length=64)

@@ -18,6 +18,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansli.audit.bodies import body_ids
 from kansli.audit.chain import event_hash, to_json_value
 from kansli.audit.models import ChainHead, Event
 
@@ -100,8 +101,9 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
     user = actor if actor is not None and actor.is_authenticated else None
     actor_name = user.get_username() if user else SYSTEM_ACTOR
     at = timezone.now()
+    bodies = _bodies(changes)
     events = []
-    for change in changes:
+    for change, body_id in zip(changes, bodies, strict=True):
         event = Event(
             seq=seq + 1,
             at=at,
@@ -111,6 +113,7 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
             object_type=change.instance._meta.label_lower,
             object_id=str(change.instance.pk),
             object_repr=str(change.instance)[:300],
+            body_id=body_id,
             before=to_json_value(change.before),
             after=to_json_value(change.after),
             prev_hash=hash_,
@@ -122,6 +125,19 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
     with connection.cursor() as cursor:
         cursor.execute(_HEAD_UPDATE, [seq, hash_])
     return events
+
+
+def _bodies(changes: Sequence[Change]) -> list[int | None]:
+    """The body of each change's row, a query per model at most."""
+    by_model: dict[type[models.Model], list[int]] = {}
+    for index, change in enumerate(changes):
+        by_model.setdefault(type(change.instance), []).append(index)
+    bodies: list[int | None] = [None] * len(changes)
+    for indexes in by_model.values():
+        found = body_ids([changes[index].instance for index in indexes])
+        for index, body_id in zip(indexes, found, strict=True):
+            bodies[index] = body_id
+    return bodies
 
 
 # The head is read and written with plain statements: every audited write of the system runs

@@ -11,6 +11,7 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.delegation import engine, mapping, orderfile
 from kansli.delegation.models import DelegationOrder
+from kansli.delegation.policy import require_import
 from kansli.delegation.selectors import directory_of, engine_order, orders_of
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Body
@@ -25,6 +26,7 @@ def order_import(*, actor: Actor, body: Body, text: str, source_name: str) -> De
     forbids, and must agree with the body's other orders. A newer version of the same document
     of the same organization replaces the one in force: that one ends the day before.
     """
+    require_import(actor, body)
     directory = directory_of(body=body)
     try:
         order = orderfile.loads(text, filename=source_name, directory=directory)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.governance.models import DocumentVersion, GoverningDocument, Revision, Section
+from kansli.governance.policy import require_change
 from kansli.governance.sections import split_sections
 from kansli.organisation.models import Body, Organization
 
@@ -26,6 +27,7 @@ def document_create(
     **metadata: object,
 ) -> GoverningDocument:
     """Create a governing document with the metadata of its header (see the model's fields)."""
+    require_change(actor, body)
     document = GoverningDocument(
         body=body,
         slug=slug,
@@ -42,6 +44,7 @@ def document_update(
     *, actor: Actor, document: GoverningDocument, **changes: object
 ) -> GoverningDocument:
     """Change a document's metadata. The body it belongs to never changes."""
+    require_change(actor, document.body_id)
     if "body" in changes or "body_id" in changes:
         raise ValidationError(_("Ett styrdokument kan inte flyttas till en annan huvudman."))
     return audit.update(actor=actor, instance=document, **changes)
@@ -56,6 +59,7 @@ def revision_add(
     minute: str = "",
 ) -> Revision:
     """Record a decision that revised the document ("Reviderad KS 2019-01-30, § 20")."""
+    require_change(actor, document.body_id)
     revision = Revision(
         document=document, decided_by=decided_by, decided_on=decided_on, minute=minute
     )
@@ -76,6 +80,7 @@ def version_add(
 
     A numbered document is split at its numbered headings; an unnumbered one at `headings`.
     """
+    require_change(actor, document.body_id)
     parsed = split_sections(text, headings)
     if not parsed.sections:
         raise ValidationError(_("Texten har inga avsnitt: inga rubriker hittades."))

@@ -17,9 +17,11 @@ from kansli.organisation.models import (
     Person,
     Position,
 )
+from kansli.organisation.policy import require_appoint, require_body_create, require_change
 
 
 def body_create(*, actor: Actor, slug: str, name: str, kind: str, **fields: object) -> Body:
+    require_body_create(actor)
     return audit.create(actor=actor, instance=Body(slug=slug, name=name, kind=kind, **fields))
 
 
@@ -33,6 +35,7 @@ def organization_create(
     parent: Organization | None = None,
     **fields: object,
 ) -> Organization:
+    require_change(actor, body)
     organization = Organization(body=body, kind=kind, slug=slug, name=name, parent=parent, **fields)
     return audit.create(actor=actor, instance=organization)
 
@@ -41,12 +44,14 @@ def organization_dissolve(
     *, actor: Actor, organization: Organization, on: datetime.date
 ) -> Organization:
     """Record the last day the organization exists."""
+    require_change(actor, organization.body_id)
     return audit.update(actor=actor, instance=organization, dissolved_on=on)
 
 
 def person_create(
     *, actor: Actor, body: Body, given_name: str, family_name: str, email: str = ""
 ) -> Person:
+    require_change(actor, body)
     person = Person(body=body, given_name=given_name, family_name=family_name, email=email)
     return audit.create(actor=actor, instance=person)
 
@@ -62,6 +67,7 @@ def membership_create(
     party: str = "",
     rank: int = 0,
 ) -> Membership:
+    require_change(actor, organization.body_id)
     membership = Membership(
         person=person,
         organization=organization,
@@ -76,6 +82,7 @@ def membership_create(
 
 def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
     """Set the last day of the seat (inclusive)."""
+    require_change(actor, membership.organization.body_id)
     return audit.update(actor=actor, instance=membership, end=end)
 
 
@@ -90,6 +97,7 @@ def position_create(
     heads_organization: bool = False,
     is_director: bool = False,
 ) -> Position:
+    require_change(actor, body)
     position = Position(
         body=body,
         organization=organization,
@@ -111,10 +119,12 @@ def appointment_create(
     end: datetime.date | None = None,
     acting: bool = False,
 ) -> Appointment:
+    require_appoint(actor, position.body_id)
     appointment = Appointment(person=person, position=position, start=start, end=end, acting=acting)
     return audit.create(actor=actor, instance=appointment)
 
 
 def appointment_end(*, actor: Actor, appointment: Appointment, end: datetime.date) -> Appointment:
     """Set the last day of the appointment (inclusive)."""
+    require_appoint(actor, appointment.position.body_id)
     return audit.update(actor=actor, instance=appointment, end=end)

@@ -9,15 +9,15 @@ from kansli.audit.models import Event
 
 
 def test_revoking_marks_the_token_and_is_audited(make_user: Callable[..., User]) -> None:
-    admin = make_user("admin")
-    token, _key = token_create(actor=None, user=make_user("alice"), name="rapporter")
+    alice = make_user("alice")
+    token, _key = token_create(actor=None, user=alice, name="rapporter")
 
-    token_revoke(actor=admin, token=token)
+    token_revoke(actor=alice, token=token)
 
     token.refresh_from_db()
     assert token.revoked_at is not None
     event = Event.objects.get(action="apitoken.update")
-    assert event.actor == admin
+    assert event.actor == alice
     assert event.before["revoked_at"] is None
     assert event.after["revoked_at"] is not None
 

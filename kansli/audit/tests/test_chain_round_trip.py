@@ -29,7 +29,8 @@ def test_events_read_back_hash_as_they_were_written(
         referenced_documents=[{"namn": "Delegationsordning", "år": 2019, "gäller": True}],
         internal=True,
     )
-    token_create(actor=make_user("rut"), user=make_user("sara"), name="Integration")
+    sara = make_user("sara")
+    token_create(actor=sara, user=sara, name="Integration")
     written = {e.seq: e.hash for e in Event.objects.all()}
 
     read_back = list(Event.objects.order_by("seq"))

@@ -10,16 +10,21 @@ from kansli.organisation.models import Membership, Organization
 def test_create_records_one_event_with_actor_action_and_after(
     board: Organization, make_user: Callable[..., User]
 ) -> None:
-    registrar = make_user("rut", Role.REGISTRAR)
+    administrator = make_user("rut", Role.ADMINISTRATOR)
+    administrator.person = organisation.person_create(
+        actor=None, body=board.body, given_name="Rut", family_name="Berg"
+    )
+    administrator.save()
     before = Event.objects.count()
 
     person = organisation.person_create(
-        actor=registrar, body=board.body, given_name="Anna", family_name="Andersson"
+        actor=administrator, body=board.body, given_name="Anna", family_name="Andersson"
     )
 
     assert Event.objects.count() == before + 1
     event = Event.objects.latest("seq")
-    assert (event.actor, event.actor_name) == (registrar, "rut")
+    assert (event.actor, event.actor_name) == (administrator, "rut")
+    assert event.body == board.body
     assert event.action == "person.create"
     assert (event.object_type, event.object_id) == ("organisation.person", str(person.pk))
     assert event.object_repr == "Anna Andersson"
