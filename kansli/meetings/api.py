@@ -24,8 +24,8 @@ from ninja.errors import HttpError
 from kansli.accounts.api import TokenAuth
 from kansli.delegation.api import Problem
 from kansli.meetings import selectors, services
-from kansli.meetings.access import PUBLISHED, agenda_visible, item_title
 from kansli.meetings.models import AgendaItem, Meeting, Proposal
+from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
 

@@ -34,8 +34,8 @@ from pypdf.generic import (
     RectangleObject,
 )
 
-from kansli.meetings import access
 from kansli.meetings.models import AgendaItem, Attendance, ItemAttachment, Meeting
+from kansli.meetings.policy import item_title
 from kansli.registry import files
 from kansli.registry.models import Document, File
 from kansli.registry.visibility import document_view
@@ -215,7 +215,7 @@ def _reported_decisions(item: AgendaItem, *, public: bool) -> list[ReportedDecis
 def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
     """The item's title, and whether it is masked: for the public as the registry's visibility
     masks its case, for the members whole."""
-    return access.item_title(AnonymousUser(), item) if public else (item.title, False)
+    return item_title(AnonymousUser(), item) if public else (item.title, False)
 
 
 def _attachment(document: Document, *, public: bool) -> AttachmentEntry:

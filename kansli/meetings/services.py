@@ -1,17 +1,18 @@
 """Writing meetings: the plan, the agenda, attendance, decisions item by item, the approval of
 the minutes and the posting on the notice board.
 
-Each service locks its meeting, checks that the actor is the body's secretary, writes and
-audits in one transaction, and refuses in Swedish what the law or the instruction forbids:
-a decision without a quorum (KL 5 kap. 43 §, 6 kap. 27 §), a vote by someone not serving or
-disqualified (KL 6 kap. 28-32 §§), a dissent by someone who took no part (KL 4 kap. 27 §),
-the director in another committee without the consultation of seed 002 5.2.1.
+Each service first asks the meetings' policy whether the actor may (the body's secretaries),
+then locks its meeting, writes and audits in one transaction, and refuses in Swedish what the
+law or the instruction forbids: a decision without a quorum (KL 5 kap. 43 §, 6 kap. 27 §), a
+vote by someone not serving or disqualified (KL 6 kap. 28-32 §§), a dissent by someone who took
+no part (KL 4 kap. 27 §), the director in another committee without the consultation of seed
+002 5.2.1.
 """
 
 import datetime
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -39,6 +40,7 @@ from kansli.meetings.models import (
     Proposal,
     Vote,
 )
+from kansli.meetings.policy import require_manage, require_record_approval
 from kansli.meetings.selectors import (
     delegated_decisions_due,
     in_board_group,
@@ -79,29 +81,11 @@ PRESENTED_ITEMS = (
 )
 
 
-# Access and state ------------------------------------------------------------------------
+# State --------------------------------------------------------------------------------
 
 
-def _refuse_outsider(actor: Actor, organization: Organization) -> None:
-    """Only the system, a superuser, or a user of the organization's body who may change
-    meetings (the secretary) writes a meeting."""
-    if actor is None or actor.is_superuser:
-        return
-    person = getattr(actor, "person", None)
-    if (
-        person is None
-        or person.body_id != organization.body_id
-        or not actor.has_perm("meetings.change_meeting")
-    ):
-        raise PermissionDenied(
-            _("Bara nämndsekreterare i %(body)s kan föra sammanträden.")
-            % {"body": organization.body}
-        )
-
-
-def _locked(actor: Actor, meeting: Meeting, states: Iterable[str]) -> Meeting:
-    """The meeting, locked, after the access check, in one of `states`."""
-    _refuse_outsider(actor, meeting.organization)
+def _locked(meeting: Meeting, states: Iterable[str]) -> Meeting:
+    """The meeting, locked, in one of `states`."""
     meeting = (
         Meeting.objects.select_for_update().select_related("organization__body").get(pk=meeting.pk)
     )
@@ -113,8 +97,8 @@ def _locked(actor: Actor, meeting: Meeting, states: Iterable[str]) -> Meeting:
     return meeting
 
 
-def _locked_item(actor: Actor, item: AgendaItem, states: Iterable[str]) -> AgendaItem:
-    meeting = _locked(actor, item.meeting, states)
+def _locked_item(item: AgendaItem, states: Iterable[str]) -> AgendaItem:
+    meeting = _locked(item.meeting, states)
     item = AgendaItem.objects.select_related("case").get(pk=item.pk)
     item.meeting = meeting
     return item
@@ -170,7 +154,7 @@ def meeting_schedule(
     open_to_public: bool = False,
 ) -> Meeting:
     """Put a meeting of a political organization in the plan."""
-    _refuse_outsider(actor, organization)
+    require_manage(actor, organization.body_id)
     if not organization.is_political:
         raise ValidationError(
             _("Bara politiska organ håller sammanträden; %(organization)s är inte ett.")
@@ -189,7 +173,8 @@ def meeting_schedule(
 
 @transaction.atomic
 def meeting_cancel(*, actor: Actor, meeting: Meeting) -> Meeting:
-    meeting = _locked(actor, meeting, BEFORE)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
     return audit.update(actor=actor, instance=meeting, status=S.CANCELLED)
 
 
@@ -257,7 +242,8 @@ def agenda_build(*, actor: Actor, meeting: Meeting) -> list[AgendaItem]:
     """Build the agenda: the standard items, the cases ready for this organization, and the
     report of the delegated decisions owed to it. Adds only what is missing, so it may be run
     again as cases become ready; returns the whole agenda in order."""
-    meeting = _locked(actor, meeting, BEFORE)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
     items = list(meeting.items.order_by("position"))
     kinds = {item.kind for item in items}
     top = max((item.position for item in items), default=0)
@@ -321,7 +307,8 @@ def item_add(
     proposal: str = "",
 ) -> AgendaItem:
     """Add an item at the end of the agenda (during the meeting too: an extra item)."""
-    meeting = _locked(actor, meeting, UNTIL_HELD)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, UNTIL_HELD)
     if case is not None and case.organization.body_id != meeting.organization.body_id:
         raise ValidationError(_("Ärendet hör till en annan kommun eller region."))
     if not title.strip():
@@ -341,7 +328,8 @@ def item_add(
 @transaction.atomic
 def item_move(*, actor: Actor, item: AgendaItem, position: int) -> AgendaItem:
     """Move an item to `position` (1 is first); the others close up."""
-    item = _locked_item(actor, item, UNTIL_HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, UNTIL_HELD)
     items = [other for other in item.meeting.items.order_by("position") if other.pk != item.pk]
     if not 1 <= position <= len(items) + 1:
         raise ValidationError(_("Platsen finns inte på dagordningen."))
@@ -358,7 +346,8 @@ def rapporteur_set(
     """Name who presents the item. In the board and its committees the director presents and
     may hand the presentation to a department head, chief of staff or case officer (seed 002
     4.1.2): anyone else than the director is named by the director."""
-    item = _locked_item(actor, item, UNTIL_HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, UNTIL_HELD)
     body = item.meeting.organization.body
     _refuse_other_body(body, rapporteur, named_by)
     if in_board_group(item.meeting.organization) and rapporteur is not None:
@@ -380,7 +369,8 @@ def rapporteur_set(
 @transaction.atomic
 def attachment_add(*, actor: Actor, item: AgendaItem, document: Document) -> ItemAttachment:
     """Attach a registered document to the item, last among its attachments."""
-    item = _locked_item(actor, item, UNTIL_HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, UNTIL_HELD)
     if document.case.organization.body_id != item.meeting.organization.body_id:
         raise ValidationError(_("Handlingen hör till en annan kommun eller region."))
     if item.attachments.filter(document=document).exists():
@@ -421,7 +411,8 @@ def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     """Send the notice by e-mail to the members and substitutes of the meeting's day who have
     an address, with the notice PDF and an iCalendar invitation, and record each delivery.
     Sent again, it goes out again (after a change to the agenda)."""
-    meeting = _locked(actor, meeting, BEFORE)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
     if not meeting.items.exists():
         raise ValidationError(_("Dagordningen är tom: bygg den innan kallelsen skickas."))
     day = meeting_day(meeting)
@@ -477,7 +468,8 @@ def _capacity(seat: Membership) -> str:
 def attendance_prefill(*, actor: Actor, meeting: Meeting) -> list[Attendance]:
     """Enter the members and substitutes of the meeting's day as present, the secretary then
     marking who is absent; people already entered are left as they are."""
-    meeting = _locked(actor, meeting, UNTIL_HELD)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, UNTIL_HELD)
     day = meeting_day(meeting)
     entered = set(meeting.attendance.values_list("person_id", flat=True))
     seats = [
@@ -497,7 +489,8 @@ def attendance_prefill(*, actor: Actor, meeting: Meeting) -> list[Attendance]:
 def attendance_set(*, actor: Actor, meeting: Meeting, person: Person, present: bool) -> Attendance:
     """Mark a member or substitute present or absent. A member who comes back takes the seat
     from the substitute serving for them; a substitute who leaves stops serving."""
-    meeting = _locked(actor, meeting, UNTIL_HELD)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, UNTIL_HELD)
     row = meeting.attendance.filter(person=person).first()
     if row is None:
         seat = _seat(meeting, person)
@@ -560,7 +553,8 @@ def substitute_serve(
     *, actor: Actor, meeting: Meeting, substitute: Person, serves_for: Person
 ) -> Attendance:
     """Call a present substitute to serve for an absent member, in the order that applies."""
-    meeting = _locked(actor, meeting, UNTIL_HELD)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, UNTIL_HELD)
     member = meeting.attendance.filter(
         person=serves_for, capacity=Attendance.Capacity.MEMBER
     ).first()
@@ -596,7 +590,8 @@ def official_attend(
     committee only after consulting the board's chair, with the committee's chair and the
     department head told in advance (seed 002 5.2.1): those dates are required and kept.
     """
-    meeting = _locked(actor, meeting, UNTIL_HELD)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, UNTIL_HELD)
     _refuse_other_body(meeting.organization.body, person)
     day = meeting_day(meeting)
     if _seat(meeting, person) is not None:
@@ -640,7 +635,8 @@ def minutes_checkers_set(
     *, actor: Actor, meeting: Meeting, persons: Iterable[Person]
 ) -> list[Attendance]:
     """Choose who checks the minutes (justerare): present members or serving substitutes."""
-    meeting = _locked(actor, meeting, (*UNTIL_HELD, S.CLOSED))
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (*UNTIL_HELD, S.CLOSED))
     if meeting.approvals.exists():
         raise ValidationError(_("Justeringen har börjat; justerarna kan inte bytas."))
     chosen = {person.pk for person in persons}
@@ -664,7 +660,8 @@ def minutes_checkers_set(
 def meeting_open(*, actor: Actor, meeting: Meeting) -> Meeting:
     """Open the meeting. The chair is the organization's chair, or the first vice chair
     present in their place; with none of the presidium present, the first member present."""
-    meeting = _locked(actor, meeting, BEFORE)
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
     serving = serving_members(meeting=meeting)
     day = meeting_day(meeting)
     chair = meeting.chair or next(
@@ -687,7 +684,8 @@ def meeting_open(*, actor: Actor, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def meeting_close(*, actor: Actor, meeting: Meeting) -> Meeting:
-    meeting = _locked(actor, meeting, (S.OPENED,))
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.OPENED,))
     return audit.update(actor=actor, instance=meeting, status=S.CLOSED, closed_at=timezone.now())
 
 
@@ -705,7 +703,8 @@ def disqualification_record(
 ) -> Disqualification:
     """A serving member is disqualified in the item (jäv, KL 6 kap. 28-32 §§): they take no
     part in it, and a present substitute may serve in that item only, called in order."""
-    item = _locked_item(actor, item, UNTIL_HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, UNTIL_HELD)
     _refuse_dealt_with(item)
     meeting = item.meeting
     if person not in serving_members(meeting=meeting, item=item):
@@ -728,7 +727,8 @@ def proposal_add(
 ) -> Proposal:
     """Put a proposal in the item: the prepared one (no proposer), or a counter-proposal by a
     member serving in it."""
-    item = _locked_item(actor, item, UNTIL_HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, UNTIL_HELD)
     _refuse_dealt_with(item)
     if not text.strip():
         raise ValidationError(_("Yrkandet saknar text."))
@@ -788,11 +788,11 @@ def _deal_with(
             minute_number=number,
         )
         if item.case is not None:
-            _case_decided(actor, item.case)
+            _case_decided(item.case)
     return audit.update(actor=actor, instance=item, **changes)
 
 
-def _case_decided(actor: Actor, case: Case) -> None:
+def _case_decided(case: Case) -> None:
     """The organization has decided the case: it goes on to the next organ of its route, or,
     at the last one, its preparation is decided."""
     found = Preparation.objects.filter(case=case).select_related("route", "step").first()
@@ -803,12 +803,12 @@ def _case_decided(actor: Actor, case: Case) -> None:
         if found.route is not None and found.step is not None
         else False
     )
+    # The meeting's decision (audited with its actor) moves the case as the system: nobody sets
+    # a case decided by hand, and whoever holds the meeting need not be one who prepares it.
     if following:
-        preparation_services.route_advance(actor=actor, case=case)
+        preparation_services.route_advance(actor=None, case=case)
     else:
-        preparation_services.status_change(
-            actor=actor, case=case, status=Preparation.Status.DECIDED
-        )
+        preparation_services.status_change(actor=None, case=case, status=Preparation.Status.DECIDED)
 
 
 def _adopt(actor: Actor, proposal: Proposal) -> None:
@@ -821,7 +821,8 @@ def item_decide(
 ) -> AgendaItem:
     """Decide the item by acclamation: the chair finds the proposal (the only one, or the one
     named) adopted. Refused without a quorum."""
-    item = _locked_item(actor, item, (S.OPENED,))
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, (S.OPENED,))
     _refuse_dealt_with(item)
     _refuse_no_quorum(item.meeting, item)
     proposals = list(item.proposals.all())
@@ -900,7 +901,8 @@ def vote_record(
     serving member's vote once (`ballots`), or by secret ballot in an election, the counts
     only. A tie is settled by the chair's casting vote in a roll call, by lot in an election
     (`casting_vote_for`: "yes" or "no")."""
-    item = _locked_item(actor, item, (S.OPENED,))
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, (S.OPENED,))
     _refuse_dealt_with(item)
     _refuse_no_quorum(item.meeting, item)
     if {yes_proposal.item_id, no_proposal.item_id} != {item.pk} or yes_proposal == no_proposal:
@@ -957,13 +959,14 @@ def item_note(*, actor: Actor, item: AgendaItem, status: str) -> AgendaItem:
     """An item noted (information, the report of delegated decisions) or tabled gets its
     paragraph, with a quorum; a withdrawn item (utgår) gets none, and may go before the
     meeting opens."""
+    require_manage(actor, item.meeting.organization.body_id)
     if status not in NOTE_STATUSES:
         raise ValidationError(_("Punkten kan noteras, bordläggas eller utgå."))
     if status == AgendaItem.Status.WITHDRAWN:
-        item = _locked_item(actor, item, UNTIL_HELD)
+        item = _locked_item(item, UNTIL_HELD)
         _refuse_dealt_with(item)
         return audit.update(actor=actor, instance=item, status=status)
-    item = _locked_item(actor, item, (S.OPENED,))
+    item = _locked_item(item, (S.OPENED,))
     _refuse_dealt_with(item)
     _refuse_no_quorum(item.meeting, item)
     return _deal_with(actor, item, status)
@@ -984,7 +987,8 @@ def _took_part(item: AgendaItem, person: Person) -> bool:
 def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: str = "") -> Dissent:
     """Record a dissent (reservation) from the item's decision, with or without written
     reasons, by someone who took part in it (KL 4 kap. 27 §)."""
-    item = _locked_item(actor, item, HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, HELD)
     if item.status != AgendaItem.Status.DECIDED:
         raise ValidationError(_("Reservation kan bara anmälas mot ett fattat beslut."))
     if not _took_part(item, person):
@@ -1002,7 +1006,8 @@ def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: s
 @transaction.atomic
 def minute_note_add(*, actor: Actor, item: AgendaItem, person: Person, text: str) -> MinuteNote:
     """A present member or substitute has a note entered in the item's minutes."""
-    item = _locked_item(actor, item, HELD)
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, HELD)
     present = item.meeting.attendance.filter(
         person=person,
         present=True,
@@ -1109,7 +1114,8 @@ def minutes_approve(
     they did (`approved_at`). With the last signature the minutes are approved: the delegated
     decisions reported in them count as reported, and the approval is posted on the notice
     board today."""
-    meeting = _locked(actor, meeting, (S.CLOSED,))
+    require_record_approval(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.CLOSED,))
     role = _role_of(meeting, person)
     if meeting.approvals.filter(item__isnull=True, person=person).exists():
         raise ValidationError(_("%(person)s har redan justerat.") % {"person": person})
@@ -1135,7 +1141,8 @@ def minutes_approve(
 def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) -> Approval:
     """Approve one dealt-with item at the meeting (omedelbar justering). With the chair's and
     every checker's signature the item is approved and posted on its own."""
-    item = _locked_item(actor, item, (S.OPENED,))
+    require_record_approval(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, (S.OPENED,))
     if item.minute_number is None:
         raise ValidationError(_("Bara en behandlad punkt kan justeras omedelbart."))
     meeting = item.meeting

@@ -3,8 +3,10 @@ the meeting in session, the approval of the minutes and the posting) and the pub
 calendar, the public agenda and minutes, the notice board and the iCalendar feeds).
 
 Thin views: each action parses one form and calls one service of `kansli.meetings.services`,
-which validates and checks again who may act. What the public sees of a case passes the
-registry's visibility function as the anonymous user, so a secret case title stays masked.
+which validates and checks again who may act. The secretary's pages and tools are shown only to
+whom the meetings' policy lets use them; a refusal that comes after a post keeps the input on
+the form. What the public sees of a case passes the registry's visibility function as the
+anonymous user, so a secret case title stays masked.
 """
 
 from collections.abc import Callable
@@ -23,7 +25,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.meetings import calendar, packets, selectors, services
-from kansli.meetings.access import PUBLISHED, item_title, may_manage
 from kansli.meetings.forms import (
     ActionForm,
     AttachmentForm,
@@ -46,19 +47,19 @@ from kansli.meetings.forms import (
     VoteForm,
 )
 from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.policy import (
+    PUBLISHED,
+    item_title,
+    may_manage,
+    may_read_members_packet,
+    may_read_person_feed,
+    may_record_approval,
+    refuse_managing,
+    refuse_members_packet,
+)
 from kansli.organisation.models import Body, Organization, Person
 
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
-
-
-def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
-    context = {"body": body, "message": message}
-    return render(request, "meetings/refused.html", context, status=403)
-
-
-def _not_secretary(request: HttpRequest, body: Body) -> HttpResponse:
-    message = _("Bara nämndsekreterare i %(body)s kan planera och hålla sammanträden.")
-    return _refused(request, body, message % {"body": body.name})
 
 
 def _meeting(body: str, meeting: int) -> Meeting:
@@ -91,19 +92,21 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     if not may_manage(request.user, body_):
-        return _not_secretary(request, body_)
+        raise refuse_managing(body_)
     plan_form = PlanForm(request.GET or None, body=body_, initial={"ar": timezone.localdate().year})
     organization, year = None, None
     if plan_form.is_valid():
         organization, year = plan_form.cleaned_data["organisation"], plan_form.cleaned_data["ar"]
     schedule_form = ScheduleForm(request.POST if request.method == "POST" else None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and organization is not None and schedule_form.is_valid():
         try:
             meeting = services.meeting_schedule(
                 actor=request.user, organization=organization, **schedule_form.arguments()
             )
         except PermissionDenied as error:
-            return _refused(request, body_, str(error))
+            schedule_form.add_error(None, str(error))
+            status = 403
         except ValidationError as error:
             schedule_form.add_error(None, error)
         else:
@@ -119,9 +122,7 @@ def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
         if organization
         else [],
     }
-    return render(
-        request, "meetings/plan.html", context, status=400 if request.method == "POST" else 200
-    )
+    return render(request, "meetings/plan.html", context, status=status)
 
 
 # The actions on a meeting and its items: one form, one service each
@@ -132,6 +133,8 @@ class Action(NamedTuple):
     service: Callable[..., Any]
     page: str
     done: str
+    # Who is offered the action's form, by the body (the service refuses anyone else).
+    allowed: Callable[[Any, Body | int], bool] = may_manage
 
 
 MEETING_ACTIONS: dict[str, Action] = {
@@ -183,6 +186,7 @@ MEETING_ACTIONS: dict[str, Action] = {
         services.minutes_approve,
         DETAIL,
         gettext_lazy("Justeringen är registrerad."),
+        may_record_approval,
     ),
 }
 
@@ -229,6 +233,7 @@ ITEM_ACTIONS: dict[str, Action] = {
         services.item_approve_immediately,
         SESSION,
         gettext_lazy("Punkten är justerad omedelbart."),
+        may_record_approval,
     ),
 }
 
@@ -275,14 +280,20 @@ def _page(
     body = meeting.organization.body
     meeting = selectors.meeting_detail(meeting=meeting)
     public = AnonymousUser()
-    names = [name for name, action in MEETING_ACTIONS.items() if action.page == page]
-    forms = {name: _form(name, meeting) for name in names}
+
+    def offered(actions: dict[str, Action]) -> list[str]:
+        return [
+            name
+            for name, action in actions.items()
+            if action.page == page and action.allowed(request.user, body)
+        ]
+
+    forms = {name: _form(name, meeting) for name in offered(MEETING_ACTIONS)}
+    item_actions = offered(ITEM_ACTIONS)
     items = []
     for item in meeting.items.all():
         item_forms = {
-            name: _form(name, meeting, item)
-            for name, action in ITEM_ACTIONS.items()
-            if action.page == page and _applies(name, item)
+            name: _form(name, meeting, item) for name in item_actions if _applies(name, item)
         }
         if failed is not None and failed.item is not None and failed.item.pk == item.pk:
             item_forms[failed.name] = failed
@@ -297,6 +308,7 @@ def _page(
         "items": items,
         "forms": forms,
         "failed": failed,
+        "may_read_documents": may_read_members_packet(request.user, meeting),
         "statuses": Meeting.Status,
         "item_statuses": AgendaItem.Status,
         "quorum": selectors.quorum_of(meeting=meeting) if page == SESSION else None,
@@ -315,23 +327,22 @@ class _ItemRow(NamedTuple):
     forms: dict[str, ActionForm]
 
 
-def _manage(request: HttpRequest, body: str, meeting: int) -> tuple[Meeting, HttpResponse | None]:
+def _managed(request: HttpRequest, body: str, meeting: int) -> Meeting:
+    """The meeting, for the secretary's pages: refused to anyone who may not hold it."""
     meeting_ = _meeting(body, meeting)
     if not may_manage(request.user, meeting_.organization.body):
-        return meeting_, _not_secretary(request, meeting_.organization.body)
-    return meeting_, None
+        raise refuse_managing(meeting_.organization.body)
+    return meeting_
 
 
 @require_GET
 def meeting_detail(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
-    meeting_, refused = _manage(request, body, meeting)
-    return refused or _page(request, meeting_, DETAIL)
+    return _page(request, _managed(request, body, meeting), DETAIL)
 
 
 @require_GET
 def meeting_session(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
-    meeting_, refused = _manage(request, body, meeting)
-    return refused or _page(request, meeting_, SESSION)
+    return _page(request, _managed(request, body, meeting), SESSION)
 
 
 def _act(
@@ -347,7 +358,8 @@ def _act(
     try:
         action.service(actor=request.user, **target, **form.arguments())
     except PermissionDenied as error:
-        return _refused(request, meeting.organization.body, str(error))
+        form.add_error(None, str(error))
+        return _page(request, meeting, action.page, failed=form, status=403)
     except ValidationError as error:
         form.add_error(None, error)
         return _page(request, meeting, action.page, failed=form, status=409)
@@ -358,17 +370,14 @@ def _act(
 
 @require_POST
 def meeting_action(request: HttpRequest, body: str, meeting: int, action: str) -> HttpResponse:
-    meeting_, refused = _manage(request, body, meeting)
-    return refused or _act(request, meeting_, action, None)
+    return _act(request, _managed(request, body, meeting), action, None)
 
 
 @require_POST
 def item_action(
     request: HttpRequest, body: str, meeting: int, item: int, action: str
 ) -> HttpResponse:
-    meeting_, refused = _manage(request, body, meeting)
-    if refused:
-        return refused
+    meeting_ = _managed(request, body, meeting)
     item_ = get_object_or_404(AgendaItem.objects.select_related("case"), meeting=meeting_, pk=item)
     return _act(request, meeting_, action, item_)
 
@@ -376,9 +385,9 @@ def item_action(
 @require_GET
 def meeting_document(request: HttpRequest, body: str, meeting: int, document: str) -> HttpResponse:
     """The notice, the members' packet and the full minutes, for the secretary."""
-    meeting_, refused = _manage(request, body, meeting)
-    if refused:
-        return refused
+    meeting_ = _meeting(body, meeting)
+    if not may_read_members_packet(request.user, meeting_):
+        raise refuse_members_packet(meeting_.organization.body)
     documents: dict[str, Callable[[Meeting], bytes]] = {
         "kallelse": packets.notice_pdf,
         "ledamotshandlingar": packets.members_packet,
@@ -474,6 +483,6 @@ def organization_feed(request: HttpRequest, body: str, organization: str) -> Htt
 def person_feed(request: HttpRequest, body: str, person: int) -> HttpResponse:
     """A person's own meetings: only the person may fetch the feed."""
     person_ = get_object_or_404(Person.objects.select_related("body"), body__slug=body, pk=person)
-    if request.user.person_id != person_.pk:
-        return _refused(request, person_.body, _("Du kan bara hämta din egen kalender."))
+    if not may_read_person_feed(request.user, person_):
+        raise PermissionDenied(_("Du kan bara hämta din egen kalender."))
     return _ics(calendar.person_feed(person_), f"sammantraden-{person_.pk}.ics")

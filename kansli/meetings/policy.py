@@ -1,0 +1,130 @@
+"""Who may plan and hold a body's meetings, read its members' packet and see a draft agenda.
+
+The body's secretaries (nämndsekreterare, by their role) keep its meetings: they plan them,
+build the agenda, send the notice, keep the attendance and record what is decided item by
+item. The chair and the minutes checkers approve the minutes by signing them; the secretary
+records each signature. The members' packet carries every attachment, secret ones included,
+so only the secretaries download it here. An administrator has none of this unless it also
+holds the secretary's role. Everyone, the public included, reads a meeting's agenda once it is
+called; a case item's title reads as the registry's visibility shows its case to the reader.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kansli.accounts.models import Role
+from kansli.accounts.policy import Action, Actor, User, is_person, refuse
+from kansli.meetings.models import AgendaItem, Meeting
+from kansli.organisation.models import Body, Person
+from kansli.registry.visibility import case_view
+
+MANAGE = Action(
+    "meetings",
+    gettext_lazy(
+        "Planera och hålla sammanträden: dagordning, kallelse, närvaro, yrkanden och beslut"
+    ),
+    (Role.SECRETARY,),
+)
+APPROVAL = Action(
+    "meetings",
+    gettext_lazy("Registrera justeringen av protokollet"),
+    (Role.SECRETARY,),
+    gettext_lazy("när ordföranden och justerarna skriver under"),
+)
+MEMBERS_PACKET = Action(
+    "meetings",
+    gettext_lazy(
+        "Hämta kallelsen, ledamotshandlingarna med sekretessbelagda bilagor och det "
+        "fullständiga protokollet"
+    ),
+    (Role.SECRETARY,),
+)
+DRAFT_AGENDA = Action(
+    "meetings",
+    gettext_lazy("Se dagordningen innan kallelsen har skickats"),
+    (Role.SECRETARY,),
+    gettext_lazy("och alla, även allmänheten, när sammanträdet är kallat"),
+)
+PERSON_FEED = Action(
+    "meetings",
+    gettext_lazy("Hämta en persons kalender med sammanträden"),
+    (),
+    gettext_lazy("personen själv"),
+)
+
+# Meetings whose agenda and public packet anyone may read: called, held or approved.
+PUBLISHED = frozenset(
+    {
+        Meeting.Status.CALLED,
+        Meeting.Status.OPENED,
+        Meeting.Status.CLOSED,
+        Meeting.Status.APPROVED,
+    }
+)
+
+
+def may_manage(user: Actor, body: Body | int) -> bool:
+    """May the user plan and hold the body's meetings?"""
+    return MANAGE.allows(user, body)
+
+
+def require_manage(actor: Actor, body: Body | int) -> None:
+    if actor is not None and not may_manage(actor, body):
+        raise refuse_managing(body)
+
+
+def may_record_approval(user: Actor, body: Body | int) -> bool:
+    """May the user record the chair's and the checkers' approval of the body's minutes?"""
+    return APPROVAL.allows(user, body)
+
+
+def require_record_approval(actor: Actor, body: Body | int) -> None:
+    if actor is not None and not may_record_approval(actor, body):
+        raise refuse(
+            _("Bara nämndsekreterare i %(body)s kan registrera justeringen av protokollet.")
+            % {"body": _name(body)}
+        )
+
+
+def may_read_members_packet(user: Actor, meeting: Meeting) -> bool:
+    """May the user download the meeting's notice, members' packet and full minutes?"""
+    return MEMBERS_PACKET.allows(user, meeting.organization.body_id)
+
+
+def refuse_members_packet(body: Body | int) -> PermissionDenied:
+    return refuse(
+        _("Bara nämndsekreterare i %(body)s kan hämta ledamöternas handlingar.")
+        % {"body": _name(body)}
+    )
+
+
+def agenda_visible(user: Actor, meeting: Meeting) -> bool:
+    """Is the meeting's agenda public yet, or is the user one who drafts it?"""
+    return meeting.status in PUBLISHED or DRAFT_AGENDA.allows(user, meeting.organization.body_id)
+
+
+def item_title(user: User, item: AgendaItem) -> tuple[str, bool]:
+    """The item's title as the user may see it, and whether it is masked: a case item under
+    secrecy reads as the registry's visibility masks its case."""
+    if item.case is None:
+        return item.title, False
+    view = case_view(user, item.case)
+    return (view.title, True) if view.title_masked else (item.title, False)
+
+
+def may_read_person_feed(user: Actor, person: Person) -> bool:
+    """May the user fetch the person's own calendar of meetings: only the person."""
+    return is_person(user, person.pk)
+
+
+def refuse_managing(body: Body | int) -> PermissionDenied:
+    """The refusal to anyone but the body's secretaries, of a write or a secretary's page."""
+    return refuse(
+        _("Bara nämndsekreterare i %(body)s kan planera och hålla sammanträden.")
+        % {"body": _name(body)}
+    )
+
+
+def _name(body: Body | int) -> str:
+    return str(body if isinstance(body, Body) else Body.objects.get(pk=body))
