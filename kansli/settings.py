@@ -116,10 +116,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "kansli.accounts.middleware.SessionLimitsMiddleware",
-    "kansli.accounts.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "kansli.accounts.middleware.SessionLimitsMiddleware",
+    "kansli.accounts.middleware.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
