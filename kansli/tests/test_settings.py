@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from kansli.settings import envbool, envint, envlist
+from kansli.settings import envbool, envint, envlist, weak_secret_key
 from kansli.settings_test import TEST_ENVIRONMENT
 
 PRODUCTION_ENV = {
@@ -41,6 +41,41 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = run_django("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_on_a_weak_secret_key() -> None:
+    result = run_django("check", env={**PRODUCTION_ENV, "SECRET_KEY": "x"})
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY has fewer than 50 characters" in result.stderr
+
+
+def test_development_accepts_any_secret_key() -> None:
+    result = run_django("check", env={**PRODUCTION_ENV, "SECRET_KEY": "x", "DEBUG": "1"})
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "weakness"),
+    [
+        ("x", "has fewer than 50 characters"),
+        ("abcd" * 20, "has fewer than 5 different characters"),
+        ("django-insecure-" + "q7#v@1lm0zk$e9p2w!x8r3t6y5u4i" * 2, "starts with Django's"),
+    ],
+)
+def test_a_weak_secret_key_is_named_for_its_weakness(key: str, weakness: str) -> None:
+    assert weakness in (weak_secret_key(key) or "")
+
+
+def test_a_long_random_secret_key_is_strong() -> None:
+    assert weak_secret_key(PRODUCTION_ENV["SECRET_KEY"]) is None
+
+
+def test_envint_refuses_a_value_below_its_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SESSION_IDLE_MINUTES", "0")
+    with pytest.raises(ImproperlyConfigured, match="SESSION_IDLE_MINUTES must be at least 1"):
+        envint("SESSION_IDLE_MINUTES", 30, minimum=1)
 
 
 def test_envbool_reads_common_spellings(monkeypatch: pytest.MonkeyPatch) -> None:
