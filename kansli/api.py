@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
+from ninja.openapi.schema import OpenAPISchema
 from pydantic_core.core_schema import ErrorType
 
 from kansli.accounts.api import TokenAuth
@@ -30,39 +31,6 @@ from kansli.organisation.api import router as organisation_router
 from kansli.preparation.api import router as preparation_router
 from kansli.registry.api import router as registry_router
 from kansli.search.api import router as search_router
-
-
-class KansliAPI(NinjaAPI):
-    @property
-    def urls(self) -> tuple[list, str, str]:
-        """The API's URLs, exempt from the site's login redirect: a token, not a session,
-        admits a client, and a client without one gets 401 from the API itself."""
-        patterns, app_name, namespace = super().urls
-        for pattern in patterns:
-            login_not_required(pattern.callback)
-        return patterns, app_name, namespace
-
-
-api = KansliAPI(
-    title="Kansli API",
-    version="1",
-    description=(
-        "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
-        "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`. "
-        "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem."
-    ),
-    auth=TokenAuth(),
-    urls_namespace="api",
-)
-api.add_router("", organisation_router, tags=["organisation"])
-api.add_router("", governance_router, tags=["styrdokument"])
-api.add_router("", delegation_router, tags=["delegation"])
-api.add_router("", decisions_router, tags=["beslut"])
-api.add_router("", registry_router, tags=["diarium"])
-api.add_router("", search_router, tags=["diarium"])
-api.add_router("", preparation_router, tags=["beredning"])
-api.add_router("", meetings_router, tags=["sammanträden"])
-api.add_router("", followup_router, tags=["uppföljning"])
 
 
 class Error(Schema):
@@ -89,6 +57,89 @@ CODES = {
     422: "validation",
     429: "throttled",
 }
+
+
+# The errors an operation can answer, declared in the OpenAPI description of each.
+ERROR_DESCRIPTIONS = {
+    400: gettext_lazy("Uppgifterna godtogs inte; detail säger varför."),
+    401: gettext_lazy("En giltig API-nyckel saknas."),
+    403: gettext_lazy("Användaren har inte behörighet; detail säger varför."),
+    404: gettext_lazy("Det som efterfrågades finns inte."),
+    409: gettext_lazy("Det krockar med hur det redan är (code conflict)."),
+    422: gettext_lazy("Parametrarna eller innehållet har fel form; felen per fält i fields."),
+}
+WRITES = frozenset({"post", "put", "patch", "delete"})
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+
+def operation_errors(method: str, operation: dict[str, Any]) -> list[int]:
+    """The errors the operation can answer: 401 with a key, 404 with path parameters (and
+    403 when a key reads one body's rows), 422 with parameters or a body, and a write's 400,
+    403 and 409 from its service."""
+    parameters = operation.get("parameters", [])
+    keyed = bool(operation.get("security"))
+    errors = []
+    if keyed:
+        errors.append(401)
+    if any(parameter["in"] == "path" for parameter in parameters):
+        errors += [403, 404] if keyed else [404]
+    if parameters or "requestBody" in operation:
+        errors.append(422)
+    if method in WRITES:
+        errors += [400, 403, 409]
+    return sorted(set(errors))
+
+
+class KansliAPI(NinjaAPI):
+    @property
+    def urls(self) -> tuple[list, str, str]:
+        """The API's URLs, exempt from the site's login redirect: a token, not a session,
+        admits a client, and a client without one gets 401 from the API itself."""
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            login_not_required(pattern.callback)
+        return patterns, app_name, namespace
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """The description, with the errors of every operation that an operation's own
+        declaration leaves out (`operation_errors`), all with the `Error` body."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema["components"]["schemas"]["Error"] = Error.model_json_schema()
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                for status in operation_errors(method, operation):
+                    operation["responses"].setdefault(
+                        status,
+                        {
+                            "description": str(ERROR_DESCRIPTIONS[status]),
+                            "content": {"application/json": {"schema": ERROR_REF}},
+                        },
+                    )
+        return schema
+
+
+api = KansliAPI(
+    title="Kansli API",
+    version="1",
+    description=(
+        "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
+        "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`. "
+        "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem."
+    ),
+    auth=TokenAuth(),
+    urls_namespace="api",
+)
+api.add_router("", organisation_router, tags=["organisation"])
+api.add_router("", governance_router, tags=["styrdokument"])
+api.add_router("", delegation_router, tags=["delegation"])
+api.add_router("", decisions_router, tags=["beslut"])
+api.add_router("", registry_router, tags=["diarium"])
+api.add_router("", search_router, tags=["diarium"])
+api.add_router("", preparation_router, tags=["beredning"])
+api.add_router("", meetings_router, tags=["sammanträden"])
+api.add_router("", followup_router, tags=["uppföljning"])
 
 
 def error_response(
