@@ -19,13 +19,8 @@ from kansli.delegation.api import Problem
 from kansli.organisation.api import OnDate, OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
-from kansli.registry.visibility import (
-    CaseView,
-    DocumentView,
-    case_view,
-    document_view,
-    may_handle_records_requests,
-)
+from kansli.registry.policy import may_handle_records_requests, may_read
+from kansli.registry.visibility import CaseView, DocumentView, case_view, document_view
 
 router = Router()
 
@@ -118,6 +113,14 @@ class CaseFilter(Schema):
     year: int | None = None
 
 
+def readable_body(request: HttpRequest, slug: str) -> Body:
+    """The body, if the token's user may read its registry as its staff; a 403 otherwise."""
+    body = body_found(slug)
+    if not may_read(request.user, body):
+        raise HttpError(403, _("Bara personal i %(body)s läser diariet här.") % {"body": body})
+    return body
+
+
 def _documents(body: Body) -> Any:
     return selectors.documents_with_case(
         models.Document.objects.filter(case__organization__body=body)
@@ -125,12 +128,14 @@ def _documents(body: Body) -> Any:
 
 
 @router.get(
-    "/bodies/{slug}/registry/cases", response=list[Case], summary=_lazy("Ärenden i diariet")
+    "/bodies/{slug}/registry/cases",
+    response={200: list[Case], 403: Problem, 404: Problem},
+    summary=_lazy("Ärenden i diariet"),
 )
 @paginate(PageNumberPagination)
 def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> list[dict[str, Any]]:
     cases = selectors.cases_with_organization(
-        models.Case.objects.filter(organization__body=body_found(slug))
+        models.Case.objects.filter(organization__body=readable_body(request, slug))
     )
     if filters.organization:
         cases = cases.filter(organization__slug=filters.organization)
@@ -143,11 +148,11 @@ def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> li
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}",
-    response=CaseDetail,
+    response={200: CaseDetail, 403: Problem, 404: Problem},
     summary=_lazy("Ett ärende med sina handlingar"),
 )
 def case_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     case = found(
         selectors.cases_with_organization(models.Case.objects.filter(organization__body=body)),
         _("%(body)s har inget ärende med id %(id)d.") % {"body": body, "id": case_id},
@@ -160,7 +165,7 @@ def case_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]
 
 
 def _found_document(request: HttpRequest, slug: str, document_id: int) -> DocumentView:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     document = found(
         _documents(body),
         _("%(body)s har ingen handling med id %(id)d.") % {"body": body, "id": document_id},
@@ -171,7 +176,7 @@ def _found_document(request: HttpRequest, slug: str, document_id: int) -> Docume
 
 @router.get(
     "/bodies/{slug}/registry/documents/{document_id}",
-    response=Document,
+    response={200: Document, 403: Problem, 404: Problem},
     summary=_lazy("En handling: uppgifterna i diariet"),
 )
 def document_detail(request: HttpRequest, slug: str, document_id: int) -> dict[str, Any]:

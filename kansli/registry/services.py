@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.organisation.models import Body, Organization, Person
-from kansli.registry import numbering
+from kansli.registry import numbering, policy
 from kansli.registry.files import CheckedFile, check_file
 from kansli.registry.models import (
     Case,
@@ -49,6 +49,7 @@ def number_series_set_format(
     and, if given, the number the next case gets: a series may skip ahead (past numbers an
     earlier system handed out), never go back. Later years' series take the format of the
     latest one before them."""
+    policy.require_change_settings(actor, body=organization.body)
     with transaction.atomic():
         series = NumberSeries.objects.select_for_update().filter(
             organization=organization, year=year
@@ -80,6 +81,7 @@ def number_series_set_format(
 def retention_rule_create(
     *, actor: Actor, body: Body, name: str, action: str, dispose_after_years: int | None = None
 ) -> RetentionRule:
+    policy.require_change_settings(actor, body=body)
     rule = RetentionRule(
         body=body, name=name, action=action, dispose_after_years=dispose_after_years
     )
@@ -103,9 +105,8 @@ def case_open(
     secrecy_reference: str = "",
 ) -> Case:
     """Open a case with the next number of the organization's series for the year. Who may:
-    see `may_open_case`."""
-    if not may_open_case(actor, case_officer=case_officer):
-        raise PermissionDenied(_("Du har inte behörighet att öppna ärenden."))
+    see `policy.may_open_case`."""
+    policy.require_open_case(actor, organization=organization, case_officer=case_officer)
     opened_on = opened_on or timezone.localdate()
     _refuse_officer_of_other_body(organization, case_officer)
     series, sequence, number = numbering.next_case_number(organization, opened_on.year)
@@ -136,6 +137,7 @@ def _case_update(*, actor: Actor, case: Case, **changes: object) -> Case:
 
 
 def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = None) -> Case:
+    policy.require_close_case(actor, case=case)
     if case.status == Case.Status.CLOSED:
         raise ValidationError(_("Ärendet %(number)s är redan avslutat.") % {"number": case.number})
     return _case_update(
@@ -147,6 +149,7 @@ def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = No
 
 
 def case_reopen(*, actor: Actor, case: Case) -> Case:
+    policy.require_close_case(actor, case=case)
     return _case_update(actor=actor, case=case, status=Case.Status.OPEN, closed_on=None)
 
 
@@ -192,7 +195,7 @@ def document_register(
 
     The case officer and the classification default to the case's. A secret document must
     name its OSL provision; which of sender/recipient and description it hides is up to the
-    registrar (OSL 5 kap 2 § second paragraph). Who may register: see `may_register`.
+    registrar (OSL 5 kap 2 § second paragraph). Who may register: see `policy.may_register`.
     """
     registration = Registration(
         case=case,
@@ -222,35 +225,6 @@ def documents_register(*, actor: Actor, registrations: Sequence[Registration]) -
     the whole batch with an error that names the row: nothing is saved, no number is used.
     """
     return _register(actor, list(registrations), name_rows=True)
-
-
-REGISTER = "registry.add_document"
-OPEN_CASE = "registry.add_case"
-
-
-def _permitted(actor: Actor, permission: str, *, own_officer_id: int | None) -> bool:
-    """Whether the actor holds the permission, or is the case officer named, who may without
-    it in a case of their own. No actor is the system itself (imports, the demo)."""
-    if actor is None or actor.has_perm(permission):
-        return True
-    person_id = getattr(actor, "person_id", None)
-    return person_id is not None and person_id == own_officer_id
-
-
-def may_register(actor: Actor, *, case: Case, direction: str) -> bool:
-    """Registering is for those with the registry's permission to add documents (registrars
-    and secretaries by their roles). A case officer without it may still register what they
-    drew up in their own case, such as the officer's report."""
-    drawn_up = direction == Document.Direction.DRAWN_UP
-    return _permitted(actor, REGISTER, own_officer_id=case.case_officer_id if drawn_up else None)
-
-
-def may_open_case(actor: Actor, *, case_officer: Person | None) -> bool:
-    """Opening a case is for those with the registry's permission to add cases (registrars and
-    secretaries by their roles); a case officer without it may open a case of their own."""
-    return _permitted(
-        actor, OPEN_CASE, own_officer_id=case_officer.pk if case_officer is not None else None
-    )
 
 
 def _checked(registration: Registration) -> list[CheckedFile]:
@@ -331,10 +305,10 @@ def _document(registration: Registration, sequence: int, number: str) -> Documen
 def _register(
     actor: Actor, registrations: list[Registration], *, name_rows: bool
 ) -> list[Document]:
+    for registration in registrations:
+        policy.require_register(actor, case=registration.case, direction=registration.direction)
     checked = []
     for index, registration in enumerate(registrations):
-        if not may_register(actor, case=registration.case, direction=registration.direction):
-            raise PermissionDenied(_("Du har inte behörighet att registrera handlingar."))
         try:
             checked.append(_checked(registration))
         except ValidationError as error:
@@ -365,8 +339,7 @@ def _register(
 def file_attach(*, actor: Actor, document: Document, upload: UploadedFile) -> File:
     """Add a file to a registered document; a bad file is refused and nothing is saved. The
     file is part of the registration: whoever may register the document may add it."""
-    if not may_register(actor, case=document.case, direction=document.direction):
-        raise PermissionDenied(_("Du har inte behörighet att registrera handlingar."))
+    policy.require_register(actor, case=document.case, direction=document.direction)
     checked = check_file(upload)
     with _stored_files() as stored, transaction.atomic():
         file = _file_save(actor=actor, document=document, checked=checked, stored=stored)
@@ -429,6 +402,7 @@ def records_request_register(
 ) -> PublicRecordsRequest:
     """Register a request for public documents. The requester may stay anonymous
     (TF 2 kap 18 §)."""
+    policy.require_handle_records_requests(actor, body=body)
     documents = _refuse_documents_of_other_body(body, documents)
     request = audit.create(
         actor=actor,
@@ -461,6 +435,7 @@ def records_request_assess(
 ) -> PublicRecordsRequest:
     """Record the secrecy assessment (sekretessprövning) and, if given, the documents it
     concerns."""
+    policy.require_handle_records_requests(actor, body=request.body)
     _refuse_decided(request)
     if documents is not None:
         audit.set_relations(
@@ -477,7 +452,7 @@ def records_request_assess(
     )
 
 
-def appeal_information(body: Body) -> str:
+def _appeal_information(body: Body) -> str:
     """How to appeal a refusal, in full or in part: OSL 6 kap 7 § (the right to appeal),
     6 kap 8 § (to the administrative court of appeal), FL 43–44 §§ (sent to the authority
     that decided, within three weeks)."""
@@ -501,6 +476,7 @@ def records_request_decide(
 ) -> PublicRecordsRequest:
     """Decide the request: release in full, in part (masked) or refuse. A refusal in full or in
     part gives its OSL ground and tells how to appeal."""
+    policy.require_handle_records_requests(actor, body=request.body)
     _refuse_decided(request)
     refused = outcome in PublicRecordsRequest.REFUSALS
     if refused and not refusal_ground.strip():
@@ -516,7 +492,7 @@ def records_request_decide(
         decided_by=actor if actor is not None and actor.is_authenticated else None,
         refusal_ground=refusal_ground.strip() if refused else "",
         decision_text=decision_text.strip(),
-        appeal_information=appeal_information(request.body) if refused else "",
+        appeal_information=_appeal_information(request.body) if refused else "",
     )
 
 

@@ -6,11 +6,11 @@ exports) asks here; the public is the anonymous user. The registry itself is pub
 description are masked as the registrar marked them, and a case title under secrecy likewise.
 
 Who may see through secrecy, in the document's own body: its case officer, the case's case
-officer, and anyone with the permission `registry.view_secret_document` (registrars have it
-by their role, `kansli.accounts.services.ROLE_PERMISSIONS`).
+officer, and those the registry's policy lets (`policy.may_see_through_secrecy`: registrars, by
+their role). Another body's users never do; an operator (a superuser) does everywhere.
 
-Public records requests name who asked: they are read and handled by those of the body with
-the permission `registry.change_publicrecordsrequest` (registrars, by their role).
+Public records requests name who asked: they are read and handled by those of the body the
+policy names (`policy.may_handle_records_requests`).
 
 Files are not published of their own accord: the public asks for them (a public records
 request, whose release is assessed by a person). A document put on a meeting's public agenda is
@@ -26,12 +26,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from kansli.accounts.policy import standing
 from kansli.registry.models import Case, Document
+from kansli.registry.policy import may_see_through_secrecy
 
 User = AbstractBaseUser | AnonymousUser
-
-THROUGH_SECRECY = "registry.view_secret_document"
-HANDLE_REQUESTS = "registry.change_publicrecordsrequest"
 
 
 @dataclass(frozen=True)
@@ -90,9 +89,8 @@ class DocumentView:
 class _Viewer:
     person_id: int | None
     body_id: int | None  # the body whose staff the user is
-    everywhere: bool  # a superuser: staff of every body, sees through all secrecy
-    sees_secrets: bool  # in its own body, by the permission
-    handles_requests: bool  # in its own body, by the permission
+    everywhere: bool  # an operator: staff of every body, sees through all secrecy
+    sees_secrets: bool  # in its own body, by the registry's policy
 
     def is_officer(self, *officer_ids: int | None) -> bool:
         return self.person_id is not None and self.person_id in officer_ids
@@ -107,7 +105,7 @@ class _Viewer:
         return self.sees_secrets and self.body_id == body_id
 
 
-ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False, handles_requests=False)
+ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False)
 
 
 def _viewer(user: User) -> _Viewer:
@@ -117,13 +115,12 @@ def _viewer(user: User) -> _Viewer:
     cached = getattr(user, "_registry_viewer", None)
     if cached is not None:
         return cached
-    person = user.person
+    own = standing(user)
     viewer = _Viewer(
-        person_id=person.pk if person else None,
-        body_id=person.body_id if person else None,
-        everywhere=user.is_active and user.is_superuser,
-        sees_secrets=user.has_perm(THROUGH_SECRECY),
-        handles_requests=user.has_perm(HANDLE_REQUESTS),
+        person_id=own.person_id,
+        body_id=own.body_id,
+        everywhere=own.operator,
+        sees_secrets=may_see_through_secrecy(user, own.body_id),
     )
     user._registry_viewer = viewer
     return viewer
@@ -191,9 +188,3 @@ def documents_in_full(user: User, *, prefix: str = "") -> Q:
     )
     title_open = Q(**{f"{prefix}case__secrecy_reference": ""}) | case_officer
     return own_body & document_open & title_open
-
-
-def may_handle_records_requests(user: User, body_id: int) -> bool:
-    """May the user read and handle the body's public records requests?"""
-    viewer = _viewer(user)
-    return viewer.everywhere or (viewer.handles_requests and viewer.body_id == body_id)

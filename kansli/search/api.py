@@ -1,5 +1,5 @@
-"""Searching the registry through the API: the same search as the web page, as the token's
-user may see it."""
+"""Searching the registry through the API: the same search as the web page, for the staff of
+the body, as the token's user may see it."""
 
 import datetime
 from typing import Any
@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema
 
-from kansli.organisation.api import body_found
-from kansli.registry.api import Document, _document
+from kansli.delegation.api import Problem
+from kansli.registry.api import Document, _document, readable_body
 from kansli.search.selectors import SearchFilters, search
 
 router = Router()
@@ -45,11 +45,15 @@ class Results(Schema):
     hits: list[Hit]
 
 
-@router.get("/bodies/{slug}/registry/search", response=Results, summary=_lazy("Sök i diariet"))
+@router.get(
+    "/bodies/{slug}/registry/search",
+    response={200: Results, 403: Problem, 404: Problem},
+    summary=_lazy("Sök i diariet"),
+)
 def registry_search(
     request: HttpRequest, slug: str, parameters: Query[SearchParameters]
 ) -> dict[str, Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     organization = (
         body.organizations.filter(slug=parameters.organization).first()
         if parameters.organization

@@ -72,6 +72,6 @@ def test_requests_are_closed_to_staff_who_do_not_handle_them(
     response = api_client(staff("dan", Role.DIRECTOR)).get(URL)
 
     assert response.status_code == 403
-    assert response.json() == {
-        "detail": "Bara registratorer hos Vänersborgs kommun hanterar begäranden."
-    }
+    assert response.json()["detail"] == (
+        "Bara registratorer hos Vänersborgs kommun hanterar begäranden."
+    )

@@ -46,13 +46,19 @@ def test_a_registrar_of_the_body_sees_through_secrecy(
     assert sees_everything(staff("rut", Role.REGISTRAR), secret_letter)
 
 
-def test_a_user_given_the_permission_sees_through_secrecy(
+def test_a_model_permission_alone_does_not_see_through_secrecy(
     secret_letter: Document, staff: Callable[..., User]
 ) -> None:
     user = staff("sam", Role.SECRETARY)
     user.user_permissions.add(Permission.objects.get(codename="view_secret_document"))
 
-    assert sees_everything(User.objects.get(pk=user.pk), secret_letter)
+    assert document_view(User.objects.get(pk=user.pk), secret_letter).masked
+
+
+def test_the_administrator_of_the_body_does_not_see_through_secrecy(
+    secret_letter: Document, staff: Callable[..., User]
+) -> None:
+    assert document_view(staff("ada", Role.ADMINISTRATOR), secret_letter).masked
 
 
 def test_other_staff_of_the_body_see_it_masked_and_without_file(

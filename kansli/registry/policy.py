@@ -1,0 +1,197 @@
+"""Who may in the registry: read it, open and close cases, register documents and their files,
+see through secrecy, handle public records requests, and set the registry's number series and
+retention rules.
+
+Everything is decided in the body the case, the request or the setting belongs to; another
+body's users are refused. Registrars and secretaries open cases and register documents. A case
+officer (the handläggare's role, or the director, who is the officer of the board's initiative
+cases) opens a case of their own and registers what they drew up in their own case, such as
+the officer's report. The administrator's role sets the registry's settings only; it registers
+nothing and reads no requester's name unless the user also holds the registrar's role.
+
+The public registry list (postlista) is open to everyone (OSL 5 kap 2 §); what it shows of a
+secret document is decided by `kansli.registry.visibility`, which asks here who sees through
+secrecy.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from kansli.accounts.models import Role
+from kansli.accounts.policy import Action, Actor, has_role, is_person, is_staff_of, require
+from kansli.organisation.models import Body, Organization, Person
+from kansli.registry.models import Case, Document
+
+APP = "registry"
+REGISTRY_ROLES = (Role.REGISTRAR, Role.SECRETARY)
+# Those who handle cases as their officer: the case officers, and the director, whom the board's
+# initiatives name as their officer (kansli.followup.services.initiatives).
+CASE_OFFICERS = (Role.CASE_OFFICER, Role.DIRECTOR)
+
+READ = Action(
+    APP,
+    _lazy("läsa diariet: ärenden, handlingar och sökningen"),
+    also=_lazy("alla inloggade i kommunen eller regionen; postlistan läser alla"),
+)
+OPEN_CASE = Action(
+    APP,
+    _lazy("öppna ärenden"),
+    REGISTRY_ROLES,
+    _lazy("eller handläggaren eller direktören ett ärende som hen själv handlägger"),
+)
+REGISTER = Action(
+    APP,
+    _lazy("registrera handlingar och bifoga filer"),
+    REGISTRY_ROLES,
+    _lazy("eller handläggaren det som hen upprättat i sitt eget ärende"),
+)
+CLOSE_CASE = Action(
+    APP,
+    _lazy("avsluta och återuppta ärenden"),
+    REGISTRY_ROLES,
+    _lazy("eller handläggaren i sitt eget ärende"),
+)
+SEE_THROUGH_SECRECY = Action(
+    APP,
+    _lazy("se det som sekretessen döljer i diariet"),
+    (Role.REGISTRAR,),
+    _lazy("eller handläggaren av handlingen eller ärendet"),
+)
+HANDLE_REQUESTS = Action(
+    APP,
+    _lazy("registrera, pröva och avgöra begäranden om allmän handling, med den begärandes namn"),
+    (Role.REGISTRAR,),
+)
+SETTINGS = Action(
+    APP,
+    _lazy("ändra diariets nummerserier och gallringsregler"),
+    (Role.REGISTRAR, Role.ADMINISTRATOR),
+)
+
+
+def may_read(user: Actor, body: Body | int) -> bool:
+    """May the user read the body's registry as its staff: the case list, the cases and
+    documents (as `visibility` shows them), the search and their own cases?"""
+    return is_staff_of(user, body)
+
+
+def _officer(user: Actor, body_id: int, officer_id: int | None) -> bool:
+    """Is the user, holding a case officer's role in the body, the officer named?"""
+    return (
+        officer_id is not None
+        and is_person(user, officer_id)
+        and has_role(user, body_id, *CASE_OFFICERS)
+    )
+
+
+def may_open_case(user: Actor, *, organization: Organization, case_officer: Person | None) -> bool:
+    """Registrars and secretaries open the body's cases; a case officer opens a case of their
+    own."""
+    body_id = organization.body_id
+    officer_id = case_officer.pk if case_officer is not None else None
+    return OPEN_CASE.allows(user, body_id) or _officer(user, body_id, officer_id)
+
+
+def _may_register(user: Actor, body_id: int, officer_id: int | None, direction: str) -> bool:
+    drawn_up = direction == Document.Direction.DRAWN_UP
+    return REGISTER.allows(user, body_id) or (drawn_up and _officer(user, body_id, officer_id))
+
+
+def may_register(user: Actor, *, case: Case, direction: str) -> bool:
+    """Registrars and secretaries register in the body's cases; a case officer registers what
+    they drew up in their own case. Attaching a file to a document is part of registering it."""
+    return _may_register(user, case.organization.body_id, case.case_officer_id, direction)
+
+
+def may_register_letter(
+    user: Actor,
+    *,
+    case: Case | None,
+    organization: Organization,
+    case_officer: Person | None,
+    direction: str,
+) -> bool:
+    """May the user register the document in the case, or, with no case, open one in the
+    organization with this officer and register it there (the registration page)?"""
+    if case is not None:
+        return may_register(user, case=case, direction=direction)
+    officer_id = case_officer.pk if case_officer is not None else None
+    return may_open_case(
+        user, organization=organization, case_officer=case_officer
+    ) and _may_register(user, organization.body_id, officer_id, direction)
+
+
+def may_use_registration(user: Actor, body: Body | int) -> bool:
+    """Is the registration page for the user: those who register by their role, and case
+    officers, who register in cases of their own?"""
+    return has_role(user, body, *REGISTRY_ROLES, *CASE_OFFICERS)
+
+
+def may_close_case(user: Actor, *, case: Case) -> bool:
+    """Registrars and secretaries close and reopen the body's cases; a case officer their
+    own."""
+    body_id = case.organization.body_id
+    return CLOSE_CASE.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
+
+
+def may_see_through_secrecy(user: Actor, body: Body | int | None) -> bool:
+    """Does the user see what secrecy hides in every record of the body (registrars, by their
+    role)? The officer of a document or its case sees it too: `visibility` adds that."""
+    return SEE_THROUGH_SECRECY.allows(user, body)
+
+
+def may_handle_records_requests(user: Actor, body: Body | int | None) -> bool:
+    """May the user read the body's public records requests, with who asked, and handle
+    them?"""
+    return HANDLE_REQUESTS.allows(user, body)
+
+
+def may_change_settings(user: Actor, body: Body | int) -> bool:
+    """May the user set the body's number series and retention rules?"""
+    return SETTINGS.allows(user, body)
+
+
+def require_open_case(
+    actor: Actor, *, organization: Organization, case_officer: Person | None
+) -> None:
+    require(
+        may_open_case(actor, organization=organization, case_officer=case_officer),
+        actor,
+        _("Du har inte behörighet att öppna ärenden i %(body)s.") % {"body": organization.body},
+    )
+
+
+def require_register(actor: Actor, *, case: Case, direction: str) -> None:
+    require(
+        may_register(actor, case=case, direction=direction),
+        actor,
+        _("Du har inte behörighet att registrera handlingar i ärendet %(number)s.")
+        % {"number": case.number},
+    )
+
+
+def require_close_case(actor: Actor, *, case: Case) -> None:
+    require(
+        may_close_case(actor, case=case),
+        actor,
+        _("Du har inte behörighet att avsluta eller återuppta ärendet %(number)s.")
+        % {"number": case.number},
+    )
+
+
+def require_handle_records_requests(actor: Actor, *, body: Body) -> None:
+    require(
+        may_handle_records_requests(actor, body),
+        actor,
+        _("Bara registratorer hos %(body)s hanterar begäranden om allmän handling.")
+        % {"body": body},
+    )
+
+
+def require_change_settings(actor: Actor, *, body: Body) -> None:
+    require(
+        may_change_settings(actor, body),
+        actor,
+        _("Bara registratorer och administratörer hos %(body)s ändrar diariets inställningar.")
+        % {"body": body},
+    )
