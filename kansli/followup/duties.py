@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy
@@ -158,15 +157,3 @@ def duty_lines(*, body: Body, on: datetime.date) -> list[DutyLine]:
                 )
             )
     return lines
-
-
-def dashboard_visible(user: AbstractBaseUser | AnonymousUser, body: Body) -> bool:
-    """May the user read the body's dashboard: a superuser, or a user of a person of the body
-    with any permission of the follow-up (the director, the secretaries, the elected
-    members)?"""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    person = user.person
-    return person is not None and person.body_id == body.pk and user.has_module_perms("followup")

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 
+from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import appointments as selectors
-from kansli.organisation.api import OnDate, body_found, found, on_or_today
+from kansli.organisation.api import OnDate, found, on_or_today
 
 router = Router()
 
@@ -36,7 +37,7 @@ class Requirements(Schema):
     summary=_lazy("Beslut om att tillsätta eller entlediga chefer som delegationsordningen har"),
 )
 def appointment_type_index(request: HttpRequest, slug: str) -> list[Any]:
-    return selectors.appointment_types(body=body_found(slug))
+    return selectors.appointment_types(body=readable_body(request, slug))
 
 
 @router.get(
@@ -47,7 +48,7 @@ def appointment_type_index(request: HttpRequest, slug: str) -> list[Any]:
 def appointment_requirements(
     request: HttpRequest, slug: str, decision_type: str, position: str, date: OnDate | None = None
 ) -> list[Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     post = found(
         body.positions.all(),
         _("%(body)s har ingen befattning ”%(slug)s”.") % {"body": body, "slug": position},

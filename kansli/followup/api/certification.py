@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
+from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import certification as selectors
 from kansli.organisation.api import (
     OnDate,
     OrganizationRef,
     PersonRef,
-    body_found,
     found,
     on_or_today,
 )
@@ -57,7 +57,7 @@ class Check(Schema):
     summary=_lazy("Attesträtter"),
 )
 def certification_right_index(request: HttpRequest, slug: str) -> list[Any]:
-    return list(selectors.certification_rights(body=body_found(slug)))
+    return list(selectors.certification_rights(body=readable_body(request, slug)))
 
 
 @router.get(
@@ -71,7 +71,7 @@ def certification_index(
     outside: bool = False,
 ) -> list[dict[str, Any]]:
     """With `outside`, only the certifications no valid right covered."""
-    body = body_found(slug)
+    body = readable_body(request, slug)
     reasons = dict(selectors.certifications_outside_rights(body=body))
     rows = list(reasons) if outside else selectors.certifications(body=body)
     return [
@@ -104,7 +104,7 @@ def certification_check(
     payee: str = "",
     date: OnDate | None = None,
 ) -> dict[str, Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     certifier = found(
         body.persons.all(), _("Ingen person med id %(id)d.") % {"id": person_id}, pk=person_id
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.delegation.api import Problem
+from kansli.followup.api.reading import readable_body
 from kansli.followup.models import CrisisLogEntry
 from kansli.followup.selectors import crisis as selectors
 from kansli.followup.services import crisis as services
@@ -19,7 +20,6 @@ from kansli.organisation.api import (
     OnDate,
     OrganizationRef,
     PersonRef,
-    body_found,
     found,
     on_or_today,
 )
@@ -80,9 +80,9 @@ class SecurityPost(Schema):
     holders: list[PersonRef]
 
 
-def _event(slug: str, event_id: int) -> Any:
+def _event(request: HttpRequest, slug: str, event_id: int) -> Any:
     return found(
-        selectors.crisis_events(body=body_found(slug)),
+        selectors.crisis_events(body=readable_body(request, slug)),
         _("Det finns ingen krishändelse med id %(id)d.") % {"id": event_id},
         pk=event_id,
     )
@@ -94,7 +94,7 @@ def _event(slug: str, event_id: int) -> Any:
     summary=_lazy("Krishändelser, den senaste först"),
 )
 def crisis_event_index(request: HttpRequest, slug: str) -> list[Any]:
-    return list(selectors.crisis_events(body=body_found(slug)))
+    return list(selectors.crisis_events(body=readable_body(request, slug)))
 
 
 @router.get(
@@ -103,7 +103,7 @@ def crisis_event_index(request: HttpRequest, slug: str) -> list[Any]:
     summary=_lazy("En krishändelse med krisloggen"),
 )
 def crisis_event_detail(request: HttpRequest, slug: str, event_id: int) -> Any:
-    return _event(slug, event_id)
+    return _event(request, slug, event_id)
 
 
 @router.post(
@@ -116,7 +116,10 @@ def crisis_log_append(
 ) -> Status[CrisisLogEntry | dict[str, str]]:
     try:
         entry = services.crisis_log_append(
-            actor=request.user, event=_event(slug, event_id), kind=data.kind, text=data.text
+            actor=request.user,
+            event=_event(request, slug, event_id),
+            kind=data.kind,
+            text=data.text,
         )
     except PermissionDenied as error:
         return Status(403, {"detail": str(error)})
@@ -133,7 +136,11 @@ def crisis_log_append(
 def crisis_decisions_unreported(
     request: HttpRequest, slug: str, date: OnDate | None = None
 ) -> list[Any]:
-    return list(selectors.crisis_decisions_unreported(body=body_found(slug), on=on_or_today(date)))
+    return list(
+        selectors.crisis_decisions_unreported(
+            body=readable_body(request, slug), on=on_or_today(date)
+        )
+    )
 
 
 @router.get(
@@ -151,5 +158,7 @@ def security_classes(request: HttpRequest, slug: str, date: OnDate | None = None
             "short": row.short,
             "holders": row.holders,
         }
-        for row in selectors.security_class_list(body=body_found(slug), on=on_or_today(date))
+        for row in selectors.security_class_list(
+            body=readable_body(request, slug), on=on_or_today(date)
+        )
     ]

@@ -1,12 +1,12 @@
 """The duty dashboard through the API: its lines as JSON."""
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 
 from kansli.delegation.api import Problem
-from kansli.followup.duties import DutyLine, dashboard_visible, duty_lines
+from kansli.followup import policy
+from kansli.followup.duties import DutyLine, duty_lines
 from kansli.organisation.api import OnDate, body_found, on_or_today
 
 router = Router()
@@ -36,10 +36,7 @@ class DutyLineOut(Schema):
 )
 def duty_list(
     request: HttpRequest, slug: str, date: OnDate | None = None
-) -> list[DutyLine] | Status[dict[str, str]]:
+) -> list[DutyLine]:
     body = body_found(slug)
-    if not dashboard_visible(request.user, body):
-        return Status(
-            403, {"detail": _("Uppföljningen visas för direktören, kansliet och styrelsen.")}
-        )
+    policy.require_read_duties(request.user, body)
     return duty_lines(body=body, on=on_or_today(date))

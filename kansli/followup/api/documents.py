@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.delegation.api import Problem
+from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import documents as selectors
 from kansli.followup.services import documents as services
 from kansli.governance.models import GoverningDocument
-from kansli.organisation.api import OnDate, PersonRef, body_found, found, on_or_today
+from kansli.organisation.api import OnDate, PersonRef, found, on_or_today
 
 router = Router()
 
@@ -40,9 +41,9 @@ class Acknowledged(Schema):
     acknowledged_at: datetime.datetime
 
 
-def _document(slug: str, document: str) -> GoverningDocument:
+def _document(request: HttpRequest, slug: str, document: str) -> GoverningDocument:
     return found(
-        GoverningDocument.objects.filter(body=body_found(slug)),
+        GoverningDocument.objects.filter(body=readable_body(request, slug)),
         _("Det finns inget styrdokument med kortnamnet %(slug)s.") % {"slug": document},
         slug=document,
     )
@@ -63,7 +64,7 @@ def document_index(request: HttpRequest, slug: str, date: OnDate | None = None) 
             "past_review": row.past_review,
             "unacknowledged": row.missing,
         }
-        for row in selectors.document_rows(body=body_found(slug), on=on_or_today(date))
+        for row in selectors.document_rows(body=readable_body(request, slug), on=on_or_today(date))
     ]
 
 
@@ -76,7 +77,7 @@ def acknowledgement_index(
     request: HttpRequest, slug: str, document: str, date: OnDate | None = None
 ) -> list[Any]:
     _version, rows = selectors.acknowledgement_rows(
-        document=_document(slug, document), on=on_or_today(date)
+        document=_document(request, slug, document), on=on_or_today(date)
     )
     return [
         {
@@ -96,7 +97,7 @@ def acknowledgement_index(
 def document_acknowledge(request: HttpRequest, slug: str, document: str) -> Status[dict[str, Any]]:
     try:
         acknowledgement = services.document_acknowledge(
-            actor=request.user, document=_document(slug, document)
+            actor=request.user, document=_document(request, slug, document)
         )
     except PermissionDenied as error:
         return Status(403, {"detail": str(error)})

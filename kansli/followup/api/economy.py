@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.delegation.api import Problem
+from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
-from kansli.organisation.api import OnDate, OrganizationRef, body_found, on_or_today
+from kansli.organisation.api import OnDate, OrganizationRef, on_or_today
 
 router = Router()
 
@@ -66,7 +67,7 @@ def _year(year: int | None) -> int:
     summary=_lazy("Budget och utfall hittills under året per organisation"),
 )
 def economy_standing(request: HttpRequest, slug: str, year: int | None = None) -> list[Any]:
-    return selectors.economy_standing(body=body_found(slug), year=_year(year))
+    return selectors.economy_standing(body=readable_body(request, slug), year=_year(year))
 
 
 @router.get(
@@ -82,7 +83,7 @@ def budget_initiative_index(
     date: OnDate | None = None,
 ) -> list[Any]:
     """With `waiting`, only those the board has yet to deal with (on `date`)."""
-    body = body_found(slug)
+    body = readable_body(request, slug)
     if waiting:
         return list(selectors.budget_initiatives_open(body=body, on=on_or_today(date)))
     return list(selectors.budget_initiatives(body=body, year=year))
@@ -94,7 +95,7 @@ def budget_initiative_index(
     summary=_lazy("Läs in utfall; en månad som läses in igen ersätts"),
 )
 def outcomes_import(request: HttpRequest, slug: str, payload: OutcomesIn) -> Status[Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     try:
         imported = services.outcomes_import(
             actor=request.user, body=body, text=payload.csv, source=payload.source

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.delegation.api import Problem
+from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
-from kansli.organisation.api import OnDate, OrganizationRef, body_found, found, on_or_today
+from kansli.organisation.api import OnDate, OrganizationRef, found, on_or_today
 
 router = Router()
 
@@ -73,7 +74,8 @@ def supervision_report_index(
 ) -> list[dict[str, Any]]:
     on = on_or_today(date)
     rows = [
-        _report(row, on) for row in selectors.supervision_reports(body=body_found(slug), year=year)
+        _report(row, on)
+        for row in selectors.supervision_reports(body=readable_body(request, slug), year=year)
     ]
     return [row for row in rows if state is None or row["state"] == state]
 
@@ -92,7 +94,7 @@ def supervision_initiative_index(request: HttpRequest, slug: str) -> list[dict[s
             "reason": row.reason,
             "taken_on": row.taken_on,
         }
-        for row in selectors.supervision_initiatives(body=body_found(slug))
+        for row in selectors.supervision_initiatives(body=readable_body(request, slug))
     ]
 
 
@@ -104,7 +106,7 @@ def supervision_initiative_index(request: HttpRequest, slug: str) -> list[dict[s
 def supervision_report_file(
     request: HttpRequest, slug: str, report_id: int, payload: FilingIn
 ) -> Status[Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     report = found(
         selectors.supervision_reports(body=body),
         _("%(body)s har ingen rapport med id %(id)d.") % {"body": body, "id": report_id},

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.delegation.api import Problem
+from kansli.followup.api.reading import readable_body
 from kansli.followup.models import Talk as TalkModel
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
-from kansli.organisation.api import OnDate, PersonRef, body_found, found, on_or_today
+from kansli.organisation.api import OnDate, PersonRef, found, on_or_today
 
 router = Router()
 
@@ -48,7 +49,7 @@ def talk_index(
     overdue: bool = False,
     date: OnDate | None = None,
 ) -> list[Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     if overdue:
         return list(selectors.talks_overdue(body=body, on=on_or_today(date)))
     return list(selectors.talk_list(body=body, year=year or timezone.localdate().year))
@@ -63,7 +64,7 @@ def talk_held(
     request: HttpRequest, slug: str, talk_id: int, data: HeldIn
 ) -> Status[TalkModel | dict[str, str]]:
     talk = found(
-        TalkModel.objects.filter(body=body_found(slug)),
+        TalkModel.objects.filter(body=readable_body(request, slug)),
         _("Det finns inget samtal med id %(id)d.") % {"id": talk_id},
         pk=talk_id,
     )

@@ -14,7 +14,7 @@ from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import Capacity, decision_requirements
-from kansli.followup.policy import own_person
+from kansli.followup.policy import own_person, require_decide_appointment
 from kansli.followup.selectors.appointments import APPOINTMENT_DECISION_TYPES, DISMISS
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Appointment, Body, Person, Position
@@ -43,6 +43,7 @@ def appointment_decide(
 
     Refused, and nothing saved, when the engine denies the decision or a requirement before it
     is not yet met."""
+    require_decide_appointment(actor, body)
     action = APPOINTMENT_DECISION_TYPES.get(decision_type)
     if action is None:
         raise ValidationError(_("Beslutstypen gäller inte en tillsättning eller ett entledigande."))

@@ -5,13 +5,14 @@ recorded under the right that allows it; no one certifies a payment to themselve
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import Certification, CertificationRight
+from kansli.followup.policy import require_appoint_certifiers, require_certify
 from kansli.followup.selectors.certification import administration_of, certification_check
 from kansli.organisation.models import Body, Organization, Person
 from kansli.organisation.selectors import director_of
@@ -19,13 +20,12 @@ from kansli.organisation.selectors import director_of
 
 def _appointing_director(actor: Actor, body: Body, on: datetime.date) -> Person:
     """The director on the day, who must be the actor (the system acts in the director's name)."""
+    require_appoint_certifiers(actor, body, on)
     director = director_of(body=body, on=on)
     if director is None:
         raise ValidationError(
             _("%(body)s har ingen direktör den %(on)s.") % {"body": body, "on": on.isoformat()}
         )
-    if actor is not None and getattr(actor, "person_id", None) != director.pk:
-        raise PermissionDenied(_("Bara direktören utser och entledigar attestanter."))
     return director
 
 
@@ -91,8 +91,7 @@ def payment_certify(
 ) -> Certification:
     """Record that the certifier certifies a payment, under a right of theirs in force that day
     and within its amount. Refused when the payee is the certifier, whatever the right."""
-    if actor is not None and getattr(actor, "person_id", None) != certifier.pk:
-        raise PermissionDenied(_("Man attesterar bara i eget namn."))
+    require_certify(actor, certifier)
     if amount <= 0:
         raise ValidationError(_("Beloppet ska vara större än noll."))
     name = payee_name.strip() or (payee.name if payee is not None else "")

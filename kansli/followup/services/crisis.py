@@ -7,7 +7,7 @@ Every write here also appends to the event's log, so the log is the event's time
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +16,9 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.decisions import services as decision_services
 from kansli.decisions.models import Decision
+from kansli.decisions.selectors import report_due_on
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
-from kansli.followup.policy import may_keep, own_person, refuse_unless_keeper
+from kansli.followup.policy import own_person, require_keep, require_log
 from kansli.followup.selectors.crisis import (
     council,
     crisis_committee,
@@ -30,7 +31,7 @@ CRISIS = Organization.Kind.CRISIS_COMMITTEE
 
 
 def _keeper(actor: Actor, body: Body) -> Person:
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     return own_person(actor, body)
 
 
@@ -126,11 +127,8 @@ def crisis_log_append(
     recorded_at: datetime.datetime | None = None,
 ) -> CrisisLogEntry:
     """Add a line to the log: the director's staff, or the event's chief of staff, writes."""
+    require_log(actor, event)
     person = own_person(actor, event.body)
-    if not may_keep(actor, event.body) and person.pk != event.chief_of_staff_id:
-        raise PermissionDenied(
-            _("Bara direktören, kansliet och händelsens stabschef skriver i krisloggen.")
-        )
     if event.ended_at is not None:
         raise ValidationError(_("Händelsen är avslutad; loggen är stängd."))
     if kind not in CrisisLogEntry.Kind.values or kind == CrisisLogEntry.Kind.DECISION:
@@ -160,7 +158,7 @@ def _report_fields(body: Body, decided_on: datetime.date) -> dict:
     due = next_council_meeting(body=body, after=decided_on)
     return {
         "report_to": recipient,
-        "report_due": due or decision_services.report_due_on(decided_on=decided_on),
+        "report_due": due or report_due_on(decided_on=decided_on),
     }
 
 
@@ -219,7 +217,7 @@ def crisis_decisions_report(
     """Mark the crisis committee's decisions reported to the council at its meeting ("KF
     2026-12-14, § 150"). A decision recorded without a recipient (at the committee's meeting,
     through the meetings app) is owed to the council too."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     for decision in decisions:
         committee = decision.organization
         if committee is None or committee.body_id != body.pk or committee.kind != CRISIS:

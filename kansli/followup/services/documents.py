@@ -3,7 +3,7 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import Acknowledgement
-from kansli.followup.policy import own_person
-from kansli.followup.selectors.documents import managers_on
+from kansli.followup.policy import own_person, require_acknowledge
 from kansli.governance.models import GoverningDocument
 
 
@@ -22,12 +21,9 @@ def document_acknowledge(
 ) -> Acknowledgement:
     """The signed-in manager acknowledges, in their own name, that they know the document's
     current version."""
-    person = own_person(actor, document.body)
     at = at or timezone.now()
-    if person.pk not in {
-        m.person.pk for m in managers_on(body=document.body, on=timezone.localdate(at))
-    }:
-        raise PermissionDenied(_("Bara chefer kvitterar styrdokument."))
+    require_acknowledge(actor, document, timezone.localdate(at))
+    person = own_person(actor, document.body)
     version = document.current_version
     if version is None:
         raise ValidationError(_("Styrdokumentet har ingen version att kvittera."))

@@ -3,11 +3,9 @@ threshold, and the initiative the director must take with the board when the out
 past it (seed 000, "Ekonomiskt ansvar": "ta initiativ till åtgärder och dialog med
 [styrelsen] om [...] ekonomi avviker från beslutad budget")."""
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -17,121 +15,13 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
-from kansli.followup.policy import refuse_unless_keeper
+from kansli.followup.policy import require_keep
 from kansli.followup.selectors.economy import budget_initiatives_decided, economy_standing
+from kansli.followup.selectors.ledger import LedgerRow, ledger_read
 from kansli.followup.services.initiatives import board_case_open
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import meeting_day, minutes_name
 from kansli.organisation.models import Body, Organization
-
-COLUMNS = ("organisation", "år", "månad", "belopp")
-# A file with more wrong lines than this names the first ones only.
-ERRORS_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    """One line of an imported file: an organization's amount for a month."""
-
-    line: int
-    organization: Organization
-    year: int
-    month: int
-    amount: Decimal
-
-
-def _amount(text: str) -> Decimal:
-    """An amount as Swedish spreadsheets write it: "-1 234 567,50" or "1234567.50"."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    value = Decimal(cleaned)
-    if not value.is_finite():
-        raise InvalidOperation
-    return value
-
-
-def _row(fields: list[str], line: int, organizations: dict[str, Organization]) -> LedgerRow:
-    if len(fields) != len(COLUMNS):
-        raise ValidationError(
-            _("Rad %(line)d: raden ska ha fyra fält (organisation, år, månad, belopp).")
-            % {"line": line}
-        )
-    slug, year, month, amount = (field.strip() for field in fields)
-    organization = organizations.get(slug)
-    if organization is None:
-        raise ValidationError(
-            _("Rad %(line)d: det finns ingen organisation med kortnamnet ”%(slug)s”.")
-            % {"line": line, "slug": slug}
-        )
-    if not year.isdigit() or not 2000 <= int(year) <= 2100:
-        raise ValidationError(
-            _("Rad %(line)d: året ”%(year)s” är inget år.") % {"line": line, "year": year}
-        )
-    if not month.isdigit() or not 1 <= int(month) <= 12:
-        raise ValidationError(
-            _("Rad %(line)d: månaden ”%(month)s” ska vara ett tal från 1 till 12.")
-            % {"line": line, "month": month}
-        )
-    try:
-        value = _amount(amount)
-    except InvalidOperation:
-        raise ValidationError(
-            _("Rad %(line)d: beloppet ”%(amount)s” är inget tal.")
-            % {"line": line, "amount": amount}
-        ) from None
-    return LedgerRow(line, organization, int(year), int(month), value)
-
-
-def ledger_read(*, body: Body, text: str) -> list[LedgerRow]:
-    """The rows of a CSV file with the columns organisation (the organization's short name),
-    år, månad, belopp, separated by semicolons or commas. Every wrong line is named; a file
-    with any is refused whole."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or not lines[0].strip():
-        raise ValidationError(_("Filen är tom."))
-    delimiter = ";" if ";" in lines[0] else ","
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-    header = [field.strip().lower() for field in next(reader)]
-    if tuple(header) != COLUMNS:
-        raise ValidationError(
-            _("Rad 1: kolumnerna ska vara %(columns)s.") % {"columns": ", ".join(COLUMNS)}
-        )
-    organizations = {row.slug: row for row in Organization.objects.filter(body=body)}
-    rows: list[LedgerRow] = []
-    errors: list[ValidationError] = []
-    seen: dict[tuple[int, int, int], int] = {}
-    for line, fields in enumerate(reader, start=2):
-        if not any(field.strip() for field in fields):
-            continue
-        try:
-            row = _row(fields, line, organizations)
-        except ValidationError as error:
-            errors.append(error)
-            continue
-        key = (row.organization.pk, row.year, row.month)
-        if key in seen:
-            errors.append(
-                ValidationError(
-                    _(
-                        "Rad %(line)d: %(organization)s %(year)d-%(month)02d "
-                        "står redan på rad %(first)d."
-                    )
-                    % {
-                        "line": line,
-                        "organization": row.organization.slug,
-                        "year": row.year,
-                        "month": row.month,
-                        "first": seen[key],
-                    }
-                )
-            )
-            continue
-        seen[key] = line
-        rows.append(row)
-    if errors:
-        raise ValidationError(errors[:ERRORS_SHOWN])
-    if not rows:
-        raise ValidationError(_("Filen har inga rader under rubrikraden."))
-    return rows
 
 
 def _replace_months(
@@ -170,7 +60,7 @@ def _replace_months(
 @transaction.atomic
 def budget_import(*, actor: Actor, body: Body, text: str) -> list[BudgetLine]:
     """Import the budget per organization and month from a CSV file (see `ledger_read`)."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     return _replace_months(actor, BudgetLine, body, ledger_read(body=body, text=text))
 
 
@@ -179,7 +69,7 @@ def budget_set(
     *, actor: Actor, organization: Organization, year: int, month: int, amount: Decimal
 ) -> BudgetLine:
     """Set one organization's budget for one month."""
-    refuse_unless_keeper(actor, organization.body)
+    require_keep(actor, organization.body)
     found = BudgetLine.objects.filter(organization=organization, year=year, month=month).first()
     if found is None:
         line = BudgetLine(organization=organization, year=year, month=month, amount=amount)
@@ -199,7 +89,7 @@ def outcomes_import(
 ) -> Imported:
     """Import the outcome per organization and month from a CSV file (see `ledger_read`), and
     take the initiatives the deviations now require."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     rows = ledger_read(body=body, text=text)
     outcomes = _replace_months(
         actor, Outcome, body, rows, source=source[:300], imported_at=timezone.now()
@@ -219,7 +109,7 @@ def threshold_set(
 ) -> DeviationThreshold:
     """Set how far the outcome may exceed the budget before the director takes the initiative:
     a share of the budget year to date, or an amount if that is reached first."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     found = DeviationThreshold.objects.filter(body=body).first()
     if found is None:
         threshold = DeviationThreshold(body=body, percent=percent, amount=amount)
@@ -253,7 +143,7 @@ def deviations_check(
     year of `on` unless given) exceeds its budget past the threshold: a case to the board, with
     the director as its officer. Once per deviation: none while the organization has one open,
     nor for a month an earlier one covered."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     _mark_decided(actor, body)
     taken = []
     for row in economy_standing(body=body, year=year or on.year):
@@ -291,7 +181,7 @@ def budget_initiative_deal_with(
 ) -> BudgetInitiative:
     """Mark the initiative dealt with by the board at the meeting, under the paragraph (§)."""
     body = initiative.organization.body
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     if initiative.dealt_with_on is not None:
         raise ValidationError(
             _("Styrelsen har redan behandlat initiativet (%(where)s).")

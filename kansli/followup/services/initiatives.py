@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kansli.audit.services import Actor
+from kansli.followup.policy import require_keep
 from kansli.organisation.models import Body, Organization
 from kansli.organisation.selectors import director_of
 from kansli.registry.models import Case
@@ -15,7 +16,9 @@ from kansli.registry.services import case_open
 
 
 def board_case_open(*, actor: Actor, body: Body, title: str, on: datetime.date) -> Case:
-    """Open the case to the body's board; runs in the caller's transaction."""
+    """Open the case to the body's board, as a keeper of the follow-up; runs in the caller's
+    transaction."""
+    require_keep(actor, body)
     board = Organization.objects.filter(body=body, kind=Organization.Kind.EXECUTIVE_BOARD).first()
     if board is None:
         raise ValidationError(

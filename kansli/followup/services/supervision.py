@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import ReportTemplate, SupervisionInitiative, SupervisionReport
-from kansli.followup.policy import refuse_unless_keeper
+from kansli.followup.policy import require_keep
 from kansli.followup.selectors.supervision import periods
 from kansli.followup.services.initiatives import board_case_open
 from kansli.organisation.models import Body, Organization
@@ -32,7 +32,7 @@ def report_template_create(
 ) -> ReportTemplate:
     """What organizations of a kind report to the board, every `interval_months` months, at the
     latest `due_days` days after the period."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     template = ReportTemplate(
         body=body,
         name=name.strip(),
@@ -50,7 +50,7 @@ def supervision_reports_create(
 ) -> list[SupervisionReport]:
     """The reports owed in the year under the template: one per period for every organization
     of its kind that exists during the period. Those already made are left as they are."""
-    refuse_unless_keeper(actor, template.body)
+    require_keep(actor, template.body)
     existing = set(
         SupervisionReport.objects.filter(template=template, period_start__year=year).values_list(
             "organization", "period_start"
@@ -89,7 +89,7 @@ def supervision_report_file(
 ) -> SupervisionReport:
     """Record that the report has come, with what it says and, if registered, the document."""
     body = report.template.body
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     if report.filed_on is not None:
         raise ValidationError(
             _("Rapporten är redan lämnad (%(on)s).") % {"on": report.filed_on.isoformat()}
@@ -110,7 +110,7 @@ def supervision_initiative_take(
     """The director takes an initiative under the board's supervision duty: a case to the
     board, with the director as its officer."""
     body = organization.body
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     if not reason.strip():
         raise ValidationError(_("Ange anledningen till initiativet."))
     case = board_case_open(

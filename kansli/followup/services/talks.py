@@ -3,7 +3,7 @@ recorded when held (seed 002 3.6, 5.1.4, 5.2.5; seed 000 "utvecklingssamtal").""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.followup.models import Talk
-from kansli.followup.policy import may_keep, own_person, refuse_unless_keeper
+from kansli.followup.policy import require_keep, require_record_talk
 from kansli.followup.selectors.talks import talk_plan
 from kansli.organisation.models import Body
 
@@ -20,7 +20,7 @@ from kansli.organisation.models import Body
 def talks_schedule(*, actor: Actor, body: Body, on: datetime.date) -> list[Talk]:
     """Schedule the year's talks (due by 31 December) between those holding the posts on the
     date. A talk already scheduled for the year is not scheduled again."""
-    refuse_unless_keeper(actor, body)
+    require_keep(actor, body)
     due_on = datetime.date(on.year, 12, 31)
     scheduled = {
         (talk.kind, talk.held_by_id, talk.held_with_id)
@@ -47,9 +47,7 @@ def talks_schedule(*, actor: Actor, body: Body, on: datetime.date) -> list[Talk]
 @transaction.atomic
 def talk_record(*, actor: Actor, talk: Talk, held_on: datetime.date, note: str = "") -> Talk:
     """Record that the talk was held: by whoever held it, or by the director's staff."""
-    person = own_person(actor, talk.body)
-    if person.pk != talk.held_by_id and not may_keep(actor, talk.body):
-        raise PermissionDenied(_("Bara den som håller samtalet eller kansliet kan registrera det."))
+    require_record_talk(actor, talk)
     talk = Talk.objects.select_for_update().get(pk=talk.pk)
     if talk.held_on is not None:
         raise ValidationError(

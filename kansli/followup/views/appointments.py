@@ -1,20 +1,25 @@
 """The appointment page: for a chosen post and decision type, what the delegation engine requires
 before the head is appointed or dismissed, and the form to decide with the requirements met."""
 
+from typing import Any
+
 from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
+from kansli.decisions.models import Decision
 from kansli.decisions.selectors import requirement_label
+from kansli.followup import policy
 from kansli.followup.export import csv_response
 from kansli.followup.selectors import appointments as selectors
 from kansli.followup.services import appointments as services
+from kansli.followup.views import readable_body
 from kansli.organisation.models import Body
+from kansli.web.forms import form_written
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -74,10 +79,10 @@ class DecideForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     today = timezone.localdate()
     question = QuestionForm(request.GET or None, body=body_)
-    answers, decide = [], None
+    answers, decide, status = [], None, 200
     if question.is_valid():
         position = question.cleaned_data["befattning"]
         decision_type = question.cleaned_data["beslutstyp"]
@@ -111,9 +116,10 @@ def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
             requirements=requirements,
             conditions=[c for answer in answers[:1] for c in answer.rule.limits.conditions],
         )
-        if request.method == "POST" and decide.is_valid():
-            data = decide.cleaned_data
-            try:
+        if request.method == "POST":
+            decided: list[Decision] = []
+
+            def decide_appointment(data: dict[str, Any]) -> None:
                 decision, _appointment = services.appointment_decide(
                     actor=request.user,
                     body=body_,
@@ -126,15 +132,21 @@ def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
                     evidence=decide.evidence(),
                     conditions=decide.conditions(),
                 )
-            except ValidationError as error:
-                decide.add_error(None, error)
-            else:
-                return redirect("web:decision_detail", body_.slug, decision.pk)
+                decided.append(decision)
+
+            written = form_written(
+                decide,
+                decide_appointment,
+                done=redirect("followup:appointment_requirements", body_.slug),
+            )
+            if written.response:
+                return redirect("web:decision_detail", body_.slug, decided[0].pk)
+            status = written.status
     context = {
         "body": body_,
         "question": question,
         "answers": answers,
         "decide": decide,
-        "may_decide": getattr(request.user, "person_id", None) is not None,
+        "may_decide": policy.may_decide_appointment(request.user, body_),
     }
-    return render(request, "followup/appointments/requirements.html", context)
+    return render(request, "followup/appointments/requirements.html", context, status=status)

@@ -6,18 +6,19 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.followup import policy
 from kansli.followup.export import csv_response
 from kansli.followup.models import CertificationRight
 from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
+from kansli.followup.views import readable_body
 from kansli.organisation.models import Body, Organization, Person
-from kansli.organisation.selectors import director_of
 from kansli.web.forms import form_written
 
 
@@ -75,11 +76,6 @@ class EndForm(forms.Form):
         )
 
 
-def _is_director(request: HttpRequest, body: Body) -> bool:
-    director = director_of(body=body, on=timezone.localdate())
-    return director is not None and request.user.person_id == director.pk
-
-
 def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:
     today = timezone.localdate()
     asked = "attestant" in request.GET
@@ -105,7 +101,7 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
         "without_right": selectors.organizations_without_right(body=body, on=today),
         "check_form": check_form,
         "check": check,
-        "is_director": _is_director(request, body),
+        "may_appoint": policy.may_appoint_certifiers(request.user, body),
         "appoint_form": given.get("appoint_form") or AppointForm(body=body),
         "end_form": given.get("end_form") or EndForm(body=body, initial={"till": today}),
     }
@@ -114,12 +110,12 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
 
 @require_GET
 def certification(request: HttpRequest, body: str) -> HttpResponse:
-    return _page(request, get_object_or_404(Body, slug=body))
+    return _page(request, readable_body(request, body))
 
 
 @require_POST
 def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = AppointForm(request.POST, body=body_)
     written = form_written(
         form,
@@ -138,7 +134,7 @@ def certification_right_appoint(request: HttpRequest, body: str) -> HttpResponse
 
 @require_POST
 def certification_right_end(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = EndForm(request.POST, body=body_)
     written = form_written(
         form,
@@ -152,7 +148,7 @@ def certification_right_end(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 def certification_rights_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     return csv_response(
         f"attestratter-{body_.slug}.csv",
         [_("Attestant"), _("Ansvar"), _("Högsta belopp"), _("Från"), _("Till"), _("Utsedd av")],
@@ -172,7 +168,7 @@ def certification_rights_csv(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 def certifications_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     outside = dict(selectors.certifications_outside_rights(body=body_))
     return csv_response(
         f"attester-{body_.slug}.csv",

@@ -3,7 +3,6 @@ owed to the council, and the posts in a security class. Everyone signed in reads
 services decide who writes."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kansli.followup import policy
 from kansli.followup.export import csv_response
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
-from kansli.followup.policy import may_keep
 from kansli.followup.selectors import crisis as selectors
 from kansli.followup.services import crisis as services
-from kansli.organisation.models import Body
+from kansli.followup.views import readable_body
+from kansli.web.forms import form_written
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
 _DATE = forms.DateInput(attrs={"type": "date"})
@@ -65,7 +65,7 @@ class ReportForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def crisis_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     events = selectors.crisis_events(body=body_)
     if request.GET.get("format") == "csv":
         return csv_response(
@@ -77,20 +77,26 @@ def crisis_list(request: HttpRequest, body: str) -> HttpResponse:
             ),
         )
     form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.crisis_event_open(actor=request.user, body=body_, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:crisis_detail", body_.slug, event.pk)
+    status = 200
+    if request.method == "POST":
+        opened: list[CrisisEvent] = []
+        written = form_written(
+            form,
+            lambda data: opened.append(
+                services.crisis_event_open(actor=request.user, body=body_, **data)
+            ),
+            done=redirect("followup:crisis_list", body_.slug),
+        )
+        if written.response:
+            return redirect("followup:crisis_detail", body_.slug, opened[0].pk)
+        status = written.status
     context = {
         "body": body_,
         "events": events,
         "form": form,
-        "may_keep": may_keep(request.user, body_),
+        "may_keep": policy.may_keep(request.user, body_),
     }
-    return render(request, "followup/crisis/list.html", context)
+    return render(request, "followup/crisis/list.html", context, status=status)
 
 
 _ACTIONS = {
@@ -117,21 +123,23 @@ _ACTIONS = {
 
 @require_http_methods(["GET", "POST"])
 def crisis_detail(request: HttpRequest, body: str, event: int) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     event_ = get_object_or_404(selectors.crisis_events(body=body_), pk=event)
     action = request.POST.get("action") if request.method == "POST" else None
     forms_ = {
         name: form_class(request.POST if name == action else None, prefix=name)
         for name, (form_class, _write) in _ACTIONS.items()
     }
-    if action in _ACTIONS and forms_[action].is_valid():
-        form = forms_[action]
-        try:
-            _ACTIONS[action][1](request.user, event_, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:crisis_detail", body_.slug, event_.pk)
+    status = 200
+    if action in _ACTIONS:
+        written = form_written(
+            forms_[action],
+            lambda data: _ACTIONS[action][1](request.user, event_, data),
+            done=redirect("followup:crisis_detail", body_.slug, event_.pk),
+        )
+        if written.response:
+            return written.response
+        status = written.status
     log = selectors.crisis_log(event=event_)
     if request.GET.get("format") == "csv":
         return csv_response(
@@ -144,16 +152,16 @@ def crisis_detail(request: HttpRequest, body: str, event: int) -> HttpResponse:
         "event": event_,
         "log": log,
         "forms": forms_,
-        "may_keep": may_keep(request.user, body_),
-        "may_log": may_keep(request.user, body_)
-        or getattr(request.user, "person_id", None) == event_.chief_of_staff_id,
+        "action": action,
+        "may_keep": policy.may_keep(request.user, body_),
+        "may_log": policy.may_log(request.user, event_),
     }
-    return render(request, "followup/crisis/detail.html", context)
+    return render(request, "followup/crisis/detail.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 def crisis_decisions(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     today = timezone.localdate()
     unreported = selectors.crisis_decisions_unreported(body=body_, on=today)
     if request.GET.get("format") == "csv":
@@ -163,30 +171,35 @@ def crisis_decisions(request: HttpRequest, body: str) -> HttpResponse:
             ((d.decided_on, d.title, d.citation, d.report_due) for d in unreported),
         )
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST":
         picked = [pk for pk in request.POST.getlist("beslut") if pk.isdigit()]
-        chosen = unreported.filter(pk__in=picked)
-        try:
-            services.crisis_decisions_report(
-                actor=request.user, body=body_, decisions=list(chosen), **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("followup:crisis_decisions", body_.slug)
+        written = form_written(
+            form,
+            lambda data: services.crisis_decisions_report(
+                actor=request.user,
+                body=body_,
+                decisions=list(unreported.filter(pk__in=picked)),
+                **data,
+            ),
+            done=redirect("followup:crisis_decisions", body_.slug),
+        )
+        if written.response:
+            return written.response
+        status = written.status
     context = {
         "body": body_,
         "decisions": unreported,
         "form": form,
         "today": today,
-        "may_keep": may_keep(request.user, body_),
+        "may_keep": policy.may_keep(request.user, body_),
     }
-    return render(request, "followup/crisis/decisions.html", context)
+    return render(request, "followup/crisis/decisions.html", context, status=status)
 
 
 @require_GET
 def security_classes(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     rows = selectors.security_class_list(body=body_, on=timezone.localdate())
     if request.GET.get("format") == "csv":
         return csv_response(

@@ -2,7 +2,6 @@
 its section and its evidence today; the board reads the same page without the director's
 tools. With its CSV export, and the list behind its line on the basis for decision."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kansli.followup import policy
-from kansli.followup.duties import dashboard_visible, duty_lines
+from kansli.followup.duties import duty_lines
 from kansli.followup.export import csv_response
 from kansli.followup.selectors.dashboard import ItemBasis, agenda_basis
 from kansli.meetings.policy import item_title
@@ -19,8 +18,7 @@ from kansli.organisation.models import Body
 
 def _visible_body(request: HttpRequest, slug: str) -> Body:
     body = get_object_or_404(Body, slug=slug)
-    if not dashboard_visible(request.user, body):
-        raise PermissionDenied(_("Uppföljningen visas för direktören, kansliet och styrelsen."))
+    policy.require_read_duties(request.user, body)
     return body
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +20,7 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
+from kansli.followup.views import readable_body
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
 from kansli.web.forms import form_written
@@ -116,12 +117,12 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) ->
 
 @require_GET
 def economy(request: HttpRequest, body: str) -> HttpResponse:
-    return _page(request, get_object_or_404(Body, slug=body))
+    return _page(request, readable_body(request, body))
 
 
 @require_POST
 def economy_import(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = ImportForm(request.POST, request.FILES)
 
     def import_file(data: dict[str, Any]) -> None:
@@ -143,7 +144,7 @@ def economy_import(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = ThresholdForm(request.POST)
     written = form_written(
         form,
@@ -157,7 +158,7 @@ def economy_threshold(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = DealtWithForm(request.POST, body=body_)
     written = form_written(
         form,
@@ -174,7 +175,7 @@ def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpRespons
 
 @require_GET
 def economy_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     year = _year(request)
     rows = selectors.economy_standing(body=body_, year=year)
     return csv_response(
@@ -205,7 +206,7 @@ def economy_csv(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 def budget_initiatives_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     year = _year(request)
     rows = selectors.budget_initiatives(body=body_, year=year)
     return csv_response(

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +19,7 @@ from kansli.followup.export import csv_response
 from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
+from kansli.followup.views import readable_body
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
 from kansli.web.forms import form_written
@@ -106,7 +107,7 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
 
 @require_GET
 def supervision(request: HttpRequest, body: str) -> HttpResponse:
-    return _page(request, get_object_or_404(Body, slug=body))
+    return _page(request, readable_body(request, body))
 
 
 def _done(body: Body) -> HttpResponse:
@@ -115,7 +116,7 @@ def _done(body: Body) -> HttpResponse:
 
 @require_POST
 def report_template_create(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = TemplateForm(request.POST)
     written = form_written(
         form,
@@ -135,7 +136,7 @@ def report_template_create(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def supervision_reports_create(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = ReportsForm(request.POST, body=body_)
     written = form_written(
         form,
@@ -149,7 +150,7 @@ def supervision_reports_create(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def supervision_report_file(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = FileForm(request.POST, body=body_)
 
     def file(data: dict[str, Any]) -> None:
@@ -174,7 +175,7 @@ def supervision_report_file(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = InitiativeForm(request.POST, body=body_)
     written = form_written(
         form,
@@ -191,7 +192,7 @@ def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse
 
 @require_GET
 def supervision_reports_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     year = _year(request)
     today = timezone.localdate()
     return csv_response(
@@ -224,7 +225,7 @@ def supervision_reports_csv(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 def supervision_initiatives_csv(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     return csv_response(
         f"uppsiktsinitiativ-{body_.slug}.csv",
         [_("Tagit"), _("Gäller"), _("Diarienummer"), _("Anledning")],

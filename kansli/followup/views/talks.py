@@ -2,7 +2,6 @@
 year and to record a talk held."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
+from kansli.followup import policy
 from kansli.followup.export import csv_response
-from kansli.followup.policy import may_keep
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
-from kansli.organisation.models import Body
+from kansli.followup.views import readable_body
+from kansli.web.forms import form_written
 
 
 class HeldForm(forms.Form):
@@ -23,9 +23,13 @@ class HeldForm(forms.Form):
     note = forms.CharField(label=_lazy("Anteckning"), required=False)
 
 
+class ScheduleForm(forms.Form):
+    """Schedule the year's talks: nothing to fill in."""
+
+
 @require_http_methods(["GET", "POST"])
 def talk_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     today = timezone.localdate()
     asked = request.GET.get("ar", "")
     year = int(asked) if asked.isdigit() and len(asked) == 4 else today.year
@@ -51,22 +55,31 @@ def talk_list(request: HttpRequest, body: str) -> HttpResponse:
                 for t in talks
             ),
         )
-    held = HeldForm(request.POST if request.POST.get("action") == "held" else None)
-    try:
-        if request.POST.get("action") == "schedule":
-            services.talks_schedule(actor=request.user, body=body_, on=today)
-            return redirect("followup:talk_list", body_.slug)
-        if held.is_valid():
-            talk = get_object_or_404(talks, pk=held.cleaned_data["talk"])
-            services.talk_record(
+    action = request.POST.get("action")
+    held = HeldForm(request.POST if action == "held" else None)
+    schedule = ScheduleForm(request.POST if action == "schedule" else None)
+    writes = {
+        "held": (
+            held,
+            lambda data: services.talk_record(
                 actor=request.user,
-                talk=talk,
-                held_on=held.cleaned_data["held_on"],
-                note=held.cleaned_data["note"],
-            )
-            return redirect("followup:talk_list", body_.slug)
-    except ValidationError as error:
-        held.add_error(None, error)
+                talk=get_object_or_404(talks, pk=data["talk"]),
+                held_on=data["held_on"],
+                note=data["note"],
+            ),
+        ),
+        "schedule": (
+            schedule,
+            lambda data: services.talks_schedule(actor=request.user, body=body_, on=today),
+        ),
+    }
+    status = 200
+    if action in writes:
+        form, write = writes[action]
+        written = form_written(form, write, done=redirect("followup:talk_list", body_.slug))
+        if written.response:
+            return written.response
+        status = written.status
     context = {
         "body": body_,
         "talks": talks,
@@ -74,7 +87,8 @@ def talk_list(request: HttpRequest, body: str) -> HttpResponse:
         "today": today,
         "overdue_only": overdue_only,
         "held": held,
-        "may_keep": may_keep(request.user, body_),
-        "person_id": getattr(request.user, "person_id", None),
+        "schedule": schedule,
+        "may_keep": policy.may_keep(request.user, body_),
+        "recordable": {talk.pk for talk in talks if policy.may_record_talk(request.user, talk)},
     }
-    return render(request, "followup/talks/list.html", context)
+    return render(request, "followup/talks/list.html", context, status=status)

@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
-from kansli.followup.duties import dashboard_visible
+from kansli.followup.policy import may_read_duties
 from kansli.organisation.models import Body
 
 register = template.Library()
@@ -61,7 +61,7 @@ def main_navigation(context: template.Context) -> dict[str, Any]:
         "home": url_name == "home",
         "current_body": match.kwargs.get("body") if match else None,
         "current_area": _AREAS.get(url_name or ""),
-        "follows_up": [body.slug for body in bodies if dashboard_visible(request.user, body)],
+        "follows_up": [body.slug for body in bodies if may_read_duties(request.user, body)],
     }
 
 
