@@ -126,7 +126,8 @@ api = KansliAPI(
     description=(
         "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
         "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`. "
-        "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem."
+        "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem. "
+        "Varje fel svarar med `Error`: `detail` på svenska, `code` och felen per fält i `fields`."
     ),
     auth=TokenAuth(),
     urls_namespace="api",
