@@ -9,12 +9,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
 
 from kansli.delegation.api import Problem
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
 from kansli.preparation import selectors, services
 from kansli.preparation.models import Preparation
+from kansli.preparation.policy import may_read
 from kansli.registry.models import Case
 from kansli.registry.visibility import case_view
 
@@ -77,7 +79,11 @@ class ReportIn(Schema):
 
 
 class StatusIn(Schema):
-    status: str = Field(description="preparing, ready, decided")
+    status: str = Field(
+        description=_lazy(
+            "preparing eller ready; decided sätts bara av organets beslut på sammanträdet."
+        )
+    )
 
 
 def _case(slug: str, case_id: int) -> Case:
@@ -88,6 +94,17 @@ def _case(slug: str, case_id: int) -> Case:
         organization__body=body,
         pk=case_id,
     )
+
+
+def _readable_case(request: HttpRequest, slug: str, case_id: int) -> Case:
+    case = _case(slug, case_id)
+    if not may_read(request.user, case):
+        raise HttpError(
+            403,
+            _("Bara personal i %(body)s kan läsa ärendets beredning.")
+            % {"body": case.organization.body},
+        )
+    return case
 
 
 def _readiness(case: Case) -> dict[str, Any]:
@@ -134,20 +151,20 @@ def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}/preparation",
-    response=Report,
+    response={200: Report, 403: Problem, 404: Problem},
     summary=_lazy("Ett ärendes beredning: tjänsteskrivelse, yttranden, status och historik"),
 )
 def preparation_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
-    return _report(request, _case(slug, case_id))
+    return _report(request, _readable_case(request, slug, case_id))
 
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}/readiness",
-    response=Readiness,
+    response={200: Readiness, 403: Problem, 404: Problem},
     summary=_lazy("Vad som saknas innan ärendet kan tas upp på en dagordning"),
 )
 def readiness_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
-    return _readiness(_case(slug, case_id))
+    return _readiness(_readable_case(request, slug, case_id))
 
 
 def _refusal(error: ValidationError | PermissionDenied) -> Status[dict[str, str]]:

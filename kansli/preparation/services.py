@@ -1,14 +1,13 @@
 """Preparing a case: routes, the officer's report, statements and the status with its history.
 
-Each service validates, writes and audits in one transaction. Only staff of the case's body
-(or the system, actor None) prepare its cases. A case is set ready only when the readiness
-check finds nothing missing.
+Each service asks `kansli.preparation.policy` first, then validates, writes and audits in one
+transaction. A case is set ready only when the readiness check finds nothing missing.
 """
 
 import datetime
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +24,7 @@ from kansli.preparation.models import (
     Statement,
     StatusChange,
 )
+from kansli.preparation.policy import require_plan_routes, require_prepare, require_status
 from kansli.preparation.selectors import case_readiness
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
@@ -35,22 +35,12 @@ def _refuse_other_body(body_id: int, *rows: Organization | Person | Route | None
         raise ValidationError(_("Uppgiften hör till en annan kommun eller region än ärendet."))
 
 
-def _refuse_outsider(actor: Actor, case: Case) -> None:
-    """Only the system, a superuser or staff of the case's body prepare it."""
-    if actor is None or actor.is_superuser:
-        return
-    person = getattr(actor, "person", None)
-    if person is None or person.body_id != case.organization.body_id:
-        raise PermissionDenied(
-            _("Bara personal i %(body)s kan bereda ärendet.") % {"body": case.organization.body}
-        )
-
-
 @transaction.atomic
 def route_create(
     *, actor: Actor, body: Body, name: str, organizations: Sequence[Organization], source: str = ""
 ) -> Route:
     """A route through the body's organs in the order given: AU, KS, KF."""
+    require_plan_routes(actor, body)
     if not organizations:
         raise ValidationError(_("En ärendegång går genom minst ett organ."))
     _refuse_other_body(body.pk, *organizations)
@@ -65,7 +55,6 @@ def route_create(
 
 def _preparation(actor: Actor, case: Case) -> Preparation:
     """The case's preparation, locked; begun (and its first status recorded) on first use."""
-    _refuse_outsider(actor, case)
     found = Preparation.objects.select_for_update().filter(case=case).first()
     if found is not None:
         return found
@@ -105,6 +94,7 @@ def preparation_plan(
 ) -> Preparation:
     """Set the case's route (it starts at the route's first organ), the committee it comes
     from, and the day its preparation is due."""
+    require_prepare(actor, case)
     preparation = _preparation(actor, case)
     body_id = case.organization.body_id
     _refuse_other_body(body_id, route, referred_from)
@@ -136,6 +126,7 @@ def report_save(
 ) -> Preparation:
     """Save the officer's report as written in the browser, with its resolution clauses in
     order (empty lines dropped)."""
+    require_prepare(actor, case)
     preparation = _preparation(actor, case)
     _refuse_other_body(case.organization.body_id, rapporteur)
     preparation = audit.update(
@@ -168,6 +159,7 @@ def report_upload(
 ) -> Preparation:
     """Register an uploaded officer's report as a drawn-up document of the case and use it as
     the report. A bad file refuses it all."""
+    require_prepare(actor, case)
     preparation = _preparation(actor, case)
     document = registry.document_register(
         actor=actor,
@@ -195,6 +187,7 @@ def statement_add(
 ) -> Statement:
     """Record a statement (yttrande) on the case from one of the body's organs or from
     someone outside it, perhaps as a registered document of the case."""
+    require_prepare(actor, case)
     preparation = _preparation(actor, case)
     _refuse_other_body(case.organization.body_id, organization)
     if document is not None and document.case_id != case.pk:
@@ -214,6 +207,7 @@ def statement_add(
 def status_change(*, actor: Actor, case: Case, status: str, note: str = "") -> Preparation:
     """Change the preparation status. A case is set ready only when nothing is missing; the
     refusal lists what is."""
+    require_status(actor, case, status)
     preparation = _preparation(actor, case)
     if status not in Preparation.Status.values:
         raise ValidationError(_("Okänd status."))
@@ -237,6 +231,7 @@ def status_change(*, actor: Actor, case: Case, status: str, note: str = "") -> P
 def route_advance(*, actor: Actor, case: Case, note: str = "") -> Preparation:
     """The current organ has dealt with the case: it goes on to the next organ of its route,
     to be prepared for that organ's agenda."""
+    require_prepare(actor, case)
     preparation = _preparation(actor, case)
     if preparation.route is None:
         raise ValidationError(_("Ärendet har ingen ärendegång."))

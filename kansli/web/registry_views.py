@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.organisation.models import Body, Person
+from kansli.preparation import policy as preparation_policy
 from kansli.preparation import selectors as preparation_selectors
 from kansli.preparation import services as preparation
 from kansli.preparation.models import Preparation
@@ -27,6 +28,7 @@ from kansli.registry.models import Case, Document
 from kansli.registry.selectors import document_views, documents_with_case
 from kansli.registry.visibility import case_view
 from kansli.search.selectors import SearchFilters, search
+from kansli.web.forms import form_written
 from kansli.web.registry_forms import (
     CaseListForm,
     RegisterForm,
@@ -188,7 +190,7 @@ def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, A
     body = case.organization.body
     prepared = preparation_selectors.preparation_of(case=case)
     documents = documents_with_case(case.documents.prefetch_related("files"))
-    may_prepare = _staff(request, body) is not None
+    may_prepare = preparation_policy.may_prepare(request.user, case)
     today = timezone.localdate()
     context = {
         "body": body,
@@ -210,28 +212,39 @@ def case_detail(request: HttpRequest, body: str, case: int) -> HttpResponse:
     return render(request, "web/registry/case_detail.html", _case_context(request, case_))
 
 
+def _prepared_case(request: HttpRequest, body: str, case: int) -> Case:
+    """The case whose preparation pages the user asks for: staff of its body only."""
+    case_ = _case(body, case)
+    if not preparation_policy.may_read(request.user, case_):
+        raise PermissionDenied(
+            _("Bara personal i %(body)s kan bereda ärenden.") % {"body": case_.organization.body}
+        )
+    return case_
+
+
 @require_http_methods(["GET", "POST"])
 def report_edit(request: HttpRequest, body: str, case: int) -> HttpResponse:
-    case_ = _case(body, case)
+    case_ = _prepared_case(request, body, case)
     body_ = case_.organization.body
-    if _staff(request, body_) is None:
-        return _not_staff(request, body_)
     today = timezone.localdate()
-    prepared = preparation_selectors.preparation_of(case=case_)
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES, body=body_, today=today)
-        if form.is_valid():
-            try:
-                _save_report(request, case_, form)
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Tjänsteskrivelsen är sparad."))
-                return redirect("web:case_detail", body_.slug, case_.pk)
+        written = form_written(
+            form,
+            lambda data: _save_report(request, case_, form),
+            done=redirect("web:case_detail", body_.slug, case_.pk),
+        )
+        if written.response is not None:
+            messages.success(request, _("Tjänsteskrivelsen är sparad."))
+            return written.response
+        status = written.status
     else:
+        # The form is offered only to those who may save it; the reason why not otherwise.
+        preparation_policy.require_prepare(request.user, case_)
+        prepared = preparation_selectors.preparation_of(case=case_)
         form = ReportForm(initial=ReportForm.initial_from(prepared), body=body_, today=today)
+        status = 200
     context = {"body": body_, "case": case_view(request.user, case_), "form": form}
-    status = 400 if form.errors else 200
     return render(request, "web/registry/report_form.html", context, status=status)
 
 
@@ -260,10 +273,7 @@ def _save_report(request: HttpRequest, case: Case, form: ReportForm) -> None:
 
 @require_POST
 def status_update(request: HttpRequest, body: str, case: int) -> HttpResponse:
-    case_ = _case(body, case)
-    body_ = case_.organization.body
-    if _staff(request, body_) is None:
-        return _not_staff(request, body_)
+    case_ = _prepared_case(request, body, case)
     try:
         if request.POST.get("atgard") == "nasta-organ":
             preparation.route_advance(actor=request.user, case=case_)
@@ -271,35 +281,35 @@ def status_update(request: HttpRequest, body: str, case: int) -> HttpResponse:
             preparation.status_change(
                 actor=request.user, case=case_, status=request.POST.get("status", "")
             )
+    except PermissionDenied as error:
+        context = _case_context(request, case_, status_errors=[str(error)])
+        return render(request, "web/registry/case_detail.html", context, status=403)
     except ValidationError as error:
         context = _case_context(request, case_, status_errors=error.messages)
         return render(request, "web/registry/case_detail.html", context, status=409)
     messages.success(request, _("Ärendets status är ändrad."))
-    return redirect("web:case_detail", body_.slug, case_.pk)
+    return redirect("web:case_detail", case_.organization.body.slug, case_.pk)
 
 
 @require_POST
 def statement_create(request: HttpRequest, body: str, case: int) -> HttpResponse:
-    case_ = _case(body, case)
+    case_ = _prepared_case(request, body, case)
     body_ = case_.organization.body
-    if _staff(request, body_) is None:
-        return _not_staff(request, body_)
     form = StatementForm(request.POST, body=body_, today=timezone.localdate())
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            preparation.statement_add(
-                actor=request.user,
-                case=case_,
-                organization=data["organisation"],
-                author=data["fran"],
-                received_on=data["inkom"],
-                summary=data["sammanfattning"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Yttrandet är registrerat."))
-            return redirect("web:case_detail", body_.slug, case_.pk)
+    written = form_written(
+        form,
+        lambda data: preparation.statement_add(
+            actor=request.user,
+            case=case_,
+            organization=data["organisation"],
+            author=data["fran"],
+            received_on=data["inkom"],
+            summary=data["sammanfattning"],
+        ),
+        done=redirect("web:case_detail", body_.slug, case_.pk),
+    )
+    if written.response is not None:
+        messages.success(request, _("Yttrandet är registrerat."))
+        return written.response
     context = _case_context(request, case_, statement_form=form)
-    return render(request, "web/registry/case_detail.html", context, status=400)
+    return render(request, "web/registry/case_detail.html", context, status=written.status)

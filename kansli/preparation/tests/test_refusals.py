@@ -1,0 +1,139 @@
+"""Nobody but the case's officer and the body's registrars and secretaries prepares a case:
+every preparation service, page and API operation refuses the wrong user."""
+
+from typing import Any
+
+import pytest
+
+from kansli.organisation.models import Body
+from kansli.preparation import services
+from kansli.preparation.models import Preparation
+from kansli.preparation.tests.builders import open_case, organ, ready_case, route, today
+from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.tests.refusals import (
+    OUTSIDERS,
+    Demo,
+    RouteCase,
+    ServiceCase,
+    check_route,
+    check_service,
+    route_params,
+    service_params,
+)
+
+
+def _vanersborg(demo: Demo) -> Body:
+    return demo["vanersborg"]
+
+
+def _case(demo: Demo) -> dict[str, Any]:
+    return {"case": open_case(_vanersborg(demo))}
+
+
+def _ready(demo: Demo) -> dict[str, Any]:
+    return {"case": ready_case(_vanersborg(demo))}
+
+
+def _case_url(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "case": open_case(_vanersborg(demo)).pk}
+
+
+def _ready_url(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "case": ready_case(_vanersborg(demo)).pk}
+
+
+def _api_case(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg", "case_id": open_case(_vanersborg(demo)).pk}
+
+
+def _api_ready(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg", "case_id": ready_case(_vanersborg(demo)).pk}
+
+
+SERVICES: list[ServiceCase] = [
+    ServiceCase(
+        services.route_create,
+        lambda demo: {
+            "body": _vanersborg(demo),
+            "name": "KS, KF",
+            "organizations": [organ(_vanersborg(demo), "ks"), organ(_vanersborg(demo), "kf")],
+        },
+    ),
+    ServiceCase(
+        services.preparation_plan,
+        lambda demo: _case(demo) | {"route": route(_vanersborg(demo))},
+    ),
+    ServiceCase(
+        services.report_save,
+        lambda demo: _case(demo) | {"text": "Bakgrund.", "clauses": ["att anta instruktionen"]},
+    ),
+    ServiceCase(
+        services.report_upload,
+        lambda demo: _case(demo) | {"upload": upload("tjansteskrivelse.pdf", pdf_bytes("TS"))},
+    ),
+    ServiceCase(
+        services.statement_add,
+        lambda demo: (
+            _case(demo)
+            | {"received_on": today(), "author": "Miljöförbundet", "summary": "Tillstyrker."}
+        ),
+    ),
+    ServiceCase(
+        services.status_change,
+        lambda demo: _ready(demo) | {"status": Preparation.Status.READY},
+    ),
+    ServiceCase(services.route_advance, _ready),
+]
+
+REPORT = {
+    "tjansteskrivelse": "Bakgrund.",
+    "att_satser": "att anta instruktionen",
+    "ekonomi": "",
+    "finansiering": "",
+}
+
+ROUTES: list[RouteCase] = [
+    RouteCase("web:report_edit", _case_url),
+    RouteCase("web:report_edit", _case_url, data=lambda demo: REPORT),
+    RouteCase(
+        "web:statement_create",
+        _case_url,
+        data=lambda demo: {"fran": "Miljöförbundet", "inkom": today(), "sammanfattning": "Ja."},
+    ),
+    RouteCase("web:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
+    RouteCase("web:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
+    RouteCase(
+        "GET /api/v1/bodies/{slug}/registry/cases/{case_id}/preparation",
+        _api_case,
+        refused=OUTSIDERS,
+    ),
+    RouteCase(
+        "GET /api/v1/bodies/{slug}/registry/cases/{case_id}/readiness",
+        _api_case,
+        refused=OUTSIDERS,
+    ),
+    RouteCase(
+        "POST /api/v1/bodies/{slug}/registry/cases/{case_id}/status",
+        _api_ready,
+        data=lambda demo: {"status": "ready"},
+    ),
+    RouteCase(
+        "PUT /api/v1/bodies/{slug}/registry/cases/{case_id}/report",
+        _api_case,
+        data=lambda demo: {"text": "Bakgrund.", "clauses": ["att anta instruktionen"]},
+    ),
+]
+
+PUBLIC: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
+def test_the_wrong_user_may_not_prepare(case: ServiceCase, who: str, demo: Demo) -> None:
+    check_service(case, who, demo)
+
+
+@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
+def test_the_wrong_user_is_refused_the_preparation_pages(
+    case: RouteCase, who: str, demo: Demo
+) -> None:
+    check_route(case, who, demo)
