@@ -26,7 +26,7 @@ def form_written(
     form: forms.Form,
     write: Callable[[dict[str, Any]], object],
     *,
-    done: HttpResponse,
+    done: HttpResponse | Callable[[Any], HttpResponse],
     field: str | None = None,
 ) -> Written:
     """Give the valid form's data to the service `write`; the user's input is never lost.
@@ -37,6 +37,9 @@ def form_written(
                                done=redirect(...))
         return written.response or render(request, template, context, status=written.status)
 
+    `done` is the response once written, or a function from what the service returned to it
+    (`done=lambda case: redirect("web:case_detail", case.number)`).
+
     A refusal (PermissionDenied) goes on the form as a non-field error with its Swedish reason
     and status 403; the service's ValidationError goes on `field` (or on the fields it names,
     or on the form) with status 400, as do the form's own errors.
@@ -44,14 +47,15 @@ def form_written(
     if not form.is_valid():
         return Written(None, 400)
     try:
-        write(form.cleaned_data)
+        result = write(form.cleaned_data)
     except PermissionDenied as error:
         form.add_error(None, str(error) or _("Du har inte behörighet att göra detta."))
         return Written(None, 403)
     except ValidationError as error:
         _add_errors(form, error, field)
         return Written(None, 400)
-    return Written(done, done.status_code)
+    response = done if isinstance(done, HttpResponse) else done(result)
+    return Written(response, response.status_code)
 
 
 def _add_errors(form: forms.Form, error: ValidationError, field: str | None) -> None:

@@ -36,6 +36,15 @@ def test_a_written_form_gives_the_done_response() -> None:
     assert received == [{"rubrik": "Yttrande över detaljplan", "avsandare": ""}]
 
 
+def test_the_done_response_may_follow_from_what_the_service_wrote() -> None:
+    written = form_written(
+        posted(), lambda data: 7, done=lambda case: HttpResponseRedirect(f"/arenden/{case}/")
+    )
+
+    assert written.response is not None
+    assert written.response["Location"] == "/arenden/7/"
+
+
 def test_a_refusal_keeps_the_input_with_the_reason_on_the_form_and_403() -> None:
     form = posted()
 
