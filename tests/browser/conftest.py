@@ -20,6 +20,13 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Every document the tab loads tells the test what its Content-Security-Policy refused.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => window.kansliCspViolation(
+  `${document.location.pathname}: ${event.effectiveDirective} refused ` +
+  `${event.blockedURI || "?"} (${event.sourceFile || "the page"}:${event.lineNumber})`
+));
+"""
 
 
 @pytest.fixture(scope="package")
@@ -42,14 +49,25 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: Any, django_db_serialized_rollback: None) -> Iterator[Page]:
-    """A fresh Swedish browser tab on the live server.
+    """A fresh Swedish browser tab on the live server, failing the test at teardown if the
+    Content-Security-Policy refused anything on any page it showed.
 
     The live server needs a transactional database; the serialized rollback restores what the
     migrations wrote (the audit chain's head) for the tests that follow.
     """
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-    yield context.new_page()
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("kansliCspViolation", report)
+    context.add_init_script(CSP_LISTENER)
+    tab = context.new_page()
+    yield tab
+    tab.evaluate("() => new Promise(requestAnimationFrame)")  # the last page's reports arrive
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -64,7 +82,7 @@ def signed_in(page: Page, demo: dict[str, Body]) -> None:
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text())  # not a <script> tag: the Content-Security-Policy refuses it
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
         ".then(result => result.violations)",

@@ -1,0 +1,62 @@
+"""Every page carries a Content-Security-Policy that refuses inline script and style, and no
+template has any (the browser tests check the pages themselves)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from kansli.followup.charts import Series, svg_bars
+
+INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
+)
+# Rendered to PDF by WeasyPrint, never sent to a browser.
+PDF_TEMPLATES = {"web/delegation/order_pdf.html", "meetings/pdf/base.html"}
+
+
+def template_name(path: Path) -> str:
+    return path.as_posix().split("/templates/", 1)[1]
+
+
+TEMPLATES = [
+    path
+    for path in sorted((settings.BASE_DIR / "kansli").glob("**/templates/**/*.html"))
+    if template_name(path) not in PDF_TEMPLATES
+]
+
+
+def test_a_public_page_carries_the_policy(client: Client, db: None) -> None:
+    policy = client.get("/logga-in/")["Content-Security-Policy"]
+
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "form-action 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "unsafe" not in policy
+
+
+def test_a_signed_in_page_and_the_api_carry_the_policy(signed_in: Client) -> None:
+    assert "script-src 'self'" in signed_in.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in signed_in.get("/api/v1/docs")["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=template_name)
+def test_no_template_has_an_inline_script_or_style(path: Path) -> None:
+    assert INLINE.findall(path.read_text()) == []
+
+
+def test_a_chart_is_styled_by_its_class_not_a_style_attribute() -> None:
+    svg = svg_bars(
+        title="Budget och utfall",
+        description="Per månad",
+        categories=["jan", "feb"],
+        series=[Series(name="Utfall", values=[1, 2])],
+    )
+
+    assert 'class="chart"' in svg
+    assert "style=" not in svg
