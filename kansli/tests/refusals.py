@@ -126,8 +126,8 @@ def check_route(case: RouteCase, who: str, demo: Demo) -> None:
             headers["Authorization"] = f"Bearer {key}"
         else:
             client.force_login(user)
+    data = case.data(demo) if case.data is not None else None  # may make the rows it posts
     events = Event.objects.count()
-    data = case.data(demo) if case.data is not None else None
     if case.is_api and data is not None:
         response = getattr(client, case.method)(
             url, data, content_type="application/json", headers=headers
