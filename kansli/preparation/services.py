@@ -57,6 +57,8 @@ def _preparation(actor: Actor, case: Case) -> Preparation:
     """The case's preparation, locked; begun (and its first status recorded) on first use."""
     found = Preparation.objects.select_for_update().filter(case=case).first()
     if found is not None:
+        # Asked again under the lock: the meeting may have decided the case meanwhile.
+        require_prepare(actor, case)
         return found
     preparation = audit.create(actor=actor, instance=Preparation(case=case))
     _record_change(actor, preparation, from_status="", from_step=None, note="")
