@@ -1,5 +1,8 @@
 """The register of decisions through the API: read decisions, record one as the token's own
-person, complete a draft with evidence, list what is not yet reported to an organization."""
+person, complete a draft with evidence, list what is not yet reported to an organization.
+
+Only the body's own users read its register (403 to others); the services refuse a write by
+whom `kansli.decisions.policy` does not let write."""
 
 import datetime
 from decimal import Decimal
@@ -12,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
-from kansli.decisions import models, services
+from kansli.decisions import models, policy, services
 from kansli.decisions.selectors import decision_list, decisions_unreported
 from kansli.delegation.api import Problem, Verdict
 from kansli.organisation.api import (
@@ -146,6 +149,13 @@ def _organization(body: Body, slug: str | None) -> Organization | None:
     return _named(body.organizations.all(), message, slug)
 
 
+def readable_body(request: HttpRequest, slug: str) -> Body:
+    """The body the operation reads; 403 to all but its own users."""
+    body = body_found(slug)
+    policy.require_read(request.user, body)
+    return body
+
+
 def _decision(body: Body, decision_id: int) -> models.Decision:
     return found(
         decision_list(body=body),
@@ -167,7 +177,7 @@ def decision_index(
     q: str | None = None,
 ) -> list[models.Decision]:
     decisions = decision_list(
-        body=body_found(slug), status=status, decision_type=decision_type, q=q
+        body=readable_body(request, slug), status=status, decision_type=decision_type, q=q
     )
     return list(decisions)
 
@@ -180,7 +190,7 @@ def decision_index(
 def unreported_index(
     request: HttpRequest, slug: str, organization: str, date: OnDate | None = None
 ) -> Status[list[models.Decision] | dict[str, Any]]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     try:
         recipient = _organization(body, organization)
     except ValidationError as error:
@@ -194,7 +204,7 @@ def unreported_index(
     summary=_lazy("Ett beslut med prövningen mot delegationsordningen och underlaget"),
 )
 def decision_detail(request: HttpRequest, slug: str, decision_id: int) -> models.Decision:
-    return _decision(body_found(slug), decision_id)
+    return _decision(readable_body(request, slug), decision_id)
 
 
 @router.post(
@@ -246,7 +256,7 @@ def decision_create(
 def evidence_create(
     request: HttpRequest, slug: str, decision_id: int, payload: EvidenceIn
 ) -> Status[models.Decision | dict[str, Any]]:
-    decision = _decision(body_found(slug), decision_id)
+    decision = _decision(readable_body(request, slug), decision_id)
     try:
         decision = services.evidence_add(
             actor=request.user,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -27,11 +28,9 @@ from kansli.delegation.selectors import authority_check, engine_for, rules_for
 from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
-from kansli.organisation.models import Appointment, Body, Organization, Person, Position
-from kansli.organisation.selectors import director_of
+from kansli.organisation.models import Body, Organization, Person, Position
 
 if TYPE_CHECKING:
-    from kansli.accounts.models import User
     from kansli.meetings.models import Meeting
 
 Capacity = Position | Organization | None
@@ -68,6 +67,12 @@ def decision_verdict(
         conditions=conditions,
         **actor,
     )
+
+
+def report_due_on(*, decided_on: datetime.date) -> datetime.date:
+    """The last day to report a delegated decision (KL 7 kap. 8 §): the orders set no date of
+    their own, so DECISION_REPORT_DAYS days after the decision."""
+    return decided_on + datetime.timedelta(days=settings.DECISION_REPORT_DAYS)
 
 
 def requirements_before(verdict: engine.Verdict | None) -> list[tuple[str, str, str]]:
@@ -216,30 +221,6 @@ def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
 # Execution ---------------------------------------------------------------------------------
 
 UNFINISHED = (ExecutionTask.Status.OPEN, ExecutionTask.Status.IN_PROGRESS)
-
-
-def may_report_execution(*, user: "User", task: ExecutionTask, on: datetime.date) -> bool:
-    """May the user change how far the task has come: the director, or an official posted on
-    the date in the executing organization."""
-    person = getattr(user, "person", None)
-    if person is None:
-        return False
-    if person == director_of(body=task.decision.body, on=on):
-        return True
-    return (
-        Appointment.objects.on(on)
-        .filter(person=person, position__organization=task.executor)
-        .exists()
-    )
-
-
-def may_record_assignment(*, user: "User", body: Body, on: datetime.date) -> bool:
-    """May the user record an assignment the board gave: the director, or a secretary of the
-    body, who keeps the board's minutes."""
-    person = getattr(user, "person", None)
-    if person is None or person.body_id != body.pk:
-        return False
-    return person == director_of(body=body, on=on) or user.has_perm("meetings.change_meeting")
 
 
 def task_overdue(task: ExecutionTask, on: datetime.date) -> bool:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,12 +27,23 @@ from kansli.decisions.models import (
     Evidence,
     ExecutionTask,
 )
+from kansli.decisions.policy import (
+    require_add_evidence,
+    require_direct_assignment,
+    require_give_execution,
+    require_put_on_agenda,
+    require_record_assignment,
+    require_record_decision,
+    require_record_meeting_decision,
+    require_report_assignment,
+    require_report_decisions,
+    require_report_execution,
+)
 from kansli.decisions.selectors import (
     Capacity,
     decision_type_name,
     decision_verdict,
-    may_record_assignment,
-    may_report_execution,
+    report_due_on,
     requirements_before,
     source_document,
 )
@@ -63,26 +73,6 @@ class EvidenceRow:
     party: str
     date: datetime.date
     note: str = ""
-
-
-def report_due_on(*, decided_on: datetime.date) -> datetime.date:
-    """The last day to report a delegated decision (KL 7 kap. 8 §): the orders set no date of
-    their own, so DECISION_REPORT_DAYS days after the decision."""
-    return decided_on + datetime.timedelta(days=settings.DECISION_REPORT_DAYS)
-
-
-def _recorder(actor: Actor, body: Body) -> Person:
-    """The person behind the signed-in user or API token, who records in their own name."""
-    person = getattr(actor, "person", None)
-    if person is None:
-        raise PermissionDenied(
-            _("Bara användare som är kopplade till en person kan registrera beslut.")
-        )
-    if person.body_id != body.pk:
-        raise PermissionDenied(
-            _("%(person)s hör inte till %(body)s.") % {"person": person, "body": body}
-        )
-    return person
 
 
 def _refuse_other_capacity(
@@ -182,8 +172,8 @@ def _save_evidence(
     decision: Decision,
     rows: list[EvidenceRow],
     names: dict[tuple[str, str], str],
-    recorder: Person,
 ) -> None:
+    """The requirements met, recorded by the decision maker, who records in their own name."""
     for row in rows:
         evidence = Evidence(
             decision=decision,
@@ -191,7 +181,7 @@ def _save_evidence(
             party=row.party,
             party_name=names[(row.kind, row.party)],
             took_place_on=row.date,
-            recorded_by=recorder,
+            recorded_by=decision.decided_by,
             note=row.note,
         )
         audit.create(actor=actor, instance=evidence)
@@ -222,9 +212,7 @@ def decision_record(
     DecisionDeniedError when the engine denies the decision, and nothing is saved; a decision with
     requirements pending is saved as a draft.
     """
-    recorder = _recorder(actor, body)
-    if recorder != decided_by:
-        raise PermissionDenied(_("Du kan bara registrera beslut i ditt eget namn."))
+    require_record_decision(actor, body, decided_by)
     _refuse_other_capacity(decided_by, capacity, body, decided_on)
     rows = [row if isinstance(row, EvidenceRow) else EvidenceRow(*row) for row in evidence]
     verdict = decision_verdict(
@@ -260,7 +248,7 @@ def decision_record(
         **_verdict_fields(body, verdict, decided_on),
     )
     audit.create(actor=actor, instance=decision)
-    _save_evidence(actor, decision, rows, names, recorder)
+    _save_evidence(actor, decision, rows, names)
     return decision
 
 
@@ -276,10 +264,8 @@ def evidence_add(
 ) -> Decision:
     """Record that a requirement of a draft decision has been met, and check the decision
     again: with every requirement met it is recorded."""
+    require_add_evidence(actor, decision)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    recorder = _recorder(actor, decision.body)
-    if recorder.pk != decision.decided_by_id:
-        raise PermissionDenied(_("Bara beslutsfattaren kan komplettera sitt beslut."))
     if not decision.is_draft:
         raise ValidationError(_("Beslutet är redan registrerat; underlag läggs till ett utkast."))
     row = EvidenceRow(kind, party, date, note)
@@ -301,7 +287,7 @@ def evidence_add(
         raise DecisionDeniedError(verdict)
     names = _requirement_names(verdict)
     _refuse_evidence([row], names, decision.decided_on)
-    _save_evidence(actor, decision, [row], names, recorder)
+    _save_evidence(actor, decision, [row], names)
     return audit.update(
         actor=actor,
         instance=decision,
@@ -319,6 +305,8 @@ def decision_report(
 ) -> list[Decision]:
     """Mark recorded decisions as reported to the organization they are owed to, on a date
     and at a meeting ("KS 2025-03-12, § 45")."""
+    decisions = list(decisions)
+    require_report_decisions(actor, decisions)
     reported = []
     for decision in decisions:
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
@@ -359,6 +347,7 @@ def meeting_decision_record(
     """Record what an organization decided at a meeting. No delegate decides and no rule of a
     delegation order is its basis: its source is the minutes and their paragraph
     ("KS 2026-12-01", "§ 5")."""
+    require_record_meeting_decision(actor, organization)
     source = _("Protokoll %(minutes)s") % {"minutes": minutes}
     section = f"§ {minute_number}"
     reason = _("%(organization)s beslutade vid sammanträde, %(minutes)s %(section)s.") % {
@@ -401,17 +390,13 @@ def meeting_decision_record(
 EXECUTOR_KINDS = frozenset(Organization.Kind.values) - Organization.POLITICAL_KINDS
 
 
-def _director(actor: Actor, body: Body, on: datetime.date) -> Person:
-    """The body's director on the date (an acting director too) when the actor is that person;
-    the system acts in the director's name."""
+def _director(body: Body, on: datetime.date) -> Person:
+    """The body's director on the date (an acting director too), in whose name tasks are given
+    and to whom the board's assignments go."""
     director = director_of(body=body, on=on)
     if director is None:
         raise ValidationError(
             _("%(body)s har ingen direktör den %(date)s.") % {"body": body, "date": on}
-        )
-    if actor is not None and getattr(actor, "person_id", None) != director.pk:
-        raise PermissionDenied(
-            _("Bara direktören (%(director)s) kan göra detta.") % {"director": director}
         )
     return director
 
@@ -443,7 +428,8 @@ def execution_task_assign(
     unit or company, to be done by `due_on` (seed 002 3.1: the director answers for the
     execution of every political decision)."""
     assigned_on = assigned_on or timezone.localdate()
-    director = _director(actor, decision.body, assigned_on)
+    require_give_execution(actor, decision.body, assigned_on)
+    director = _director(decision.body, assigned_on)
     _refuse_unrecorded(decision)
     _refuse_future(assigned_on)
     if executor.body_id != decision.body_id or executor.kind not in EXECUTOR_KINDS:
@@ -480,14 +466,10 @@ def execution_task_status_set(
     """Change how far a task has come, with a note that is added to the task's notes; done
     (or found impossible) on the date, or reopened."""
     on = on or timezone.localdate()
+    require_report_execution(actor, task, on)
     task = (
         ExecutionTask.objects.select_for_update().select_related("decision__body").get(pk=task.pk)
     )
-    if actor is not None and not may_report_execution(user=actor, task=task, on=on):
-        raise PermissionDenied(
-            _("Bara direktören eller tjänstepersoner i %(executor)s kan ändra uppgiften.")
-            % {"executor": task.executor}
-        )
     _refuse_future(on)
     if status not in ExecutionTask.Status.values:
         raise ValidationError(_("Okänd status: %(status)s.") % {"status": status})
@@ -521,11 +503,7 @@ def assignment_give(
     the chair and the board informed of how given assignments progress)."""
     given_on = given_on or decision.decided_on
     body = decision.body
-    if actor is not None and not may_record_assignment(user=actor, body=body, on=given_on):
-        raise PermissionDenied(
-            _("Bara direktören eller en nämndsekreterare i %(body)s kan registrera uppdrag.")
-            % {"body": body}
-        )
+    require_record_assignment(actor, body, given_on)
     _refuse_unrecorded(decision)
     if decision.kind != Decision.Kind.MEETING or decision.organization is None:
         raise ValidationError(_("Ett uppdrag ges av ett organ i ett beslut vid sammanträde."))
@@ -535,11 +513,7 @@ def assignment_give(
         raise ValidationError(_("Uppdraget behöver en rubrik."))
     if report_interval_months < 1:
         raise ValidationError(_("Uppdraget rapporteras med minst en månads mellanrum."))
-    director = director_of(body=body, on=given_on)
-    if director is None:
-        raise ValidationError(
-            _("%(body)s har ingen direktör den %(date)s.") % {"body": body, "date": given_on}
-        )
+    director = _director(body, given_on)
     if due_on < given_on:
         raise ValidationError(_("Uppdraget kan inte slutföras innan det har getts."))
     assignment = Assignment(
@@ -554,23 +528,15 @@ def assignment_give(
     return audit.create(actor=actor, instance=assignment)
 
 
-def _refuse_other_than_assignee(actor: Actor, assignment: Assignment) -> None:
-    if actor is not None and getattr(actor, "person_id", None) != assignment.assignee_id:
-        raise PermissionDenied(
-            _("Bara uppdragstagaren (%(assignee)s) kan göra detta.")
-            % {"assignee": assignment.assignee}
-        )
-
-
 @transaction.atomic
 def assignment_reporter_name(
     *, actor: Actor, assignment: Assignment, reporter: Person | None
 ) -> Assignment:
     """The director names whom to report in the director's stead (None: the director)."""
+    require_direct_assignment(actor, assignment)
     assignment = (
         Assignment.objects.select_for_update().select_related("assignee").get(pk=assignment.pk)
     )
-    _refuse_other_than_assignee(actor, assignment)
     if reporter is not None and reporter.body_id != assignment.assignee.body_id:
         raise ValidationError(_("Personen hör till en annan kommun eller region."))
     if reporter == assignment.assignee:
@@ -595,14 +561,10 @@ def assignment_report_file(
 ) -> AssignmentReport:
     """The director, or whom the director named, reports how the assignment progresses."""
     reported_on = reported_on or timezone.localdate()
+    # Asked of the locked row: the director may have just named another reporter.
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    require_report_assignment(actor, assignment)
     person = getattr(actor, "person", None)
-    if actor is not None and (
-        person is None or person.pk not in (assignment.assignee_id, assignment.reporter_id)
-    ):
-        raise PermissionDenied(
-            _("Bara uppdragstagaren eller den som uppdragstagaren utsett kan rapportera.")
-        )
     _refuse_closed(assignment)
     _refuse_future(reported_on)
     if reported_on < assignment.given_on:
@@ -628,8 +590,8 @@ def assignment_close(
 ) -> Assignment:
     """The director reports the assignment completed, or ended without being completed."""
     on = on or timezone.localdate()
+    require_direct_assignment(actor, assignment)
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    _refuse_other_than_assignee(actor, assignment)
     _refuse_closed(assignment)
     _refuse_future(on)
     if status not in (Assignment.Status.COMPLETED, Assignment.Status.CANCELLED):
@@ -649,11 +611,12 @@ def assignment_report_to_agenda(
 ) -> AssignmentReport:
     """Put a report on the agenda of a planned or called meeting of the organ that gave the
     assignment, as an information item or under the reports on assignments. The agenda is
-    the secretaries' (kansli.meetings.services.item_add checks who may change it)."""
+    the secretaries' (kansli.meetings.services.item_add checks who may change it too)."""
     # meetings.services records a meeting's decisions through this module: imported here.
     from kansli.meetings import services as meetings
     from kansli.meetings.models import AgendaItem, Meeting
 
+    require_put_on_agenda(actor, report)
     report = AssignmentReport.objects.select_for_update().get(pk=report.pk)
     assignment = Assignment.objects.select_related("decision__organization").get(
         pk=report.assignment_id

@@ -1,7 +1,7 @@
 """The decision register's pages: thin views over the decisions' services and selectors.
 
-Everyone signed in reads the register; a user linked to a person of the body records
-decisions, in that person's own name (the services check it too).
+The body's own users read the register; who may record a decision, or complete a draft, is
+`kansli.decisions.policy`'s answer, asked here to offer the forms and by the services again.
 """
 
 from typing import Any
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from kansli.decisions import selectors, services
+from kansli.decisions import policy, selectors, services
 from kansli.decisions.models import Decision
 from kansli.delegation.engine import Verdict
 from kansli.organisation.models import Body, Person
@@ -26,22 +26,20 @@ from kansli.web.decision_forms import (
     QuestionForm,
     RecipientForm,
 )
+from kansli.web.forms import form_written
 
 
-def _own_person(request: HttpRequest, body: Body) -> Person | None:
-    """The signed-in user's person when it belongs to the body."""
-    person = request.user.person
-    return person if person is not None and person.body_id == body.pk else None
-
-
-def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
-    context = {"body": body, "message": message}
-    return render(request, "web/decisions/refused.html", context, status=403)
+def readable_body(request: HttpRequest, slug: str) -> Body:
+    """The body whose register, execution or assignments the page shows; refused (403) to all
+    but its own users."""
+    body = get_object_or_404(Body, slug=slug)
+    policy.require_read(request.user, body)
+    return body
 
 
 @require_GET
 def decision_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     today = timezone.localdate()
     decision_types = selectors.decision_type_choices(body=body_, on=today)
     form = DecisionFilterForm(request.GET, decision_types=decision_types)
@@ -57,7 +55,7 @@ def decision_list(request: HttpRequest, body: str) -> HttpResponse:
         "form": form,
         "decisions": decisions,
         "today": today,
-        "may_record": _own_person(request, body_) is not None,
+        "may_record": policy.may_record_decision(request.user, body_),
     }
     return render(request, "web/decisions/decision_list.html", context)
 
@@ -86,13 +84,9 @@ def _question(question: QuestionForm, body: Body, person: Person) -> Verdict | N
 @vary_on_headers("HX-Request")
 def decision_create(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    person = _own_person(request, body_)
-    if person is None:
-        return _refused(
-            request,
-            body_,
-            _("Bara användare som är kopplade till en person kan registrera beslut."),
-        )
+    # The form is offered only to who may record in their own name; the reason why not else.
+    policy.require_record_decision(request.user, body_, None)
+    person = request.user.person
     today = timezone.localdate()
     options: dict[str, Any] = {
         "body": body_,
@@ -107,11 +101,15 @@ def decision_create(request: HttpRequest, body: str) -> HttpResponse:
     question = QuestionForm(asked, **options)
     verdict = _question(question, body_, person)
     requirements = selectors.requirements_before(verdict)
+    status = 200
     if posted:
         form = DecisionForm(request.POST, requirements=requirements, **options)
         if form.is_valid():
             try:
                 decision = _record(request, body_, person, form)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+                status = 403
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -121,7 +119,7 @@ def decision_create(request: HttpRequest, body: str) -> HttpResponse:
     context = {**options, "form": form, "question": question, "verdict": verdict}
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     template = "web/decisions/includes/question.html" if partial else "web/decisions/form.html"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 def _record(request: HttpRequest, body: Body, person: Person, form: DecisionForm) -> Decision:
@@ -161,7 +159,7 @@ def _detail_context(request: HttpRequest, decision: Decision, **extra: Any) -> d
     today = timezone.localdate()
     requirements = selectors.decision_requirements(decision=decision)
     pending = [row for row in requirements if not row.satisfied]
-    may_complete = decision.is_draft and request.user.person_id == decision.decided_by_id
+    may_complete = decision.is_draft and policy.may_add_evidence(request.user, decision)
     context = {
         "body": decision.body,
         "decision": decision,
@@ -175,52 +173,52 @@ def _detail_context(request: HttpRequest, decision: Decision, **extra: Any) -> d
     return context | extra
 
 
-def _decision(body: str, decision: int) -> Decision:
+def _decision(request: HttpRequest, body: str, decision: int) -> Decision:
     return get_object_or_404(
         Decision.objects.select_related(
             "body", "decided_by", "position", "organization", "concerning", "report_to"
         ),
-        body__slug=body,
+        body=readable_body(request, body),
         pk=decision,
     )
 
 
 @require_GET
 def decision_detail(request: HttpRequest, body: str, decision: int) -> HttpResponse:
-    decision_ = _decision(body, decision)
+    decision_ = _decision(request, body, decision)
     return render(request, "web/decisions/detail.html", _detail_context(request, decision_))
 
 
 @require_POST
 def evidence_create(request: HttpRequest, body: str, decision: int) -> HttpResponse:
-    decision_ = _decision(body, decision)
+    decision_ = _decision(request, body, decision)
     pending = [r for r in selectors.decision_requirements(decision=decision_) if not r.satisfied]
     form = EvidenceForm(request.POST, pending=pending, today=timezone.localdate())
-    if form.is_valid():
+
+    def add(data: dict[str, Any]) -> None:
         kind, party = form.requirement()
-        try:
-            decision_ = services.evidence_add(
-                actor=request.user,
-                decision=decision_,
-                kind=kind,
-                party=party,
-                date=form.cleaned_data["datum"],
-                note=form.cleaned_data["anteckning"],
-            )
-        except PermissionDenied as error:
-            return _refused(request, decision_.body, str(error))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            _announce(request, decision_)
-            return redirect("web:decision_detail", body, decision_.pk)
+        completed = services.evidence_add(
+            actor=request.user,
+            decision=decision_,
+            kind=kind,
+            party=party,
+            date=data["datum"],
+            note=data["anteckning"],
+        )
+        _announce(request, completed)
+
+    written = form_written(
+        form, add, done=redirect("web:decision_detail", decision_.body.slug, decision_.pk)
+    )
+    if written.response is not None:
+        return written.response
     context = _detail_context(request, decision_, evidence_form=form)
-    return render(request, "web/decisions/detail.html", context, status=400)
+    return render(request, "web/decisions/detail.html", context, status=written.status)
 
 
 @require_GET
 def decisions_unreported(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = readable_body(request, body)
     form = RecipientForm(request.GET or None, body=body_)
     recipient = form.cleaned_data["organisation"] if form.is_valid() else None
     context = {

@@ -49,6 +49,12 @@ def director(vanersborg: Body) -> User:
 
 
 @pytest.fixture
+def secretary(vanersborg: Body) -> User:
+    """Vänersborg's nämndsekreterare, who reports the delegated decisions to the board."""
+    return User.objects.select_related("person").get(username="sekreterare")
+
+
+@pytest.fixture
 def reorganise(director: User, vanersborg: Body, today: datetime.date) -> Callable[..., Decision]:
     """The director records an organisational change in the barn- och
     utbildningsförvaltningen; keyword arguments change what is recorded."""

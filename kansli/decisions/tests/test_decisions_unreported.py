@@ -42,7 +42,7 @@ def test_recorded_decisions_wait_for_the_board_oldest_first(
 
 def test_a_reported_decision_leaves_the_list_from_the_day_it_was_reported(
     recorded: Callable[[datetime.date, str], Decision],
-    director: User,
+    secretary: User,
     vanersborg: Body,
     today: datetime.date,
 ) -> None:
@@ -52,7 +52,7 @@ def test_a_reported_decision_leaves_the_list_from_the_day_it_was_reported(
     meeting = today - datetime.timedelta(days=2)
 
     [reported] = decision_report(
-        actor=director, decisions=[first], reported_on=meeting, reported_in="KS § 45"
+        actor=secretary, decisions=[first], reported_on=meeting, reported_in="KS § 45"
     )
 
     assert (reported.reported_on, reported.reported_in) == (meeting, "KS § 45")
@@ -68,7 +68,7 @@ def test_a_reported_decision_leaves_the_list_from_the_day_it_was_reported(
 def test_a_decision_is_reported_once_and_not_before_it_was_made(
     recorded: Callable[[datetime.date, str], Decision],
     reorganise: Callable[..., Decision],
-    director: User,
+    secretary: User,
     today: datetime.date,
 ) -> None:
     decision = recorded(today, "Beslut")
@@ -76,13 +76,13 @@ def test_a_decision_is_reported_once_and_not_before_it_was_made(
 
     with pytest.raises(ValidationError, match="före beslutet"):
         decision_report(
-            actor=director,
+            actor=secretary,
             decisions=[decision],
             reported_on=today - datetime.timedelta(days=1),
             reported_in="KS § 1",
         )
-    decision_report(actor=director, decisions=[decision], reported_on=today, reported_in="KS § 2")
+    decision_report(actor=secretary, decisions=[decision], reported_on=today, reported_in="KS § 2")
     with pytest.raises(ValidationError, match="väntar på anmälan"):
-        decision_report(actor=director, decisions=[decision], reported_on=today, reported_in="")
+        decision_report(actor=secretary, decisions=[decision], reported_on=today, reported_in="")
     with pytest.raises(ValidationError, match="väntar på anmälan"):
-        decision_report(actor=director, decisions=[draft], reported_on=today, reported_in="")
+        decision_report(actor=secretary, decisions=[draft], reported_on=today, reported_in="")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kansli.accounts.models import Role
 from kansli.accounts.services import user_create
 from kansli.audit.models import Event
 from kansli.decisions.models import Decision, Evidence
@@ -19,7 +20,9 @@ def test_a_department_head_may_not_reorganise_another_department(
 ) -> None:
     head = position(vanersborg, "forvaltningschef-samhallsbyggnadsforvaltningen")
     person = head.appointments.get().person
-    user = user_create(actor=None, username="thomas", password=None, person=person)
+    user = user_create(
+        actor=None, username="thomas", password=None, person=person, roles=[Role.CASE_OFFICER]
+    )
     events = Event.objects.count()
 
     with pytest.raises(DecisionDeniedError) as refused:

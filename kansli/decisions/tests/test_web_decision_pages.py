@@ -111,12 +111,12 @@ def test_an_evidence_date_after_the_decision_is_shown_as_an_error(
 
 
 def test_the_decisions_to_report_to_the_board(
-    reorganise: Callable[..., Decision], reader: Client, director: User, today: datetime.date
+    reorganise: Callable[..., Decision], reader: Client, secretary: User, today: datetime.date
 ) -> None:
     reported = reorganise(title="Anmält", evidence=[("approval", "pfu", today, "")])
     reorganise(title="Väntar", evidence=[("approval", "pfu", today, "")])
     reorganise(title="Utkast")
-    decision_report(actor=director, decisions=[reported], reported_on=today, reported_in="KS § 1")
+    decision_report(actor=secretary, decisions=[reported], reported_on=today, reported_in="KS § 1")
     ks = reported.report_to
 
     response = reader.get("/vanersborg/beslut/att-anmala/", {"organisation": "ks"})

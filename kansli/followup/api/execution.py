@@ -1,6 +1,6 @@
 """Execution and assignments through the API: the execution tasks and the board's assignments
-to the director, read by every key; a progress report filed with the key of the director or
-of whom the director named."""
+to the director, read with the key of any of the body's own users (403 to others); a progress
+report filed with the key of the director or of whom the director named."""
 
 import datetime
 from typing import Any, Literal
@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.decisions import models, selectors, services
+from kansli.decisions.api import readable_body
 from kansli.delegation.api import Problem
 from kansli.organisation.api import (
     OnDate,
     OrganizationRef,
     PersonRef,
-    body_found,
     found,
     on_or_today,
 )
@@ -118,7 +118,7 @@ def execution_task_index(
     overdue: bool = False,
     date: OnDate | None = None,
 ) -> list[dict[str, Any]]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     on = on_or_today(date)
     organization = (
         found(
@@ -144,7 +144,7 @@ def execution_task_index(
 def execution_task_detail(
     request: HttpRequest, slug: str, task_id: int, date: OnDate | None = None
 ) -> dict[str, Any]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     task = found(
         selectors.execution_tasks(body=body),
         _("%(body)s har ingen verkställighetsuppgift med id %(id)d.")
@@ -167,7 +167,7 @@ def assignment_index(
     date: OnDate | None = None,
 ) -> list[dict[str, Any]]:
     states = selectors.assignment_states(
-        body=body_found(slug), on=on_or_today(date), status=status, late=late
+        body=readable_body(request, slug), on=on_or_today(date), status=status, late=late
     )
     return [_assignment(state) for state in states]
 
@@ -188,7 +188,7 @@ def _found_assignment(body: models.Body, assignment_id: int) -> models.Assignmen
 def assignment_detail(
     request: HttpRequest, slug: str, assignment_id: int, date: OnDate | None = None
 ) -> dict[str, Any]:
-    assignment = _found_assignment(body_found(slug), assignment_id)
+    assignment = _found_assignment(readable_body(request, slug), assignment_id)
     state = selectors.assignment_state(assignment=assignment, on=on_or_today(date))
     return _assignment(state, with_reports=True)
 
@@ -205,7 +205,7 @@ def assignment_detail(
 def assignment_report_create(
     request: HttpRequest, slug: str, assignment_id: int, payload: ReportIn
 ) -> Status[dict[str, Any]]:
-    body = body_found(slug)
+    body = readable_body(request, slug)
     assignment = _found_assignment(body, assignment_id)
     try:
         services.assignment_report_file(

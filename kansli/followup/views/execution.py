@@ -1,11 +1,11 @@
 """The pages of execution (verkställighet) and assignments (uppdrag): thin views over the
 decisions app's services and selectors.
 
-Everyone signed in reads them (the board's chair and members too); the forms are shown to
-those the services let write: the director gives execution tasks, the director or an official
-of the executing organization moves a task on, the director or a secretary records the board's
-assignments, the director (or whom the director names) reports, a secretary puts a report on
-the board's agenda.
+The body's own users read them (the board's chair and members too); the forms are shown to
+those `kansli.decisions.policy` lets write, and the services ask it again: the director gives
+execution tasks, the director or an official of the executing organization moves a task on,
+the director or a secretary records the board's assignments, the director (or whom the
+director names) reports, a secretary puts a report on the board's agenda.
 """
 
 import datetime
@@ -23,14 +23,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from kansli.decisions import selectors, services
+from kansli.decisions import policy, selectors, services
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
 from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.export import csv_response
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person
-from kansli.organisation.selectors import director_of
 from kansli.web.decision_forms import date_field
+from kansli.web.decision_views import readable_body
+from kansli.web.forms import form_written
 
 MONTHS = (
     gettext_lazy("jan"),
@@ -182,20 +183,6 @@ class CloseForm(forms.Form):
 # Helpers -----------------------------------------------------------------------------------
 
 
-def _body(slug: str) -> Body:
-    return get_object_or_404(Body, slug=slug)
-
-
-def _refused(request: HttpRequest, body: Body, error: PermissionDenied) -> HttpResponse:
-    context = {"body": body, "message": str(error)}
-    return render(request, "followup/execution/refused.html", context, status=403)
-
-
-def _is_director(request: HttpRequest, body: Body, on: datetime.date) -> bool:
-    person = request.user.person
-    return person is not None and person == director_of(body=body, on=on)
-
-
 def _csv_wanted(request: HttpRequest) -> bool:
     return request.GET.get("format") == "csv"
 
@@ -232,7 +219,7 @@ def _task_row(task: ExecutionTask, on: datetime.date) -> list[Any]:
 
 @require_GET
 def execution_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = _body(body)
+    body_ = readable_body(request, body)
     today = timezone.localdate()
     form = TaskFilterForm(request.GET, body=body_)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -274,77 +261,77 @@ def _decision_context(request: HttpRequest, decision: Decision, **forms_: Any) -
             (
                 task,
                 selectors.task_overdue(task, today),
-                selectors.may_report_execution(user=user, task=task, on=today),
+                policy.may_report_execution(user, task, today),
             )
             for task in tasks
         ],
         "task_form": forms_.get("task_form") or TaskForm(body=decision.body),
         "status_form": forms_.get("status_form") or TaskStatusForm(),
-        "may_assign": _is_director(request, decision.body, today) and not decision.is_draft,
+        "may_assign": not decision.is_draft
+        and policy.may_give_execution(user, decision.body, today),
         "assignments": decision.assignments.all(),
     }
 
 
-def _decision(body: str, decision: int) -> Decision:
+def _decision(request: HttpRequest, body: str, decision: int) -> Decision:
     return get_object_or_404(
-        Decision.objects.select_related("body", "organization"), body__slug=body, pk=decision
+        Decision.objects.select_related("body", "organization"),
+        body=readable_body(request, body),
+        pk=decision,
     )
 
 
 @require_GET
 def execution_decision(request: HttpRequest, body: str, decision: int) -> HttpResponse:
-    decision_ = _decision(body, decision)
+    decision_ = _decision(request, body, decision)
     context = _decision_context(request, decision_)
     return render(request, "followup/execution/decision.html", context)
 
 
 @require_POST
 def execution_task_create(request: HttpRequest, body: str, decision: int) -> HttpResponse:
-    decision_ = _decision(body, decision)
+    decision_ = _decision(request, body, decision)
     form = TaskForm(request.POST, body=decision_.body)
-    if form.is_valid():
-        try:
-            services.execution_task_assign(
-                actor=request.user,
-                decision=decision_,
-                title=form.cleaned_data["uppgift"],
-                executor=form.cleaned_data["verkstallare"],
-                due_on=form.cleaned_data["klar_senast"],
-            )
-        except PermissionDenied as error:
-            return _refused(request, decision_.body, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Uppgiften är given."))
-            return redirect("followup:execution_decision", body, decision_.pk)
+
+    def give(data: dict[str, Any]) -> None:
+        services.execution_task_assign(
+            actor=request.user,
+            decision=decision_,
+            title=data["uppgift"],
+            executor=data["verkstallare"],
+            due_on=data["klar_senast"],
+        )
+        messages.success(request, _("Uppgiften är given."))
+
+    done = redirect("followup:execution_decision", body, decision_.pk)
+    written = form_written(form, give, done=done)
+    if written.response is not None:
+        return written.response
     context = _decision_context(request, decision_, task_form=form)
-    return render(request, "followup/execution/decision.html", context, status=400)
+    return render(request, "followup/execution/decision.html", context, status=written.status)
 
 
 @require_POST
 def execution_task_status(request: HttpRequest, body: str, task: int) -> HttpResponse:
     task_ = get_object_or_404(
-        ExecutionTask.objects.select_related("decision__body"), decision__body__slug=body, pk=task
+        ExecutionTask.objects.select_related("decision__body"),
+        decision__body=readable_body(request, body),
+        pk=task,
     )
     form = TaskStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.execution_task_status_set(
-                actor=request.user,
-                task=task_,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["anteckning"],
-            )
-        except PermissionDenied as error:
-            return _refused(request, task_.decision.body, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Uppgiften är uppdaterad."))
-            return redirect("followup:execution_decision", body, task_.decision_id)
+
+    def move_on(data: dict[str, Any]) -> None:
+        services.execution_task_status_set(
+            actor=request.user, task=task_, status=data["status"], note=data["anteckning"]
+        )
+        messages.success(request, _("Uppgiften är uppdaterad."))
+
+    done = redirect("followup:execution_decision", body, task_.decision_id)
+    written = form_written(form, move_on, done=done)
+    if written.response is not None:
+        return written.response
     context = _decision_context(request, task_.decision, status_form=form)
-    return render(request, "followup/execution/decision.html", context, status=400)
+    return render(request, "followup/execution/decision.html", context, status=written.status)
 
 
 BOARD_HEADER = (
@@ -377,7 +364,7 @@ def _paragraph(decision: Decision) -> str:
 @require_GET
 def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
     """The board's view "verkställighet av beslut" for one meeting."""
-    body_ = _body(body)
+    body_ = readable_body(request, body)
     meeting_ = get_object_or_404(
         Meeting.objects.select_related("organization"), organization__body=body_, pk=meeting
     )
@@ -413,7 +400,7 @@ def _execution_chart(body: Body, year: int) -> Chart:
 @require_GET
 def execution_year(request: HttpRequest, body: str, year: int) -> HttpResponse:
     """The board's view "verkställighet av beslut" for a year, and execution over time."""
-    body_ = _body(body)
+    body_ = readable_body(request, body)
     organs = body_.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
     slug = request.GET.get("organ")
     organization = (
@@ -501,7 +488,7 @@ def _list_context(request: HttpRequest, body: Body, **forms_: Any) -> dict[str, 
         "form": form,
         "states": states,
         "chart": _status_chart(body, today),
-        "may_record": selectors.may_record_assignment(user=request.user, body=body, on=today),
+        "may_record": policy.may_record_assignment(request.user, body, today),
         "assignment_form": forms_.get("assignment_form") or AssignmentForm(body=body),
         "csv_query": _with_csv(request),
     }
@@ -509,7 +496,7 @@ def _list_context(request: HttpRequest, body: Body, **forms_: Any) -> dict[str, 
 
 @require_GET
 def assignment_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = _body(body)
+    body_ = readable_body(request, body)
     context = _list_context(request, body_)
     if _csv_wanted(request):
         rows = (_assignment_row(state) for state in context["states"])
@@ -519,8 +506,9 @@ def assignment_list(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_POST
 def assignment_create(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = _body(body)
+    body_ = readable_body(request, body)
     form = AssignmentForm(request.POST, body=body_)
+    status = 400
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -533,54 +521,50 @@ def assignment_create(request: HttpRequest, body: str) -> HttpResponse:
                 report_interval_months=data["intervall"],
             )
         except PermissionDenied as error:
-            return _refused(request, body_, error)
+            form.add_error(None, str(error))
+            status = 403
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Uppdraget är registrerat."))
             return redirect("followup:assignment_detail", body, assignment.pk)
     context = _list_context(request, body_, assignment_form=form)
-    return render(request, "followup/execution/assignment_list.html", context, status=400)
+    return render(request, "followup/execution/assignment_list.html", context, status=status)
 
 
-def _assignment(body: str, assignment: int) -> Assignment:
+def _assignment(request: HttpRequest, body: str, assignment: int) -> Assignment:
     return get_object_or_404(
-        selectors.assignment_list(body=get_object_or_404(Body, slug=body)), pk=assignment
+        selectors.assignment_list(body=readable_body(request, body)), pk=assignment
     )
 
 
 def _detail_context(request: HttpRequest, assignment: Assignment, **forms_: Any) -> dict[str, Any]:
     today = timezone.localdate()
     body = assignment.decision.body
-    person = request.user.person
+    user = request.user
     ongoing = assignment.status == Assignment.Status.ONGOING
     reports = sorted(assignment.reports.all(), key=lambda r: (r.reported_on, r.pk), reverse=True)
-    is_assignee = person is not None and person.pk == assignment.assignee_id
     return {
         "body": body,
         "assignment": assignment,
         "state": selectors.assignment_state(assignment=assignment, on=today),
         "reports": reports,
-        "may_report": ongoing
-        and person is not None
-        and person.pk in (assignment.assignee_id, assignment.reporter_id),
-        "may_name": ongoing and is_assignee,
-        "may_agenda": request.user.has_perm("meetings.change_meeting")
-        and person is not None
-        and person.body_id == body.pk,
+        "may_report": ongoing and policy.may_report_assignment(user, assignment),
+        "may_name": ongoing and policy.may_direct_assignment(user, assignment),
+        "may_agenda": policy.may_put_on_agenda(user, body),
         "report_form": forms_.get("report_form") or ReportForm(),
         "reporter_form": forms_.get("reporter_form")
         or ReporterForm(body=body, initial={"rapportor": assignment.reporter}),
         "agenda_form": forms_.get("agenda_form")
         or AgendaForm(organization=assignment.decision.organization),
-        "close_form": CloseForm(),
+        "close_form": forms_.get("close_form") or CloseForm(),
         "csv_query": _with_csv(request),
     }
 
 
 @require_GET
 def assignment_detail(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(body, assignment)
+    assignment_ = _assignment(request, body, assignment)
     if _csv_wanted(request):
         rows = (
             [
@@ -605,25 +589,18 @@ def _detail_after(
     call: Callable[[dict[str, Any]], None],
 ) -> HttpResponse:
     """Run the service `call` with the valid form's data; back to the page, or the page with
-    the form's errors."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except PermissionDenied as error:
-            return _refused(request, assignment.decision.body, error)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect(
-                "followup:assignment_detail", assignment.decision.body.slug, assignment.pk
-            )
+    the form, its input and its errors (the refusal's reason too)."""
+    done = redirect("followup:assignment_detail", assignment.decision.body.slug, assignment.pk)
+    written = form_written(form, call, done=done)
+    if written.response is not None:
+        return written.response
     context = _detail_context(request, assignment, **{name: form})
-    return render(request, "followup/execution/assignment.html", context, status=400)
+    return render(request, "followup/execution/assignment.html", context, status=written.status)
 
 
 @require_POST
 def assignment_report_create(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(body, assignment)
+    assignment_ = _assignment(request, body, assignment)
 
     def file(data: dict[str, Any]) -> None:
         services.assignment_report_file(
@@ -636,7 +613,7 @@ def assignment_report_create(request: HttpRequest, body: str, assignment: int) -
 
 @require_POST
 def assignment_reporter(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(body, assignment)
+    assignment_ = _assignment(request, body, assignment)
     form = ReporterForm(request.POST, body=assignment_.decision.body)
 
     def name(data: dict[str, Any]) -> None:
@@ -649,7 +626,7 @@ def assignment_reporter(request: HttpRequest, body: str, assignment: int) -> Htt
 
 @require_POST
 def assignment_close(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(body, assignment)
+    assignment_ = _assignment(request, body, assignment)
 
     def close(data: dict[str, Any]) -> None:
         services.assignment_close(actor=request.user, assignment=assignment_, status=data["status"])
@@ -661,10 +638,10 @@ def assignment_close(request: HttpRequest, body: str, assignment: int) -> HttpRe
 def assignment_report_agenda(request: HttpRequest, body: str, report: int) -> HttpResponse:
     report_ = get_object_or_404(
         AssignmentReport.objects.select_related("assignment__decision__organization"),
-        assignment__decision__body__slug=body,
+        assignment__decision__body=readable_body(request, body),
         pk=report,
     )
-    assignment_ = _assignment(body, report_.assignment_id)
+    assignment_ = _assignment(request, body, report_.assignment_id)
     form = AgendaForm(request.POST, organization=assignment_.decision.organization)
 
     def put(data: dict[str, Any]) -> None:
