@@ -19,7 +19,8 @@ from kansli.accounts.models import User
 from kansli.audit.models import Event
 from kansli.meetings import services
 from kansli.meetings.models import AgendaItem, Meeting
-from kansli.organisation.models import Organization, Person
+from kansli.meetings.tests import demo_meeting as sample
+from kansli.organisation.models import Person
 from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.registry import services as registry
 from kansli.registry.models import Document
@@ -33,69 +34,8 @@ from kansli.tests.refusals import (
     service_params,
 )
 
-BODY = "vanersborg"
+BODY = sample.BODY
 API = "/api/v1/bodies/{slug}"
-
-
-def _board(demo: Demo) -> Organization:
-    return Organization.objects.get(body=demo[BODY], slug="ks")
-
-
-def _members(demo: Demo) -> list[Person]:
-    return [seat.person for seat in members_on(organization=_board(demo), on=_today())]
-
-
-def _substitutes(demo: Demo) -> list[Person]:
-    return [seat.person for seat in substitutes_on(organization=_board(demo), on=_today())]
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
-def _planned(demo: Demo) -> Meeting:
-    """A meeting of the board that began an hour ago, still only planned, with one item."""
-    meeting = services.meeting_schedule(
-        actor=None,
-        organization=_board(demo),
-        starts_at=timezone.now() - datetime.timedelta(hours=1),
-        place="Sessionssalen",
-    )
-    services.item_add(actor=None, meeting=meeting, title="Budget 2027", proposal="Att bifalla.")
-    return meeting
-
-
-def _present(demo: Demo) -> Meeting:
-    """The planned meeting with the members and substitutes entered as present."""
-    meeting = _planned(demo)
-    services.attendance_prefill(actor=None, meeting=meeting)
-    return meeting
-
-
-def _opened(demo: Demo) -> Meeting:
-    """The meeting in session, the second member its minutes checker."""
-    meeting = _present(demo)
-    meeting = services.meeting_open(actor=None, meeting=meeting)
-    services.minutes_checkers_set(actor=None, meeting=meeting, persons=[_members(demo)[1]])
-    return meeting
-
-
-def _item(meeting: Meeting) -> AgendaItem:
-    return meeting.items.get(title="Budget 2027")
-
-
-def _second_item(demo: Demo) -> AgendaItem:
-    return services.item_add(actor=None, meeting=_planned(demo), title="Information")
-
-
-def _decided(demo: Demo) -> AgendaItem:
-    """The item decided by acclamation in the meeting in session."""
-    return services.item_decide(actor=None, item=_item(_opened(demo)))
-
-
-def _closed(demo: Demo) -> Meeting:
-    meeting = _decided(demo).meeting
-    return services.meeting_close(actor=None, meeting=meeting)
 
 
 def _document(meeting: Meeting) -> Document:
@@ -104,21 +44,21 @@ def _document(meeting: Meeting) -> Document:
         actor=None,
         case=case,
         direction=Document.Direction.DRAWN_UP,
-        date=_today(),
+        date=sample.today(),
         description="Tjänsteskrivelse",
     )
 
 
 def _case_item(demo: Demo) -> dict[str, Any]:
-    meeting = _planned(demo)
+    meeting = sample.planned(demo)
     document = _document(meeting)
     item = services.item_add(actor=None, meeting=meeting, title="Ärendet", case=document.case)
     return {"item": item, "document": document}
 
 
 def _two_proposals(demo: Demo) -> dict[str, Any]:
-    item = _item(_opened(demo))
-    members = _members(demo)
+    item = sample.item(sample.opened(demo))
+    members = sample.members(demo)
     prepared = services.proposal_add(actor=None, item=item, text="Att bifalla.")
     counter = services.proposal_add(actor=None, item=item, text="Att avslå.", proposer=members[1])
     return {
@@ -131,17 +71,17 @@ def _two_proposals(demo: Demo) -> dict[str, Any]:
 
 def _absent_member(demo: Demo) -> dict[str, Any]:
     """The chair absent, and the first substitute of the chair's party to serve."""
-    meeting = _present(demo)
-    seat = members_on(organization=_board(demo), on=_today()).first()
+    meeting = sample.present(demo)
+    seat = members_on(organization=sample.board(demo), on=sample.today()).first()
     services.attendance_set(actor=None, meeting=meeting, person=seat.person, present=False)
-    substitutes = substitutes_on(organization=_board(demo), on=_today())
+    substitutes = substitutes_on(organization=sample.board(demo), on=sample.today())
     substitute = substitutes.filter(party=seat.party).first() or substitutes.first()
     return {"meeting": meeting, "substitute": substitute.person, "serves_for": seat.person}
 
 
 def _official(demo: Demo) -> Person:
     """A person of the body with no seat in the board."""
-    seated = {*_members(demo), *_substitutes(demo)}
+    seated = {*sample.members(demo), *sample.substitutes(demo)}
     return next(p for p in Person.objects.filter(body=demo[BODY]) if p not in seated)
 
 
@@ -150,7 +90,7 @@ def _votes(demo: Demo) -> dict[str, Any]:
     item (made by `_two_proposals`)."""
     item = Meeting.objects.latest("pk").items.get()
     prepared, counter = item.proposals.order_by("position")
-    ballots = {str(person.pk): "yes" for person in _members(demo)}
+    ballots = {str(person.pk): "yes" for person in sample.members(demo)}
     return {"yes_proposal": prepared.pk, "no_proposal": counter.pk, "ballots": ballots}
 
 
@@ -162,32 +102,36 @@ SERVICES: list[ServiceCase] = [
     ServiceCase(
         services.meeting_schedule,
         lambda demo: {
-            "organization": _board(demo),
+            "organization": sample.board(demo),
             "starts_at": timezone.now() + datetime.timedelta(days=7),
         },
     ),
-    ServiceCase(services.meeting_cancel, lambda demo: {"meeting": _planned(demo)}),
-    ServiceCase(services.agenda_build, lambda demo: {"meeting": _planned(demo)}),
+    ServiceCase(services.meeting_cancel, lambda demo: {"meeting": sample.planned(demo)}),
+    ServiceCase(services.agenda_build, lambda demo: {"meeting": sample.planned(demo)}),
     ServiceCase(
-        services.item_add, lambda demo: {"meeting": _planned(demo), "title": "Extra ärende"}
+        services.item_add, lambda demo: {"meeting": sample.planned(demo), "title": "Extra ärende"}
     ),
-    ServiceCase(services.item_move, lambda demo: {"item": _second_item(demo), "position": 1}),
+    ServiceCase(services.item_move, lambda demo: {"item": sample.second_item(demo), "position": 1}),
     ServiceCase(
         services.rapporteur_set,
-        lambda demo: {"item": _item(_planned(demo)), "rapporteur": None},
+        lambda demo: {"item": sample.item(sample.planned(demo)), "rapporteur": None},
     ),
     ServiceCase(services.attachment_add, _case_item),
-    ServiceCase(services.notice_send, lambda demo: {"meeting": _planned(demo)}),
-    ServiceCase(services.attendance_prefill, lambda demo: {"meeting": _planned(demo)}),
+    ServiceCase(services.notice_send, lambda demo: {"meeting": sample.planned(demo)}),
+    ServiceCase(services.attendance_prefill, lambda demo: {"meeting": sample.planned(demo)}),
     ServiceCase(
         services.attendance_set,
-        lambda demo: {"meeting": _planned(demo), "person": _members(demo)[0], "present": True},
+        lambda demo: {
+            "meeting": sample.planned(demo),
+            "person": sample.members(demo)[0],
+            "present": True,
+        },
     ),
     ServiceCase(services.substitute_serve, _absent_member),
     ServiceCase(
         services.official_attend,
         lambda demo: {
-            "meeting": _planned(demo),
+            "meeting": sample.planned(demo),
             "person": _official(demo),
             "may_speak": True,
             "basis": "Föredragande",
@@ -195,52 +139,61 @@ SERVICES: list[ServiceCase] = [
     ),
     ServiceCase(
         services.minutes_checkers_set,
-        lambda demo: {"meeting": _present(demo), "persons": [_members(demo)[1]]},
+        lambda demo: {"meeting": sample.present(demo), "persons": [sample.members(demo)[1]]},
     ),
-    ServiceCase(services.meeting_open, lambda demo: {"meeting": _present(demo)}),
-    ServiceCase(services.meeting_close, lambda demo: {"meeting": _opened(demo)}),
+    ServiceCase(services.meeting_open, lambda demo: {"meeting": sample.present(demo)}),
+    ServiceCase(services.meeting_close, lambda demo: {"meeting": sample.opened(demo)}),
     ServiceCase(
         services.disqualification_record,
-        lambda demo: {"item": _item(_opened(demo)), "person": _members(demo)[2], "ground": "Jäv"},
+        lambda demo: {
+            "item": sample.item(sample.opened(demo)),
+            "person": sample.members(demo)[2],
+            "ground": "Jäv",
+        },
     ),
     ServiceCase(
-        services.proposal_add, lambda demo: {"item": _item(_planned(demo)), "text": "Att avslå."}
+        services.proposal_add,
+        lambda demo: {"item": sample.item(sample.planned(demo)), "text": "Att avslå."},
     ),
-    ServiceCase(services.item_decide, lambda demo: {"item": _item(_opened(demo))}),
+    ServiceCase(services.item_decide, lambda demo: {"item": sample.item(sample.opened(demo))}),
     ServiceCase(services.vote_record, _two_proposals),
     ServiceCase(
         services.item_note,
-        lambda demo: {"item": _item(_opened(demo)), "status": AgendaItem.Status.TABLED},
+        lambda demo: {"item": sample.item(sample.opened(demo)), "status": AgendaItem.Status.TABLED},
     ),
     ServiceCase(
         services.dissent_record,
-        lambda demo: {"item": _decided(demo), "person": _members(demo)[2]},
+        lambda demo: {"item": sample.decided(demo), "person": sample.members(demo)[2]},
     ),
     ServiceCase(
         services.minute_note_add,
-        lambda demo: {"item": _decided(demo), "person": _members(demo)[2], "text": "Anteckning"},
+        lambda demo: {
+            "item": sample.decided(demo),
+            "person": sample.members(demo)[2],
+            "text": "Anteckning",
+        },
     ),
     ServiceCase(
         services.item_approve_immediately,
-        lambda demo: {"item": _decided(demo), "person": _members(demo)[0]},
+        lambda demo: {"item": sample.decided(demo), "person": sample.members(demo)[0]},
     ),
     ServiceCase(
         services.minutes_approve,
-        lambda demo: {"meeting": _closed(demo), "person": _members(demo)[0]},
+        lambda demo: {"meeting": sample.closed(demo), "person": sample.members(demo)[0]},
     ),
 ]
 
 
 def _meeting(demo: Demo) -> dict[str, Any]:
-    return {"body": BODY, "meeting": _planned(demo).pk}
+    return {"body": BODY, "meeting": sample.planned(demo).pk}
 
 
 def _api_meeting(demo: Demo) -> dict[str, Any]:
-    return {"slug": BODY, "meeting_id": _planned(demo).pk}
+    return {"slug": BODY, "meeting_id": sample.planned(demo).pk}
 
 
 def _api_item(meeting: Meeting) -> dict[str, Any]:
-    return {"slug": BODY, "meeting_id": meeting.pk, "item_id": _item(meeting).pk}
+    return {"slug": BODY, "meeting_id": meeting.pk, "item_id": sample.item(meeting).pk}
 
 
 def _secretary_person(demo: Demo) -> dict[str, Any]:
@@ -271,7 +224,7 @@ ROUTES: list[RouteCase] = [
         "meetings:item_action",
         lambda demo: {
             "body": BODY,
-            "meeting": (item := _second_item(demo)).meeting_id,
+            "meeting": (item := sample.second_item(demo)).meeting_id,
             "item": item.pk,
             "action": "flytta",
         },
@@ -288,16 +241,16 @@ ROUTES: list[RouteCase] = [
     RouteCase(
         f"POST {API}/meetings/{{meeting_id}}/attendance",
         _api_meeting,
-        data=lambda demo: {"person": _members(demo)[0].pk, "present": True},
+        data=lambda demo: {"person": sample.members(demo)[0].pk, "present": True},
     ),
     RouteCase(
         f"POST {API}/meetings/{{meeting_id}}/approvals",
-        lambda demo: {"slug": BODY, "meeting_id": _closed(demo).pk},
-        data=lambda demo: {"person": _members(demo)[0].pk},
+        lambda demo: {"slug": BODY, "meeting_id": sample.closed(demo).pk},
+        data=lambda demo: {"person": sample.members(demo)[0].pk},
     ),
     RouteCase(
         f"POST {API}/meetings/{{meeting_id}}/items/{{item_id}}/decision",
-        lambda demo: _api_item(_opened(demo)),
+        lambda demo: _api_item(sample.opened(demo)),
         data=lambda demo: {},
     ),
     RouteCase(
