@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
@@ -30,23 +31,19 @@ SEEN_RESOLUTION = 60
 Middleware = Callable[[HttpRequest], HttpResponse]
 
 
-def _minutes(duration: datetime.timedelta) -> int:
-    return int(duration.total_seconds() // 60)
-
-
-def _expired(session: dict, now: float) -> str | None:
+def _expired(session: SessionBase, now: float) -> str | None:
     """Why a signed-in session has ended, in Swedish; None while it lasts."""
     signed_in_at = session.setdefault(SIGNED_IN_AT, now)
     seen_at = session.setdefault(SEEN_AT, now)
     if now - signed_in_at > settings.SESSION_MAX_LIFETIME.total_seconds():
-        hours = _minutes(settings.SESSION_MAX_LIFETIME) // 60
+        hours = settings.SESSION_MAX_LIFETIME // datetime.timedelta(hours=1)
         return ngettext(
             "Du har loggats ut eftersom en inloggning varar högst %(hours)d timme. Logga in igen.",
             "Du har loggats ut eftersom en inloggning varar högst %(hours)d timmar. Logga in igen.",
             hours,
         ) % {"hours": hours}
     if now - seen_at > settings.SESSION_IDLE_TIMEOUT.total_seconds():
-        minutes = _minutes(settings.SESSION_IDLE_TIMEOUT)
+        minutes = settings.SESSION_IDLE_TIMEOUT // datetime.timedelta(minutes=1)
         return ngettext(
             "Du har loggats ut eftersom du inte har använt Kansli på %(minutes)d minut. "
             "Logga in igen.",
@@ -65,7 +62,7 @@ def _is_api(request: HttpRequest) -> bool:
 
 
 class SessionLimitsMiddleware:
-    """After the authentication and message middleware."""
+    """After the authentication, message and htmx middleware."""
 
     def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
