@@ -1,8 +1,16 @@
-"""Users, roles (groups) and API tokens in the admin; every change is audited."""
+"""Users, roles (groups) and API tokens in the admin; every change is audited.
+
+An administrator manages the users of its own body's persons: it cannot see an operator's
+account, set anyone's staff or superuser status or model permissions, or give a role it does
+not hold itself (the roles it cannot give stay as they were). Superusers are made from the
+command line (`kansli createsuperuser`). Whether an account may use the admin site follows
+from the administrator's role.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
@@ -10,12 +18,15 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.forms import Field, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kansli.accounts.models import ApiToken, User
+from kansli.accounts.models import ApiToken, Role, User
+from kansli.accounts.policy import grantable_roles, standing
 from kansli.accounts.services import token_revoke
 from kansli.audit import services as audit
 from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
@@ -51,6 +62,48 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     list_select_related = ["person"]
     autocomplete_fields = ["person"]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        users = super().get_queryset(request)
+        return users if _operator(request) else users.filter(is_superuser=False)
+
+    def get_fieldsets(
+        self, request: HttpRequest, obj: User | None = None
+    ) -> list[tuple[str | None, dict[str, Any]]]:
+        fieldsets = super().get_fieldsets(request, obj)
+        if _operator(request):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in OPERATORS]})
+            for name, options in fieldsets
+        ]
+
+    def get_form(
+        self, request: HttpRequest, obj: User | None = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm]:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if _operator(request):
+            return form
+        if "person" in form.base_fields:
+            form.base_fields["person"].required = True
+        return _keeping_roles(form, grantable=_grantable(request))
+
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: Any
+    ) -> Field | None:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups" and field is not None:
+            field.queryset = _grantable(request)
+        return field
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        staff = user.is_superuser or user.groups.filter(name=Role.ADMINISTRATOR).exists()
+        if user.is_staff != staff:
+            audit.update(actor=request.user, instance=user, is_staff=staff)
+
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
@@ -58,12 +111,39 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             return super().user_change_password(request, id, form_url)
 
 
+# What only an operator sets: the admin site follows the administrator's role, and what a user
+# may do follows from the roles, not from model permissions given by hand.
+OPERATORS = {"is_staff", "is_superuser", "user_permissions"}
+
+
+def _operator(request: HttpRequest) -> bool:
+    return standing(request.user).operator
+
+
+def _grantable(request: HttpRequest) -> QuerySet[Group]:
+    return Group.objects.filter(name__in=grantable_roles(request.user)).order_by("name")
+
+
+def _keeping_roles(form: type[ModelForm], *, grantable: QuerySet[Group]) -> type[ModelForm]:
+    """The user form, keeping the roles the administrator may not give as they were."""
+
+    class KeepingRoles(form):
+        def clean_groups(self) -> QuerySet[Group]:
+            chosen = self.cleaned_data["groups"]
+            held = self.instance.groups.all() if self.instance.pk else Group.objects.none()
+            kept = held.exclude(pk__in=grantable)
+            return Group.objects.filter(Q(pk__in=chosen) | Q(pk__in=kept))
+
+    return KeepingRoles
+
+
 admin.site.unregister(Group)
 
 
 @admin.register(Group)
 class GroupAdmin(AuditedModelAdmin, DjangoGroupAdmin):
-    pass
+    """The roles and their permissions (kansli.accounts.services.ROLE_PERMISSIONS): operators
+    only, as a role is no row of a body."""
 
 
 @admin.register(ApiToken)

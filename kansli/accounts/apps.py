@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig, apps
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -25,4 +26,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Användare")
 
     def ready(self) -> None:
+        from kansli.accounts.signins import record_operator_sign_in
+
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        user_logged_in.connect(record_operator_sign_in)

@@ -1,21 +1,69 @@
-"""The admin's writes go through the audited services; the event log itself is read-only."""
+"""The admin's writes go through the audited services; the event log itself is read-only.
+
+An administrator sees and chooses only the rows of its own body (`BodyScoped`, the body found
+along each model's foreign keys as for the event log); an operator (a superuser) sees all.
+"""
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import admin
 from django.db import models, transaction
-from django.forms import BaseModelForm, BaseModelFormSet
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.forms import BaseModelForm, BaseModelFormSet, Field
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from kansli.accounts.policy import Actor, standing
 from kansli.audit import services as audit
+from kansli.audit.bodies import body_path
 from kansli.audit.models import ChainHead, Event
 
 
-class AuditedModelAdmin(admin.ModelAdmin):
+def scoped(queryset: QuerySet, user: Actor) -> QuerySet:
+    """The rows of the user's own body; all for an operator, none for a model of no body."""
+    own = standing(user)
+    if own.operator:
+        return queryset
+    path = body_path(queryset.model)
+    if path is None or own.body_id is None:
+        return queryset.none()
+    return queryset.filter(**{path: own.body_id})
+
+
+class BodyScoped:
+    """For a ModelAdmin or an inline: the rows listed and opened, and the choices of every
+    foreign key and many-to-many field, are those of the signed-in user's body."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return scoped(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> Field | None:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _scoped_choices(field, request)
+
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: Any
+    ) -> Field | None:
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _scoped_choices(field, request)
+
+
+def _scoped_choices(field: Field | None, request: HttpRequest) -> Field | None:
+    if field is not None and hasattr(field, "queryset"):
+        field.queryset = scoped(field.queryset, request.user)
+    return field
+
+
+class AuditedModelAdmin(BodyScoped, admin.ModelAdmin):
     """A ModelAdmin whose saves and deletes, inlines included, are recorded in the event log
     in the same transaction, with the signed-in user as the actor."""
 
@@ -67,7 +115,7 @@ def _save_many_to_many(request: HttpRequest, form: BaseModelForm) -> None:
         audit.set_relations(actor=request.user, instance=form.instance, **relations)
 
 
-class ReadOnlyModelAdmin(admin.ModelAdmin):
+class ReadOnlyModelAdmin(BodyScoped, admin.ModelAdmin):
     """Viewable by those allowed to view; added, changed and deleted by no one."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -84,9 +132,48 @@ def _pretty_json(value: object) -> SafeString:
     return format_html("<pre>{}</pre>", json.dumps(value, indent=2, ensure_ascii=False))
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What an event shows its reader: its object's name, before and after, masked where the
+    reader may not see a secret part."""
+
+    object_repr: str
+    before: Any
+    after: Any
+
+
+# Each app whose rows can hold what secrecy hides registers, by object type
+# ("registry.document"), how an event of such a row is shown to a reader: the same visibility
+# decision as on its own pages (kansli.registry.admin).
+EVENT_MASKS: dict[str, Callable[[Actor, Event], Shown]] = {}
+
+
+def shown(user: Actor, event: Event) -> Shown:
+    """The event as the user may read it; an operator reads everything."""
+    mask = EVENT_MASKS.get(event.object_type)
+    if mask is None or standing(user).operator:
+        return Shown(event.object_repr, event.before, event.after)
+    return mask(user, event)
+
+
+# Who reads the log: a display method gets the event, not the request.
+_reader: ContextVar[Actor] = ContextVar("event_reader", default=None)
+
+
+@contextmanager
+def _reading(user: Actor) -> Iterator[None]:
+    token = _reader.set(user)
+    try:
+        yield
+    finally:
+        _reader.reset(token)
+
+
 @admin.register(Event)
 class EventAdmin(ReadOnlyModelAdmin):
-    list_display = ["seq", "at", "actor_name", "action", "object_type", "object_repr"]
+    """The events of the reader's body, secret parts masked; an operator reads all."""
+
+    list_display = ["seq", "at", "actor_name", "action", "object_type", "object_shown"]
     list_filter = ["object_type", "action"]
     search_fields = ["object_repr", "object_id", "actor_name", "action"]
     date_hierarchy = "at"
@@ -98,7 +185,7 @@ class EventAdmin(ReadOnlyModelAdmin):
         "action",
         "object_type",
         "object_id",
-        "object_repr",
+        "object_shown",
         "before_pretty",
         "after_pretty",
         "prev_hash",
@@ -107,13 +194,45 @@ class EventAdmin(ReadOnlyModelAdmin):
 
     readonly_fields = fields
 
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        """An object's name may be masked: searching it would tell what the mask hides."""
+        if standing(request.user).operator:
+            return self.search_fields
+        return [name for name in self.search_fields if name != "object_repr"]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        with _reading(request.user):
+            return _rendered(super().changelist_view(request, extra_context))
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        with _reading(request.user):
+            return _rendered(super().change_view(request, object_id, form_url, extra_context))
+
+    @admin.display(description=_("objekt"))
+    def object_shown(self, event: Event) -> str:
+        return shown(_reader.get(), event).object_repr
+
     @admin.display(description=_("före"))
     def before_pretty(self, event: Event) -> SafeString:
-        return _pretty_json(event.before)
+        return _pretty_json(shown(_reader.get(), event).before)
 
     @admin.display(description=_("efter"))
     def after_pretty(self, event: Event) -> SafeString:
-        return _pretty_json(event.after)
+        return _pretty_json(shown(_reader.get(), event).after)
+
+
+def _rendered(response: HttpResponse) -> HttpResponse:
+    """Render a template response now, while the reader is known."""
+    render = getattr(response, "render", None)
+    return render() if render is not None and not response.is_rendered else response
 
 
 @admin.register(ChainHead)

@@ -7,11 +7,11 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kansli.audit.admin import AuditedModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped
 from kansli.decisions.models import Decision, Evidence
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(BodyScoped, admin.TabularInline):
     model = Evidence
     fields = ["kind", "party_name", "took_place_on", "recorded_by", "note"]
     readonly_fields = fields

@@ -7,11 +7,11 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped, ReadOnlyModelAdmin
 from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(BodyScoped, admin.TabularInline):
     extra = 0
     show_change_link = True
 

@@ -3,7 +3,7 @@ is audited (AuditedModelAdmin). The crisis log is append-only: readable here, ne
 
 from django.contrib import admin
 
-from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped, ReadOnlyModelAdmin
 from kansli.followup.models import (
     Acknowledgement,
     BudgetInitiative,
@@ -82,7 +82,7 @@ class SupervisionInitiativeAdmin(AuditedModelAdmin):
     list_select_related = ["case", "organization"]
 
 
-class CrisisLogEntryInline(admin.TabularInline):
+class CrisisLogEntryInline(BodyScoped, admin.TabularInline):
     model = CrisisLogEntry
     fields = ["recorded_at", "kind", "text", "recorded_by", "decision"]
     readonly_fields = fields

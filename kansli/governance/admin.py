@@ -2,18 +2,18 @@
 
 from django.contrib import admin
 
-from kansli.audit.admin import AuditedModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped
 from kansli.governance.models import DocumentVersion, GoverningDocument, Revision, Section
 
 
-class RevisionInline(admin.TabularInline):
+class RevisionInline(BodyScoped, admin.TabularInline):
     model = Revision
     fields = ["decided_by", "decided_on", "minute"]
     autocomplete_fields = ["decided_by"]
     extra = 0
 
 
-class DocumentVersionInline(admin.StackedInline):
+class DocumentVersionInline(BodyScoped, admin.StackedInline):
     model = DocumentVersion
     fields = ["number", "valid_from", "preamble", "text"]
     show_change_link = True
@@ -40,7 +40,7 @@ class RevisionAdmin(AuditedModelAdmin):
     date_hierarchy = "decided_on"
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(BodyScoped, admin.TabularInline):
     model = Section
     fields = ["order", "key", "number", "heading", "level", "text"]
     extra = 0

@@ -8,11 +8,11 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped, ReadOnlyModelAdmin
 from kansli.meetings.models import AgendaItem, Attendance, Meeting, MinuteSeries, Posting
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(BodyScoped, admin.TabularInline):
     extra = 0
     can_delete = False
 

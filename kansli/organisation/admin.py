@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest
 
-from kansli.audit.admin import AuditedModelAdmin
+from kansli.accounts.policy import standing
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped
 from kansli.organisation.models import (
     Appointment,
     Body,
@@ -22,8 +24,15 @@ class BodyAdmin(AuditedModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    # An administrator keeps its own body's details; a body is added or removed by an operator.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return standing(request.user).operator
 
-class MembershipInline(admin.TabularInline):
+    def has_delete_permission(self, request: HttpRequest, obj: Body | None = None) -> bool:
+        return standing(request.user).operator
+
+
+class MembershipInline(BodyScoped, admin.TabularInline):
     model = Membership
     fields = ["person", "role", "party", "rank", "start", "end"]
     autocomplete_fields = ["person"]
@@ -68,7 +77,7 @@ class MembershipAdmin(AuditedModelAdmin):
     date_hierarchy = "start"
 
 
-class AppointmentInline(admin.TabularInline):
+class AppointmentInline(BodyScoped, admin.TabularInline):
     model = Appointment
     fields = ["person", "acting", "start", "end"]
     autocomplete_fields = ["person"]

@@ -1,9 +1,13 @@
-"""The organisation, read through the API: bodies, organizations, people, seats and posts."""
+"""The organisation, read through the API: bodies, organizations, people, seats and posts.
+
+Public information to every key of any body, but for the persons: a person's contact details
+and every seat and post over time only the staff of the person's body read
+(kansli.organisation.policy)."""
 
 import datetime
 from typing import Annotated, Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -16,6 +20,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kansli.organisation import models
+from kansli.organisation.policy import may_read_person
 from kansli.organisation.selectors import (
     members_on,
     positions_with_holders,
@@ -42,6 +47,15 @@ def body_found(slug: str) -> models.Body:
         _("Det finns ingen kommun eller region med kortnamnet %(slug)s.") % {"slug": slug},
         slug=slug,
     )
+
+
+def persons_readable(request: HttpRequest, body: models.Body) -> QuerySet[models.Person]:
+    """The body's persons, for the staff of the body; anyone else is refused."""
+    if not may_read_person(request.user, body):
+        raise PermissionDenied(
+            _("Personerna i %(body)s visas bara för dem som arbetar där.") % {"body": body}
+        )
+    return body.persons.all()
 
 
 def _iso_date(value: object) -> object:
@@ -231,7 +245,7 @@ def organization_detail(
 @router.get("/bodies/{slug}/persons", response=list[Person], summary=_lazy("Personer"))
 @paginate(PageNumberPagination)
 def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
-    return body_found(slug).persons.order_by("family_name", "given_name", "pk")
+    return persons_readable(request, body_found(slug)).order_by("family_name", "given_name", "pk")
 
 
 @router.get(
@@ -244,7 +258,7 @@ def person_detail(
 ) -> dict[str, Any]:
     body = body_found(slug)
     person = found(
-        body.persons.all(),
+        persons_readable(request, body),
         _("%(body)s har ingen person med id %(id)d.") % {"body": body, "id": person_id},
         pk=person_id,
     )

@@ -8,6 +8,7 @@ where and who holds which post is public information of a municipality. A person
 (contact details, every seat and post over time) is for the staff of the person's body.
 """
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +39,12 @@ READ_PERSON = Action(
     (),
     gettext_lazy("alla inloggade i personens kommun eller region"),
 )
+
+
+def own_bodies(user: Actor) -> QuerySet[Body]:
+    """The bodies whose staff the user is: its own, every body for an operator."""
+    own = standing(user)
+    return Body.objects.all() if own.operator else Body.objects.filter(pk=own.body_id)
 
 
 def may_change(user: Actor, body: Body | int | None) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kansli.audit.admin import AuditedModelAdmin
+from kansli.audit.admin import AuditedModelAdmin, BodyScoped
 from kansli.preparation.models import (
     Preparation,
     ResolutionClause,
@@ -17,7 +17,7 @@ from kansli.preparation.models import (
 )
 
 
-class RouteStepInline(admin.TabularInline):
+class RouteStepInline(BodyScoped, admin.TabularInline):
     model = RouteStep
     extra = 1
     autocomplete_fields = ["organization"]
@@ -31,7 +31,7 @@ class RouteAdmin(AuditedModelAdmin):
     inlines = [RouteStepInline]
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(BodyScoped, admin.TabularInline):
     extra = 0
     can_delete = False
 

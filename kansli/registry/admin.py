@@ -2,13 +2,30 @@
 
 Cases, documents, files and public records requests are not edited here: their numbers are
 taken under lock and their secrecy decides who sees them, so they are written only through
-the registry's services and read through its visibility function.
+the registry's services and read through its visibility function, which also masks what the
+event log shows of them.
 """
 
-from django.contrib import admin
+from typing import Any
 
-from kansli.audit.admin import AuditedModelAdmin
-from kansli.registry.models import NumberSeries, RetentionRule
+from django.contrib import admin
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
+
+from kansli.accounts.policy import Actor
+from kansli.audit.admin import EVENT_MASKS, AuditedModelAdmin, Shown
+from kansli.audit.models import Event
+from kansli.registry.models import (
+    Case,
+    Document,
+    File,
+    NumberSeries,
+    PublicRecordsRequest,
+    RetentionRule,
+)
+from kansli.registry.policy import may_handle_records_requests
+from kansli.registry.visibility import case_view, document_view, masked_text
 
 
 @admin.register(NumberSeries)
@@ -27,3 +44,95 @@ class RetentionRuleAdmin(AuditedModelAdmin):
     list_filter = ["body", "action"]
     search_fields = ["name"]
     autocomplete_fields = ["body"]
+
+
+# How the event log shows the registry's rows: the same visibility decision as the registry's
+# pages, taken on the row as the event recorded it and as it is now, so that a part masked at
+# either time stays masked in every event of the row.
+
+
+def _rows(model: type[models.Model], event: Event) -> list[Any]:
+    names = {field.attname for field in model._meta.concrete_fields}
+    rows = [
+        model(**{key: value for key, value in snapshot.items() if key in names})
+        for snapshot in (event.before, event.after)
+        if isinstance(snapshot, dict) and "id" in snapshot
+    ]
+    current = model._base_manager.filter(pk=event.object_id).first()
+    return [*rows, current] if current is not None else rows
+
+
+def _masked(event: Event, hidden: set[str], mask: str, object_repr: str) -> Shown:
+    def hide(snapshot: Any) -> Any:
+        if not isinstance(snapshot, dict):
+            return snapshot
+        return {key: mask if key in hidden and value else value for key, value in snapshot.items()}
+
+    return Shown(object_repr, hide(event.before), hide(event.after))
+
+
+def _reference(rows: list[Any]) -> str:
+    return next((row.secrecy_reference for row in rows if row.secrecy_reference), "")
+
+
+def _case_event(user: Actor, event: Event) -> Shown:
+    rows = _rows(Case, event)
+    try:
+        masked = any(case_view(user, row).title_masked for row in rows)
+    except ObjectDoesNotExist:
+        masked = True
+    if not masked:
+        return Shown(event.object_repr, event.before, event.after)
+    mask = masked_text(_reference(rows))
+    number = rows[0].number if rows else ""
+    return _masked(event, {"title"}, mask, f"{number} {mask}")
+
+
+def _document_event(user: Actor, event: Event) -> Shown:
+    rows = _rows(Document, event)
+    try:
+        views = [document_view(user, row) for row in rows]
+    except ObjectDoesNotExist:
+        views = []
+    hidden = set()
+    if not views or any(view.counterpart_masked for view in views):
+        hidden |= {"counterpart"}
+    if not views or any(view.description_masked for view in views):
+        hidden |= {"description", "secrecy_reason"}
+    if not hidden or not any(row.secrecy_reference for row in rows):
+        return Shown(event.object_repr, event.before, event.after)
+    mask = masked_text(_reference(rows))
+    number = rows[0].number if rows else ""
+    shown_repr = f"{number} {mask}" if "description" in hidden else event.object_repr
+    return _masked(event, hidden, mask, shown_repr)
+
+
+def _file_event(user: Actor, event: Event) -> Shown:
+    rows = _rows(File, event)
+    documents = Document.objects.filter(pk__in=[row.document_id for row in rows])
+    visible = bool(documents) and all(
+        document_view(user, document).files_visible for document in documents
+    )
+    if visible:
+        return Shown(event.object_repr, event.before, event.after)
+    mask = masked_text(_reference(list(documents)))
+    return _masked(event, {"original_name", "storage_name", "extracted_text"}, mask, mask)
+
+
+def _request_event(user: Actor, event: Event) -> Shown:
+    rows = _rows(PublicRecordsRequest, event)
+    if rows and all(may_handle_records_requests(user, row.body_id) for row in rows):
+        return Shown(event.object_repr, event.before, event.after)
+    hidden = {"requester", "requester_contact", "subject", "assessment", "decision_text"}
+    mask = _("[Visas bara för dem som handlägger begäran]")
+    return _masked(event, hidden, mask, _("Begäran %(id)s") % {"id": event.object_id})
+
+
+EVENT_MASKS.update(
+    {
+        "registry.case": _case_event,
+        "registry.document": _document_event,
+        "registry.file": _file_event,
+        "registry.publicrecordsrequest": _request_event,
+    }
+)

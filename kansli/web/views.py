@@ -1,9 +1,17 @@
-"""The Swedish web interface: thin views over the organisation and governance selectors."""
+"""The Swedish web interface: thin views over the organisation and governance selectors.
 
+The organisation and the governing documents are public information: every signed-in user, of
+any body, reads them. A person's page is for the staff of the person's body
+(kansli.organisation.policy). The overview lists the user's own body (every body to an
+operator).
+"""
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -11,6 +19,7 @@ from kansli.governance import selectors as governance
 from kansli.governance.models import GoverningDocument
 from kansli.organisation import selectors as organisation
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
+from kansli.organisation.policy import may_read_person, own_bodies
 from kansli.web.forms import DocumentFilterForm, OnDateForm
 
 
@@ -19,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     bodies = [
         (body, governance.documents_past_review(body=body, on=today).count())
-        for body in Body.objects.all()
+        for body in own_bodies(request.user)
     ]
     return render(request, "web/home.html", {"bodies": bodies})
 
@@ -53,6 +62,7 @@ def organization_detail(request: HttpRequest, body: str, organization: str) -> H
             positions=organization_.positions.all(), on=on
         ),
         "children": organization_.children.all(),
+        "may_read_persons": may_read_person(request.user, organization_.body_id),
     }
     # A date switched with htmx swaps in the dated part only; a history restore needs it all.
     partial = bool(request.htmx) and not request.htmx.history_restore_request
@@ -63,6 +73,10 @@ def organization_detail(request: HttpRequest, body: str, organization: str) -> H
 @require_GET
 def person_detail(request: HttpRequest, body: str, person: int) -> HttpResponse:
     person_ = get_object_or_404(Person.objects.select_related("body"), body__slug=body, pk=person)
+    if not may_read_person(request.user, person_.body_id):
+        raise PermissionDenied(
+            _("Personens sida visas bara för dem som arbetar i %(body)s.") % {"body": person_.body}
+        )
     today = timezone.localdate()
     memberships = Membership.objects.filter(person=person_).select_related("organization")
     appointments = Appointment.objects.filter(person=person_).select_related(

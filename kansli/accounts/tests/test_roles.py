@@ -32,15 +32,32 @@ def test_giving_a_user_roles_is_recorded_in_the_audit_log(make_user: Callable[..
     assert event.after == {"groups": [Group.objects.get(name=Role.SECRETARY).pk]}
 
 
-def test_administrator_may_use_the_admin_of_every_kansli_app(
+def test_the_administrator_may_administer_the_settings_but_not_the_business(
     make_user: Callable[..., User],
 ) -> None:
     admin = make_user("admin", Role.ADMINISTRATOR)
 
     for permission in (
         "delegation.view_delegationorder",
-        "decisions.change_decision",
-        "registry.change_case",
-        "preparation.view_preparation",
+        "registry.change_numberseries",
+        "accounts.change_user",
+        "audit.view_event",
     ):
         assert admin.has_perm(permission), permission
+    for permission in (
+        "decisions.change_decision",
+        "registry.change_case",
+        "registry.view_publicrecordsrequest",
+        "registry.view_secret_document",
+        "preparation.view_preparation",
+        "meetings.change_meeting",
+        "followup.view_crisisevent",
+        "auth.change_group",
+    ):
+        assert not admin.has_perm(permission), permission
+
+
+def test_the_business_roles_carry_no_model_permissions(db: None) -> None:
+    business = [role for role in Role if role != Role.ADMINISTRATOR]
+
+    assert not Group.objects.filter(name__in=business, permissions__isnull=False).exists()

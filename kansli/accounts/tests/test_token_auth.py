@@ -18,7 +18,7 @@ def test_request_without_token_is_refused_with_401(body: Body) -> None:
     response = Client().get("/api/v1/bodies")
 
     assert response.status_code == 401
-    assert response.json() == {"detail": "En giltig API-nyckel krävs."}
+    assert response.json()["detail"] == "En giltig API-nyckel krävs."
     assert response["WWW-Authenticate"] == "Bearer"
 
 

@@ -67,9 +67,7 @@ def test_an_order_of_another_body_is_not_found(api):
     response = api.get(f"/api/v1/bodies/blekinge/delegation/orders/{order.pk}")
 
     assert response.status_code == 404
-    assert response.json() == {
-        "detail": f"Region Blekinge har ingen delegationsordning {order.pk}."
-    }
+    assert response.json()["detail"] == f"Region Blekinge har ingen delegationsordning {order.pk}."
 
 
 def test_a_check_with_two_actors_is_a_bad_request(api):
@@ -80,9 +78,10 @@ def test_a_check_with_two_actors_is_a_bad_request(api):
     )
 
     assert response.status_code == 400
-    assert response.json() == {
-        "detail": "Ange exakt en beslutsfattare: en befattning, person eller organisation."
-    }
+    assert (
+        response.json()["detail"]
+        == "Ange exakt en beslutsfattare: en befattning, person eller organisation."
+    )
 
 
 def test_a_check_of_an_unknown_body_is_not_found(api):

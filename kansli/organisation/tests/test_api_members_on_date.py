@@ -44,9 +44,9 @@ def test_a_malformed_date_is_refused_with_a_clear_message(board: Organization) -
     response = api_client().get("/api/v1/bodies/vanersborg/organizations/ks?date=14/10/2022")
 
     assert response.status_code == 422
-    [error] = response.json()["detail"]
-    assert error["loc"] == ["query", "date"]
-    assert error["msg"] == "Ogiltigt datum 14/10/2022: ange det som ÅÅÅÅ-MM-DD."
+    assert response.json()["fields"] == {
+        "date": ["Ogiltigt datum 14/10/2022: ange det som ÅÅÅÅ-MM-DD."]
+    }
 
 
 def test_an_impossible_date_is_refused(board: Organization) -> None:

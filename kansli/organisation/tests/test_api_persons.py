@@ -14,12 +14,13 @@ def person(body: Body, given_name: str, family_name: str) -> Person:
 def test_persons_are_listed_a_page_at_a_time(body: Body) -> None:
     for given_name, family_name in [("Anna", "Andersson"), ("Bertil", "Berg"), ("Cia", "Ek")]:
         person(body, given_name, family_name)
+    staff = api_client(person=person(body, "Östen", "Öberg"))
 
-    response = api_client().get("/api/v1/bodies/vanersborg/persons?page=2&page_size=2")
+    response = staff.get("/api/v1/bodies/vanersborg/persons?page=2&page_size=2")
 
     assert response.status_code == 200
-    assert response.json()["count"] == 3
-    assert [p["name"] for p in response.json()["items"]] == ["Cia Ek"]
+    assert response.json()["count"] == 4
+    assert [p["name"] for p in response.json()["items"]] == ["Cia Ek", "Östen Öberg"]
 
 
 def test_person_shows_current_and_past_memberships_and_appointments(
@@ -53,7 +54,9 @@ def test_person_shows_current_and_past_memberships_and_appointments(
         acting=True,
     )
 
-    response = api_client().get(f"/api/v1/bodies/vanersborg/persons/{anna.pk}?date=2020-01-01")
+    staff = api_client(person=person(board.body, "Östen", "Öberg"))
+
+    response = staff.get(f"/api/v1/bodies/vanersborg/persons/{anna.pk}?date=2020-01-01")
 
     assert response.status_code == 200
     shown = response.json()
@@ -73,10 +76,28 @@ def test_person_of_another_body_is_not_found(body: Body) -> None:
         actor=None, slug="blekinge", name="Region Blekinge", kind=Body.Kind.REGION
     )
     stranger = person(region, "Erik", "Ek")
+    staff = api_client(person=person(body, "Östen", "Öberg"))
 
-    response = api_client().get(f"/api/v1/bodies/vanersborg/persons/{stranger.pk}")
+    response = staff.get(f"/api/v1/bodies/vanersborg/persons/{stranger.pk}")
 
     assert response.status_code == 404
-    assert response.json() == {
-        "detail": f"Vänersborgs kommun har ingen person med id {stranger.pk}."
-    }
+    assert response.json()["detail"] == (
+        f"Vänersborgs kommun har ingen person med id {stranger.pk}."
+    )
+
+
+def test_the_persons_of_a_body_are_for_its_staff_only(body: Body) -> None:
+    region = organisation.body_create(
+        actor=None, slug="blekinge", name="Region Blekinge", kind=Body.Kind.REGION
+    )
+    anna = person(body, "Anna", "Andersson")
+    outsider = api_client(person=person(region, "Erik", "Ek"))
+
+    listing = outsider.get("/api/v1/bodies/vanersborg/persons")
+    detail = outsider.get(f"/api/v1/bodies/vanersborg/persons/{anna.pk}")
+
+    assert (listing.status_code, detail.status_code) == (403, 403)
+    assert detail.json()["detail"] == (
+        "Personerna i Vänersborgs kommun visas bara för dem som arbetar där."
+    )
+    assert "Anna" not in listing.content.decode()

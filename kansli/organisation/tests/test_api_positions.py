@@ -71,6 +71,7 @@ def test_unknown_position_is_404_with_a_swedish_message(board: Organization) -> 
     response = api_client().get("/api/v1/bodies/vanersborg/positions/hovmarskalk")
 
     assert response.status_code == 404
-    assert response.json() == {
-        "detail": "Vänersborgs kommun har ingen befattning med kortnamnet hovmarskalk."
-    }
+    assert (
+        response.json()["detail"]
+        == "Vänersborgs kommun har ingen befattning med kortnamnet hovmarskalk."
+    )

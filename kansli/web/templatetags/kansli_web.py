@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from kansli.followup.policy import may_read_duties
-from kansli.organisation.models import Body
+from kansli.organisation.policy import own_bodies
 
 register = template.Library()
 
@@ -50,11 +50,12 @@ _BULLET = re.compile(r"^[-•–]\s+")
 
 @register.inclusion_tag("web/includes/main_navigation.html", takes_context=True)
 def main_navigation(context: template.Context) -> dict[str, Any]:
-    """The bodies with their areas; the area the visitor is in is marked current."""
+    """The user's own body (every body for an operator) with its areas; the area the visitor
+    is in is marked current."""
     request = context["request"]
     match = request.resolver_match
     url_name = match.url_name if match else None
-    bodies = Body.objects.all()
+    bodies = own_bodies(request.user)
     return {
         "bodies": bodies,
         "path": request.path,

@@ -7,9 +7,11 @@ import pytest
 from django.test import Client
 
 from kansli.accounts.models import User
+from kansli.accounts.services import user_create
 from kansli.governance import services as governance
 from kansli.governance.models import GoverningDocument
-from kansli.organisation.models import Organization
+from kansli.organisation import services as organisation
+from kansli.organisation.models import Body, Organization
 
 INSTRUCTION_TEXT = """Kommundirektörsinstruktion
 
@@ -40,6 +42,16 @@ def visitor(make_user: Callable[..., User]) -> User:
 @pytest.fixture
 def signed_in(client: Client, visitor: User) -> Client:
     client.force_login(visitor)
+    return client
+
+
+@pytest.fixture
+def staff(client: Client, body: Body) -> Client:
+    """Signed in as a person of the body (with no role): the staff of the body."""
+    person = organisation.person_create(
+        actor=None, body=body, given_name="Siri", family_name="Stab"
+    )
+    client.force_login(user_create(actor=None, username="stab", password=None, person=person))
     return client
 
 

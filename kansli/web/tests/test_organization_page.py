@@ -104,7 +104,7 @@ def test_an_htmx_history_restore_gets_the_whole_page(
 
 
 def test_positions_show_their_holders_and_mark_acting_ones(
-    signed_in: Client, department: Organization
+    staff: Client, department: Organization
 ) -> None:
     body = department.body
     director = organisation.position_create(
@@ -115,7 +115,7 @@ def test_positions_show_their_holders_and_mark_acting_ones(
         actor=None, person=eva, position=director, start=datetime.date(2020, 1, 1), acting=True
     )
 
-    response = signed_in.get("/vanersborg/organisation/kommunstyrelseforvaltningen/")
+    response = staff.get("/vanersborg/organisation/kommunstyrelseforvaltningen/")
 
     text = " ".join(response.text.split())
     assert '<th scope="row">Kommundirektör</th>' in text
