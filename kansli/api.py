@@ -8,6 +8,8 @@ ValidationError 400, or 409 when the error's code is "conflict"; a missing row i
 
 from typing import Any, get_args
 
+from csp.constants import SELF
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -131,6 +133,8 @@ api = KansliAPI(
     ),
     auth=TokenAuth(),
     urls_namespace="api",
+    # Swagger UI draws its icons as data: images; only its page allows them.
+    docs_decorator=csp_update({"img-src": [SELF, "data:"]}),
 )
 api.add_router("", organisation_router, tags=["organisation"])
 api.add_router("", governance_router, tags=["styrdokument"])

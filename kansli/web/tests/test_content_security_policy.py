@@ -40,9 +40,18 @@ def test_a_public_page_carries_the_policy(client: Client, db: None) -> None:
     assert "unsafe" not in policy
 
 
-def test_a_signed_in_page_and_the_api_carry_the_policy(signed_in: Client) -> None:
-    assert "script-src 'self'" in signed_in.get("/")["Content-Security-Policy"]
-    assert "script-src 'self'" in signed_in.get("/api/v1/docs")["Content-Security-Policy"]
+def test_a_signed_in_page_carries_the_policy(signed_in: Client) -> None:
+    policy = signed_in.get("/")["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "img-src 'self';" in policy
+
+
+def test_only_the_api_documentation_allows_data_images(client: Client, db: None) -> None:
+    policy = client.get("/api/v1/docs")["Content-Security-Policy"]
+
+    assert "img-src 'self' data:" in policy
+    assert "script-src 'self';" in policy
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=template_name)
