@@ -5,9 +5,10 @@ from collections.abc import Callable
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from kansli.accounts.models import User
+from kansli.accounts.throttle import address_behind_proxy
 
 PASSWORD = "lösenord-för-test"  # the password make_user gives
 ATTACKER = "203.0.113.7"
@@ -75,3 +76,11 @@ def test_a_success_clears_the_usernames_own_failures(anna: User) -> None:
     assert sign_in("anna", PASSWORD, PROXY).status_code == 302
 
     assert sign_in("anna", "fel", PROXY).status_code == 200
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_forwarded(rf: RequestFactory) -> None:
+    spoofed = rf.post("/logga-in/", headers={"X-Forwarded-For": f"{ELSEWHERE}, {ATTACKER}"})
+    direct = rf.post("/logga-in/", REMOTE_ADDR=PROXY)
+
+    assert address_behind_proxy(spoofed) == ATTACKER
+    assert address_behind_proxy(direct) == PROXY
