@@ -1,0 +1,99 @@
+"""Users and API keys are the administrator's of the user's own body (giving only roles it
+holds), or, for a user's own keys, the user's: every accounts service refuses the wrong user.
+The overview is every signed-in user's; signing in and out is everyone's."""
+
+from typing import Any
+
+import pytest
+
+from kansli.accounts import services
+from kansli.accounts.models import Role, User
+from kansli.organisation.models import Person
+from kansli.tests.refusals import (
+    ANONYMOUS,
+    HANDLAGGARE,
+    LEDAMOT,
+    OTHER_BODY,
+    PERSONAS,
+    Demo,
+    RouteCase,
+    ServiceCase,
+    check_route,
+    check_service,
+    route_params,
+    service_params,
+)
+
+OTHER_ADMINISTRATOR = "blekinge-admin"
+# Vänersborg's administrator manages Vänersborg's users' keys; nobody else but the user does.
+NOT_ADMINISTERING = (OTHER_BODY, OTHER_ADMINISTRATOR, LEDAMOT, HANDLAGGARE, ANONYMOUS)
+
+
+def _new_user(demo: Demo) -> dict[str, Any]:
+    """A registrar's account for a person of Vänersborg who has none: the administrator, who is
+    no registrar, may not give that role either."""
+    person = Person.objects.filter(body=demo["vanersborg"], user__isnull=True).first()
+    return {
+        "username": "ny-registrator",
+        "password": "lösenord-för-test",
+        "roles": [Role.REGISTRAR],
+        "person": person,
+    }
+
+
+def _registrar(demo: Demo) -> dict[str, Any]:
+    return {"user": User.objects.get(username="registrator"), "name": "Rapporter"}
+
+
+def _token(demo: Demo) -> dict[str, Any]:
+    token, _key = services.token_create(actor=None, **_registrar(demo))
+    return {"token": token}
+
+
+SERVICES: list[ServiceCase] = [
+    ServiceCase(services.user_create, _new_user, (*PERSONAS, OTHER_ADMINISTRATOR)),
+    ServiceCase(services.token_create, _registrar, NOT_ADMINISTERING),
+    ServiceCase(services.token_revoke, _token, NOT_ADMINISTERING),
+]
+
+ROUTES: list[RouteCase] = [
+    # The overview shows the user's own body (kansli/web/tests/test_overview.py).
+    RouteCase("web:home", refused=(ANONYMOUS,)),
+]
+
+PUBLIC: dict[str, str] = {
+    "login": "signing in is for everyone (throttled per address and username)",
+    "logout": "signing out ends one's own session only",
+}
+
+
+@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
+def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
+    check_service(case, who, demo)
+
+
+@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
+def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
+    check_route(case, who, demo)
+
+
+def test_the_administrator_creates_a_user_of_its_body_with_a_role_it_holds(demo: Demo) -> None:
+    arguments = _new_user(demo) | {"roles": [Role.ADMINISTRATOR]}
+
+    user = services.user_create(actor=User.objects.get(username="admin"), **arguments)
+
+    assert user.roles == [Role.ADMINISTRATOR]
+    assert user.is_staff
+    assert not user.is_superuser
+
+
+def test_a_user_makes_and_revokes_its_own_keys_and_the_administrator_those_of_its_body(
+    demo: Demo,
+) -> None:
+    registrar = User.objects.get(username="registrator")
+
+    own, _key = services.token_create(actor=registrar, user=registrar, name="Egen")
+    services.token_revoke(actor=User.objects.get(username="admin"), token=own)
+
+    own.refresh_from_db()
+    assert own.revoked_at is not None
