@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -58,6 +58,7 @@ from kansli.meetings.policy import (
     refuse_members_packet,
 )
 from kansli.organisation.models import Body, Organization, Person
+from kansli.web.forms import form_written
 
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
 
@@ -99,19 +100,22 @@ def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
         organization, year = plan_form.cleaned_data["organisation"], plan_form.cleaned_data["ar"]
     schedule_form = ScheduleForm(request.POST if request.method == "POST" else None)
     status = 400 if request.method == "POST" else 200
-    if request.method == "POST" and organization is not None and schedule_form.is_valid():
-        try:
-            meeting = services.meeting_schedule(
-                actor=request.user, organization=organization, **schedule_form.arguments()
-            )
-        except PermissionDenied as error:
-            schedule_form.add_error(None, str(error))
-            status = 403
-        except ValidationError as error:
-            schedule_form.add_error(None, error)
-        else:
+    if request.method == "POST" and organization is not None:
+
+        def scheduled(meeting: Meeting) -> HttpResponse:
             messages.success(request, _("Sammanträdet är planerat."))
             return redirect(DETAIL, body_.slug, meeting.pk)
+
+        written = form_written(
+            schedule_form,
+            lambda data: services.meeting_schedule(
+                actor=request.user, organization=organization, **schedule_form.arguments()
+            ),
+            done=scheduled,
+        )
+        if written.response is not None:
+            return written.response
+        status = written.status
     context = {
         "body": body_,
         "plan_form": plan_form,
@@ -352,20 +356,21 @@ def _act(
     if action is None:
         raise Http404
     form = _form(name, meeting, item, request.POST)
-    if not form.is_valid():
-        return _page(request, meeting, action.page, failed=form, status=400)
     target = {"item": item} if item else {"meeting": meeting}
-    try:
-        action.service(actor=request.user, **target, **form.arguments())
-    except PermissionDenied as error:
-        form.add_error(None, str(error))
-        return _page(request, meeting, action.page, failed=form, status=403)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return _page(request, meeting, action.page, failed=form, status=409)
-    messages.success(request, action.done)
-    url = reverse(action.page, args=[meeting.organization.body.slug, meeting.pk])
-    return redirect(f"{url}#punkt-{item.pk}" if item else url)
+
+    def done(_result: object) -> HttpResponse:
+        messages.success(request, action.done)
+        url = reverse(action.page, args=[meeting.organization.body.slug, meeting.pk])
+        return redirect(f"{url}#punkt-{item.pk}" if item else url)
+
+    written = form_written(
+        form,
+        lambda data: action.service(actor=request.user, **target, **form.arguments()),
+        done=done,
+    )
+    return written.response or _page(
+        request, meeting, action.page, failed=form, status=written.status
+    )
 
 
 @require_POST
