@@ -5,8 +5,8 @@ import datetime
 from collections.abc import Callable
 
 from django.test import Client
-from time_machine import TimeMachineFixture
 from django.urls import reverse
+from time_machine import TimeMachineFixture
 
 from kansli import legal_time
 from kansli.accounts.models import Role, User
