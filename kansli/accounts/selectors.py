@@ -1,10 +1,16 @@
-"""Reading users' API tokens."""
+"""Reading users' API tokens, and who may do what."""
 
+import contextlib
+import importlib
+import itertools
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from kansli.accounts.models import ApiToken, User
+from kansli.accounts.models import ApiToken, Role, User
+from kansli.accounts.policy import ACTIONS, Action
 
 
 def token_for_key(*, key: str) -> ApiToken | None:
@@ -37,3 +43,34 @@ def token_with_prefix(*, prefix: str) -> ApiToken:
             % {"prefix": prefix}
         )
     return tokens[0]
+
+
+def policy_actions() -> list[Action]:
+    """Every action of every app's policy, in the order of the apps in the flow."""
+    for config in apps.get_app_configs():
+        if config.name.startswith("kansli."):
+            with contextlib.suppress(ModuleNotFoundError):
+                importlib.import_module(f"{config.name}.policy")
+    order = {config.label: index for index, config in enumerate(apps.get_app_configs())}
+    return sorted(ACTIONS, key=lambda action: order.get(action.app, len(order)))
+
+
+def policy_table() -> str:
+    """Who may do what, as Markdown: a table per app of its actions against the roles, and what
+    else each action lets through (docs/security.md holds this, checked by a test)."""
+    roles = list(Role)
+    lines: list[str] = []
+    for app, actions in itertools.groupby(policy_actions(), key=lambda action: action.app):
+        lines += [
+            "",
+            f"### {apps.get_app_config(app).verbose_name} (`{app}`)",
+            "",
+            "| "
+            + " | ".join([_("Åtgärd"), *(str(role.label) for role in roles), _("Dessutom")])
+            + " |",
+            "|" + "---|" * (len(roles) + 2),
+        ]
+        for action in actions:
+            marks = ["✓" if role in action.roles else "" for role in roles]
+            lines.append("| " + " | ".join([str(action.name), *marks, str(action.also)]) + " |")
+    return "\n".join(lines[1:]) + "\n"
