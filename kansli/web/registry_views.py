@@ -21,6 +21,7 @@ from kansli.preparation import policy as preparation_policy
 from kansli.preparation import selectors as preparation_selectors
 from kansli.preparation import services as preparation
 from kansli.preparation.models import Preparation
+from kansli.registry import policy as registry_policy
 from kansli.registry import services as registry
 from kansli.registry.case_list import case_page
 from kansli.registry.duplicates import possible_duplicates
@@ -44,23 +45,17 @@ def _staff(request: HttpRequest, body: Body) -> Person | None:
     return person if person is not None and person.body_id == body.pk else None
 
 
-def _refused(request: HttpRequest, body: Body, message: str) -> HttpResponse:
-    return render(
-        request, "web/registry/refused.html", {"body": body, "message": message}, status=403
-    )
-
-
-def _not_staff(request: HttpRequest, body: Body) -> HttpResponse:
-    return _refused(
-        request,
-        body,
-        _("Bara personal i %(body)s kan registrera och bereda ärenden.") % {"body": body.name},
-    )
+def _read_body(request: HttpRequest, body: str) -> Body:
+    """The body whose registry the user reads as its staff; anyone else is refused."""
+    body_ = get_object_or_404(Body, slug=body)
+    if not registry_policy.may_read(request.user, body_):
+        raise PermissionDenied(_("Bara personal i %(body)s läser diariet.") % {"body": body_.name})
+    return body_
 
 
 @require_GET
 def case_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = _read_body(request, body)
     form = CaseListForm(request.GET or None, body=body_)
     filters = form.cleaned_data if form.is_valid() else {}
     page = case_page(
@@ -70,36 +65,44 @@ def case_list(request: HttpRequest, body: str) -> HttpResponse:
         organization=filters.get("organisation"),
         status=filters.get("status") or "",
     )
-    context = {"body": body_, "form": form, "page": page, "search_form": SearchForm(body=body_)}
+    context = {
+        "body": body_,
+        "form": form,
+        "page": page,
+        "search_form": SearchForm(body=body_),
+        "may_register": registry_policy.may_use_registration(request.user, body_),
+    }
     return render(request, "web/registry/case_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def document_create(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
-    if _staff(request, body_) is None:
-        return _not_staff(request, body_)
+    body_ = _read_body(request, body)
+    if not registry_policy.may_use_registration(request.user, body_):
+        raise PermissionDenied(
+            _("Du har inte behörighet att registrera handlingar i %(body)s.") % {"body": body_.name}
+        )
     today = timezone.localdate()
     duplicates = []
+    status = 200
     if request.method == "POST":
         form = RegisterForm(request.POST, request.FILES, body=body_, today=today)
+        status = 400
         if form.is_valid():
-            data = form.cleaned_data
-            if data["avsandare"] and not data["bekrafta"]:
-                duplicates = possible_duplicates(
-                    body=body_, counterpart=data["avsandare"], description=data["beskrivning"]
-                )
-            if not duplicates:
-                try:
+            try:
+                duplicates = _refused_or_duplicates(request, form)
+                if not duplicates:
                     document = _register(request, form)
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
                     messages.success(
                         request,
                         _("Handlingen %(number)s är registrerad.") % {"number": document.number},
                     )
                     return redirect("web:case_detail", body_.slug, document.case_id)
+            except PermissionDenied as error:
+                form.add_error(None, str(error))
+                status = 403
+            except ValidationError as error:
+                form.add_error(None, error)
     else:
         form = RegisterForm(body=body_, today=today, initial={"arende": request.GET.get("arende")})
     context = {
@@ -107,7 +110,26 @@ def document_create(request: HttpRequest, body: str) -> HttpResponse:
         "form": form,
         "duplicates": document_views(user=request.user, documents=duplicates),
     }
-    return render(request, "web/registry/register.html", context, status=400 if duplicates else 200)
+    return render(request, "web/registry/register.html", context, status=status)
+
+
+def _refused_or_duplicates(request: HttpRequest, form: RegisterForm) -> list[Document]:
+    """The documents the letter may duplicate, for the registrar to confirm; asked only once the
+    user may register it, so that nobody else learns from them what a masked sender sent."""
+    data = form.cleaned_data
+    if not registry_policy.may_register_letter(
+        request.user,
+        case=data["arende"],
+        organization=data["organisation"],
+        case_officer=data["handlaggare"],
+        direction=data["riktning"],
+    ):
+        raise PermissionDenied(_("Du har inte behörighet att registrera den här handlingen."))
+    if not data["avsandare"] or data["bekrafta"]:
+        return []
+    return possible_duplicates(
+        body=form.body, counterpart=data["avsandare"], description=data["beskrivning"]
+    )
 
 
 def _register(request: HttpRequest, form: RegisterForm) -> Document:
@@ -139,7 +161,7 @@ def _register(request: HttpRequest, form: RegisterForm) -> Document:
 
 @require_GET
 def search_page(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = _read_body(request, body)
     form = SearchForm(request.GET or None, body=body_)
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
@@ -165,7 +187,7 @@ def search_page(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 def my_cases(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
+    body_ = _read_body(request, body)
     person = _staff(request, body_)
     today = timezone.localdate()
     rows = preparation_selectors.officer_cases(officer=person, today=today) if person else []
@@ -174,6 +196,7 @@ def my_cases(request: HttpRequest, body: str) -> HttpResponse:
         "person": person,
         "rows": [(case_view(request.user, row.case), row) for row in rows],
         "today": today,
+        "may_register": registry_policy.may_use_registration(request.user, body_),
     }
     return render(request, "web/registry/my_cases.html", context)
 
@@ -199,6 +222,9 @@ def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, A
         "preparation": prepared,
         "readiness": preparation_selectors.case_readiness(case=case),
         "history": preparation_selectors.status_history(case=case),
+        "may_register": registry_policy.may_register(
+            request.user, case=case, direction=Document.Direction.DRAWN_UP
+        ),
         "may_prepare": may_prepare,
         "statement_form": StatementForm(body=body, today=today) if may_prepare else None,
         "statuses": Preparation.Status,
@@ -208,6 +234,7 @@ def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, A
 
 @require_GET
 def case_detail(request: HttpRequest, body: str, case: int) -> HttpResponse:
+    _read_body(request, body)
     case_ = _case(body, case)
     return render(request, "web/registry/case_detail.html", _case_context(request, case_))
 

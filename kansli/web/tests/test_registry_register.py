@@ -85,7 +85,7 @@ def test_a_likely_duplicate_waits_for_confirmation(registrar: Client) -> None:
 def test_a_bad_file_is_refused_with_a_swedish_message(registrar: Client) -> None:
     response = registrar.post(REGISTER, letter(fil=upload("brev.pdf", b"inte en pdf")))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Handlingen registrerades inte." in response.content.decode()
     assert not Case.objects.exists()
 

@@ -1,0 +1,246 @@
+"""Nobody writes in a body's registry but its registrars and secretaries (and a case officer in
+a case of their own), nobody but its registrars handles public records requests, and only the
+body's staff read its cases and documents: every registry service, page and API operation
+refuses the wrong user. The postlista is open to everyone."""
+
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from kansli.governance.models import GoverningDocument
+from kansli.organisation.models import Organization
+from kansli.registry import services
+from kansli.registry.models import Case, Document, PublicRecordsRequest, RetentionRule
+from kansli.registry.services import Registration
+from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.tests.refusals import (
+    ADMINISTRATOR,
+    ANONYMOUS,
+    HANDLAGGARE,
+    LEDAMOT,
+    OTHER_BODY,
+    OUTSIDERS,
+    Demo,
+    RouteCase,
+    ServiceCase,
+    check_route,
+    check_service,
+    route_params,
+    service_params,
+)
+
+# The registry's settings are for the registrar and the administrator of the body: Vänersborg's
+# administrator may, Region Blekinge's may not.
+OTHER_ADMINISTRATOR = "blekinge-admin"
+NOT_SETTING = (OTHER_BODY, OTHER_ADMINISTRATOR, LEDAMOT, HANDLAGGARE, ANONYMOUS)
+# The registration page is offered to case officers, who register in cases of their own.
+NOT_REGISTERING = (OTHER_BODY, LEDAMOT, ADMINISTRATOR, ANONYMOUS)
+
+
+def _board(demo: Demo) -> Organization:
+    return Organization.objects.get(body=demo["vanersborg"], kind=Organization.Kind.EXECUTIVE_BOARD)
+
+
+def _case(demo: Demo) -> Case:
+    """A case of Vänersborg's board with no case officer."""
+    return services.case_open(actor=None, organization=_board(demo), title="Medborgarförslag")
+
+
+def _letter(demo: Demo, **secrecy: Any) -> Document:
+    return services.document_register(
+        actor=None,
+        case=_case(demo),
+        direction=Document.Direction.INCOMING,
+        date=timezone.localdate(),
+        counterpart="Anna Andersson",
+        description="Förslag om en ny lekplats",
+        files=[upload("forslag.pdf", pdf_bytes("Lekplats"))],
+        **secrecy,
+    )
+
+
+def _secret_letter(demo: Demo) -> Document:
+    """A letter whose file only a registrar of Vänersborg may fetch."""
+    return _letter(
+        demo,
+        secrecy_reference="OSL 26 kap. 1 §",
+        secrecy_reason="Uppgifter om enskilds personliga förhållanden",
+        counterpart_masked=True,
+    )
+
+
+def _request(demo: Demo) -> PublicRecordsRequest:
+    return services.records_request_register(
+        actor=None, body=demo["vanersborg"], subject="Protokoll", requester="Eva Ek"
+    )
+
+
+def _closed_case(demo: Demo) -> Case:
+    return services.case_close(actor=None, case=_case(demo))
+
+
+def _setting(demo: Demo) -> dict[str, Any]:
+    return {"organization": _board(demo), "year": timezone.localdate().year, "format": "{number}"}
+
+
+def _registration(demo: Demo) -> dict[str, Any]:
+    return {
+        "case": _case(demo),
+        "direction": Document.Direction.INCOMING,
+        "date": timezone.localdate(),
+        "counterpart": "Anna Andersson",
+        "description": "Förslag om en ny lekplats",
+    }
+
+
+SERVICES: list[ServiceCase] = [
+    ServiceCase(services.number_series_set_format, _setting, NOT_SETTING),
+    ServiceCase(
+        services.retention_rule_create,
+        lambda demo: {
+            "body": demo["vanersborg"],
+            "name": "Synpunkter",
+            "action": RetentionRule.Action.DISPOSE,
+            "dispose_after_years": 2,
+        },
+        NOT_SETTING,
+    ),
+    ServiceCase(
+        services.case_open, lambda demo: {"organization": _board(demo), "title": "Nytt ärende"}
+    ),
+    ServiceCase(services.case_close, lambda demo: {"case": _case(demo)}),
+    ServiceCase(services.case_reopen, lambda demo: {"case": _closed_case(demo)}),
+    ServiceCase(services.document_register, _registration),
+    ServiceCase(
+        services.documents_register,
+        lambda demo: {"registrations": [Registration(**_registration(demo))]},
+    ),
+    ServiceCase(
+        services.file_attach,
+        lambda demo: {"document": _letter(demo), "upload": upload("svar.pdf", pdf_bytes("Svar"))},
+    ),
+    ServiceCase(
+        services.records_request_register,
+        lambda demo: {"body": demo["vanersborg"], "subject": "Protokoll", "requester": "Eva Ek"},
+    ),
+    ServiceCase(
+        services.records_request_assess,
+        lambda demo: {"request": _request(demo), "assessment": "Inget hemligt."},
+    ),
+    ServiceCase(
+        services.records_request_decide,
+        lambda demo: {
+            "request": _request(demo),
+            "outcome": PublicRecordsRequest.Outcome.RELEASED,
+        },
+    ),
+]
+
+
+def _body(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg"}
+
+
+def _slug(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg"}
+
+
+def _new_letter(demo: Demo) -> dict[str, Any]:
+    """The registration form: a letter in a new case of the board, with no case officer."""
+    return {
+        "avsandare": "Anna Andersson",
+        "beskrivning": "Förslag om en ny lekplats",
+        "riktning": Document.Direction.INCOMING,
+        "datum": timezone.localdate().isoformat(),
+        "organisation": _board(demo).pk,
+    }
+
+
+def _secret_file(demo: Demo) -> tuple[Document, int]:
+    letter = _secret_letter(demo)
+    return letter, letter.files.get().pk
+
+
+def _api_secret_file(demo: Demo) -> dict[str, Any]:
+    letter, file = _secret_file(demo)
+    return {"slug": "vanersborg", "document_id": letter.pk, "file_id": file}
+
+
+def _api_request(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg", "request_id": _request(demo).pk}
+
+
+def _instruction(demo: Demo) -> dict[str, Any]:
+    document = GoverningDocument.objects.filter(body=demo["vanersborg"]).first()
+    return {"body": "vanersborg", "document": document.slug}
+
+
+API = "/api/v1/bodies/{slug}"
+REQUESTS = f"{API}/records-requests"
+
+ROUTES: list[RouteCase] = [
+    RouteCase("web:case_list", _body, refused=OUTSIDERS),
+    RouteCase(
+        "web:case_detail",
+        lambda demo: {"body": "vanersborg", "case": _case(demo).pk},
+        refused=OUTSIDERS,
+    ),
+    RouteCase("web:my_cases", _body, refused=OUTSIDERS),
+    RouteCase("web:document_create", _body, refused=NOT_REGISTERING),
+    RouteCase("web:document_create", _body, data=_new_letter),
+    RouteCase(
+        "registry:file_download",
+        lambda demo: {"body": "vanersborg", "file": _secret_file(demo)[1]},
+    ),
+    # The governing documents are read by everyone signed in, of any body (the instruction
+    # that governs Vänersborg's director is public); the public signs in first.
+    RouteCase("web:document_detail", _instruction, refused=(ANONYMOUS,)),
+    RouteCase(f"GET {API}/registry/cases", _slug, refused=OUTSIDERS),
+    RouteCase(
+        f"GET {API}/registry/cases/{{case_id}}",
+        lambda demo: {"slug": "vanersborg", "case_id": _case(demo).pk},
+        refused=OUTSIDERS,
+    ),
+    RouteCase(
+        f"GET {API}/registry/documents/{{document_id}}",
+        lambda demo: {"slug": "vanersborg", "document_id": _letter(demo).pk},
+        refused=OUTSIDERS,
+    ),
+    RouteCase(f"GET {API}/registry/documents/{{document_id}}/files/{{file_id}}", _api_secret_file),
+    # The postlista through the API: any key's holder reads it, masked as the public page.
+    RouteCase(f"GET {API}/registry/list", _slug, refused=(ANONYMOUS,)),
+    RouteCase(f"GET {REQUESTS}", _slug),
+    RouteCase(f"GET {REQUESTS}/{{request_id}}", _api_request),
+    RouteCase(f"POST {REQUESTS}", _slug, data=lambda demo: {"subject": "Protokoll"}),
+    RouteCase(
+        f"POST {REQUESTS}/{{request_id}}/assessment",
+        _api_request,
+        data=lambda demo: {"assessment": "Inget hemligt."},
+    ),
+    RouteCase(
+        f"POST {REQUESTS}/{{request_id}}/decision",
+        _api_request,
+        data=lambda demo: {"outcome": "released"},
+    ),
+]
+
+_POSTLISTA = (
+    "the public registry list (postlista, OSL 5 kap 2 §): every entry, with what secrecy "
+    "hides masked by the visibility function for anyone who may not see it, and no files"
+)
+PUBLIC: dict[str, str] = {
+    "registry:registry_list": _POSTLISTA,
+    "registry:registry_list_csv": _POSTLISTA + ", as CSV",
+    "registry:registry_list_json": _POSTLISTA + ", as JSON",
+}
+
+
+@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
+def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
+    check_service(case, who, demo)
+
+
+@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
+def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
+    check_route(case, who, demo)

@@ -1,0 +1,23 @@
+"""The registry's search is for the body's staff: another body's users and the public are
+refused, on the page and in the API. Search has no services of its own: the registry's
+services index what they register."""
+
+import pytest
+
+from kansli.tests.refusals import OUTSIDERS, Demo, RouteCase, check_route, route_params
+
+ROUTES: list[RouteCase] = [
+    RouteCase("web:registry_search", lambda demo: {"body": "vanersborg"}, refused=OUTSIDERS),
+    # A GET's data is its query: the words to search for.
+    RouteCase(
+        "GET /api/v1/bodies/{slug}/registry/search",
+        lambda demo: {"slug": "vanersborg"},
+        data=lambda demo: {"q": "lekplats"},
+        refused=OUTSIDERS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
+def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
+    check_route(case, who, demo)
