@@ -173,6 +173,6 @@ def test_the_api_refuses_those_the_page_refuses(vanersborg: Body) -> None:
     response = api_client_of("handlaggare").get("/api/v1/bodies/vanersborg/followup/duties")
 
     assert response.status_code == 403
-    assert response.json() == {
-        "detail": "Uppföljningen visas för direktören, kansliet och styrelsen."
-    }
+    assert response.json()["detail"] == (
+        "Uppföljningen visas för direktören, kansliet och styrelsen."
+    )
