@@ -1,6 +1,7 @@
 """The certification page: who may certify for which organization, a check of one payment
 against the rights, and the certifications made, those outside a right flagged. The director
-appoints and ends rights here; everyone signed in reads."""
+appoints and ends rights here; the body's officials and elected members read
+(kansli.followup.policy)."""
 
 from typing import Any
 

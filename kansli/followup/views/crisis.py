@@ -1,6 +1,6 @@
 """Crisis pages: the events, each with its log as a timeline, the crisis committee's decisions
-owed to the council, and the posts in a security class. Everyone signed in reads; the
-services decide who writes."""
+owed to the council, and the posts in a security class. The body's officials and
+elected members read; kansli.followup.policy decides who writes."""
 
 from django import forms
 from django.http import HttpRequest, HttpResponse

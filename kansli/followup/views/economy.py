@@ -1,6 +1,7 @@
 """The economy page: budget against outcome per organization, the deviations past the threshold
 and the initiatives they opened; the director imports outcomes and budgets and marks an
-initiative dealt with. Everyone signed in reads it."""
+initiative dealt with; the body's officials and elected members read it
+(kansli.followup.policy)."""
 
 from decimal import Decimal
 from typing import Any

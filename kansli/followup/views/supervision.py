@@ -1,7 +1,7 @@
 """The supervision page: the board's overview of a year (organization by period), the reports
 missing or late, and the director's initiatives under the supervision duty. The director and
 the secretaries set up templates, make the year's reports, file them and take initiatives;
-everyone signed in reads."""
+the body's officials and elected members read (kansli.followup.policy)."""
 
 from typing import Any
 
