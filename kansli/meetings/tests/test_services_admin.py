@@ -1,20 +1,32 @@
-"""The meetings admin: administrators read meetings, postings and minute series; the place of a
-meeting is corrected there, audited."""
-
-from collections.abc import Callable
-
-from django.test import Client
+"""The meetings in the admin: the administrator's role has none of them (meetings are the
+secretaries' business, held on the meeting pages); an operator reads them there and corrects a
+meeting's place, audited; postings and minute series are read-only even to an operator."""
 
 from kansli.accounts.models import Role, User
+from kansli.accounts.services import user_create
 from kansli.audit.models import Event
 from kansli.meetings.models import Meeting
+from kansli.meetings.tests.conftest import Board
+from kansli.meetings.tests.sitting import signed_in
 
 
-def test_an_administrator_corrects_the_place_and_the_change_is_audited(
-    make_user: Callable[..., User], meeting: Meeting
-) -> None:
-    client = Client()
-    client.force_login(make_user("admin", Role.ADMINISTRATOR))
+def test_the_administrator_has_no_meetings_in_the_admin(ks: Board, meeting: Meeting) -> None:
+    administrator = user_create(
+        actor=None, username="admin", password=None, roles=[Role.ADMINISTRATOR], person=ks.bo
+    )
+    client = signed_in(administrator)
+
+    for url in (
+        "/admin/meetings/meeting/",
+        f"/admin/meetings/meeting/{meeting.pk}/change/",
+        "/admin/meetings/posting/",
+        "/admin/meetings/minuteseries/",
+    ):
+        assert client.get(url).status_code == 403, url
+
+
+def test_an_operator_corrects_the_place_and_the_change_is_audited(meeting: Meeting) -> None:
+    client = signed_in(User.objects.create_superuser("operator", password=None))
     url = f"/admin/meetings/meeting/{meeting.pk}/change/"
     assert client.get(url).status_code == 200
 
@@ -40,9 +52,8 @@ def test_an_administrator_corrects_the_place_and_the_change_is_audited(
     assert Event.objects.filter(action="meeting.update", object_id=str(meeting.pk)).exists()
 
 
-def test_postings_and_minute_series_are_read_only(make_user: Callable[..., User]) -> None:
-    client = Client()
-    client.force_login(make_user("admin", Role.ADMINISTRATOR))
+def test_postings_and_minute_series_are_read_only(db: None) -> None:
+    client = signed_in(User.objects.create_superuser("operator", password=None))
 
     assert client.get("/admin/meetings/posting/").status_code == 200
     assert client.get("/admin/meetings/minuteseries/").status_code == 200
