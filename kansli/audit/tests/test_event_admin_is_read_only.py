@@ -33,6 +33,7 @@ def test_posting_a_change_or_delete_of_an_event_is_refused(
     admin_client: Client, events: list[Event]
 ) -> None:
     event = events[0]
+    before = Event.objects.count()
 
     change = admin_client.post(
         f"/admin/audit/event/{event.pk}/change/", {"actor_name": "någon annan"}
@@ -48,4 +49,4 @@ def test_posting_a_change_or_delete_of_an_event_is_refused(
     assert bulk_delete.status_code == 200  # the list again: no delete action is offered
     event.refresh_from_db()
     assert event.actor_name == "system"
-    assert Event.objects.count() == len(events)
+    assert Event.objects.count() == before
