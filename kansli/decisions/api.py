@@ -8,7 +8,7 @@ import datetime
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -117,21 +117,27 @@ class DecisionIn(Schema):
     evidence: list[EvidenceIn] = Field([], description=_lazy("Krav som redan är uppfyllda."))
 
 
-class Denied(Problem):
+class Denied(Schema):
+    """The API's error body (kansli.api.Error) with the engine's verdict."""
+
+    detail: str
+    code: str = Field(description="denied")
+    fields: dict[str, list[str]] = {}
     verdict: Verdict
 
 
-ERRORS: dict[int, type[Schema]] = {400: Problem, 403: Problem, 409: Denied}
-
-
-def _refused(error: ValidationError | PermissionDenied) -> Status[dict[str, Any]]:
-    """A refusal as the API answers it: 409 with the engine's verdict when the engine denies
-    the decision, 403 when the user may not record, 400 for bad input."""
-    if isinstance(error, services.DecisionDeniedError):
-        return Status(409, {"detail": " ".join(error.messages), "verdict": error.verdict.as_dict()})
-    if isinstance(error, PermissionDenied):
-        return Status(403, {"detail": str(error)})
-    return Status(400, {"detail": " ".join(error.messages)})
+def _denied(error: services.DecisionDeniedError) -> Status[dict[str, Any]]:
+    """The engine denies the decision: 409 with its reasons and verdict. Any other refusal or
+    error of the service is the API's own answer (403, 400)."""
+    return Status(
+        409,
+        {
+            "detail": " ".join(error.messages),
+            "code": "denied",
+            "fields": {},
+            "verdict": error.verdict.as_dict(),
+        },
+    )
 
 
 def _named(queryset: QuerySet[M], message: str, slug: str | None) -> M | None:
@@ -184,18 +190,15 @@ def decision_index(
 
 @router.get(
     "/bodies/{slug}/decisions/unreported",
+    # 400 when the organization is not one of the body's.
     response={200: list[Decision], 400: Problem},
     summary=_lazy("Beslut som ännu inte anmälts till en organisation, det äldsta först"),
 )
 def unreported_index(
     request: HttpRequest, slug: str, organization: str, date: OnDate | None = None
-) -> Status[list[models.Decision] | dict[str, Any]]:
-    body = readable_body(request, slug)
-    try:
-        recipient = _organization(body, organization)
-    except ValidationError as error:
-        return _refused(error)
-    return Status(200, list(decisions_unreported(organization=recipient, on=on_or_today(date))))
+) -> list[models.Decision]:
+    recipient = _organization(readable_body(request, slug), organization)
+    return list(decisions_unreported(organization=recipient, on=on_or_today(date)))
 
 
 @router.get(
@@ -209,7 +212,7 @@ def decision_detail(request: HttpRequest, slug: str, decision_id: int) -> models
 
 @router.post(
     "/bodies/{slug}/decisions",
-    response={201: DecisionDetail, **ERRORS},
+    response={201: DecisionDetail, 409: Denied},
     summary=_lazy("Registrera ett beslut i eget namn"),
     description=_lazy(
         "Beslutet prövas mot delegationsordningen. Nekat: 409 med skälen, och inget sparas. "
@@ -221,16 +224,19 @@ def decision_create(
     request: HttpRequest, slug: str, payload: DecisionIn
 ) -> Status[models.Decision | dict[str, Any]]:
     body = body_found(slug)
+    person = getattr(request.user, "person", None)
+    # Asked before the payload is looked into, so that nobody else learns what it names.
+    policy.require_record_decision(request.user, body, person)
+    if payload.position is not None and payload.organization is not None:
+        raise ValidationError(_("Ange antingen en befattning eller ett organ, inte båda."))
+    message = _("%(body)s har ingen befattning med kortnamnet %%(slug)s.") % {"body": body}
+    position = _named(body.positions.all(), message, payload.position)
     try:
-        if payload.position is not None and payload.organization is not None:
-            raise ValidationError(_("Ange antingen en befattning eller ett organ, inte båda."))
-        message = _("%(body)s har ingen befattning med kortnamnet %%(slug)s.") % {"body": body}
-        position = _named(body.positions.all(), message, payload.position)
         decision = services.decision_record(
             actor=request.user,
             body=body,
             decision_type=payload.decision_type,
-            decided_by=getattr(request.user, "person", None),
+            decided_by=person,
             capacity=position or _organization(body, payload.organization),
             concerning=_organization(body, payload.concerning),
             amount=payload.amount,
@@ -240,14 +246,14 @@ def decision_create(
             case_reference=payload.case_reference,
             evidence=[(e.kind, e.party, e.date, e.note) for e in payload.evidence],
         )
-    except (ValidationError, PermissionDenied) as error:
-        return _refused(error)
+    except services.DecisionDeniedError as error:
+        return _denied(error)
     return Status(201, decision)
 
 
 @router.post(
     "/bodies/{slug}/decisions/{decision_id}/evidence",
-    response={201: DecisionDetail, **ERRORS},
+    response={201: DecisionDetail, 409: Denied},
     summary=_lazy(
         "Registrera att ett krav är uppfyllt; ett utkast med alla krav uppfyllda "
         "registreras som beslut"
@@ -266,6 +272,6 @@ def evidence_create(
             date=payload.date,
             note=payload.note,
         )
-    except (ValidationError, PermissionDenied) as error:
-        return _refused(error)
+    except services.DecisionDeniedError as error:
+        return _denied(error)
     return Status(201, decision)

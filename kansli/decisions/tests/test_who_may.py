@@ -210,3 +210,22 @@ def test_a_refused_report_keeps_what_was_written(vanersborg: Body, today: dateti
     assert "Bara uppdragstagaren eller den som uppdragstagaren utsett kan rapportera." in page
     assert "Ledamotens egen lägesbild." in page
     assert not assignment.reports.exists()
+
+
+def test_the_api_refuses_another_bodys_user_before_it_looks_into_the_payload(
+    vanersborg: Body,
+) -> None:
+    """An unknown position is 400 to the body's own decision makers, and tells nobody else."""
+    payload = {"decision_type": "organisationsforandring", "position": "finns-inte", "title": "X"}
+
+    outsider = api_client_of(user("blekinge-direktor")).post(
+        "/api/v1/bodies/vanersborg/decisions", payload, content_type="application/json"
+    )
+    own = api_client_of(user("direktor")).post(
+        "/api/v1/bodies/vanersborg/decisions", payload, content_type="application/json"
+    )
+
+    assert outsider.status_code == 403
+    assert outsider.json()["code"] == "permission_denied"
+    assert own.status_code == 400
+    assert not Decision.objects.exists()
