@@ -34,9 +34,7 @@ class DutyLineOut(Schema):
     response={200: list[DutyLineOut], 403: Problem, 404: Problem},
     summary=_lazy("Direktörens skyldigheter med underlaget en dag"),
 )
-def duty_list(
-    request: HttpRequest, slug: str, date: OnDate | None = None
-) -> list[DutyLine]:
+def duty_list(request: HttpRequest, slug: str, date: OnDate | None = None) -> list[DutyLine]:
     body = body_found(slug)
     policy.require_read_duties(request.user, body)
     return duty_lines(body=body, on=on_or_today(date))
