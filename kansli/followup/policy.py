@@ -4,10 +4,10 @@ The director and the secretaries who assist the director keep the follow-up of t
 economy, the supervision of committees and companies, crisis events, the year's talks. Some
 writes are made in one's own name, whatever the role: the event's chief of staff writes in the
 crisis log, whoever held a talk records it, a manager acknowledges a governing document, a
-certifier certifies a payment; the director appoints the certifiers and decides appointments
-(the delegation engine tries each decision). The body's officials and elected members read the
-follow-up; the duty dashboard is the keepers' and the board's. The administrator role has no
-follow-up powers.
+certifier certifies a payment, and whoever of the body the delegation order names decides an
+appointment of a head (the delegation engine tries each decision); the director appoints the
+certifiers. The body's officials and elected members read the follow-up; the duty dashboard is
+the keepers' and the board's. The administrator role has no follow-up powers.
 
 Services call `require_*` with the actor first; pages and the API ask `may_*`.
 """
