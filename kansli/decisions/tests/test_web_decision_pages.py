@@ -1,6 +1,6 @@
 """Reading the register on the web: the list with its status and reporting marks, a decision
 with its verdict, requirements and reporting duty, and the decisions still to be reported to
-an organ. Everyone signed in reads them."""
+an organ. The body's own users read them."""
 
 import datetime
 from collections.abc import Callable
