@@ -69,12 +69,10 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     def get_fieldsets(
         self, request: HttpRequest, obj: User | None = None
     ) -> list[tuple[str | None, dict[str, Any]]]:
-        fieldsets = super().get_fieldsets(request, obj)
-        if _operator(request):
-            return fieldsets
+        hidden = COMMAND_LINE if _operator(request) else COMMAND_LINE | OPERATORS
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f not in OPERATORS]})
-            for name, options in fieldsets
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in super().get_fieldsets(request, obj)
         ]
 
     def get_form(
@@ -111,9 +109,12 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             return super().user_change_password(request, id, form_url)
 
 
-# What only an operator sets: the admin site follows the administrator's role, and what a user
-# may do follows from the roles, not from model permissions given by hand.
-OPERATORS = {"is_staff", "is_superuser", "user_permissions"}
+# Set by no one here: superusers are made from the command line (`kansli createsuperuser`), and
+# the admin site is for those with the administrator's role (`save_related`).
+COMMAND_LINE = {"is_superuser", "is_staff"}
+# Set by an operator only: what a user may do follows from the roles, not from model
+# permissions given by hand.
+OPERATORS = {"user_permissions"}
 
 
 def _operator(request: HttpRequest) -> bool:

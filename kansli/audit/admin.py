@@ -200,6 +200,16 @@ class EventAdmin(ReadOnlyModelAdmin):
             return self.search_fields
         return [name for name in self.search_fields if name != "object_repr"]
 
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Event | None:
+        """The event with its object's name as the reader may see it: the page's title and
+        breadcrumbs name the event by it. (The log is read-only: nothing saves it.)"""
+        event = super().get_object(request, object_id, from_field)
+        if event is not None:
+            event.object_repr = shown(request.user, event).object_repr
+        return event
+
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:

@@ -1,9 +1,10 @@
 """Which body a row belongs to, found along its foreign keys, so that each event of the log is
 shown to the administrator of its body and to no other (operators see every event).
 
-The log is below every app, so it names no model: a row belongs to the body it reaches by the
-shortest path of foreign keys ("body", "organization__body", "case__organization__body"),
-preferring keys that may not be empty and, last, the path through a user account.
+The log is below every app, so it names no model: a row belongs to the body it reaches along
+its foreign keys ("body", "organization__body", "case__organization__body"), by the shortest
+path of keys that may not be empty if there is one, through a user account only as a last
+resort.
 """
 
 from collections import deque
@@ -24,29 +25,42 @@ def body_path(model: type[models.Model]) -> str | None:
     no body (the roles)."""
     if model._meta.label_lower == BODY:
         return "pk"
-    return _shortest_path(model, through_users=False) or _shortest_path(model, through_users=True)
+    return foreign_key_path(model, BODY)
 
 
-def _shortest_path(model: type[models.Model], *, through_users: bool) -> str | None:
+@cache
+def foreign_key_path(model: type[models.Model], target: str) -> str | None:
+    """The lookup along foreign keys from `model` to the model labelled `target`
+    ("organisation.body", "registry.case"): the shortest through keys that may not be empty,
+    else the shortest through any; through a user account only when nothing else leads there."""
+    for may_be_empty, through_users in ((False, False), (False, True), (True, False), (True, True)):
+        path = _shortest_path(model, target, may_be_empty=may_be_empty, through_users=through_users)
+        if path is not None:
+            return path
+    return None
+
+
+def _shortest_path(
+    model: type[models.Model], target: str, *, may_be_empty: bool, through_users: bool
+) -> str | None:
     user_model = settings.AUTH_USER_MODEL.lower()
     queue = deque([(model, "", 0)])
     seen = {model}
     while queue:
         current, prefix, depth = queue.popleft()
-        keys = [
-            field
-            for field in current._meta.concrete_fields
-            if field.is_relation and (field.many_to_one or field.one_to_one)
-        ]
-        for field in sorted(keys, key=lambda field: field.null):
-            target = field.related_model
-            if target._meta.label_lower == BODY:
-                return f"{prefix}{field.name}"
-            if target._meta.label_lower == user_model and not through_users:
+        for field in current._meta.concrete_fields:
+            if not field.is_relation or not (field.many_to_one or field.one_to_one):
                 continue
-            if target not in seen and depth + 1 < MAX_DEPTH:
-                seen.add(target)
-                queue.append((target, f"{prefix}{field.name}__", depth + 1))
+            if field.null and not may_be_empty:
+                continue
+            related = field.related_model
+            if related._meta.label_lower == target:
+                return f"{prefix}{field.name}"
+            if related._meta.label_lower == user_model and not through_users:
+                continue
+            if related not in seen and depth + 1 < MAX_DEPTH:
+                seen.add(related)
+                queue.append((related, f"{prefix}{field.name}__", depth + 1))
     return None
 
 

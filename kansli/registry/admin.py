@@ -6,8 +6,10 @@ the registry's services and read through its visibility function, which also mas
 event log shows of them.
 """
 
+from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kansli.accounts.policy import Actor
 from kansli.audit.admin import EVENT_MASKS, AuditedModelAdmin, Shown
+from kansli.audit.bodies import foreign_key_path
 from kansli.audit.models import Event
 from kansli.registry.models import (
     Case,
@@ -128,6 +131,54 @@ def _request_event(user: Actor, event: Event) -> Shown:
     return _masked(event, hidden, mask, _("Begäran %(id)s") % {"id": event.object_id})
 
 
+def _linked_case(model: type[models.Model], path: str, event: Event) -> Case | None:
+    """The case a row of another model is about, as its event recorded the link."""
+    first, _, rest = path.partition("__")
+    key = model._meta.get_field(first)
+    linked = [
+        snapshot[key.attname]
+        for snapshot in (event.after, event.before)
+        if isinstance(snapshot, dict) and snapshot.get(key.attname) is not None
+    ]
+    if not linked:
+        return None
+    case_id = (
+        key.related_model._base_manager.filter(pk=linked[0]).values_list(rest, flat=True).first()
+        if rest
+        else linked[0]
+    )
+    return Case.objects.select_related("organization").filter(pk=case_id).first() or Case(
+        secrecy_reference="?"
+    )
+
+
+def _case_row_mask(model: type[models.Model], path: str) -> Callable[[Actor, Event], Shown]:
+    """A row about a case (an agenda item, a preparation, a decision): its texts are masked
+    wherever the case's title is."""
+    texts = {
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField) and not field.choices
+    }
+
+    def mask(user: Actor, event: Event) -> Shown:
+        case = _linked_case(model, path, event)
+        if case is None or (case.pk is not None and not case_view(user, case).title_masked):
+            return Shown(event.object_repr, event.before, event.after)
+        hidden = masked_text(case.secrecy_reference)
+        return _masked(event, texts, hidden, hidden)
+
+    return mask
+
+
+EVENT_MASKS.update(
+    {
+        model._meta.label_lower: _case_row_mask(model, path)
+        for model in apps.get_models()
+        if model not in {Case, Document, File, PublicRecordsRequest}
+        and (path := foreign_key_path(model, "registry.case")) is not None
+    }
+)
 EVENT_MASKS.update(
     {
         "registry.case": _case_event,

@@ -294,3 +294,44 @@ def test_an_operator_signing_in_and_writing_in_the_admin_is_in_the_log(demo: Dem
     change = Event.objects.get(action="person.update", object_id=str(person.pk))
     assert change.actor.username == "drift"
     assert change.body == demo["blekinge"]
+
+
+def test_every_event_about_a_secret_case_masks_its_title_for_the_administrator(
+    demo: Demo,
+) -> None:
+    board = Organization.objects.get(
+        body=demo["vanersborg"], kind=Organization.Kind.EXECUTIVE_BOARD
+    )
+    case = registry.case_open(
+        actor=None,
+        organization=board,
+        title="Vårdnad om barnet Ebba",
+        secrecy_reference="OSL 26 kap. 1 §",
+    )
+    registry.document_register(
+        actor=None,
+        case=case,
+        direction=Document.Direction.DRAWN_UP,
+        date=timezone.localdate(),
+        description="Utredning",
+    )
+    events = list(Event.objects.filter(body=demo["vanersborg"]).order_by("-seq")[:10])
+
+    administrator = _event_pages(signed_in("admin"), events)
+
+    assert len({event.object_type for event in events}) >= 2
+    assert "Ebba" not in administrator
+    assert "[Sekretess enligt OSL 26 kap. 1 §]" in administrator
+
+
+def test_not_even_an_operator_makes_a_superuser_in_the_admin(demo: Demo) -> None:
+    operator = Client()
+    operator.force_login(User.objects.create_superuser("drift", password="lösenord-för-test"))
+    registrar = User.objects.get(username="registrator")
+
+    page = operator.get(change_url(registrar))
+    operator.post(change_url(registrar), user_form(registrar, is_superuser="on"))
+
+    assert "is_superuser" not in page.context["adminform"].form.fields
+    registrar.refresh_from_db()
+    assert not registrar.is_superuser
