@@ -44,6 +44,7 @@ READ = Action(
     APP,
     gettext_lazy("Läsa beslutsregistret, verkställigheten och uppdragen"),
     tuple(Role),
+    gettext_lazy("varje användare i den egna kommunen eller regionen, också utan roll"),
 )
 RECORD = Action(
     APP,
@@ -68,8 +69,8 @@ EXECUTION_PROGRESS = Action(
     gettext_lazy("Ändra hur långt en verkställighetsuppgift har kommit"),
     (Role.DIRECTOR,),
     gettext_lazy(
-        "eller den som innehar direktörens befattning, eller en tjänsteperson med en befattning "
-        "i den verkställande organisationen"
+        "eller den som innehar direktörens befattning, eller en tjänsteperson med en av "
+        "verksamhetens roller och en befattning i den verkställande organisationen"
     ),
 )
 ASSIGNMENT = Action(
