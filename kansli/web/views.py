@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from kansli.accounts.policy import standing
 from kansli.governance import selectors as governance
 from kansli.governance.models import GoverningDocument
 from kansli.organisation import selectors as organisation
@@ -30,7 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
         (body, governance.documents_past_review(body=body, on=today).count())
         for body in own_bodies(request.user)
     ]
-    return render(request, "web/home.html", {"bodies": bodies})
+    own = standing(request.user)
+    context = {"bodies": bodies, "of_no_body": not own.operator and own.body_id is None}
+    return render(request, "web/home.html", context)
 
 
 @require_GET

@@ -65,3 +65,12 @@ def test_the_navigation_marks_the_current_area(staff: Client) -> None:
 
     assert 'href="/vanersborg/styrdokument/" aria-current="page"' in response.text
     assert 'href="/vanersborg/organisation/">' in response.text
+
+
+def test_an_account_of_no_person_is_told_to_ask_the_administrator(
+    signed_in: Client, body: Body
+) -> None:
+    response = signed_in.get("/")
+
+    assert "Vänersborgs kommun" not in response.text
+    assert "Be administratören koppla kontot till dig." in response.text
