@@ -105,9 +105,7 @@ def _today(on: datetime.date | None) -> datetime.date:
 def is_director(user: Actor, body: Body, on: datetime.date | None = None) -> bool:
     """Is the user the body's director: holding the director's role in it, or the director's
     post on the day (an acting director too)?"""
-    return has_role(user, body, Role.DIRECTOR) or holds_post(
-        user, director_position(body=body), _today(on)
-    )
+    return has_role(user, body, Role.DIRECTOR) or holds_post(user, director_position(body=body), on)
 
 
 def may_read(user: Actor, body: Body) -> bool:
