@@ -13,11 +13,12 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.forms import Field, ModelForm
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kansli.accounts.models import ApiToken, Role, User
-from kansli.accounts.policy import grantable_roles, standing
+from kansli.accounts.policy import grantable_roles, may_set_password, standing
 from kansli.accounts.services import token_revoke
 from kansli.audit import services as audit
 from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
@@ -105,6 +106,14 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
+        account = self.get_object(request, unquote(id))
+        if account is not None and not may_set_password(request.user, account):
+            raise PermissionDenied(
+                _(
+                    "Du kan bara byta lösenord åt användare vars alla roller du själv har: "
+                    "annars kunde du logga in med roller du inte har."
+                )
+            )
         with _changing_password(request.user):
             return super().user_change_password(request, id, form_url)
 

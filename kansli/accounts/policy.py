@@ -179,6 +179,13 @@ def may_manage_user(user: Actor, account: AbstractBaseUser) -> bool:
     return may_administer(user, body_of_user(account))
 
 
+def may_set_password(user: Actor, account: AbstractBaseUser) -> bool:
+    """May the user set `account`'s password? Only of an account whose every role the user may
+    give: signing in as another, an administrator would take on roles it does not hold."""
+    roles = {Role(name) for name in account.groups.values_list("name", flat=True) if name in Role}
+    return may_manage_user(user, account) and roles <= grantable_roles(user)
+
+
 def is_account(user: Actor, account: AbstractBaseUser) -> bool:
     """Is the user signed in (and active) as this very account?"""
     return standing(user) is not NOBODY and user.pk == account.pk

@@ -335,3 +335,37 @@ def test_not_even_an_operator_makes_a_superuser_in_the_admin(demo: Demo) -> None
     assert "is_superuser" not in page.context["adminform"].form.fields
     registrar.refresh_from_db()
     assert not registrar.is_superuser
+
+
+def test_the_administrator_sets_no_password_of_a_user_with_a_role_it_does_not_hold(
+    demo: Demo,
+) -> None:
+    registrar = User.objects.get(username="registrator")
+    url = reverse("admin:auth_user_password_change", args=[registrar.pk])
+
+    form = signed_in("admin").get(url)
+    crafted = signed_in("admin").post(
+        url, {"password1": "ett-nytt-lösenord-1", "password2": "ett-nytt-lösenord-1"}
+    )
+
+    assert (form.status_code, crafted.status_code) == (403, 403)
+    registrar.refresh_from_db()
+    assert not registrar.check_password("ett-nytt-lösenord-1")
+
+
+def test_the_administrator_sets_the_password_of_another_administrator(demo: Demo) -> None:
+    colleague = User.objects.get(username="admin")
+    url = reverse("admin:auth_user_password_change", args=[colleague.pk])
+
+    response = signed_in("admin").post(
+        url,
+        {
+            "password1": "ett-nytt-lösenord-1",
+            "password2": "ett-nytt-lösenord-1",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.check_password("ett-nytt-lösenord-1")
