@@ -148,7 +148,10 @@ MANAGE_TOKENS = Action(
     "accounts",
     gettext_lazy("skapa och återkalla API-nycklar"),
     (Role.ADMINISTRATOR,),
-    gettext_lazy("eller användaren själv för sina egna nycklar"),
+    gettext_lazy(
+        "eller användaren själv för sina egna nycklar; administratören skapar nycklar bara åt "
+        "användare vars alla roller den själv har"
+    ),
 )
 
 
@@ -191,11 +194,20 @@ def is_account(user: Actor, account: AbstractBaseUser) -> bool:
     return standing(user) is not NOBODY and user.pk == account.pk
 
 
-def may_manage_tokens(user: Actor, account: AbstractBaseUser) -> bool:
-    """May the user make or revoke API keys of `account`: the account itself, or the
-    administrator of its body?"""
+def may_revoke_tokens(user: Actor, account: AbstractBaseUser) -> bool:
+    """May the user revoke API keys of `account`: the account itself, or the administrator of
+    its body?"""
     return is_account(user, account) or (
         MANAGE_TOKENS.allows(user, body_of_user(account)) and may_manage_user(user, account)
+    )
+
+
+def may_create_token(user: Actor, account: AbstractBaseUser) -> bool:
+    """May the user make an API key of `account`: the account itself, or the administrator of
+    its body if it holds every role of the account (a key, like a password, lets one act as
+    the account)?"""
+    return is_account(user, account) or (
+        may_revoke_tokens(user, account) and may_set_password(user, account)
     )
 
 
@@ -213,12 +225,23 @@ def require_user_create(actor: Actor, *, person_body: int | None, roles: Iterabl
     )
 
 
-def require_manage_tokens(actor: Actor, account: AbstractBaseUser) -> None:
+def require_token_create(actor: Actor, account: AbstractBaseUser) -> None:
     require(
-        may_manage_tokens(actor, account),
+        may_create_token(actor, account),
+        actor,
+        _(
+            "Bara användaren själv, eller administratören i användarens kommun eller region "
+            "om den har alla användarens roller, kan skapa en API-nyckel åt användaren."
+        ),
+    )
+
+
+def require_token_revoke(actor: Actor, account: AbstractBaseUser) -> None:
+    require(
+        may_revoke_tokens(actor, account),
         actor,
         _(
             "Bara användaren själv eller administratören i användarens kommun eller region "
-            "kan hantera användarens API-nycklar."
+            "kan återkalla användarens API-nycklar."
         ),
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansli.accounts.models import ApiToken, Role, User
-from kansli.accounts.policy import require_manage_tokens, require_user_create
+from kansli.accounts.policy import require_token_create, require_token_revoke, require_user_create
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.organisation.models import Person
@@ -104,7 +104,7 @@ TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=1)
 
 def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Give `user` a new API token. The key is returned here, once; only its digest is kept."""
-    require_manage_tokens(actor, user)
+    require_token_create(actor, user)
     key = ApiToken.new_key()
     token = ApiToken(
         user=user,
@@ -117,7 +117,7 @@ def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]
 
 def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke a token for good; requests bearing its key are refused from now on."""
-    require_manage_tokens(actor, token.user)
+    require_token_revoke(actor, token.user)
     if token.revoked_at is not None:
         raise ValidationError(_("API-nyckeln är redan återkallad."))
     return audit.update(actor=actor, instance=token, revoked_at=timezone.now())
