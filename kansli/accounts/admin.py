@@ -76,6 +76,12 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             for name, options in super().get_fieldsets(request, obj)
         ]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
+        """The person of an existing account is an operator's to change: linked to the
+        director's person, an account would act in the director's posts."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if obj is None or _operator(request) else [*fields, "person"]
+
     def get_form(
         self, request: HttpRequest, obj: User | None = None, change: bool = False, **kwargs: Any
     ) -> type[ModelForm]:

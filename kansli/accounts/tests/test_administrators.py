@@ -369,3 +369,15 @@ def test_the_administrator_sets_the_password_of_another_administrator(demo: Demo
     assert response.status_code == 302
     colleague.refresh_from_db()
     assert colleague.check_password("ett-nytt-lösenord-1")
+
+
+def test_the_administrator_cannot_link_its_account_to_the_directors_person(demo: Demo) -> None:
+    me = User.objects.get(username="admin")
+    director = User.objects.get(username="direktor").person
+    mine = me.person
+
+    response = signed_in("admin").post(change_url(me), user_form(me, person=director.pk))
+
+    assert response.status_code == 302
+    me.refresh_from_db()
+    assert me.person == mine
