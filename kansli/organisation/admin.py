@@ -1,7 +1,12 @@
-"""The organisation in the admin; every save is audited (AuditedModelAdmin)."""
+"""The organisation in the admin; every save is audited (AuditedModelAdmin), and an
+administrator sees its own body only (BodyScoped)."""
+
+from typing import Any
 
 from django.contrib import admin
 from django.db import models
+from django.db.models import QuerySet
+from django.forms import Field
 from django.http import HttpRequest
 
 from kansli.accounts.policy import standing
@@ -32,7 +37,26 @@ class BodyAdmin(AuditedModelAdmin):
         return standing(request.user).operator
 
 
-class MembershipInline(BodyScoped, admin.TabularInline):
+class OthersSeats(BodyScoped):
+    """Seats and posts of others: an administrator neither gives itself a seat or a post nor
+    changes its own (a post held brings the post's powers); an operator may."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        rows = super().get_queryset(request)
+        own = standing(request.user)
+        return rows if own.operator else rows.exclude(person_id=own.person_id)
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> Field | None:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        own = standing(request.user)
+        if db_field.name == "person" and field is not None and not own.operator:
+            field.queryset = field.queryset.exclude(pk=own.person_id)
+        return field
+
+
+class MembershipInline(OthersSeats, admin.TabularInline):
     model = Membership
     fields = ["person", "role", "party", "rank", "start", "end"]
     autocomplete_fields = ["person"]
@@ -68,7 +92,7 @@ class PersonAdmin(AuditedModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedModelAdmin):
+class MembershipAdmin(OthersSeats, AuditedModelAdmin):
     list_display = ["person", "role", "organization", "party", "rank", "start", "end"]
     list_filter = ["role", "organization__body", "organization"]
     list_select_related = ["person", "organization"]
@@ -77,7 +101,7 @@ class MembershipAdmin(AuditedModelAdmin):
     date_hierarchy = "start"
 
 
-class AppointmentInline(BodyScoped, admin.TabularInline):
+class AppointmentInline(OthersSeats, admin.TabularInline):
     model = Appointment
     fields = ["person", "acting", "start", "end"]
     autocomplete_fields = ["person"]
@@ -95,7 +119,7 @@ class PositionAdmin(AuditedModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(AuditedModelAdmin):
+class AppointmentAdmin(OthersSeats, AuditedModelAdmin):
     list_display = ["position", "person", "acting", "start", "end"]
     list_filter = ["acting", "position__body"]
     list_select_related = ["position", "person"]

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kansli.accounts.models import Role
-from kansli.accounts.policy import Action, Actor, is_staff_of, require, standing
-from kansli.organisation.models import Body
+from kansli.accounts.policy import Action, Actor, is_person, is_staff_of, require, standing
+from kansli.organisation.models import Body, Person
 
 CHANGE = Action(
     "organisation",
@@ -60,6 +60,12 @@ def may_read_person(user: Actor, body: Body | int | None) -> bool:
     return is_staff_of(user, body)
 
 
+def may_seat(user: Actor, person: Person) -> bool:
+    """May the user give or change this person's seats and posts? Not one's own (a post held
+    brings its powers, and a decision about oneself is disqualified); an operator may."""
+    return standing(user).operator or not is_person(user, person.pk)
+
+
 def require_body_create(actor: Actor) -> None:
     require(
         standing(actor).operator,
@@ -73,6 +79,14 @@ def require_change(actor: Actor, body: Body | int | None) -> None:
         may_change(actor, body),
         actor,
         _("Bara administratören i kommunen eller regionen kan ändra dess organisation."),
+    )
+
+
+def require_seat(actor: Actor, person: Person) -> None:
+    require(
+        may_seat(actor, person),
+        actor,
+        _("Du kan inte ge eller ändra dina egna uppdrag och befattningar."),
     )
 
 

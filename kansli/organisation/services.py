@@ -17,7 +17,12 @@ from kansli.organisation.models import (
     Person,
     Position,
 )
-from kansli.organisation.policy import require_appoint, require_body_create, require_change
+from kansli.organisation.policy import (
+    require_appoint,
+    require_body_create,
+    require_change,
+    require_seat,
+)
 
 
 def body_create(*, actor: Actor, slug: str, name: str, kind: str, **fields: object) -> Body:
@@ -68,6 +73,7 @@ def membership_create(
     rank: int = 0,
 ) -> Membership:
     require_change(actor, organization.body_id)
+    require_seat(actor, person)
     membership = Membership(
         person=person,
         organization=organization,
@@ -83,6 +89,7 @@ def membership_create(
 def membership_end(*, actor: Actor, membership: Membership, end: datetime.date) -> Membership:
     """Set the last day of the seat (inclusive)."""
     require_change(actor, membership.organization.body_id)
+    require_seat(actor, membership.person)
     return audit.update(actor=actor, instance=membership, end=end)
 
 
@@ -120,6 +127,7 @@ def appointment_create(
     acting: bool = False,
 ) -> Appointment:
     require_appoint(actor, position.body_id)
+    require_seat(actor, person)
     appointment = Appointment(person=person, position=position, start=start, end=end, acting=acting)
     return audit.create(actor=actor, instance=appointment)
 
@@ -127,4 +135,5 @@ def appointment_create(
 def appointment_end(*, actor: Actor, appointment: Appointment, end: datetime.date) -> Appointment:
     """Set the last day of the appointment (inclusive)."""
     require_appoint(actor, appointment.position.body_id)
+    require_seat(actor, appointment.person)
     return audit.update(actor=actor, instance=appointment, end=end)

@@ -18,7 +18,7 @@ from kansli.accounts.services import token_create
 from kansli.audit.bodies import body_path
 from kansli.audit.models import Event
 from kansli.delegation.models import DelegationOrder
-from kansli.organisation.models import Body, Organization, Person
+from kansli.organisation.models import Appointment, Body, Organization, Person, Position
 from kansli.registry import services as registry
 from kansli.registry.models import Document
 
@@ -381,3 +381,20 @@ def test_the_administrator_cannot_link_its_account_to_the_directors_person(demo:
     assert response.status_code == 302
     me.refresh_from_db()
     assert me.person == mine
+
+
+def test_the_administrator_gives_itself_no_post_in_the_admin(demo: Demo) -> None:
+    me = User.objects.get(username="admin")
+    director_post = Position.objects.get(body=demo["vanersborg"], is_director=True)
+    client = signed_in("admin")
+
+    response = client.post(
+        reverse("admin:organisation_appointment_add"),
+        {"position": director_post.pk, "person": me.person_id, "start": "2027-01-01"},
+    )
+    own = client.get(reverse("admin:organisation_appointment_changelist")).context["cl"]
+
+    assert response.status_code == 200
+    assert "person" in response.context["adminform"].form.errors
+    assert not Appointment.objects.filter(person=me.person, position=director_post).exists()
+    assert not own.queryset.filter(person=me.person).exists()

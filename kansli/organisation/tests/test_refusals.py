@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from kansli.accounts.models import User
 from kansli.organisation import services
@@ -195,3 +196,11 @@ def test_the_director_records_an_appointment_in_its_body(demo: Demo) -> None:
     )
 
     assert appointment.position.body == demo["vanersborg"]
+
+
+def test_the_administrator_does_not_appoint_itself_to_a_post(demo: Demo) -> None:
+    administrator = User.objects.get(username="admin")
+    arguments = _appointment(demo) | {"person": administrator.person}
+
+    with pytest.raises(PermissionDenied, match="dina egna uppdrag och befattningar"):
+        services.appointment_create(actor=administrator, **arguments)
