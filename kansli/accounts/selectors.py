@@ -7,6 +7,7 @@ import itertools
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kansli.accounts.models import ApiToken, Role, User
@@ -72,5 +73,6 @@ def policy_table() -> str:
         ]
         for action in actions:
             marks = ["✓" if role in action.roles else "" for role in roles]
-            lines.append("| " + " | ".join([str(action.name), *marks, str(action.also)]) + " |")
+            cells = [str(capfirst(action.name)), *marks, str(action.also)]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines[1:]) + "\n"
