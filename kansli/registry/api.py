@@ -5,17 +5,15 @@ user, so a secret document reads here as it does in the public registry list."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from kansli.delegation.api import Problem
 from kansli.organisation.api import OnDate, OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
@@ -117,7 +115,7 @@ def readable_body(request: HttpRequest, slug: str) -> Body:
     """The body, if the token's user may read its registry as its staff; a 403 otherwise."""
     body = body_found(slug)
     if not may_read(request.user, body):
-        raise HttpError(403, _("Bara personal i %(body)s läser diariet här.") % {"body": body})
+        raise PermissionDenied(_("Bara personal i %(body)s läser diariet här.") % {"body": body})
     return body
 
 
@@ -129,7 +127,7 @@ def _documents(body: Body) -> Any:
 
 @router.get(
     "/bodies/{slug}/registry/cases",
-    response={200: list[Case], 403: Problem, 404: Problem},
+    response=list[Case],
     summary=_lazy("Ärenden i diariet"),
 )
 @paginate(PageNumberPagination)
@@ -148,7 +146,7 @@ def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> li
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}",
-    response={200: CaseDetail, 403: Problem, 404: Problem},
+    response=CaseDetail,
     summary=_lazy("Ett ärende med sina handlingar"),
 )
 def case_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
@@ -176,7 +174,7 @@ def _found_document(request: HttpRequest, slug: str, document_id: int) -> Docume
 
 @router.get(
     "/bodies/{slug}/registry/documents/{document_id}",
-    response={200: Document, 403: Problem, 404: Problem},
+    response=Document,
     summary=_lazy("En handling: uppgifterna i diariet"),
 )
 def document_detail(request: HttpRequest, slug: str, document_id: int) -> dict[str, Any]:
@@ -185,15 +183,13 @@ def document_detail(request: HttpRequest, slug: str, document_id: int) -> dict[s
 
 @router.get(
     "/bodies/{slug}/registry/documents/{document_id}/files/{file_id}",
-    response={200: None, 403: Problem, 404: Problem},
+    response={200: None},
     summary=_lazy("Hämta en fil, om du har rätt att se den"),
 )
-def file_download(
-    request: HttpRequest, slug: str, document_id: int, file_id: int
-) -> FileResponse | Status[dict[str, str]]:
+def file_download(request: HttpRequest, slug: str, document_id: int, file_id: int) -> FileResponse:
     view = _found_document(request, slug, document_id)
     if not view.files_visible:
-        return Status(403, {"detail": _("Du har inte rätt att hämta handlingens filer.")})
+        raise PermissionDenied(_("Du har inte rätt att hämta handlingens filer."))
     file = found(
         view.document.files.all(),
         _("Handlingen har ingen fil med id %(id)d.") % {"id": file_id},
@@ -300,8 +296,8 @@ class DecisionIn(Schema):
 def _handling_body(request: HttpRequest, slug: str) -> Body:
     body = body_found(slug)
     if not may_handle_records_requests(request.user, body.pk):
-        raise HttpError(
-            403, _("Bara registratorer hos %(body)s hanterar begäranden.") % {"body": body}
+        raise PermissionDenied(
+            _("Bara registratorer hos %(body)s hanterar begäranden.") % {"body": body}
         )
     return body
 
@@ -323,12 +319,9 @@ def _body_documents(body: Body, ids: list[int]) -> list[models.Document]:
     return documents
 
 
-ERRORS = {400: Problem, 403: Problem, 404: Problem}
-
-
 @router.get(
     "/bodies/{slug}/records-requests",
-    response={200: list[RecordsRequest], 403: Problem, 404: Problem},
+    response=list[RecordsRequest],
     summary=_lazy("Begäranden om allmän handling som inte är avgjorda, äldst först"),
 )
 def records_request_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
@@ -339,7 +332,7 @@ def records_request_list(request: HttpRequest, slug: str) -> list[dict[str, Any]
 
 @router.get(
     "/bodies/{slug}/records-requests/{request_id}",
-    response={200: RecordsRequest, 403: Problem, 404: Problem},
+    response=RecordsRequest,
     summary=_lazy("En begäran om allmän handling"),
 )
 def records_request_detail(request: HttpRequest, slug: str, request_id: int) -> dict[str, Any]:
@@ -348,67 +341,56 @@ def records_request_detail(request: HttpRequest, slug: str, request_id: int) -> 
 
 @router.post(
     "/bodies/{slug}/records-requests",
-    response={201: RecordsRequest, **ERRORS},
+    response={201: RecordsRequest},
     summary=_lazy("Registrera en begäran om allmän handling"),
 )
 def records_request_create(
     request: HttpRequest, slug: str, payload: RecordsRequestIn
 ) -> Status[dict[str, Any]]:
     body = _handling_body(request, slug)
-    try:
-        created = services.records_request_register(
-            actor=request.user,
-            body=body,
-            subject=payload.subject,
-            requester=payload.requester,
-            requester_contact=payload.requester_contact,
-            documents=_body_documents(body, payload.documents),
-        )
-    except ValidationError as error:
-        return Status(400, {"detail": " ".join(error.messages)})
+    created = services.records_request_register(
+        actor=request.user,
+        body=body,
+        subject=payload.subject,
+        requester=payload.requester,
+        requester_contact=payload.requester_contact,
+        documents=_body_documents(body, payload.documents),
+    )
     return Status(201, _records_request(created))
 
 
 @router.post(
     "/bodies/{slug}/records-requests/{request_id}/assessment",
-    response={200: RecordsRequest, **ERRORS},
+    response=RecordsRequest,
     summary=_lazy("Anteckna sekretessprövningen"),
 )
 def records_request_assess(
     request: HttpRequest, slug: str, request_id: int, payload: AssessmentIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     body = _handling_body(request, slug)
-    try:
-        assessed = services.records_request_assess(
-            actor=request.user,
-            request=_request_found(body, request_id),
-            assessment=payload.assessment,
-            documents=None
-            if payload.documents is None
-            else _body_documents(body, payload.documents),
-        )
-    except ValidationError as error:
-        return Status(400, {"detail": " ".join(error.messages)})
-    return Status(200, _records_request(assessed))
+    assessed = services.records_request_assess(
+        actor=request.user,
+        request=_request_found(body, request_id),
+        assessment=payload.assessment,
+        documents=None if payload.documents is None else _body_documents(body, payload.documents),
+    )
+    return _records_request(assessed)
 
 
 @router.post(
     "/bodies/{slug}/records-requests/{request_id}/decision",
-    response={200: RecordsRequest, **ERRORS},
+    response=RecordsRequest,
     summary=_lazy("Besluta: lämna ut, lämna ut delvis eller avslå (med överklagandehänvisning)"),
 )
 def records_request_decide(
     request: HttpRequest, slug: str, request_id: int, payload: DecisionIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     body = _handling_body(request, slug)
-    try:
-        decided = services.records_request_decide(
-            actor=request.user,
-            request=_request_found(body, request_id),
-            outcome=payload.outcome,
-            refusal_ground=payload.refusal_ground,
-            decision_text=payload.decision_text,
-        )
-    except ValidationError as error:
-        return Status(400, {"detail": " ".join(error.messages)})
-    return Status(200, _records_request(decided))
+    decided = services.records_request_decide(
+        actor=request.user,
+        request=_request_found(body, request_id),
+        outcome=payload.outcome,
+        refusal_ground=payload.refusal_ground,
+        decision_text=payload.decision_text,
+    )
+    return _records_request(decided)

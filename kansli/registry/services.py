@@ -68,7 +68,8 @@ def number_series_set_format(
         if next_number is not None and next_number < found.next_number:
             raise ValidationError(
                 _("Nummerserien %(series)s har redan delat ut nummer upp till %(last)d.")
-                % {"series": found, "last": found.next_number - 1}
+                % {"series": found, "last": found.next_number - 1},
+                code="conflict",
             )
         return audit.update(
             actor=actor,
@@ -139,7 +140,9 @@ def _case_update(*, actor: Actor, case: Case, **changes: object) -> Case:
 def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = None) -> Case:
     policy.require_close_case(actor, case=case)
     if case.status == Case.Status.CLOSED:
-        raise ValidationError(_("Ärendet %(number)s är redan avslutat.") % {"number": case.number})
+        raise ValidationError(
+            _("Ärendet %(number)s är redan avslutat.") % {"number": case.number}, code="conflict"
+        )
     return _case_update(
         actor=actor,
         case=case,
@@ -241,7 +244,8 @@ def _checked(registration: Registration) -> list[CheckedFile]:
     if case.status == Case.Status.CLOSED:
         raise ValidationError(
             _("Ärendet %(number)s är avslutat; öppna det igen för att registrera i det.")
-            % {"number": case.number}
+            % {"number": case.number},
+            code="conflict",
         )
     if registration.secrecy_reference.strip() and not (
         registration.counterpart_masked
@@ -264,16 +268,19 @@ def _row_error(
     *,
     name_rows: bool,
 ) -> ValidationError:
-    """The error, naming the row of a batch it is about when that is known."""
+    """The error, naming the row of a batch it is about when that is known, with its code (a
+    closed case is a "conflict")."""
+    code = getattr(error, "code", None)
     if not name_rows or index is None:
-        return ValidationError(error.messages)
+        return ValidationError([ValidationError(message, code=code) for message in error.messages])
     return ValidationError(
         _("Rad %(row)d (”%(description)s”): %(error)s")
         % {
             "row": index + 1,
             "description": registrations[index].description.strip(),
             "error": " ".join(error.messages),
-        }
+        },
+        code=code,
     )
 
 
@@ -422,7 +429,7 @@ def records_request_register(
 
 def _refuse_decided(request: PublicRecordsRequest) -> None:
     if request.status == PublicRecordsRequest.Status.DECIDED:
-        raise ValidationError(_("Begäran är redan avgjord."))
+        raise ValidationError(_("Begäran är redan avgjord."), code="conflict")
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema
 
-from kansli.delegation.api import Problem
 from kansli.registry.api import Document, _document, readable_body
 from kansli.search.selectors import SearchFilters, search
 
@@ -47,7 +46,7 @@ class Results(Schema):
 
 @router.get(
     "/bodies/{slug}/registry/search",
-    response={200: Results, 403: Problem, 404: Problem},
+    response=Results,
     summary=_lazy("Sök i diariet"),
 )
 def registry_search(

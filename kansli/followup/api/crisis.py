@@ -5,13 +5,11 @@ reported to the council, and the posts in a security class."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
-from kansli.delegation.api import Problem
 from kansli.followup.api.reading import readable_body
 from kansli.followup.models import CrisisLogEntry
 from kansli.followup.selectors import crisis as selectors
@@ -108,23 +106,18 @@ def crisis_event_detail(request: HttpRequest, slug: str, event_id: int) -> Any:
 
 @router.post(
     "/bodies/{slug}/followup/crisis-events/{event_id}/log",
-    response={201: LogEntry, 403: Problem, 404: Problem, 409: Problem},
+    response={201: LogEntry},
     summary=_lazy("Skriv en rad i krisloggen (loggen kan bara kompletteras)"),
 )
 def crisis_log_append(
     request: HttpRequest, slug: str, event_id: int, data: LogIn
-) -> Status[CrisisLogEntry | dict[str, str]]:
-    try:
-        entry = services.crisis_log_append(
-            actor=request.user,
-            event=_event(request, slug, event_id),
-            kind=data.kind,
-            text=data.text,
-        )
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
+) -> Status[CrisisLogEntry]:
+    entry = services.crisis_log_append(
+        actor=request.user,
+        event=_event(request, slug, event_id),
+        kind=data.kind,
+        text=data.text,
+    )
     return Status(201, entry)
 
 

@@ -4,7 +4,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
-from kansli.delegation.api import Problem
 from kansli.followup import policy
 from kansli.followup.duties import DutyLine, duty_lines
 from kansli.organisation.api import OnDate, body_found, on_or_today
@@ -31,7 +30,7 @@ class DutyLineOut(Schema):
 
 @router.get(
     "/bodies/{slug}/followup/duties",
-    response={200: list[DutyLineOut], 403: Problem, 404: Problem},
+    response=list[DutyLineOut],
     summary=_lazy("Direktörens skyldigheter med underlaget en dag"),
 )
 def duty_list(request: HttpRequest, slug: str, date: OnDate | None = None) -> list[DutyLine]:

@@ -5,13 +5,11 @@ own acknowledgement."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
-from kansli.delegation.api import Problem
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import documents as selectors
 from kansli.followup.services import documents as services
@@ -91,18 +89,13 @@ def acknowledgement_index(
 
 @router.post(
     "/bodies/{slug}/followup/documents/{document}/acknowledgements",
-    response={201: Acknowledged, 403: Problem, 404: Problem, 409: Problem},
+    response={201: Acknowledged},
     summary=_lazy("Kvittera gällande version i eget namn (chefer)"),
 )
 def document_acknowledge(request: HttpRequest, slug: str, document: str) -> Status[dict[str, Any]]:
-    try:
-        acknowledgement = services.document_acknowledge(
-            actor=request.user, document=_document(request, slug, document)
-        )
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
+    acknowledgement = services.document_acknowledge(
+        actor=request.user, document=_document(request, slug, document)
+    )
     return Status(
         201,
         {

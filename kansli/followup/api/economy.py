@@ -5,13 +5,11 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
-from kansli.delegation.api import Problem
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
@@ -91,17 +89,12 @@ def budget_initiative_index(
 
 @router.post(
     "/bodies/{slug}/followup/outcomes",
-    response={201: Imported, 400: Problem, 403: Problem},
+    response={201: Imported},
     summary=_lazy("Läs in utfall; en månad som läses in igen ersätts"),
 )
 def outcomes_import(request: HttpRequest, slug: str, payload: OutcomesIn) -> Status[Any]:
     body = readable_body(request, slug)
-    try:
-        imported = services.outcomes_import(
-            actor=request.user, body=body, text=payload.csv, source=payload.source
-        )
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
-    except ValidationError as error:
-        return Status(400, {"detail": " ".join(error.messages)})
+    imported = services.outcomes_import(
+        actor=request.user, body=body, text=payload.csv, source=payload.source
+    )
     return Status(201, {"outcomes": len(imported.outcomes), "initiatives": imported.initiatives})

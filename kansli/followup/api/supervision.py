@@ -4,13 +4,11 @@ the director's initiatives, and filing a report with the key of the director or 
 import datetime
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
-from kansli.delegation.api import Problem
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
@@ -100,7 +98,7 @@ def supervision_initiative_index(request: HttpRequest, slug: str) -> list[dict[s
 
 @router.post(
     "/bodies/{slug}/followup/supervision-reports/{report_id}/filing",
-    response={201: SupervisionReport, 400: Problem, 403: Problem},
+    response={201: SupervisionReport},
     summary=_lazy("Registrera att en rapport har lämnats"),
 )
 def supervision_report_file(
@@ -113,12 +111,7 @@ def supervision_report_file(
         pk=report_id,
     )
     on = on_or_today(payload.filed_on)
-    try:
-        filed = services.supervision_report_file(
-            actor=request.user, report=report, filed_on=on, summary=payload.summary
-        )
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
-    except ValidationError as error:
-        return Status(400, {"detail": " ".join(error.messages)})
+    filed = services.supervision_report_file(
+        actor=request.user, report=report, filed_on=on, summary=payload.summary
+    )
     return Status(201, _report(filed, on_or_today(None)))

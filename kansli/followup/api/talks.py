@@ -4,14 +4,12 @@ and a talk recorded as held."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 
-from kansli.delegation.api import Problem
 from kansli.followup.api.reading import readable_body
 from kansli.followup.models import Talk as TalkModel
 from kansli.followup.selectors import talks as selectors
@@ -57,23 +55,13 @@ def talk_index(
 
 @router.post(
     "/bodies/{slug}/followup/talks/{talk_id}/held",
-    response={200: Talk, 403: Problem, 404: Problem, 409: Problem},
+    response=Talk,
     summary=_lazy("Registrera att samtalet har hållits"),
 )
-def talk_held(
-    request: HttpRequest, slug: str, talk_id: int, data: HeldIn
-) -> Status[TalkModel | dict[str, str]]:
+def talk_held(request: HttpRequest, slug: str, talk_id: int, data: HeldIn) -> TalkModel:
     talk = found(
         TalkModel.objects.filter(body=readable_body(request, slug)),
         _("Det finns inget samtal med id %(id)d.") % {"id": talk_id},
         pk=talk_id,
     )
-    try:
-        talk = services.talk_record(
-            actor=request.user, talk=talk, held_on=data.held_on, note=data.note
-        )
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
-    return Status(200, talk)
+    return services.talk_record(actor=request.user, talk=talk, held_on=data.held_on, note=data.note)

@@ -72,7 +72,8 @@ def certification_right_end(
         raise ValidationError(_("Attesträtten kan inte upphöra innan den börjar."))
     if right.end is not None and right.end < end:
         raise ValidationError(
-            _("Attesträtten upphörde redan %(end)s.") % {"end": right.end.isoformat()}
+            _("Attesträtten upphörde redan %(end)s.") % {"end": right.end.isoformat()},
+            code="conflict",
         )
     return audit.update(actor=actor, instance=right, end=end)
 

@@ -89,7 +89,8 @@ def crisis_leadership_decide(
             % {
                 "leadership": event.get_leadership_display(),
                 "at": timezone.localtime(event.leadership_decided_at).strftime("%Y-%m-%d %H:%M"),
-            }
+            },
+            code="conflict",
         )
     if decided_at < event.started_at:
         raise ValidationError(_("Ledningen kan inte beslutas före händelsen."))
@@ -130,7 +131,7 @@ def crisis_log_append(
     require_log(actor, event)
     person = own_person(actor, event.body)
     if event.ended_at is not None:
-        raise ValidationError(_("Händelsen är avslutad; loggen är stängd."))
+        raise ValidationError(_("Händelsen är avslutad; loggen är stängd."), code="conflict")
     if kind not in CrisisLogEntry.Kind.values or kind == CrisisLogEntry.Kind.DECISION:
         raise ValidationError(_("Ett beslut förs in i loggen när det registreras."))
     return _append(actor, event, person, kind, text, recorded_at or timezone.now())
@@ -142,7 +143,7 @@ def crisis_event_close(
 ) -> CrisisEvent:
     person = _keeper(actor, event.body)
     if event.ended_at is not None:
-        raise ValidationError(_("Händelsen är redan avslutad."))
+        raise ValidationError(_("Händelsen är redan avslutad."), code="conflict")
     _append(
         actor, event, person, CrisisLogEntry.Kind.OBSERVATION, _("Händelsen avslutad."), ended_at
     )
@@ -178,7 +179,9 @@ def crisis_decision_record(
     enter it in the event's log."""
     person = _keeper(actor, event.body)
     if event.leadership != CrisisEvent.Leadership.COMMITTEE or event.committee is None:
-        raise ValidationError(_("Krisledningsnämnden leder inte arbetet i den här händelsen."))
+        raise ValidationError(
+            _("Krisledningsnämnden leder inte arbetet i den här händelsen."), code="conflict"
+        )
     decision = decision_services.meeting_decision_record(
         actor=actor,
         organization=event.committee,

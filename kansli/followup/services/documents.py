@@ -26,10 +26,11 @@ def document_acknowledge(
     person = own_person(actor, document.body)
     version = document.current_version
     if version is None:
-        raise ValidationError(_("Styrdokumentet har ingen version att kvittera."))
+        raise ValidationError(_("Styrdokumentet har ingen version att kvittera."), code="conflict")
     if Acknowledgement.objects.filter(version=version, person=person).exists():
         raise ValidationError(
-            _("Du har redan kvitterat version %(version)s.") % {"version": version.number}
+            _("Du har redan kvitterat version %(version)s.") % {"version": version.number},
+            code="conflict",
         )
     acknowledgement = Acknowledgement(version=version, person=person, acknowledged_at=at)
     return audit.create(actor=actor, instance=acknowledgement)

@@ -185,7 +185,8 @@ def budget_initiative_deal_with(
     if initiative.dealt_with_on is not None:
         raise ValidationError(
             _("Styrelsen har redan behandlat initiativet (%(where)s).")
-            % {"where": initiative.dealt_with_in}
+            % {"where": initiative.dealt_with_in},
+            code="conflict",
         )
     if (
         meeting.organization.body_id != body.pk

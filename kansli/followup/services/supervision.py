@@ -92,7 +92,8 @@ def supervision_report_file(
     require_keep(actor, body)
     if report.filed_on is not None:
         raise ValidationError(
-            _("Rapporten är redan lämnad (%(on)s).") % {"on": report.filed_on.isoformat()}
+            _("Rapporten är redan lämnad (%(on)s).") % {"on": report.filed_on.isoformat()},
+            code="conflict",
         )
     if filed_on < report.period_start:
         raise ValidationError(_("En rapport kan inte lämnas innan perioden har börjat."))

@@ -51,7 +51,8 @@ def talk_record(*, actor: Actor, talk: Talk, held_on: datetime.date, note: str =
     talk = Talk.objects.select_for_update().get(pk=talk.pk)
     if talk.held_on is not None:
         raise ValidationError(
-            _("Samtalet är redan registrerat som hållet den %(date)s.") % {"date": talk.held_on}
+            _("Samtalet är redan registrerat som hållet den %(date)s.") % {"date": talk.held_on},
+            code="conflict",
         )
     if held_on > timezone.localdate():
         raise ValidationError(_("Ett samtal kan inte registreras innan det har hållits."))

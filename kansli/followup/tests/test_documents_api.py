@@ -12,8 +12,13 @@ def test_a_manager_acknowledges_a_document_through_the_api(
 ) -> None:
     url = "/api/v1/bodies/vanersborg/followup/documents/kommundirektorsinstruktion/acknowledgements"
     assert client.post(url, **bearer("direktor")).status_code == 201
-    assert client.post(url, **bearer("direktor")).status_code == 409
-    assert client.post(url, **bearer("ledamot")).status_code == 403
+    again = client.post(url, **bearer("direktor"))
+    assert again.status_code == 409
+    assert again.json()["detail"].startswith("Du har redan kvitterat version")
+    assert again.json()["code"] == "conflict"
+    refused = client.post(url, **bearer("ledamot"))
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
     rows = client.get(url, **bearer("ledamot")).json()
     acknowledged = [row["person"]["name"] for row in rows if row["acknowledged_at"]]
     assert acknowledged == ["Katarina Holmgren"]

@@ -42,5 +42,6 @@ def test_a_wrong_file_is_400_and_a_board_member_is_403(budgeted, director_user, 
     response = keyed(director_user).post(f"{API}/outcomes", bad, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["detail"] == "Rad 2: beloppet ”x” är inget tal."
+    assert response.json()["code"] == "invalid"
     refused = keyed(member_user).post(f"{API}/outcomes", bad, content_type="application/json")
     assert refused.status_code == 403

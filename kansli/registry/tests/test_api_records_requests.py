@@ -64,6 +64,31 @@ def test_a_refusal_without_ground_is_a_400_with_a_swedish_message(
 
     assert response.status_code == 400
     assert response.json()["detail"].startswith("Ange sekretessgrunden i OSL")
+    assert response.json()["code"] == "invalid"
+
+
+def test_a_decided_request_is_a_conflict_and_an_unknown_document_a_bad_request(
+    secret_letter: Document, staff: Callable[..., User], api_client: Callable[[User], Client]
+) -> None:
+    client = api_client(staff("rut", Role.REGISTRAR))
+    request_id = client.post(URL, {"subject": "Protokoll"}, content_type="application/json").json()[
+        "id"
+    ]
+    decision = f"{URL}/{request_id}/decision"
+    client.post(decision, {"outcome": "released"}, content_type="application/json")
+
+    again = client.post(decision, {"outcome": "released"}, content_type="application/json")
+    unknown = client.post(
+        URL, {"subject": "Protokoll", "documents": [0]}, content_type="application/json"
+    )
+
+    assert again.status_code == 409
+    assert again.json() == {"detail": "Begäran är redan avgjord.", "code": "conflict", "fields": {}}
+    assert unknown.status_code == 400
+    assert (
+        unknown.json()["detail"] == "En eller flera handlingar finns inte hos Vänersborgs kommun."
+    )
+    assert unknown.json()["code"] == "invalid"
 
 
 def test_requests_are_closed_to_staff_who_do_not_handle_them(
@@ -75,3 +100,4 @@ def test_requests_are_closed_to_staff_who_do_not_handle_them(
     assert response.json()["detail"] == (
         "Bara registratorer hos Vänersborgs kommun hanterar begäranden."
     )
+    assert response.json()["code"] == "permission_denied"

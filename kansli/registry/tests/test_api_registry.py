@@ -64,7 +64,8 @@ def test_a_secret_file_is_refused_to_staff_without_the_right(
     )
 
     assert response.status_code == 403
-    assert response.json() == {"detail": "Du har inte rätt att hämta handlingens filer."}
+    assert response.json()["detail"] == "Du har inte rätt att hämta handlingens filer."
+    assert response.json()["code"] == "permission_denied"
 
 
 def test_the_registry_list_through_the_api_is_masked(

@@ -34,3 +34,11 @@ def test_the_api_finds_inflected_forms_as_the_user_may_see_them(
     assert mine["total"] == 2
     assert {hit["document"]["description"] for hit in theirs["hits"]} == {"Besluten om budgeten"}
     assert "<mark>Besluten</mark>" in theirs["hits"][0]["snippet"]
+
+
+def test_another_bodys_staff_is_refused_in_swedish(case: Case, outsider: User) -> None:
+    response = client_of(outsider).get("/api/v1/bodies/vanersborg/registry/search", {"q": "beslut"})
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Bara personal i Vänersborgs kommun läser diariet här."
+    assert response.json()["code"] == "permission_denied"
