@@ -5,12 +5,10 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check_named, engine_order, orders_of, rules_for
@@ -206,7 +204,7 @@ def order_detail(request: HttpRequest, slug: str, order_id: int) -> DelegationOr
 
 @router.post(
     "/bodies/{slug}/delegation/check",
-    response={200: Verdict, 400: Problem},
+    response=Verdict,
     summary=_lazy("Får beslutsfattaren fatta beslutet?"),
     description=_lazy(
         "Ange exakt en av position, person och organization. Svaret är detsamma som "
@@ -214,21 +212,18 @@ def order_detail(request: HttpRequest, slug: str, order_id: int) -> DelegationOr
     ),
 )
 def check(request: HttpRequest, slug: str, query: CheckIn) -> dict[str, Any]:
-    try:
-        verdict = authority_check_named(
-            body=body_found(slug),
-            decision_type=query.decision,
-            on=on_or_today(query.date),
-            position=query.position,
-            person=query.person,
-            organization=query.organization,
-            concerning=query.concerning,
-            amount=query.amount,
-            months=query.months,
-            done=query.done,
-            conditions=query.conditions,
-            delegate_unavailable=query.delegate_unavailable,
-        )
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages)) from error
+    verdict = authority_check_named(
+        body=body_found(slug),
+        decision_type=query.decision,
+        on=on_or_today(query.date),
+        position=query.position,
+        person=query.person,
+        organization=query.organization,
+        concerning=query.concerning,
+        amount=query.amount,
+        months=query.months,
+        done=query.done,
+        conditions=query.conditions,
+        delegate_unavailable=query.delegate_unavailable,
+    )
     return verdict.as_dict()

@@ -12,17 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from kansli.accounts.api import TokenAuth
-from kansli.delegation.api import Problem
 from kansli.meetings import selectors, services
 from kansli.meetings.models import AgendaItem, Meeting, Proposal
 from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title
@@ -316,9 +313,7 @@ def item_detail(request: HttpRequest, slug: str, meeting_id: int, item_id: int) 
     for item in _agenda(request, meeting):
         if item.pk == item_id:
             return _item_detail(request, item)
-    raise HttpError(
-        404, _("Sammanträdet har ingen offentlig punkt med id %(id)d.") % {"id": item_id}
-    )
+    raise Http404(_("Sammanträdet har ingen offentlig punkt med id %(id)d.") % {"id": item_id})
 
 
 @router.get(
@@ -367,12 +362,6 @@ def posting_list(
 # Writes: a key is required, and the services decide who may act (the secretaries).
 
 
-def _refusal(error: ValidationError | PermissionDenied) -> Status[dict[str, str]]:
-    if isinstance(error, PermissionDenied):
-        return Status(403, {"detail": str(error)})
-    return Status(409, {"detail": " ".join(error.messages)})
-
-
 def _person(meeting: Meeting, person_id: int) -> Person:
     return found(
         Person.objects.filter(body=meeting.organization.body_id),
@@ -390,10 +379,6 @@ def _item_found(slug: str, meeting_id: int, item_id: int) -> AgendaItem:
     )
 
 
-WRITE = {200: MeetingDetail, 403: Problem, 404: Problem, 409: Problem}
-WRITE_ITEM = {200: ItemDetail, 403: Problem, 404: Problem, 409: Problem}
-
-
 class ScheduleIn(Schema):
     organization: str = Field(description=_lazy("Organets kortnamn."))
     starts_at: datetime.datetime
@@ -405,7 +390,7 @@ class ScheduleIn(Schema):
 @router.post(
     "/bodies/{slug}/meetings",
     auth=TokenAuth(),
-    response={201: MeetingOut, 403: Problem, 404: Problem, 409: Problem},
+    response={201: MeetingOut},
     summary=_lazy("Planera ett sammanträde"),
 )
 def meeting_create(request: HttpRequest, slug: str, data: ScheduleIn) -> Status[dict[str, Any]]:
@@ -416,41 +401,34 @@ def meeting_create(request: HttpRequest, slug: str, data: ScheduleIn) -> Status[
         % {"body": body, "slug": data.organization},
         slug=data.organization,
     )
-    try:
-        meeting = services.meeting_schedule(
-            actor=request.user,
-            organization=organization,
-            starts_at=data.starts_at,
-            ends_at=data.ends_at,
-            place=data.place,
-            open_to_public=data.open_to_public,
-        )
-    except (ValidationError, PermissionDenied) as error:
-        return _refusal(error)
+    meeting = services.meeting_schedule(
+        actor=request.user,
+        organization=organization,
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        place=data.place,
+        open_to_public=data.open_to_public,
+    )
     return Status(201, _meeting(meeting))
 
 
 def _meeting_after(
     request: HttpRequest, slug: str, meeting_id: int, write: Callable[[Meeting], object]
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     """Do `write` on the meeting and answer with the meeting as it then reads."""
-    meeting = _found(slug, meeting_id)
-    try:
-        write(meeting)
-    except (ValidationError, PermissionDenied) as error:
-        return _refusal(error)
-    return Status(200, meeting_detail(request, slug, meeting_id))
+    write(_found(slug, meeting_id))
+    return meeting_detail(request, slug, meeting_id)
 
 
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/agenda",
     auth=TokenAuth(),
-    response=WRITE,
+    response=MeetingDetail,
     summary=_lazy(
         "Bygg dagordningen: standardpunkter, ärenden klara för beslut, delegationsbeslut"
     ),
 )
-def agenda_build(request: HttpRequest, slug: str, meeting_id: int) -> Status[dict[str, Any]]:
+def agenda_build(request: HttpRequest, slug: str, meeting_id: int) -> dict[str, Any]:
     return _meeting_after(
         request,
         slug,
@@ -462,10 +440,10 @@ def agenda_build(request: HttpRequest, slug: str, meeting_id: int) -> Status[dic
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/notice",
     auth=TokenAuth(),
-    response=WRITE,
+    response=MeetingDetail,
     summary=_lazy("Skicka kallelsen till ledamöter och ersättare"),
 )
-def notice_send(request: HttpRequest, slug: str, meeting_id: int) -> Status[dict[str, Any]]:
+def notice_send(request: HttpRequest, slug: str, meeting_id: int) -> dict[str, Any]:
     return _meeting_after(
         request,
         slug,
@@ -482,12 +460,12 @@ class PresenceIn(Schema):
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/attendance",
     auth=TokenAuth(),
-    response=WRITE,
+    response=MeetingDetail,
     summary=_lazy("Anteckna en ledamot eller ersättare som närvarande eller frånvarande"),
 )
 def attendance_set(
     request: HttpRequest, slug: str, meeting_id: int, data: PresenceIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     return _meeting_after(
         request,
         slug,
@@ -508,12 +486,12 @@ class SignerIn(Schema):
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/approvals",
     auth=TokenAuth(),
-    response=WRITE,
+    response=MeetingDetail,
     summary=_lazy("Justera protokollet; med sista underskriften anslås det"),
 )
 def minutes_approve(
     request: HttpRequest, slug: str, meeting_id: int, data: SignerIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     return _meeting_after(
         request,
         slug,
@@ -535,15 +513,11 @@ def _item_after(
     meeting_id: int,
     item_id: int,
     write: Callable[[AgendaItem], object],
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     """Do `write` on the item and answer with the item as it then reads."""
-    item = _item_found(slug, meeting_id, item_id)
-    try:
-        write(item)
-    except (ValidationError, PermissionDenied) as error:
-        return _refusal(error)
+    write(_item_found(slug, meeting_id, item_id))
     meeting = _found(slug, meeting_id)
-    return Status(200, _item_detail(request, meeting.items.get(pk=item_id)))
+    return _item_detail(request, meeting.items.get(pk=item_id))
 
 
 def _proposal(item: AgendaItem, proposal_id: int) -> Proposal:
@@ -557,12 +531,12 @@ def _proposal(item: AgendaItem, proposal_id: int) -> Proposal:
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/decision",
     auth=TokenAuth(),
-    response=WRITE_ITEM,
+    response=ItemDetail,
     summary=_lazy("Besluta punkten med acklamation"),
 )
 def item_decide(
     request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: DecisionIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     return _item_after(
         request,
         slug,
@@ -586,12 +560,12 @@ class RollCallIn(Schema):
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/votes",
     auth=TokenAuth(),
-    response=WRITE_ITEM,
+    response=ItemDetail,
     summary=_lazy("Votera med namnupprop och besluta punkten"),
 )
 def vote_record(
     request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: RollCallIn
-) -> Status[dict[str, Any]]:
+) -> dict[str, Any]:
     return _item_after(
         request,
         slug,

@@ -6,7 +6,8 @@ then locks its meeting, writes and audits in one transaction, and refuses in Swe
 law or the instruction forbids: a decision without a quorum (KL 5 kap. 43 §, 6 kap. 27 §), a
 vote by someone not serving or disqualified (KL 6 kap. 28-32 §§), a dissent by someone who took
 no part (KL 4 kap. 27 §), the director in another committee without the consultation of seed
-002 5.2.1.
+002 5.2.1. A refusal because of how the meeting or item stands (its status, an item already
+dealt with, no quorum, an approval already given) has the code "conflict": the API's 409.
 """
 
 import datetime
@@ -92,7 +93,8 @@ def _locked(meeting: Meeting, states: Iterable[str]) -> Meeting:
     if meeting.status not in states:
         raise ValidationError(
             _("Det går inte när sammanträdet har status ”%(status)s”.")
-            % {"status": meeting.get_status_display()}
+            % {"status": meeting.get_status_display()},
+            code="conflict",
         )
     return meeting
 
@@ -106,7 +108,9 @@ def _locked_item(item: AgendaItem, states: Iterable[str]) -> AgendaItem:
 
 def _refuse_dealt_with(item: AgendaItem) -> None:
     if item.status != AgendaItem.Status.PENDING:
-        raise ValidationError(_("Punkten ”%(item)s” är redan behandlad.") % {"item": item.title})
+        raise ValidationError(
+            _("Punkten ”%(item)s” är redan behandlad.") % {"item": item.title}, code="conflict"
+        )
 
 
 def _refuse_other_body(body: Body, *persons: Person | None) -> None:
@@ -136,7 +140,8 @@ def _refuse_no_quorum(meeting: Meeting, item: AgendaItem) -> None:
             "seats": quorum.seats,
             "needed": quorum.needed,
             "law": law,
-        }
+        },
+        code="conflict",
     )
 
 
@@ -374,7 +379,7 @@ def attachment_add(*, actor: Actor, item: AgendaItem, document: Document) -> Ite
     if document.case.organization.body_id != item.meeting.organization.body_id:
         raise ValidationError(_("Handlingen hör till en annan kommun eller region."))
     if item.attachments.filter(document=document).exists():
-        raise ValidationError(_("Handlingen är redan bilaga till punkten."))
+        raise ValidationError(_("Handlingen är redan bilaga till punkten."), code="conflict")
     top = item.attachments.aggregate(top=Max("position"))["top"] or 0
     attachment = ItemAttachment(item=item, document=document, position=top + 1)
     return audit.create(actor=actor, instance=attachment)
@@ -414,7 +419,9 @@ def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
     if not meeting.items.exists():
-        raise ValidationError(_("Dagordningen är tom: bygg den innan kallelsen skickas."))
+        raise ValidationError(
+            _("Dagordningen är tom: bygg den innan kallelsen skickas."), code="conflict"
+        )
     day = meeting_day(meeting)
     seats = [
         *members_on(organization=meeting.organization, on=day),
@@ -564,7 +571,8 @@ def substitute_serve(
         )
     if meeting.attendance.filter(serves_for=serves_for).exists():
         raise ValidationError(
-            _("En ersättare tjänstgör redan för %(person)s.") % {"person": serves_for}
+            _("En ersättare tjänstgör redan för %(person)s.") % {"person": serves_for},
+            code="conflict",
         )
     party = member.membership.party if member.membership is not None else ""
     _refuse_out_of_turn(meeting, substitute, party)
@@ -638,7 +646,9 @@ def minutes_checkers_set(
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, (*UNTIL_HELD, S.CLOSED))
     if meeting.approvals.exists():
-        raise ValidationError(_("Justeringen har börjat; justerarna kan inte bytas."))
+        raise ValidationError(
+            _("Justeringen har börjat; justerarna kan inte bytas."), code="conflict"
+        )
     chosen = {person.pk for person in persons}
     if not chosen:
         raise ValidationError(_("Välj minst en justerare."))
@@ -676,7 +686,7 @@ def meeting_open(*, actor: Actor, meeting: Meeting) -> Meeting:
         None,
     )
     if chair is None:
-        raise ValidationError(_("Ingen ledamot är närvarande."))
+        raise ValidationError(_("Ingen ledamot är närvarande."), code="conflict")
     return audit.update(
         actor=actor, instance=meeting, status=S.OPENED, opened_at=timezone.now(), chair=chair
     )
@@ -990,14 +1000,18 @@ def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: s
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, HELD)
     if item.status != AgendaItem.Status.DECIDED:
-        raise ValidationError(_("Reservation kan bara anmälas mot ett fattat beslut."))
+        raise ValidationError(
+            _("Reservation kan bara anmälas mot ett fattat beslut."), code="conflict"
+        )
     if not _took_part(item, person):
         raise ValidationError(
             _("Bara den som deltog i beslutet kan reservera sig; %(person)s gjorde inte det.")
             % {"person": person}
         )
     if item.dissents.filter(person=person).exists():
-        raise ValidationError(_("%(person)s har redan reserverat sig.") % {"person": person})
+        raise ValidationError(
+            _("%(person)s har redan reserverat sig.") % {"person": person}, code="conflict"
+        )
     return audit.create(
         actor=actor, instance=Dissent(item=item, person=person, reasons=reasons.strip())
     )
@@ -1041,7 +1055,7 @@ def _signers(meeting: Meeting) -> dict[int, str]:
 def _role_of(meeting: Meeting, person: Person) -> str:
     signers = _signers(meeting)
     if len(signers) < 2:
-        raise ValidationError(_("Välj justerare innan protokollet justeras."))
+        raise ValidationError(_("Välj justerare innan protokollet justeras."), code="conflict")
     if person.pk not in signers:
         raise ValidationError(
             _("%(person)s är varken ordförande eller justerare.") % {"person": person}
@@ -1118,7 +1132,9 @@ def minutes_approve(
     meeting = _locked(meeting, (S.CLOSED,))
     role = _role_of(meeting, person)
     if meeting.approvals.filter(item__isnull=True, person=person).exists():
-        raise ValidationError(_("%(person)s har redan justerat.") % {"person": person})
+        raise ValidationError(
+            _("%(person)s har redan justerat.") % {"person": person}, code="conflict"
+        )
     approval = audit.create(
         actor=actor,
         instance=Approval(
@@ -1144,11 +1160,15 @@ def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) 
     require_record_approval(actor, item.meeting.organization.body_id)
     item = _locked_item(item, (S.OPENED,))
     if item.minute_number is None:
-        raise ValidationError(_("Bara en behandlad punkt kan justeras omedelbart."))
+        raise ValidationError(
+            _("Bara en behandlad punkt kan justeras omedelbart."), code="conflict"
+        )
     meeting = item.meeting
     role = _role_of(meeting, person)
     if item.approvals.filter(person=person).exists():
-        raise ValidationError(_("%(person)s har redan justerat punkten.") % {"person": person})
+        raise ValidationError(
+            _("%(person)s har redan justerat punkten.") % {"person": person}, code="conflict"
+        )
     now = timezone.now()
     approval = audit.create(
         actor=actor,

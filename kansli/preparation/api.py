@@ -8,10 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema
 
-from kansli.delegation.api import Problem
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
 from kansli.preparation import selectors, services
@@ -99,10 +97,9 @@ def _case(slug: str, case_id: int) -> Case:
 def _readable_case(request: HttpRequest, slug: str, case_id: int) -> Case:
     case = _case(slug, case_id)
     if not may_read(request.user, case):
-        raise HttpError(
-            403,
+        raise PermissionDenied(
             _("Bara personal i %(body)s kan läsa ärendets beredning.")
-            % {"body": case.organization.body},
+            % {"body": case.organization.body}
         )
     return case
 
@@ -151,7 +148,7 @@ def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}/preparation",
-    response={200: Report, 403: Problem, 404: Problem},
+    response=Report,
     summary=_lazy("Ett ärendes beredning: tjänsteskrivelse, yttranden, status och historik"),
 )
 def preparation_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
@@ -160,61 +157,43 @@ def preparation_detail(request: HttpRequest, slug: str, case_id: int) -> dict[st
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}/readiness",
-    response={200: Readiness, 403: Problem, 404: Problem},
+    response=Readiness,
     summary=_lazy("Vad som saknas innan ärendet kan tas upp på en dagordning"),
 )
 def readiness_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
     return _readiness(_readable_case(request, slug, case_id))
 
 
-def _refusal(error: ValidationError | PermissionDenied) -> Status[dict[str, str]]:
-    if isinstance(error, PermissionDenied):
-        return Status(403, {"detail": str(error)})
-    return Status(400, {"detail": " ".join(error.messages)})
-
-
 @router.put(
     "/bodies/{slug}/registry/cases/{case_id}/report",
-    response={200: Report, 400: Problem, 403: Problem},
+    response=Report,
     summary=_lazy("Skriv tjänsteskrivelsen med förslag till beslut"),
 )
-def report_put(
-    request: HttpRequest, slug: str, case_id: int, report: ReportIn
-) -> Status[dict[str, Any]]:
+def report_put(request: HttpRequest, slug: str, case_id: int, report: ReportIn) -> dict[str, Any]:
     case = _case(slug, case_id)
     rapporteur = Person.objects.filter(pk=report.rapporteur).first() if report.rapporteur else None
     if report.rapporteur and rapporteur is None:
-        return Status(
-            400, {"detail": _("Det finns ingen person med id %(id)d.") % {"id": report.rapporteur}}
+        raise ValidationError(
+            {"rapporteur": _("Det finns ingen person med id %(id)d.") % {"id": report.rapporteur}}
         )
-    try:
-        services.report_save(
-            actor=request.user,
-            case=case,
-            text=report.text,
-            clauses=report.clauses,
-            economic_consequences=report.economic_consequences,
-            financing=report.financing,
-            rapporteur=rapporteur,
-        )
-    except (ValidationError, PermissionDenied) as error:
-        return _refusal(error)
-    return Status(200, _report(request, case))
+    services.report_save(
+        actor=request.user,
+        case=case,
+        text=report.text,
+        clauses=report.clauses,
+        economic_consequences=report.economic_consequences,
+        financing=report.financing,
+        rapporteur=rapporteur,
+    )
+    return _report(request, case)
 
 
 @router.post(
     "/bodies/{slug}/registry/cases/{case_id}/status",
-    response={200: Report, 403: Problem, 409: Problem},
+    response=Report,
     summary=_lazy("Ändra beredningsstatus; klart för dagordning bara när inget saknas"),
 )
-def status_post(
-    request: HttpRequest, slug: str, case_id: int, change: StatusIn
-) -> Status[dict[str, Any]]:
+def status_post(request: HttpRequest, slug: str, case_id: int, change: StatusIn) -> dict[str, Any]:
     case = _case(slug, case_id)
-    try:
-        services.status_change(actor=request.user, case=case, status=change.status)
-    except PermissionDenied as error:
-        return _refusal(error)
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
-    return Status(200, _report(request, case))
+    services.status_change(actor=request.user, case=case, status=change.status)
+    return _report(request, case)

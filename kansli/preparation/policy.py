@@ -63,7 +63,9 @@ def may_prepare(user: Actor, case: Case) -> bool:
     return _preparer(user, case) and not is_decided(case)
 
 
-def require_prepare(actor: Actor, case: Case) -> None:
+def require_preparer(actor: Actor, case: Case) -> None:
+    """Is the actor one who prepares the case? The services refuse a decided case's preparation
+    themselves, as a conflict with the case's state (`frozen_message`)."""
     require(
         _preparer(actor, case),
         actor,
@@ -73,18 +75,25 @@ def require_prepare(actor: Actor, case: Case) -> None:
         )
         % {"body": case.organization.body},
     )
-    require(
-        not is_decided(case),
-        actor,
-        _("Ärende %(number)s är beslutat; dess beredning kan inte längre ändras.")
-        % {"number": case.number},
-    )
+
+
+def frozen_message(case: Case) -> str:
+    return _("Ärende %(number)s är beslutat; dess beredning kan inte längre ändras.") % {
+        "number": case.number
+    }
+
+
+def require_prepare(actor: Actor, case: Case) -> None:
+    """For a page that offers the preparation's forms: one who prepares it, while the case is
+    not decided."""
+    require_preparer(actor, case)
+    require(not is_decided(case), actor, frozen_message(case))
 
 
 def require_status(actor: Actor, case: Case, status: str) -> None:
     """Those who prepare the case set it under preparation or ready; only the system, for the
     meeting's decision, sets it decided."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     require(
         status != Preparation.Status.DECIDED,
         actor,

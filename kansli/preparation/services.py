@@ -1,7 +1,9 @@
 """Preparing a case: routes, the officer's report, statements and the status with its history.
 
 Each service asks `kansli.preparation.policy` first, then validates, writes and audits in one
-transaction. A case is set ready only when the readiness check finds nothing missing.
+transaction. A case is set ready only when the readiness check finds nothing missing. A refusal
+because of how the case stands (decided, so its preparation is frozen; already of the status
+asked; not ready; at the end of its route) has the code "conflict": the API's 409.
 """
 
 import datetime
@@ -24,7 +26,12 @@ from kansli.preparation.models import (
     Statement,
     StatusChange,
 )
-from kansli.preparation.policy import require_plan_routes, require_prepare, require_status
+from kansli.preparation.policy import (
+    frozen_message,
+    require_plan_routes,
+    require_preparer,
+    require_status,
+)
 from kansli.preparation.selectors import case_readiness
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
@@ -54,15 +61,16 @@ def route_create(
 
 
 def _preparation(actor: Actor, case: Case) -> Preparation:
-    """The case's preparation, locked; begun (and its first status recorded) on first use."""
+    """The case's preparation, locked; begun (and its first status recorded) on first use.
+    A decided case's preparation is frozen: it is the basis the organ decided on."""
     found = Preparation.objects.select_for_update().filter(case=case).first()
-    if found is not None:
-        # Asked again under the lock: the meeting may have decided the case meanwhile.
-        require_prepare(actor, case)
-        return found
-    preparation = audit.create(actor=actor, instance=Preparation(case=case))
-    _record_change(actor, preparation, from_status="", from_step=None, note="")
-    return preparation
+    if found is None:
+        preparation = audit.create(actor=actor, instance=Preparation(case=case))
+        _record_change(actor, preparation, from_status="", from_step=None, note="")
+        return preparation
+    if found.status == Preparation.Status.DECIDED:
+        raise ValidationError(frozen_message(case), code="conflict")
+    return found
 
 
 def _record_change(
@@ -96,7 +104,7 @@ def preparation_plan(
 ) -> Preparation:
     """Set the case's route (it starts at the route's first organ), the committee it comes
     from, and the day its preparation is due."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     preparation = _preparation(actor, case)
     body_id = case.organization.body_id
     _refuse_other_body(body_id, route, referred_from)
@@ -128,7 +136,7 @@ def report_save(
 ) -> Preparation:
     """Save the officer's report as written in the browser, with its resolution clauses in
     order (empty lines dropped)."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     preparation = _preparation(actor, case)
     _refuse_other_body(case.organization.body_id, rapporteur)
     preparation = audit.update(
@@ -161,7 +169,7 @@ def report_upload(
 ) -> Preparation:
     """Register an uploaded officer's report as a drawn-up document of the case and use it as
     the report. A bad file refuses it all."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     preparation = _preparation(actor, case)
     document = registry.document_register(
         actor=actor,
@@ -189,7 +197,7 @@ def statement_add(
 ) -> Statement:
     """Record a statement (yttrande) on the case from one of the body's organs or from
     someone outside it, perhaps as a registered document of the case."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     preparation = _preparation(actor, case)
     _refuse_other_body(case.organization.body_id, organization)
     if document is not None and document.case_id != case.pk:
@@ -215,12 +223,16 @@ def status_change(*, actor: Actor, case: Case, status: str, note: str = "") -> P
         raise ValidationError(_("Okänd status."))
     if status == preparation.status:
         raise ValidationError(
-            _("Ärendet har redan status %(status)s.") % {"status": preparation.get_status_display()}
+            _("Ärendet har redan status %(status)s.")
+            % {"status": preparation.get_status_display()},
+            code="conflict",
         )
     if status == Preparation.Status.READY:
         readiness = case_readiness(case=case)
         if not readiness.ready:
-            raise ValidationError([missing.message for missing in readiness.missing])
+            raise ValidationError(
+                [ValidationError(missing.message, code="conflict") for missing in readiness.missing]
+            )
     before = preparation.status
     preparation = audit.update(
         actor=actor, instance=preparation, status=status, updated_at=timezone.now()
@@ -233,15 +245,17 @@ def status_change(*, actor: Actor, case: Case, status: str, note: str = "") -> P
 def route_advance(*, actor: Actor, case: Case, note: str = "") -> Preparation:
     """The current organ has dealt with the case: it goes on to the next organ of its route,
     to be prepared for that organ's agenda."""
-    require_prepare(actor, case)
+    require_preparer(actor, case)
     preparation = _preparation(actor, case)
     if preparation.route is None:
-        raise ValidationError(_("Ärendet har ingen ärendegång."))
+        raise ValidationError(_("Ärendet har ingen ärendegång."), code="conflict")
     steps = preparation.route.steps.all()
     after = steps.filter(position__gt=preparation.step.position) if preparation.step else steps
     following = after.first()
     if following is None:
-        raise ValidationError(_("Ärendet har gått igenom alla organ i sin ärendegång."))
+        raise ValidationError(
+            _("Ärendet har gått igenom alla organ i sin ärendegång."), code="conflict"
+        )
     before_status, before_step = preparation.status, preparation.step
     preparation = audit.update(
         actor=actor,

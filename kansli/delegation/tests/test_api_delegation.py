@@ -78,10 +78,11 @@ def test_a_check_with_two_actors_is_a_bad_request(api):
     )
 
     assert response.status_code == 400
-    assert (
-        response.json()["detail"]
-        == "Ange exakt en beslutsfattare: en befattning, person eller organisation."
-    )
+    assert response.json() == {
+        "detail": "Ange exakt en beslutsfattare: en befattning, person eller organisation.",
+        "code": "invalid",
+        "fields": {},
+    }
 
 
 def test_a_check_of_an_unknown_body_is_not_found(api):

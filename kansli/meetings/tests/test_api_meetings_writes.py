@@ -98,6 +98,7 @@ def test_a_decision_without_a_quorum_is_refused(
     response = post(f"/meetings/{meeting.pk}/items/{item.pk}/decision", {}, key)
 
     assert response.status_code == 409
+    assert response.json()["code"] == "conflict"
     assert "inte beslutför" in response.json()["detail"]
 
 
@@ -117,9 +118,48 @@ def test_the_chair_and_the_checker_approve_and_the_minutes_are_posted(
     stranger = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.cecilia.pk}, key)
     chair = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.chair.pk}, key)
     checker = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.bo.pk}, key)
+    again = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.bo.pk}, key)
 
-    assert stranger.status_code == 409
+    assert stranger.status_code == 400
+    assert stranger.json()["code"] == "invalid"
+    assert "varken ordförande eller justerare" in stranger.json()["detail"]
+    assert again.status_code == 409
+    assert again.json()["code"] == "conflict"
     assert chair.json()["status"] == "closed"
     assert checker.json()["status"] == "approved"
     assert [a["role"] for a in checker.json()["approvals"]] == ["chair", "checker"]
     assert Posting.objects.get().posted_on == DAY
+
+
+def test_a_write_against_the_meetings_state_is_a_conflict_and_bad_input_is_invalid(
+    ks: Board, secretary: User, meeting: Meeting
+) -> None:
+    meeting = opened(ks, meeting)
+    item = case_item(meeting)
+    key = key_of(secretary)
+
+    decided = post(f"/meetings/{meeting.pk}/items/{item.pk}/decision", {}, key)
+    again = post(f"/meetings/{meeting.pk}/items/{item.pk}/decision", {}, key)
+    notice = post(f"/meetings/{meeting.pk}/notice", key=key)
+    office = post(
+        "/meetings",
+        {"organization": "kommunstyrelseforvaltningen", "starts_at": "2026-12-15T09:00:00+01:00"},
+        key,
+    )
+
+    assert decided.status_code == 200
+    assert again.status_code == 409
+    assert again.json() == {
+        "detail": f"Punkten ”{item.title}” är redan behandlad.",
+        "code": "conflict",
+        "fields": {},
+    }
+    assert notice.status_code == 409
+    assert notice.json()["detail"] == "Det går inte när sammanträdet har status ”pågår”."
+    assert office.status_code == 400
+    assert office.json() == {
+        "detail": "Bara politiska organ håller sammanträden; "
+        "Kommunstyrelseförvaltningen är inte ett.",
+        "code": "invalid",
+        "fields": {},
+    }

@@ -1,10 +1,11 @@
 """Who prepares a case: its own case officer and the body's registrars and secretaries. A board
 member, or a case officer of other cases, does not write its officer's report, statements or
 status; nobody sets it decided by hand; and once the meeting has decided it, its preparation
-is frozen. The services refuse it, the pages do not offer it, and the API answers 403."""
+is frozen. The services refuse it, the pages do not offer it, and the API answers 403 to the
+wrong user and 409 (a conflict with the case's state) to a write after the decision."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -83,14 +84,16 @@ def test_a_decided_cases_preparation_is_frozen(demo: Demo, username: str) -> Non
     case = decided_case(vanersborg(demo), user("handlaggare").person)
     actor = user(username)
 
-    with pytest.raises(PermissionDenied, match="är beslutat"):
+    with pytest.raises(ValidationError, match="är beslutat") as report:
         write_report(username, case)
-    with pytest.raises(PermissionDenied, match="är beslutat"):
+    with pytest.raises(ValidationError, match="är beslutat"):
         services.statement_add(actor=actor, case=case, received_on=today(), author="Någon")
-    with pytest.raises(PermissionDenied, match="är beslutat"):
+    with pytest.raises(ValidationError, match="är beslutat"):
         services.status_change(actor=actor, case=case, status="preparing")
-    with pytest.raises(PermissionDenied, match="är beslutat"):
+    with pytest.raises(ValidationError, match="är beslutat"):
         services.route_advance(actor=actor, case=case)
+
+    assert report.value.code == "conflict"
 
     preparation = Preparation.objects.get(case=case)
     assert preparation.status == "decided"
@@ -136,7 +139,7 @@ def test_a_report_posted_after_the_decision_is_refused_with_the_text_kept(demo: 
         {"tjansteskrivelse": "Ny bedömning som inte får gå förlorad.", "att_satser": "att avslå"},
     )
 
-    assert response.status_code == 403
+    assert response.status_code == 400
     assert "Ny bedömning som inte får gå förlorad." in response.content.decode()
     assert "är beslutat" in response.content.decode()
     assert Preparation.objects.get(case=case).report_text == "Bakgrund."
@@ -167,6 +170,7 @@ def test_the_api_refuses_a_board_member_or_another_cases_officer(demo: Demo, use
     read = api.get(api_url(case, "preparation"))
 
     assert written.status_code == 403
+    assert written.json()["code"] == "permission_denied"
     assert "Bara ärendets handläggare" in written.json()["detail"]
     assert status.status_code == 403
     assert read.status_code == 200
@@ -188,7 +192,9 @@ def test_the_api_refuses_decided_by_hand_and_writes_after_the_decision(demo: Dem
     )
 
     assert by_hand.status_code == 403
+    assert by_hand.json()["code"] == "permission_denied"
     assert "kan inte sättas för hand" in by_hand.json()["detail"]
-    assert after.status_code == 403
+    assert after.status_code == 409
+    assert after.json()["code"] == "conflict"
     assert "är beslutat" in after.json()["detail"]
     assert Preparation.objects.get(case=decided).report_text == "Bakgrund."
