@@ -5,10 +5,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from kansli.demo.services import DEMO_PASSWORD
 from kansli.organisation.models import Body
+from tests.browser.signing import sign_in
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -73,11 +73,7 @@ def page(browser: Browser, live_server: Any, django_db_serialized_rollback: None
 @pytest.fixture
 def signed_in(page: Page, demo: dict[str, Body]) -> None:
     """Vänersborg's demo director signs in through the login form in the tab."""
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill("direktor")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", name="Översikt", level=1)).to_be_visible()
+    sign_in(page, "direktor")
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

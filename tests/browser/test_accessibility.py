@@ -9,6 +9,7 @@ from kansli.decisions.services import decision_record
 from kansli.delegation.models import DelegationOrder
 from kansli.organisation.models import Body, Person
 from kansli.registry import services as registry
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -116,10 +117,10 @@ REGISTRY_PAGES = [
 ]
 
 
-@pytest.mark.usefixtures("signed_in")
 def test_the_registry_pages_meet_wcag_21_aa(
     page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
 ) -> None:
+    sign_in(page, "registrator")
     director = Person.objects.get(user__username="direktor")
     case = registry.case_open(
         actor=None,

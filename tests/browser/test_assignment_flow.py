@@ -12,24 +12,12 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kansli.decisions.tests.followup_samples import board_decision, board_meeting
-from kansli.demo.services import DEMO_PASSWORD
 from kansli.organisation.models import Body
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
 TITLE = "Ta fram en lokalförsörjningsplan"
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", name="Översikt", level=1)).to_be_visible()
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Logga ut").click()
 
 
 def test_the_board_gives_an_assignment_and_the_director_reports_twice(

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from kansli.demo.services import DEMO_PASSWORD
 from kansli.organisation.models import Body
 from kansli.registry.models import Document
 from kansli.registry.tests.samples import pdf_bytes
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -18,18 +18,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(autouse=True)
 def media(settings: object, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", name="Översikt", level=1)).to_be_visible()
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Logga ut").click()
 
 
 def test_a_registered_letter_becomes_a_case_ready_for_the_board(
