@@ -1,8 +1,8 @@
 """The wrong user is refused: one check for every write service and every route.
 
 Each app lists its services and routes in `kansli/<app>/tests/test_refusals.py` as
-`SERVICES` and `ROUTES`, and runs `check_service` and `check_route` over them;
-`kansli/tests/test_policy_coverage.py` fails when a public service function, a page or an API
+`SERVICES` and `ROUTES`; `kansli/tests/test_policy_coverage.py` runs `check_service` and
+`check_route` over all of them, and fails when a public service function, a page or an API
 operation is in no such list. The target is always Vänersborg's; the personas are the demo's
 users who must not reach it.
 """

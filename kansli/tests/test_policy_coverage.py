@@ -1,9 +1,10 @@
-"""Every write service asks a policy, and every service, page and API operation has a test
-that the wrong user is refused (`kansli/tests/refusals.py`).
+"""Every write service asks a policy, and every service, page and API operation is tested
+with the wrong users, who are refused (`kansli/tests/refusals.py`).
 
-Each app's `tests/test_refusals.py` lists `SERVICES` and `ROUTES` it checks, and `PUBLIC`: the
-routes anyone may reach, each with the reason. A new service or route in none of them fails
-here until somebody decides who may use it.
+Each app's `tests/test_refusals.py` lists the `SERVICES` and `ROUTES` to try, and `PUBLIC`:
+the routes anyone may reach, each with the reason. The refusals are tried here, all apps'
+alike; a new service or route in none of the lists fails here until somebody decides who may
+use it.
 """
 
 import ast
@@ -15,11 +16,20 @@ from collections.abc import Callable, Iterator
 from types import FunctionType, ModuleType
 from typing import Any
 
+import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from kansli.api import api
-from kansli.tests.refusals import RouteCase, ServiceCase
+from kansli.tests.refusals import (
+    Demo,
+    RouteCase,
+    ServiceCase,
+    check_route,
+    check_service,
+    route_params,
+    service_params,
+)
 
 # Public functions of services modules that no user triggers, with the reason.
 NOT_ASKED: dict[str, str] = {
@@ -136,6 +146,19 @@ def api_routes() -> set[str]:
         for path, operations in schema["paths"].items()
         for method in operations
     }
+
+
+SERVICES, ROUTES, _ = refusal_tables()
+
+
+@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
+def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
+    check_service(case, who, demo)
+
+
+@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
+def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
+    check_route(case, who, demo)
 
 
 def test_every_service_is_refused_to_the_wrong_user_or_says_why_not() -> None:

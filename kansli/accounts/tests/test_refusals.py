@@ -4,8 +4,6 @@ The overview is every signed-in user's; signing in and out is everyone's."""
 
 from typing import Any
 
-import pytest
-
 from kansli.accounts import services
 from kansli.accounts.models import Role, User
 from kansli.organisation.models import Person
@@ -18,10 +16,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 OTHER_ADMINISTRATOR = "blekinge-admin"
@@ -66,16 +60,6 @@ PUBLIC: dict[str, str] = {
     "login": "signing in is for everyone (throttled per address and username)",
     "logout": "signing out ends one's own session only",
 }
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)
 
 
 def test_the_administrator_creates_a_user_of_its_body_with_a_role_it_holds(demo: Demo) -> None:

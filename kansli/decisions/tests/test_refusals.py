@@ -12,7 +12,6 @@ director with one report, and a planned meeting of the board. They are made by t
 import datetime
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from kansli.accounts.models import User
@@ -30,10 +29,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 # Who may not record a decision in their own name: another body's user, the administrator
@@ -344,17 +339,3 @@ ROUTES: list[RouteCase] = [
 ]
 
 PUBLIC: dict[str, str] = {}
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_wrong_user_may_not_write_decisions_execution_or_assignments(
-    case: ServiceCase, who: str, demo: Demo
-) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_wrong_user_is_refused_the_decision_execution_and_assignment_pages(
-    case: RouteCase, who: str, demo: Demo
-) -> None:
-    check_route(case, who, demo)

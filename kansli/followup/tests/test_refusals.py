@@ -10,7 +10,6 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -46,10 +45,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 # Read by the body's officials and elected members: refused to outsiders and the administrator.
@@ -526,13 +521,3 @@ ROUTES: list[RouteCase] = [
 ]
 
 PUBLIC: dict[str, str] = {}
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_wrong_user_is_refused_the_service(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_wrong_user_is_refused_the_route(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)

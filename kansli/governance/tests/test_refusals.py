@@ -5,7 +5,6 @@ records, read by every signed-in user and API key of any body."""
 import datetime
 from typing import Any
 
-import pytest
 from django.test import Client
 
 from kansli.accounts.models import User
@@ -20,10 +19,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 OTHER_ADMINISTRATOR = "blekinge-admin"
@@ -113,16 +108,6 @@ ROUTES: list[RouteCase] = [
         refused=PUBLIC_READ,
     ),
 ]
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)
 
 
 def test_the_bodys_administrator_enters_a_governing_document(demo: Demo) -> None:

@@ -28,10 +28,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 BODY = sample.BODY
@@ -276,11 +272,6 @@ PUBLIC: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_wrong_user_is_refused_the_service(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
 @pytest.mark.parametrize("case", SERVICES, ids=lambda case: case.service.__name__)
 def test_the_bodys_secretary_may_use_the_service(case: ServiceCase, demo: Demo) -> None:
     """The arguments would write: the refusals above are the policy's, not a failed check."""
@@ -290,8 +281,3 @@ def test_the_bodys_secretary_may_use_the_service(case: ServiceCase, demo: Demo) 
     case.service(actor=User.objects.get(username="sekreterare"), **arguments)
 
     assert Event.objects.count() > events
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_wrong_user_is_refused_the_route(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)

@@ -23,10 +23,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 OTHER_ADMINISTRATOR = "blekinge-admin"
@@ -167,16 +163,6 @@ ROUTES: list[RouteCase] = [
         refused=OUTSIDERS,
     ),
 ]
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)
 
 
 def test_the_bodys_administrator_changes_its_organisation(demo: Demo) -> None:

@@ -3,8 +3,6 @@ every preparation service, page and API operation refuses the wrong user."""
 
 from typing import Any
 
-import pytest
-
 from kansli.organisation.models import Body
 from kansli.preparation import services
 from kansli.preparation.models import Preparation
@@ -15,10 +13,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 
@@ -125,15 +119,3 @@ ROUTES: list[RouteCase] = [
 ]
 
 PUBLIC: dict[str, str] = {}
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_wrong_user_may_not_prepare(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_wrong_user_is_refused_the_preparation_pages(
-    case: RouteCase, who: str, demo: Demo
-) -> None:
-    check_route(case, who, demo)

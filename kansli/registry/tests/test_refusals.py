@@ -5,7 +5,6 @@ refuses the wrong user. The postlista is open to everyone."""
 
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from kansli.governance.models import GoverningDocument
@@ -24,10 +23,6 @@ from kansli.tests.refusals import (
     Demo,
     RouteCase,
     ServiceCase,
-    check_route,
-    check_service,
-    route_params,
-    service_params,
 )
 
 # The registry's settings are for the registrar and the administrator of the body: Vänersborg's
@@ -234,13 +229,3 @@ PUBLIC: dict[str, str] = {
     "registry:registry_list_csv": _POSTLISTA + ", as CSV",
     "registry:registry_list_json": _POSTLISTA + ", as JSON",
 }
-
-
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
-
-
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)
