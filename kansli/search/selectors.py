@@ -18,6 +18,7 @@ from django.db.models import Expression, F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from kansli.accounts.policy import standing
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
 from kansli.registry.selectors import documents_with_case
@@ -117,12 +118,10 @@ def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
 def _staff_scope(user: User) -> Q | None:
     """The entries of the bodies whose staff the user is (all, for a superuser); None if the
     user is staff of none. Only a pre-selection: every hit is checked by `document_view`."""
-    if not user.is_authenticated:
-        return None
-    if user.is_active and user.is_superuser:
+    own = standing(user)
+    if own.operator:
         return Q()
-    person = user.person
-    return Q(body_id=person.body_id) if person is not None else None
+    return Q(body_id=own.body_id) if own.body_id is not None else None
 
 
 def _views(user: User, pks: list[int]) -> dict[int, DocumentView]:
