@@ -151,14 +151,14 @@ def api_routes() -> set[str]:
 SERVICES, ROUTES, _ = refusal_tables()
 
 
-@pytest.mark.parametrize(("case", "who"), service_params(SERVICES))
-def test_the_service_refuses_the_wrong_user(case: ServiceCase, who: str, demo: Demo) -> None:
-    check_service(case, who, demo)
+@pytest.mark.parametrize("case", service_params(SERVICES))
+def test_the_service_refuses_the_wrong_users(case: ServiceCase, demo: Demo) -> None:
+    check_service(case, demo)
 
 
-@pytest.mark.parametrize(("case", "who"), route_params(ROUTES))
-def test_the_route_refuses_the_wrong_user(case: RouteCase, who: str, demo: Demo) -> None:
-    check_route(case, who, demo)
+@pytest.mark.parametrize("case", route_params(ROUTES))
+def test_the_route_refuses_the_wrong_users(case: RouteCase, demo: Demo) -> None:
+    check_route(case, demo)
 
 
 def test_every_service_is_refused_to_the_wrong_user_or_says_why_not() -> None:
