@@ -4,7 +4,9 @@ approval and the notice board's postings.
 
 These are public records: they may be read without a key, as the anonymous public, and what a
 case item says passes the registry's visibility function with the reader, so a secret case's
-title, proposals and resolution read masked to whoever may not see them.
+title, proposals and resolution read masked to whoever may not see them. Votes,
+disqualifications and dissents are read once the minutes are approved (before that by the
+secretaries only), and a masked item names no ground of disqualification.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from ninja import Field, Query, Router, Schema, Status
 from kansli.accounts.api import TokenAuth
 from kansli.meetings import selectors, services
 from kansli.meetings.models import AgendaItem, Meeting, Proposal
-from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title
+from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title, proceedings_visible
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
 
@@ -203,6 +205,7 @@ def _item(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
 def _item_detail(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
     data = _item(request, item)
     masked = data["title_masked"]
+    proceedings = proceedings_visible(request.user, item.meeting)
     return data | {
         "proposals": [
             {
@@ -226,12 +229,19 @@ def _item_detail(request: HttpRequest, item: AgendaItem) -> dict[str, Any]:
                 "winner": vote.winner_id,
                 "ballots": vote.ballots.all(),
             }
-            for vote in item.votes.all()
+            for vote in (item.votes.all() if proceedings else ())
         ],
-        "disqualifications": item.disqualifications.all(),
+        "disqualifications": [
+            {
+                "person": disqualification.person,
+                "ground": data["title"] if masked else disqualification.ground,
+                "substitute": disqualification.substitute,
+            }
+            for disqualification in (item.disqualifications.all() if proceedings else ())
+        ],
         "dissents": [
             {"person": dissent.person, "reasons": "" if masked else dissent.reasons}
-            for dissent in item.dissents.all()
+            for dissent in (item.dissents.all() if proceedings else ())
         ],
     }
 

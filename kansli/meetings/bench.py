@@ -129,7 +129,7 @@ def bench_meetings(
             )
             held = _held_meeting(board, members, paragraphs=paragraphs)
             packets.notice_pdf(called)  # WeasyPrint's import and font set-up, untimed
-            packet, packet_times = _timed(lambda: packets.members_packet(called), runs)
+            packet, packet_times = _timed(lambda: packets.members_packet(called, None), runs)
             minutes, minutes_times = _timed(lambda: packets.minutes_pdf(held, public=False), runs)
             transaction.set_rollback(True)
     finally:

@@ -7,9 +7,12 @@ with pypdf, images put on a page, other formats (DOCX, ODT, e-mail; no converter
 named on a page that says where in the registry they are kept. It has an outline (bookmarks)
 per item with its attachments beneath, and "Sida N av M" stamped on every page.
 
-The public packet and the public minutes show what the registry's visibility shows the
-anonymous public (`document_view`, `case_view`): a secret attachment is left out with a page
-that says so, masked entries and secret case titles are masked.
+Who reads what (`Reader`): the members and substitutes of the organ read the members' packet
+whole, secret attachments included (`policy.reads_packet_whole`); anyone else, the secretary
+who assembles it included, reads each item and attachment as the registry's visibility shows
+it to them (`document_view`, `case_view`): a secret attachment they may not see is left out
+with a page that says so, masked entries and secret case titles are masked. The notice, which
+is e-mailed, the public packet and the public minutes are what the anonymous public sees.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ from pypdf.generic import (
     RectangleObject,
 )
 
+from kansli.accounts.policy import Actor, User
 from kansli.meetings.models import AgendaItem, Attendance, ItemAttachment, Meeting
-from kansli.meetings.policy import item_title
+from kansli.meetings.policy import item_title, reads_packet_whole
 from kansli.registry import files
 from kansli.registry.models import Document, File
 from kansli.registry.visibility import document_view
@@ -51,21 +55,42 @@ STAMP_BOTTOM = 22
 STAMP_FONT_SIZE = 8
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Whom a document is made for: the user the registry's visibility is asked about, or
+    one who reads everything whole (a member of the organ, the system)."""
+
+    user: User
+    whole: bool = False
+
+    @property
+    def public(self) -> bool:
+        return not self.whole and not self.user.is_authenticated
+
+
+PUBLIC = Reader(AnonymousUser())
+WHOLE = Reader(AnonymousUser(), whole=True)
+
+
 def notice_pdf(meeting: Meeting) -> bytes:
-    """The notice (kallelse) with the agenda, as sent to members and substitutes."""
-    context = _agenda_context(meeting, public=False)
+    """The notice (kallelse) with the agenda, as e-mailed to members and substitutes: the
+    public version, since an e-mail leaves the system; the full packet is fetched signed in."""
+    context = _agenda_context(meeting, PUBLIC)
     return _render("meetings/pdf/notice.html", context).write_pdf()
 
 
-def members_packet(meeting: Meeting) -> bytes:
-    """The notice and every attachment, secret ones included: for members and substitutes."""
-    return _packet(meeting, public=False)
+def members_packet(meeting: Meeting, user: Actor) -> bytes:
+    """The notice and every attachment as `user` may read them: whole for the organ's members
+    and substitutes and for the system (no user), as the registry shows them to anyone else."""
+    if user is None or reads_packet_whole(user, meeting):
+        return _packet(meeting, WHOLE)
+    return _packet(meeting, Reader(user))
 
 
 def public_packet(meeting: Meeting) -> bytes:
     """The notice and the attachments the public may see; a secret one only named, with its
     ground for secrecy."""
-    return _packet(meeting, public=True)
+    return _packet(meeting, PUBLIC)
 
 
 def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
@@ -94,7 +119,7 @@ def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
         "meeting": meeting,
         "public": public,
         "attendance": _attendance(meeting),
-        "paragraphs": [_paragraph(item, public=public) for item in items],
+        "paragraphs": [_paragraph(item, PUBLIC if public else WHOLE) for item in items],
         "signatures": _signatures(meeting),
         "posting": meeting.postings.filter(item__isnull=True).first(),
     }
@@ -159,16 +184,16 @@ class ItemEntry:
     decisions: list[ReportedDecision]
 
 
-def _agenda_context(meeting: Meeting, *, public: bool) -> dict[str, Any]:
+def _agenda_context(meeting: Meeting, reader: Reader) -> dict[str, Any]:
     return {
         "meeting": meeting,
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
-        "items": _agenda(meeting, public=public),
+        "items": _agenda(meeting, reader),
         "front": FRONT,
     }
 
 
-def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
+def _agenda(meeting: Meeting, reader: Reader) -> list[ItemEntry]:
     attachments = ItemAttachment.objects.select_related(
         "document__case__organization"
     ).prefetch_related("document__files")
@@ -181,7 +206,7 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
     )
     entries = []
     for number, item in enumerate(items, 1):
-        title, masked = _item_title(item, public=public)
+        title, masked = _item_title(item, reader)
         entries.append(
             ItemEntry(
                 anchor=f"item-{item.pk}",
@@ -190,20 +215,18 @@ def _agenda(meeting: Meeting, *, public: bool) -> list[ItemEntry]:
                 case_number=item.case.number if item.case else "",
                 rapporteur=item.rapporteur.name if item.rapporteur else "",
                 proposal="" if masked else item.proposal,
-                attachments=[
-                    _attachment(a.document, public=public) for a in item.attachments.all()
-                ],
-                decisions=_reported_decisions(item, public=public),
+                attachments=[_attachment(a.document, reader) for a in item.attachments.all()],
+                decisions=_reported_decisions(item, reader),
             )
         )
     return entries
 
 
-def _reported_decisions(item: AgendaItem, *, public: bool) -> list[ReportedDecision]:
+def _reported_decisions(item: AgendaItem, reader: Reader) -> list[ReportedDecision]:
     return [
         ReportedDecision(
             decided_on=decision.decided_on,
-            title=decision.decision_type_name if public else decision.title,
+            title=decision.decision_type_name if reader.public else decision.title,
             delegate=decision.decided_by.name if decision.decided_by else "",
             case_reference=decision.case_reference,
             rule=decision.source_rule,
@@ -212,19 +235,19 @@ def _reported_decisions(item: AgendaItem, *, public: bool) -> list[ReportedDecis
     ]
 
 
-def _item_title(item: AgendaItem, *, public: bool) -> tuple[str, bool]:
-    """The item's title, and whether it is masked: for the public as the registry's visibility
-    masks its case, for the members whole."""
-    return item_title(AnonymousUser(), item) if public else (item.title, False)
+def _item_title(item: AgendaItem, reader: Reader) -> tuple[str, bool]:
+    """The item's title, and whether it is masked: whole for the members, for anyone else as
+    the registry's visibility masks its case."""
+    return (item.title, False) if reader.whole else item_title(reader.user, item)
 
 
-def _attachment(document: Document, *, public: bool) -> AttachmentEntry:
-    """The members see every attachment whole. The public sees the attachment as the registry's
-    visibility shows the anonymous user a document on a published agenda: the entry, and the
-    files unless the document is secret."""
-    if not public:
+def _attachment(document: Document, reader: Reader) -> AttachmentEntry:
+    """The members see every attachment whole. Anyone else sees the attachment as the
+    registry's visibility shows them a document on a published agenda: the entry, and the
+    files unless the document is secret and they may not see through it."""
+    if reader.whole:
         return AttachmentEntry(document.number, document.description, document, True, "")
-    view = document_view(AnonymousUser(), document, on_agenda=True)
+    view = document_view(reader.user, document, on_agenda=True)
     return AttachmentEntry(
         document.number,
         view.description,
@@ -237,8 +260,8 @@ def _attachment(document: Document, *, public: bool) -> AttachmentEntry:
 # The packet
 
 
-def _packet(meeting: Meeting, *, public: bool) -> bytes:
-    context = _agenda_context(meeting, public=public)
+def _packet(meeting: Meeting, reader: Reader) -> bytes:
+    context = _agenda_context(meeting, reader)
     items: list[ItemEntry] = context["items"]
     for entry in items:
         for attachment in entry.attachments:
@@ -431,14 +454,14 @@ class Paragraph:
     decisions: list[ReportedDecision]
 
 
-def _paragraph(item: AgendaItem, *, public: bool) -> Paragraph:
-    title, masked = _item_title(item, public=public)
+def _paragraph(item: AgendaItem, reader: Reader) -> Paragraph:
+    title, masked = _item_title(item, reader)
     return Paragraph(
         item=item,
         title=title,
         masked=masked,
         mask=title if masked else "",
-        decisions=_reported_decisions(item, public=public),
+        decisions=_reported_decisions(item, reader),
     )
 
 

@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kansli.accounts.models import Role
-from kansli.accounts.policy import Action, Actor, User, is_person, refuse
+from kansli.accounts.policy import Action, Actor, User, is_person, refuse, standing
 from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.selectors import meeting_day
 from kansli.organisation.models import Body, Person
+from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.registry.visibility import case_view
 
 MANAGE = Action(
@@ -34,9 +36,18 @@ APPROVAL = Action(
 )
 MEMBERS_PACKET = Action(
     "meetings",
+    gettext_lazy("Hämta kallelsen och ledamotshandlingarna med sekretessbelagda bilagor"),
+    (Role.SECRETARY,),
     gettext_lazy(
-        "Hämta kallelsen, ledamotshandlingarna med sekretessbelagda bilagor och det "
-        "fullständiga protokollet"
+        "och organets ledamöter och ersättare på sammanträdesdagen när sammanträdet är kallat; "
+        "en sekretessbelagd bilaga ser bara de och den som får se igenom sekretessen i diariet"
+    ),
+)
+FULL_MINUTES = Action(
+    "meetings",
+    gettext_lazy(
+        "Hämta det fullständiga protokollet och se omröstningar, jäv och reservationer "
+        "innan protokollet är justerat"
     ),
     (Role.SECRETARY,),
 )
@@ -87,16 +98,59 @@ def require_record_approval(actor: Actor, body: Body | int) -> None:
         )
 
 
+def serves_in_organ(user: Actor, meeting: Meeting) -> bool:
+    """Is the user a member or substitute of the meeting's organ on the meeting's day?"""
+    person_id = standing(user).person_id
+    if person_id is None:
+        return False
+    seats = {"organization": meeting.organization, "on": meeting_day(meeting)}
+    return (
+        members_on(**seats).filter(person_id=person_id).exists()
+        or substitutes_on(**seats).filter(person_id=person_id).exists()
+    )
+
+
+def reads_packet_whole(user: Actor, meeting: Meeting) -> bool:
+    """Does the user read the members' packet whole, secret attachments included: a member or
+    substitute of the organ, once the meeting is called."""
+    return meeting.status in PUBLISHED and serves_in_organ(user, meeting)
+
+
 def may_read_members_packet(user: Actor, meeting: Meeting) -> bool:
-    """May the user download the meeting's notice, members' packet and full minutes?"""
-    return MEMBERS_PACKET.allows(user, meeting.organization.body_id)
+    """May the user download the meeting's notice and members' packet: the secretaries, and
+    the organ's members and substitutes once the meeting is called."""
+    return MEMBERS_PACKET.allows(user, meeting.organization.body_id) or reads_packet_whole(
+        user, meeting
+    )
 
 
 def refuse_members_packet(body: Body | int) -> PermissionDenied:
     return refuse(
-        _("Bara nämndsekreterare i %(body)s kan hämta ledamöternas handlingar.")
+        _(
+            "Bara nämndsekreterare i %(body)s och organets ledamöter och ersättare, när "
+            "sammanträdet är kallat, kan hämta ledamöternas handlingar."
+        )
         % {"body": _name(body)}
     )
+
+
+def may_read_full_minutes(user: Actor, meeting: Meeting) -> bool:
+    """May the user download the full minutes, and read votes, disqualifications and dissents
+    before the minutes are approved?"""
+    return FULL_MINUTES.allows(user, meeting.organization.body_id)
+
+
+def refuse_full_minutes(body: Body | int) -> PermissionDenied:
+    return refuse(
+        _("Bara nämndsekreterare i %(body)s kan hämta det fullständiga protokollet.")
+        % {"body": _name(body)}
+    )
+
+
+def proceedings_visible(user: Actor, meeting: Meeting) -> bool:
+    """May the user read the votes, disqualifications and dissents of the meeting's items:
+    everyone once the minutes are approved, before that the secretaries only."""
+    return meeting.status == Meeting.Status.APPROVED or may_read_full_minutes(user, meeting)
 
 
 def agenda_visible(user: Actor, meeting: Meeting) -> bool:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansli.accounts.policy import Actor
 from kansli.meetings import calendar, packets, selectors, services
 from kansli.meetings.forms import (
     ActionForm,
@@ -51,9 +52,11 @@ from kansli.meetings.policy import (
     PUBLISHED,
     item_title,
     may_manage,
+    may_read_full_minutes,
     may_read_members_packet,
     may_read_person_feed,
     may_record_approval,
+    refuse_full_minutes,
     refuse_managing,
     refuse_members_packet,
 )
@@ -387,20 +390,41 @@ def item_action(
     return _act(request, meeting_, action, item_)
 
 
+class Download(NamedTuple):
+    """A document of the meeting's own page: who may fetch it, the refusal, and how it is made
+    for the user."""
+
+    allowed: Callable[[Actor, Meeting], bool]
+    refusal: Callable[[Body], PermissionDenied]
+    make: Callable[[Meeting, Actor], bytes]
+
+
+DOWNLOADS = {
+    "kallelse": Download(
+        may_read_members_packet, refuse_members_packet, lambda m, _user: packets.notice_pdf(m)
+    ),
+    "ledamotshandlingar": Download(
+        may_read_members_packet, refuse_members_packet, packets.members_packet
+    ),
+    "protokoll": Download(
+        may_read_full_minutes,
+        refuse_full_minutes,
+        lambda m, _user: packets.minutes_pdf(m, public=False),
+    ),
+}
+
+
 @require_GET
 def meeting_document(request: HttpRequest, body: str, meeting: int, document: str) -> HttpResponse:
-    """The notice, the members' packet and the full minutes, for the secretary."""
+    """The notice and the members' packet, for the secretaries and the organ's members; the
+    full minutes, for the secretaries."""
     meeting_ = _meeting(body, meeting)
-    if not may_read_members_packet(request.user, meeting_):
-        raise refuse_members_packet(meeting_.organization.body)
-    documents: dict[str, Callable[[Meeting], bytes]] = {
-        "kallelse": packets.notice_pdf,
-        "ledamotshandlingar": packets.members_packet,
-        "protokoll": lambda m: packets.minutes_pdf(m, public=False),
-    }
-    if document not in documents:
+    download = DOWNLOADS.get(document)
+    if download is None:
         raise Http404
-    return _pdf(documents[document](meeting_), f"{document}-{meeting_.pk}.pdf")
+    if not download.allowed(request.user, meeting_):
+        raise download.refusal(meeting_.organization.body)
+    return _pdf(download.make(meeting_, request.user), f"{document}-{meeting_.pk}.pdf")
 
 
 # The public side: the anonymous user, through the registry's visibility

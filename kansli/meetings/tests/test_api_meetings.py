@@ -84,7 +84,9 @@ def test_a_planned_meetings_draft_agenda_is_for_the_secretaries_only(
     assert [row["title"] for row in drafted["items"]] == ["Utkast"]
 
 
-def test_an_item_shows_its_roll_call_by_name_and_its_dissent(ks: Board, meeting: Meeting) -> None:
+def test_an_item_shows_the_secretary_its_roll_call_by_name_and_its_dissent_in_session(
+    ks: Board, meeting: Meeting, secretary: User
+) -> None:
     meeting = opened(ks, meeting)
     item = case_item(meeting)
     prepared, counter = counter_proposal(item, ks.bo)
@@ -99,7 +101,8 @@ def test_an_item_shows_its_roll_call_by_name_and_its_dissent(ks: Board, meeting:
     )
     services.dissent_record(actor=None, item=item, person=ks.bo, reasons="Fel väg.")
 
-    data = get(f"/meetings/{meeting.pk}/items/{item.pk}").json()
+    _token, key = token_create(actor=None, user=secretary, name="test")
+    data = get(f"/meetings/{meeting.pk}/items/{item.pk}", Authorization=f"Bearer {key}").json()
 
     [vote] = data["votes"]
     assert (vote["yes_count"], vote["no_count"], vote["abstain_count"]) == (2, 1, 1)

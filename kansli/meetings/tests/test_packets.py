@@ -78,7 +78,7 @@ def test_notice_of_a_cancelled_meeting_says_so(sample: Sample) -> None:
 def test_members_packet_has_the_notice_then_each_item_with_its_attachments(
     sample: Sample,
 ) -> None:
-    data = packets.members_packet(sample.meeting)
+    data = packets.members_packet(sample.meeting, None)
     pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
     assert "Kallelse" in pages[0]
@@ -96,7 +96,7 @@ def test_members_packet_has_the_notice_then_each_item_with_its_attachments(
 def test_members_packet_has_a_bookmark_per_item_with_its_attachments_beneath(
     sample: Sample,
 ) -> None:
-    bookmarks = outline(packets.members_packet(sample.meeting))
+    bookmarks = outline(packets.members_packet(sample.meeting, None))
 
     assert bookmarks == [
         (0, "Kallelse", 0),
@@ -112,7 +112,7 @@ def test_members_packet_has_a_bookmark_per_item_with_its_attachments_beneath(
 
 
 def test_a_secret_attachment_never_reaches_the_public_packet(sample: Sample) -> None:
-    members = pdf_text(packets.members_packet(sample.meeting))
+    members = pdf_text(packets.members_packet(sample.meeting, None))
     public_data = packets.public_packet(sample.meeting)
     public = pdf_text(public_data)
 
@@ -140,7 +140,7 @@ def test_a_document_attached_to_two_items_is_in_the_packet_under_each(sample: Sa
     opening = sample.items[0]
     ItemAttachment.objects.create(item=opening, document=sample.public_letter)
 
-    data = packets.members_packet(sample.meeting)
+    data = packets.members_packet(sample.meeting, None)
     pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
     assert PUBLIC_MARKER in pages[2]  # after the first item's divider
@@ -162,7 +162,7 @@ def test_the_report_of_delegated_decisions_lists_them_and_the_public_sees_their_
     )
     item.reported_decisions.add(delegated_decision(sample, "Anställning av Kim Karlsson"))
 
-    members = pdf_text(packets.members_packet(sample.meeting))
+    members = pdf_text(packets.members_packet(sample.meeting, None))
     public = pdf_text(packets.public_packet(sample.meeting))
 
     assert "Anmälda delegationsbeslut" in members
@@ -188,7 +188,7 @@ def test_a_pdf_locked_only_against_changes_is_merged(sample: Sample) -> None:
     )
     ItemAttachment.objects.create(item=sample.items[0], document=document)
 
-    assert "LASTBILAGA2290" in pdf_text(packets.members_packet(sample.meeting))
+    assert "LASTBILAGA2290" in pdf_text(packets.members_packet(sample.meeting, None))
 
 
 def test_a_stored_pdf_that_cannot_be_read_is_named_on_a_page_of_its_own(
@@ -197,7 +197,7 @@ def test_a_stored_pdf_that_cannot_be_read_is_named_on_a_page_of_its_own(
     stored = sample.public_letter.files.get()
     (media / stored.storage_name).write_bytes(b"%PDF-1.4 trasig")
 
-    text = pdf_text(packets.members_packet(sample.meeting))
+    text = pdf_text(packets.members_packet(sample.meeting, None))
 
     assert PUBLIC_MARKER not in text
     assert (
