@@ -399,7 +399,9 @@ def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
         body=_(
             "Du kallas till sammanträde med %(organization)s den %(date)s klockan %(time)s, "
             "%(place)s.\n\nKallelsen med föredragningslistan är bifogad, och en inbjudan "
-            "till din kalender."
+            "till din kalender. Kallelsen visar handlingarna som allmänheten ser dem; "
+            "handlingarna för ledamöter, med sekretessbelagda bilagor, hämtar du inloggad "
+            "på sammanträdets sida."
         )
         % words,
         to=[person.email],

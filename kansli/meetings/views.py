@@ -469,6 +469,7 @@ def public_agenda(request: HttpRequest, body: str, meeting: int) -> HttpResponse
         "items": [(item, item_title(public, item)[0]) for item in meeting_.items.all()],
         "approved": meeting_.status == Meeting.Status.APPROVED,
         "postings": meeting_.postings.all(),
+        "may_read_packet": may_read_members_packet(request.user, meeting_),
     }
     return render(request, "meetings/public_agenda.html", context)
 

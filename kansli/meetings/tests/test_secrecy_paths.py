@@ -167,6 +167,24 @@ def test_a_planned_meetings_packet_is_the_secretarys_only(sample: Sample, secret
     assert packet_text(secretary, sample.meeting)[0] == 200
 
 
+def test_the_agenda_page_links_the_members_packet_for_the_members_only(
+    sample: Sample, other_organ_member: User
+) -> None:
+    meeting = called(sample.meeting)
+    url = reverse("meetings:public_agenda", args=[meeting.organization.body.slug, meeting.pk])
+    packet = reverse(
+        "meetings:meeting_document",
+        args=[meeting.organization.body.slug, meeting.pk, "ledamotshandlingar"],
+    )
+    member, other = Client(), Client()
+    member.force_login(account(sample.member))
+    other.force_login(other_organ_member)
+
+    assert packet in member.get(url).content.decode()
+    assert packet not in other.get(url).content.decode()
+    assert packet not in Client().get(url).content.decode()
+
+
 def test_a_member_cannot_fetch_the_full_minutes(sample: Sample) -> None:
     client = Client()
     client.force_login(account(sample.member))
@@ -186,6 +204,7 @@ def test_the_notice_e_mailed_to_members_is_the_public_version(
     assert mail.outbox
     for message in mail.outbox:
         assert DESCRIPTION_MARKER not in message.body
+        assert "hämtar du inloggad på sammanträdets sida" in message.body
         notice = next(data for name, data, kind in message.attachments if kind.endswith("pdf"))
         text = pdf_text(notice)
         assert DESCRIPTION_MARKER not in text
