@@ -31,6 +31,14 @@ class Body(models.Model):
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
     organization_number = models.CharField(_("organisationsnummer"), max_length=11, blank=True)
     website = models.URLField(_("webbplats"), blank=True)
+    postlista_masks_private_persons = models.BooleanField(
+        _("dölj privatpersoners namn i postlistan"),
+        default=True,
+        help_text=_(
+            "Allmänheten ser ”[Privatperson]” i stället för namnet på en avsändare eller "
+            "mottagare som är en privatperson. Organisationer visas alltid med namn."
+        ),
+    )
 
     class Meta:
         verbose_name = _("kommun eller region")

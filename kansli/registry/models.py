@@ -240,6 +240,11 @@ class Document(models.Model):
     )
     registered_at = models.DateTimeField(_("registrerad"), default=timezone.now)
     counterpart = models.CharField(_("avsändare eller mottagare"), max_length=300, blank=True)
+    # A private person's name is not shown to the public in the postlista unless the body
+    # says so (`Body.postlista_masks_private_persons`); organisations stay named.
+    counterpart_is_private_person = models.BooleanField(
+        _("avsändaren/mottagaren är en privatperson"), default=False
+    )
     description = models.CharField(_("beskrivning"), max_length=500)
     case_officer = models.ForeignKey(
         Person,

@@ -166,6 +166,7 @@ class Registration:
     date: datetime.date
     description: str
     counterpart: str = ""
+    counterpart_is_private_person: bool = False
     case_officer: Person | None = None
     classification: str | None = None
     retention_rule: RetentionRule | None = None
@@ -184,6 +185,7 @@ def document_register(
     date: datetime.date,
     description: str,
     counterpart: str = "",
+    counterpart_is_private_person: bool = False,
     case_officer: Person | None = None,
     classification: str | None = None,
     retention_rule: RetentionRule | None = None,
@@ -198,7 +200,8 @@ def document_register(
 
     The case officer and the classification default to the case's. A secret document must
     name its OSL provision; which of sender/recipient and description it hides is up to the
-    registrar (OSL 5 kap 2 § second paragraph). Who may register: see `policy.may_register`.
+    registrar (OSL 5 kap 2 § second paragraph). A sender or recipient marked as a private person
+    is not named to the public (see `visibility`). Who may register: see `policy.may_register`.
     """
     registration = Registration(
         case=case,
@@ -206,6 +209,7 @@ def document_register(
         date=date,
         description=description,
         counterpart=counterpart,
+        counterpart_is_private_person=counterpart_is_private_person,
         case_officer=case_officer,
         classification=classification,
         retention_rule=retention_rule,
@@ -294,6 +298,7 @@ def _document(registration: Registration, sequence: int, number: str) -> Documen
         direction=registration.direction,
         date=registration.date,
         counterpart=registration.counterpart.strip(),
+        counterpart_is_private_person=registration.counterpart_is_private_person,
         description=registration.description.strip(),
         case_officer_id=officer.pk if officer is not None else case.case_officer_id,
         classification=(

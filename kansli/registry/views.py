@@ -1,8 +1,6 @@
 """The public registry list (postlista), its exports, and file downloads: each one through the
 visibility function, so the anonymous public sees secret documents masked and no files."""
 
-import csv
-
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -12,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kansli.exports import csv_response
 from kansli.organisation.models import Body
 from kansli.registry import selectors
 from kansli.registry.forms import RegistryListForm
@@ -20,8 +19,11 @@ from kansli.registry.visibility import DocumentView, document_view
 
 
 def _listed(request: HttpRequest, body: str) -> tuple[Body, RegistryListForm, list[DocumentView]]:
+    """The body, the filter and the entries it lists; none when the filter has errors."""
     body_ = get_object_or_404(Body, slug=body)
     form = RegistryListForm(request.GET or None, body=body_)
+    if form.errors:
+        return body_, form, []
     start, end = form.period_bounds()
     documents = selectors.registry_list(body=body_, start=start, end=end, **form.filters())
     return body_, form, selectors.document_views(user=request.user, documents=documents)
@@ -40,7 +42,21 @@ def registry_list(request: HttpRequest, body: str) -> HttpResponse:
         "end": end,
         "query": request.GET.urlencode(),
     }
-    return render(request, "registry/registry_list.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "registry/registry_list.html", context, status=status)
+
+
+def _refused_filter(form: RegistryListForm) -> JsonResponse:
+    """A download asked with a filter that has errors: a 400 with the API's error body."""
+    return JsonResponse(
+        {
+            "detail": _("Kontrollera filtret."),
+            "code": "invalid",
+            "fields": {name: list(errors) for name, errors in form.errors.items()},
+        },
+        status=400,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 CSV_COLUMNS = [
@@ -61,33 +77,33 @@ CSV_COLUMNS = [
 @require_GET
 def registry_list_csv(request: HttpRequest, body: str) -> HttpResponse:
     body_, form, entries = _listed(request, body)
+    if form.errors:
+        return _refused_filter(form)
     start, end = form.period_bounds()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="postlista-{body_.slug}-{start}-{end}.csv"'
+    return csv_response(
+        f"postlista-{body_.slug}-{start}-{end}.csv",
+        [heading for _name, heading in CSV_COLUMNS],
+        (_csv_row(view) for view in entries),
     )
-    # A byte order mark, so that spreadsheet programs read the Swedish letters right.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(heading) for _name, heading in CSV_COLUMNS])
-    for view in entries:
-        entry = view.entry()
-        row = entry | {
-            "registered_at": timezone.localtime(entry["registered_at"]).isoformat(
-                timespec="minutes"
-            ),
-            "direction": view.document.get_direction_display(),
-            "case_number": entry["case"]["number"],
-            "case_title": entry["case"]["title"],
-        }
-        writer.writerow([row[name] for name, _heading in CSV_COLUMNS])
-    return response
+
+
+def _csv_row(view: DocumentView) -> list[object]:
+    entry = view.entry()
+    row = entry | {
+        "registered_at": timezone.localtime(entry["registered_at"]).isoformat(timespec="minutes"),
+        "direction": view.document.get_direction_display(),
+        "case_number": entry["case"]["number"],
+        "case_title": entry["case"]["title"],
+    }
+    return [row[name] for name, _heading in CSV_COLUMNS]
 
 
 @login_not_required
 @require_GET
 def registry_list_json(request: HttpRequest, body: str) -> JsonResponse:
     body_, form, entries = _listed(request, body)
+    if form.errors:
+        return _refused_filter(form)
     start, end = form.period_bounds()
     data = {
         "body": body_.slug,

@@ -4,6 +4,9 @@ Every path that shows the registry (web pages, the API, the public registry list
 exports) asks here; the public is the anonymous user. The registry itself is public (OSL 5 kap
 2 §): every entry is shown, but for a secret document its sender or recipient and its
 description are masked as the registrar marked them, and a case title under secrecy likewise.
+A sender or recipient who is a private person is named only to the body's staff: to everyone
+else (the public, another body's users) the name reads "[Privatperson]", unless the body turned
+that off (`Body.postlista_masks_private_persons`). Organisations stay named.
 
 Who may see through secrecy, in the document's own body: its case officer, the case's case
 officer, and those the registry's policy lets (`policy.may_see_through_secrecy`: registrars, by
@@ -52,7 +55,7 @@ class DocumentView:
     case: CaseView
     counterpart: str
     description: str
-    counterpart_masked: bool
+    counterpart_masked: bool  # by secrecy, or as a private person's name
     description_masked: bool
     files_visible: bool
 
@@ -130,6 +133,18 @@ def masked_text(reference: str) -> str:
     return _("[Sekretess enligt %(reference)s]") % {"reference": reference}
 
 
+def _private_person_masked(viewer: _Viewer, document: Document) -> bool:
+    """Whether the document's sender or recipient is a private person whose name the viewer,
+    not staff of the document's body, does not see."""
+    if not (document.counterpart_is_private_person and document.counterpart):
+        return False
+    organization = document.case.organization
+    return (
+        not viewer.is_staff_of(organization.body_id)
+        and organization.body.postlista_masks_private_persons
+    )
+
+
 def case_view(user: User, case: Case) -> CaseView:
     """The case as `user` may see it (the organization must be loaded or loadable)."""
     viewer = _viewer(user)
@@ -151,13 +166,20 @@ def document_view(user: User, document: Document, *, on_agenda: bool = False) ->
     through = not document.is_secret or viewer.sees_through(
         body_id, document.case_officer_id, case.case_officer_id
     )
-    counterpart_masked = not through and document.counterpart_masked
+    secret_counterpart = not through and document.counterpart_masked
+    private_person = not secret_counterpart and _private_person_masked(viewer, document)
+    counterpart_masked = secret_counterpart or private_person
     description_masked = not through and document.description_masked
     mask = masked_text(document.secrecy_reference)
+    counterpart = document.counterpart
+    if secret_counterpart:
+        counterpart = mask
+    elif private_person:
+        counterpart = _("[Privatperson]")
     return DocumentView(
         document=document,
         case=case_view(user, case),
-        counterpart=mask if counterpart_masked else document.counterpart,
+        counterpart=counterpart,
         description=mask if description_masked else document.description,
         counterpart_masked=counterpart_masked,
         description_masked=description_masked,
@@ -188,3 +210,4 @@ def documents_in_full(user: User, *, prefix: str = "") -> Q:
     )
     title_open = Q(**{f"{prefix}case__secrecy_reference": ""}) | case_officer
     return own_body & document_open & title_open
+

@@ -29,6 +29,11 @@ class RegisterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
     )
+    privatperson = forms.BooleanField(
+        label=_("Avsändaren/mottagaren är en privatperson"),
+        required=False,
+        help_text=_("Namnet visas då inte för allmänheten i postlistan."),
+    )
     beskrivning = forms.CharField(label=_("Beskrivning"), max_length=500)
     fil = forms.FileField(label=_("Fil"), required=False)
     arende = forms.CharField(

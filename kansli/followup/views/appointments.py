@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import requirement_label
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.selectors import appointments as selectors
 from kansli.followup.services import appointments as services
 from kansli.followup.views import readable_body

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.models import CertificationRight
 from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services

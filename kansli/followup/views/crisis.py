@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
 from kansli.followup.selectors import crisis as selectors
 from kansli.followup.services import crisis as services

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kansli.exports import csv_response
 from kansli.followup import policy
 from kansli.followup.duties import duty_lines
-from kansli.followup.export import csv_response
 from kansli.followup.selectors.dashboard import ItemBasis, agenda_basis
 from kansli.meetings.policy import item_title
 from kansli.organisation.models import Body

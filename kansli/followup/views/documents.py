@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kansli.accounts.policy import is_person
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.selectors import documents as selectors
 from kansli.followup.services import documents as services
 from kansli.followup.views import readable_body

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
+from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.export import csv_response
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
 from kansli.followup.views import readable_body

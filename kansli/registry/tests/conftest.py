@@ -1,5 +1,6 @@
 """Registry fixtures: files kept in a temporary folder, a case officer, a retention rule, an
-open case of the board in the `body` fixture's municipality, staff users and a secret letter."""
+open case of the board in the `body` fixture's municipality, staff users, a registrar of another
+body and a secret letter."""
 
 import datetime
 from collections.abc import Callable
@@ -101,3 +102,21 @@ def api_client() -> Callable[[User], Client]:
         return Client(headers={"Authorization": f"Bearer {key}"})
 
     return make
+
+
+@pytest.fixture
+def other_registrar(body: Body) -> User:
+    """A registrar of another body: the public to Vänersborg's registry."""
+    other = organisation.body_create(
+        actor=None, slug="blekinge", name="Region Blekinge", kind=Body.Kind.REGION
+    )
+    person = organisation.person_create(
+        actor=None, body=other, given_name="Rut", family_name="Registrator"
+    )
+    return user_create(
+        actor=None,
+        username="blekinge-registrator",
+        password="lösenord-för-test",
+        roles=[Role.REGISTRAR],
+        person=person,
+    )

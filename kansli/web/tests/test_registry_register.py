@@ -96,3 +96,14 @@ def test_someone_without_a_person_of_the_body_is_refused(
     client.force_login(User.objects.get(username="blekinge-registrator"))
 
     assert client.get(REGISTER).status_code == 403
+
+
+def test_a_letter_from_a_private_person_is_marked_so_in_the_form(registrar: Client) -> None:
+    page = registrar.get(REGISTER).content.decode()
+    assert "Avsändaren/mottagaren är en privatperson" in page
+
+    registrar.post(REGISTER, letter(avsandare="Anna Andersson", privatperson="on"))
+    registrar.post(REGISTER, letter(beskrivning="Remissvar om planen"))
+
+    marked = dict(Document.objects.values_list("counterpart", "counterpart_is_private_person"))
+    assert marked == {"Anna Andersson": True, "Länsstyrelsen Västra Götaland": False}
