@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.decisions import models, policy, services
-from kansli.decisions.selectors import decision_list, decisions_unreported
+from kansli.decisions.selectors import (
+    DecisionView,
+    decision_list,
+    decision_view,
+    decisions_unreported,
+)
 from kansli.delegation.api import Problem, Verdict
 from kansli.organisation.api import (
     OnDate,
@@ -62,12 +67,30 @@ class Decision(Schema):
     decided_on: datetime.date
     title: str
     text: str
+    title_masked: bool = Field(
+        description=_lazy(
+            "Beslutet fattades i ett ärende under sekretess som användaren inte får se igenom: "
+            "rubriken och beslutstexten visas maskerade."
+        )
+    )
     case_reference: str
     source: Source
     report_to: OrganizationRef | None
     report_due: datetime.date | None
     reported_on: datetime.date | None
     reported_in: str
+
+    @staticmethod
+    def resolve_title(obj: models.Decision, context: dict[str, Any]) -> str:
+        return _seen(obj, context).title
+
+    @staticmethod
+    def resolve_text(obj: models.Decision, context: dict[str, Any]) -> str:
+        return _seen(obj, context).text
+
+    @staticmethod
+    def resolve_title_masked(obj: models.Decision, context: dict[str, Any]) -> bool:
+        return _seen(obj, context).masked
 
     @staticmethod
     def resolve_position(obj: models.Decision) -> str | None:
@@ -80,6 +103,11 @@ class Decision(Schema):
             "section": obj.source_section,
             "rule": obj.source_rule,
         }
+
+
+def _seen(decision: models.Decision, context: dict[str, Any]) -> DecisionView:
+    """The decision as the request's user may see it."""
+    return decision_view(context["request"].user, decision)
 
 
 class DecisionDetail(Decision):

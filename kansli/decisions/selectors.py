@@ -29,11 +29,46 @@ from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Body, Organization, Person, Position
+from kansli.registry.models import Case
+from kansli.registry.visibility import User, case_contents_masked, masked_text
 
 if TYPE_CHECKING:
     from kansli.meetings.models import Meeting
 
 Capacity = Position | Organization | None
+
+# The case a decision was taken in, through the agenda item it was decided under: load it with
+# the decision (`select_related(DECISION_CASE)`, or "decision__" + DECISION_CASE from a row that
+# leads to one) for `decision_view`.
+DECISION_CASE = "agenda_item__case__organization"
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision as the user may see it: show its `title` and `text`, never those of
+    `decision`, which is there for its dates, makers and links."""
+
+    decision: Decision
+    title: str
+    text: str
+    masked: bool
+
+
+def decision_case(decision: Decision) -> Case | None:
+    """The case the decision was taken in at a meeting, if any."""
+    item = getattr(decision, "agenda_item", None)
+    return item.case if item is not None else None
+
+
+def decision_view(user: User, decision: Decision) -> DecisionView:
+    """The decision as `user` may see it. A decision taken in a secret case carries the case's
+    secret (its title and resolution are the case's): whoever may not see through the case's
+    secrecy sees the decision's title and text masked (`case_contents_masked`)."""
+    case = decision_case(decision)
+    if case is None or not case_contents_masked(user, case):
+        return DecisionView(decision, decision.title, decision.text, masked=False)
+    mask = masked_text(case.secrecy_reference)
+    return DecisionView(decision, mask, mask, masked=True)
 
 
 def decision_verdict(
@@ -109,7 +144,7 @@ def decision_list(
     """The body's decisions, the latest first; of a status or decision type, or containing
     every word of `q` in the title, text, case reference, decision type or decision maker."""
     decisions = Decision.objects.filter(body=body).select_related(
-        "decided_by", "position", "organization", "concerning", "report_to"
+        "decided_by", "position", "organization", "concerning", "report_to", DECISION_CASE
     )
     if status:
         decisions = decisions.filter(status=status)
@@ -138,7 +173,7 @@ def decisions_unreported(
             report_to=organization, status=Decision.Status.RECORDED, decided_on__lte=on
         )
         .filter(Q(reported_on__isnull=True) | Q(reported_on__gt=on))
-        .select_related("decided_by", "position", "organization", "concerning")
+        .select_related("decided_by", "position", "organization", "concerning", DECISION_CASE)
         .order_by("decided_on", "pk")
     )
 
@@ -238,7 +273,7 @@ def execution_tasks(
     """The body's execution tasks, the earliest due first: of a status, of an executor, or
     (given a date) only those overdue on it."""
     tasks = ExecutionTask.objects.filter(decision__body=body).select_related(
-        "decision__organization", "executor", "assigned_by"
+        "decision__organization", f"decision__{DECISION_CASE}", "executor", "assigned_by"
     )
     if status:
         tasks = tasks.filter(status=status)
@@ -287,7 +322,9 @@ EXECUTION_STATES = {
 
 def _with_tasks(decisions: QuerySet[Decision], on: datetime.date) -> list[DecisionExecution]:
     tasks = ExecutionTask.objects.select_related("executor").order_by("due_on", "pk")
-    decisions = decisions.prefetch_related(Prefetch("execution_tasks", queryset=tasks))
+    decisions = decisions.select_related(DECISION_CASE).prefetch_related(
+        Prefetch("execution_tasks", queryset=tasks)
+    )
     return [
         DecisionExecution(decision, list(decision.execution_tasks.all()), on)
         for decision in decisions
@@ -300,7 +337,7 @@ def execution_for_meeting(*, meeting: "Meeting", on: datetime.date) -> list[Deci
     decisions = Decision.objects.filter(agenda_item__meeting=meeting).order_by(
         "agenda_item__position"
     )
-    return _with_tasks(decisions.select_related("agenda_item"), on)
+    return _with_tasks(decisions, on)
 
 
 def execution_for_year(
@@ -395,7 +432,9 @@ def assignment_list(*, body: Body, status: str | None = None) -> QuerySet[Assign
     reports = AssignmentReport.objects.select_related("reported_by", "agenda_item__meeting")
     assignments = (
         Assignment.objects.filter(decision__body=body)
-        .select_related("decision__organization", "assignee", "reporter")
+        .select_related(
+            "decision__organization", f"decision__{DECISION_CASE}", "assignee", "reporter"
+        )
         .prefetch_related(Prefetch("reports", queryset=reports))
     )
     if status:

@@ -16,7 +16,7 @@ from kansli.preparation import selectors, services
 from kansli.preparation.models import Preparation
 from kansli.preparation.policy import may_read
 from kansli.registry.models import Case
-from kansli.registry.visibility import case_view
+from kansli.registry.visibility import case_contents_masked, case_view, masked_text
 
 router = Router()
 
@@ -52,6 +52,13 @@ class Change(Schema):
 class Report(Schema):
     case: str = Field(description=_lazy("Diarienummer."))
     title: str
+    contents_masked: bool = Field(
+        description=_lazy(
+            "Ärendet omfattas av sekretess som användaren inte får se igenom: "
+            "tjänsteskrivelsen, att-satserna, ekonomin, yttrandenas sammanfattningar och "
+            "anteckningarna visas maskerade."
+        )
+    )
     status: str = Field(description="preparing, ready, decided")
     route: list[str] = Field(description=_lazy("Ärendegångens organ i ordning."))
     current_organ: str | None
@@ -113,23 +120,40 @@ def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
     preparation = selectors.preparation_of(case=case) or Preparation(case=case)
     stored = preparation.pk is not None
     route = preparation.route
+    masked = case_contents_masked(request.user, case)
+
+    def seen(text: str) -> str:
+        """The text as the user may see it: masked when the case's contents are."""
+        return masked_text(case.secrecy_reference) if masked and text else text
+
     return {
         "case": case.number,
         "title": case_view(request.user, case).title,
+        "contents_masked": masked,
         "status": preparation.status,
         "route": [str(step) for step in route.steps.all()] if route else [],
         "current_organ": str(preparation.step) if preparation.step else None,
         "referred_from": preparation.referred_from,
         "due_on": preparation.due_on,
-        "report_text": preparation.report_text,
+        "report_text": seen(preparation.report_text),
         "report_document": preparation.report_document.number
         if preparation.report_document
         else None,
-        "clauses": [c.text for c in preparation.clauses.all()] if stored else [],
-        "economic_consequences": preparation.economic_consequences,
-        "financing": preparation.financing,
+        "clauses": [seen(c.text) for c in preparation.clauses.all()] if stored else [],
+        "economic_consequences": seen(preparation.economic_consequences),
+        "financing": seen(preparation.financing),
         "rapporteur": preparation.rapporteur,
-        "statements": list(preparation.statements.all()) if stored else [],
+        "statements": [
+            {
+                "organization": statement.organization,
+                "author": statement.author,
+                "received_on": statement.received_on,
+                "summary": seen(statement.summary),
+            }
+            for statement in preparation.statements.all()
+        ]
+        if stored
+        else [],
         "readiness": _readiness(case),
         "history": [
             {
@@ -139,7 +163,7 @@ def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
                 "to_status": change.to_status,
                 "from_organ": str(change.from_step) if change.from_step else None,
                 "to_organ": str(change.to_step) if change.to_step else None,
-                "note": change.note,
+                "note": seen(change.note),
             }
             for change in selectors.status_history(case=case)
         ],

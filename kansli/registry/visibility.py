@@ -211,3 +211,11 @@ def documents_in_full(user: User, *, prefix: str = "") -> Q:
     title_open = Q(**{f"{prefix}case__secrecy_reference": ""}) | case_officer
     return own_body & document_open & title_open
 
+
+def case_contents_masked(user: User, case: Case) -> bool:
+    """Whether the case's contents are masked from `user`: its preparation (the
+    tjänsteskrivelse, its resolution clauses, economic consequences, financing and statements)
+    and what was decided in it. The rule of `case_view`: whoever may see through the case's
+    secrecy sees them in full, everyone else sees that they exist, masked as the title is
+    (`masked_text`)."""
+    return case_view(user, case).title_masked

@@ -27,7 +27,7 @@ from kansli.registry.case_list import case_page
 from kansli.registry.duplicates import possible_duplicates
 from kansli.registry.models import Case, Document
 from kansli.registry.selectors import document_views, documents_with_case
-from kansli.registry.visibility import case_view
+from kansli.registry.visibility import case_contents_masked, case_view
 from kansli.search.selectors import SearchFilters, search
 from kansli.web.forms import form_written
 from kansli.web.registry_forms import (
@@ -148,7 +148,6 @@ def _register(request: HttpRequest, form: RegisterForm) -> Document:
             direction=data["riktning"],
             date=data["datum"],
             counterpart=data["avsandare"],
-            counterpart_is_private_person=data["privatperson"],
             description=data["beskrivning"],
             case_officer=data["handlaggare"],
             secrecy_reference=data["sekretess"],
@@ -221,6 +220,7 @@ def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, A
         "case": case_view(request.user, case),
         "documents": document_views(user=request.user, documents=documents),
         "preparation": prepared,
+        "contents_masked": case_contents_masked(request.user, case),
         "readiness": preparation_selectors.case_readiness(case=case),
         "history": preparation_selectors.status_history(case=case),
         "may_register": registry_policy.may_register(
@@ -269,6 +269,13 @@ def report_edit(request: HttpRequest, body: str, case: int) -> HttpResponse:
     else:
         # The form is offered only to those who may save it; the reason why not otherwise.
         preparation_policy.require_prepare(request.user, case_)
+        if case_contents_masked(request.user, case_):
+            raise PermissionDenied(
+                _(
+                    "Ärendet omfattas av sekretess som du inte får se igenom; dess "
+                    "tjänsteskrivelse skrivs av handläggaren eller en registrator."
+                )
+            )
         prepared = preparation_selectors.preparation_of(case=case_)
         form = ReportForm(initial=ReportForm.initial_from(prepared), body=body_, today=today)
         status = 200

@@ -20,6 +20,7 @@ from kansli.organisation.api import (
     found,
     on_or_today,
 )
+from kansli.registry.visibility import User
 
 router = Router()
 
@@ -27,6 +28,11 @@ router = Router()
 class DecisionRef(Schema):
     id: int
     title: str
+    title_masked: bool = Field(
+        description=_lazy(
+            "Beslutet fattades i ett ärende under sekretess som användaren inte får se igenom."
+        )
+    )
     decided_on: datetime.date
     organization: OrganizationRef | None
 
@@ -85,14 +91,33 @@ def _fields(row: Model) -> dict[str, Any]:
     return {field.name: getattr(row, field.name) for field in row._meta.concrete_fields}
 
 
-def _task(task: models.ExecutionTask, on: datetime.date) -> dict[str, Any]:
-    return {**_fields(task), "overdue": selectors.task_overdue(task, on)}
+def _decision(user: User, decision: models.Decision) -> dict[str, Any]:
+    """The decision a task or an assignment comes from, as the user may see it."""
+    seen = selectors.decision_view(user, decision)
+    return {
+        "id": decision.pk,
+        "title": seen.title,
+        "title_masked": seen.masked,
+        "decided_on": decision.decided_on,
+        "organization": decision.organization,
+    }
 
 
-def _assignment(state: selectors.AssignmentState, *, with_reports: bool = False) -> dict:
+def _task(user: User, task: models.ExecutionTask, on: datetime.date) -> dict[str, Any]:
+    return {
+        **_fields(task),
+        "decision": _decision(user, task.decision),
+        "overdue": selectors.task_overdue(task, on),
+    }
+
+
+def _assignment(
+    user: User, state: selectors.AssignmentState, *, with_reports: bool = False
+) -> dict:
     assignment = state.assignment
     row = {
         **_fields(assignment),
+        "decision": _decision(user, assignment.decision),
         "last_reported_on": state.last_report.reported_on if state.last_report else None,
         "next_report_due": state.next_report_due,
         "report_late": state.report_late,
@@ -131,7 +156,7 @@ def execution_task_index(
     tasks = selectors.execution_tasks(
         body=body, status=status, executor=organization, overdue_on=on if overdue else None
     )
-    return [_task(task, on) for task in tasks]
+    return [_task(request.user, task, on) for task in tasks]
 
 
 @router.get(
@@ -149,7 +174,7 @@ def execution_task_detail(
         % {"body": body, "id": task_id},
         pk=task_id,
     )
-    return _task(task, on_or_today(date))
+    return _task(request.user, task, on_or_today(date))
 
 
 @router.get(
@@ -167,7 +192,7 @@ def assignment_index(
     states = selectors.assignment_states(
         body=readable_body(request, slug), on=on_or_today(date), status=status, late=late
     )
-    return [_assignment(state) for state in states]
+    return [_assignment(request.user, state) for state in states]
 
 
 def _found_assignment(body: models.Body, assignment_id: int) -> models.Assignment:
@@ -188,7 +213,7 @@ def assignment_detail(
 ) -> dict[str, Any]:
     assignment = _found_assignment(readable_body(request, slug), assignment_id)
     state = selectors.assignment_state(assignment=assignment, on=on_or_today(date))
-    return _assignment(state, with_reports=True)
+    return _assignment(request.user, state, with_reports=True)
 
 
 @router.post(
@@ -213,4 +238,4 @@ def assignment_report_create(
     )
     assignment = _found_assignment(body, assignment_id)
     state = selectors.assignment_state(assignment=assignment, on=on_or_today(None))
-    return Status(201, _assignment(state, with_reports=True))
+    return Status(201, _assignment(request.user, state, with_reports=True))

@@ -25,10 +25,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansli.decisions import policy, selectors, services
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
-from kansli.exports import csv_response
 from kansli.followup.charts import Chart, Series, bar_chart
+from kansli.followup.export import csv_response
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person
+from kansli.registry.visibility import User
 from kansli.web.decision_forms import date_field
 from kansli.web.decision_views import readable_body
 from kansli.web.forms import form_written
@@ -121,13 +122,14 @@ class AssignmentForm(forms.Form):
         label=gettext_lazy("Rapporteras var … månad"), min_value=1, max_value=12, initial=3
     )
 
-    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, body: Body, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["beslut"].queryset = Decision.objects.filter(
             body=body, kind=Decision.Kind.MEETING, status=Decision.Status.RECORDED
-        ).select_related("organization")
+        ).select_related("organization", selectors.DECISION_CASE)
         self.fields["beslut"].label_from_instance = lambda decision: (
-            f"{decision.decided_on:%Y-%m-%d} {decision.organization}: {decision.title}"
+            f"{decision.decided_on:%Y-%m-%d} {decision.organization}: "
+            f"{selectors.decision_view(user, decision).title}"
         )
 
 
@@ -200,9 +202,9 @@ TASK_HEADER = (
 )
 
 
-def _task_row(task: ExecutionTask, on: datetime.date) -> list[Any]:
+def _task_row(user: User, task: ExecutionTask, on: datetime.date) -> list[Any]:
     return [
-        task.decision.title,
+        selectors.decision_view(user, task.decision).title,
         task.decision.decided_on,
         task.title,
         task.executor.name,
@@ -230,7 +232,7 @@ def execution_list(request: HttpRequest, body: str) -> HttpResponse:
         overdue_on=today if filters.get("forsenade") else None,
     )
     if _csv_wanted(request):
-        rows = (_task_row(task, today) for task in tasks)
+        rows = (_task_row(request.user, task, today) for task in tasks)
         return csv_response(f"verkstallighet-{body_.slug}.csv", list(TASK_HEADER), rows)
     context = {
         "body": body_,
@@ -343,11 +345,13 @@ BOARD_HEADER = (
 )
 
 
-def _board_rows(rows: list[selectors.DecisionExecution], by_paragraph: bool) -> list[list[Any]]:
+def _board_rows(
+    user: User, rows: list[selectors.DecisionExecution], by_paragraph: bool
+) -> list[list[Any]]:
     return [
         [
             _paragraph(row.decision) if by_paragraph else row.decision.decided_on,
-            row.decision.title,
+            selectors.decision_view(user, row.decision).title,
             row.state_label,
             len(row.tasks),
             len(row.overdue),
@@ -371,7 +375,9 @@ def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResp
     rows = selectors.execution_for_meeting(meeting=meeting_, on=timezone.localdate())
     if _csv_wanted(request):
         name = f"verkstallighet-{meeting_.organization.slug}-{meeting_.starts_at:%Y-%m-%d}.csv"
-        return csv_response(name, list(BOARD_HEADER), _board_rows(rows, by_paragraph=True))
+        return csv_response(
+            name, list(BOARD_HEADER), _board_rows(request.user, rows, by_paragraph=True)
+        )
     context = {"body": body_, "meeting": meeting_, "rows": rows, "csv_query": _with_csv(request)}
     return render(request, "followup/execution/meeting.html", context)
 
@@ -415,7 +421,9 @@ def execution_year(request: HttpRequest, body: str, year: int) -> HttpResponse:
     )
     if _csv_wanted(request):
         name = f"verkstallighet-{body_.slug}-{year}.csv"
-        return csv_response(name, list(BOARD_HEADER), _board_rows(rows, by_paragraph=False))
+        return csv_response(
+            name, list(BOARD_HEADER), _board_rows(request.user, rows, by_paragraph=False)
+        )
     context = {
         "body": body_,
         "year": year,
@@ -448,11 +456,11 @@ ASSIGNMENT_HEADER = (
 )
 
 
-def _assignment_row(state: selectors.AssignmentState) -> list[Any]:
+def _assignment_row(user: User, state: selectors.AssignmentState) -> list[Any]:
     assignment = state.assignment
     return [
         assignment.title,
-        assignment.decision.title,
+        selectors.decision_view(user, assignment.decision).title,
         assignment.given_on,
         assignment.due_on,
         assignment.report_interval_months,
@@ -489,7 +497,8 @@ def _list_context(request: HttpRequest, body: Body, **forms_: Any) -> dict[str, 
         "states": states,
         "chart": _status_chart(body, today),
         "may_record": policy.may_record_assignment(request.user, body, today),
-        "assignment_form": forms_.get("assignment_form") or AssignmentForm(body=body),
+        "assignment_form": forms_.get("assignment_form")
+        or AssignmentForm(body=body, user=request.user),
         "csv_query": _with_csv(request),
     }
 
@@ -499,7 +508,7 @@ def assignment_list(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
     context = _list_context(request, body_)
     if _csv_wanted(request):
-        rows = (_assignment_row(state) for state in context["states"])
+        rows = (_assignment_row(request.user, state) for state in context["states"])
         return csv_response(f"uppdrag-{body_.slug}.csv", list(ASSIGNMENT_HEADER), rows)
     return render(request, "followup/execution/assignment_list.html", context)
 
@@ -507,7 +516,7 @@ def assignment_list(request: HttpRequest, body: str) -> HttpResponse:
 @require_POST
 def assignment_create(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
-    form = AssignmentForm(request.POST, body=body_)
+    form = AssignmentForm(request.POST, body=body_, user=request.user)
     status = 400
     if form.is_valid():
         data = form.cleaned_data
