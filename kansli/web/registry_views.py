@@ -148,6 +148,7 @@ def _register(request: HttpRequest, form: RegisterForm) -> Document:
             direction=data["riktning"],
             date=data["datum"],
             counterpart=data["avsandare"],
+            counterpart_is_private_person=data["privatperson"],
             description=data["beskrivning"],
             case_officer=data["handlaggare"],
             secrecy_reference=data["sekretess"],

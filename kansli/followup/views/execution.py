@@ -25,8 +25,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansli.decisions import policy, selectors, services
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
+from kansli.exports import csv_response
 from kansli.followup.charts import Chart, Series, bar_chart
-from kansli.followup.export import csv_response
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.visibility import User
