@@ -20,6 +20,7 @@ from kansli.decisions.selectors import (
     DecisionView,
     decision_list,
     decision_view,
+    decisions_found,
     decisions_unreported,
 )
 from kansli.delegation.api import Problem, Verdict
@@ -213,7 +214,7 @@ def decision_index(
     decisions = decision_list(
         body=readable_body(request, slug), status=status, decision_type=decision_type, q=q
     )
-    return list(decisions)
+    return decisions_found(request.user, decisions, q)
 
 
 @router.get(

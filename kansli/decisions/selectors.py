@@ -71,6 +71,13 @@ def decision_view(user: User, decision: Decision) -> DecisionView:
     return DecisionView(decision, mask, mask, masked=True)
 
 
+def decisions_found(user: User, decisions: Iterable[Decision], q: str | None) -> list[Decision]:
+    """The decisions of a `decision_list` as `user` may find them: a search by words (`q`)
+    leaves out the decisions whose title and text are masked from the user, so that a match
+    reveals no word of them."""
+    return [d for d in decisions if not (q and decision_view(user, d).masked)]
+
+
 def decision_verdict(
     *,
     body: Body,

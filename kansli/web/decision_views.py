@@ -53,7 +53,7 @@ def decision_list(request: HttpRequest, body: str) -> HttpResponse:
     context = {
         "body": body_,
         "form": form,
-        "decisions": decisions,
+        "decisions": selectors.decisions_found(request.user, decisions, filters.get("q")),
         "today": today,
         "may_record": policy.may_record_decision(request.user, body_),
     }

@@ -237,3 +237,14 @@ def test_the_officer_edits_the_report_of_a_secret_case(secret_case: Case) -> Non
 
     assert form.status_code == 200
     assert f"Tjänsteskrivelse om {MARKER}." in form.content.decode()
+
+
+@pytest.mark.parametrize(("username", "found"), [("ledamot", False), ("registrator", True)])
+def test_a_search_finds_a_secret_decision_only_for_those_who_see_its_words(
+    decision: Decision, username: str, found: bool
+) -> None:
+    api = api_client_of(user(username)).get(f"/api/v1/bodies/{BODY}/decisions", {"q": MARKER})
+    page = signed_in(username).get(reverse("web:decision_list", args=[BODY]), {"q": MARKER})
+
+    assert ([d["id"] for d in api.json()] == [decision.pk]) is found
+    assert (f"/beslut/{decision.pk}/" in page.content.decode()) is found
