@@ -6,6 +6,8 @@ messages per field in `fields`. A service's refusal (PermissionDenied) is 403, i
 ValidationError 400, or 409 when the error's code is "conflict"; a missing row is 404.
 """
 
+import functools
+from collections.abc import Callable
 from typing import Any, get_args
 
 from csp.constants import SELF
@@ -13,7 +15,9 @@ from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files import File
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +25,7 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 from ninja.openapi.schema import OpenAPISchema
+from ninja.parser import Parser
 from pydantic_core.core_schema import ErrorType
 
 from kansli.accounts.api import TokenAuth
@@ -92,13 +97,84 @@ def operation_errors(method: str, operation: dict[str, Any]) -> list[int]:
     return sorted(set(errors))
 
 
+NUL = "\x00"
+NUL_REFUSED = gettext_lazy("Texten får inte innehålla nolltecken (NUL).")
+
+
+class NulCharactersError(Exception):
+    """A request whose text holds NUL characters, which PostgreSQL cannot store or compare:
+    the fields that hold them."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(fields)
+        self.fields = fields
+
+
+def nul_fields(data: object, path: tuple[str, ...] = ()) -> list[str]:
+    """The fields of parsed JSON or parameters whose text (or name) holds a NUL character."""
+    if isinstance(data, str):
+        return [".".join(path) or "body"] if NUL in data else []
+    if isinstance(data, dict):
+        return [
+            field
+            for key, value in data.items()
+            for field in nul_fields(key, (*path, str(key))) + nul_fields(value, (*path, str(key)))
+        ]
+    if isinstance(data, list):
+        return [
+            field
+            for index, item in enumerate(data)
+            for field in nul_fields(item, (*path, str(index)))
+        ]
+    return []
+
+
+def refuse_nul(data: object) -> None:
+    """Raise NulCharactersError if any text in `data` holds a NUL character."""
+    fields = nul_fields(data)
+    if fields:
+        raise NulCharactersError(sorted(set(fields)))
+
+
+class KansliParser(Parser):
+    """ninja's parser of the body and the query, refusing NUL characters in any text."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        refuse_nul(data)
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        refuse_nul({key: value for key, value in parsed.items() if not isinstance(value, File)})
+        return parsed
+
+
+def refusing_nul_in_path(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The view, refusing a path whose parameters hold a NUL character."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            refuse_nul(kwargs)
+        except NulCharactersError as error:
+            return nul_refused(request, error)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
 class KansliAPI(NinjaAPI):
     @property
     def urls(self) -> tuple[list, str, str]:
         """The API's URLs, exempt from the site's login redirect: a token, not a session,
-        admits a client, and a client without one gets 401 from the API itself."""
+        admits a client, and a client without one gets 401 from the API itself. A path
+        parameter holding a NUL character is refused before the operation runs."""
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
+            pattern.callback = refusing_nul_in_path(pattern.callback)
             login_not_required(pattern.callback)
         return patterns, app_name, namespace
 
@@ -132,6 +208,7 @@ api = KansliAPI(
         "Varje fel svarar med `Error`: `detail` på svenska, `code` och felen per fält i `fields`."
     ),
     auth=TokenAuth(),
+    parser=KansliParser(),
     urls_namespace="api",
     # Swagger UI draws its icons as data: images; only its page allows them.
     docs_decorator=csp_update({"img-src": [SELF, "data:"]}),
@@ -215,8 +292,21 @@ HTTP_ERROR_TEXTS = {
 }
 
 
+@api.exception_handler(NulCharactersError)
+def nul_refused(request: HttpRequest, exc: NulCharactersError) -> HttpResponse:
+    return error_response(
+        request,
+        422,
+        _("Anropets uppgifter är inte giltiga; se fälten."),
+        fields={field: [str(NUL_REFUSED)] for field in exc.fields},
+    )
+
+
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # ninja wraps what its parser raises while reading the body; the parser's own refusal.
+    if isinstance(exc.__cause__, NulCharactersError):
+        return nul_refused(request, exc.__cause__)
     message = exc.message
     for english, swedish in HTTP_ERROR_TEXTS.items():
         if message.startswith(english):

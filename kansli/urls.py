@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from kansli.api import api
+from kansli.bounds import YearConverter
 
 admin.site.site_header = "Kansli"
 admin.site.site_title = "Kansli"
+# Before the apps' URLs, which use it.
+register_converter(YearConverter, "year")
 
 urlpatterns = [
     # Before the web pages: "admin/organisation/person/" would otherwise match

@@ -48,7 +48,7 @@ class Evidence(Schema):
     note: str
 
 
-class Source(Schema):
+class DecisionSource(Schema):
     document: str
     section: str
     rule: str
@@ -75,7 +75,7 @@ class Decision(Schema):
         )
     )
     case_reference: str
-    source: Source
+    source: DecisionSource
     report_to: OrganizationRef | None
     report_due: datetime.date | None
     reported_on: datetime.date | None

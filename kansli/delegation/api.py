@@ -23,7 +23,7 @@ class Party(Schema):
     name: str
 
 
-class Source(Schema):
+class RuleSource(Schema):
     document: str
     section: str
 
@@ -68,7 +68,7 @@ class Rule(Schema):
     limits: Limits
     requirements: list[Requirement]
     subdelegation: SubDelegation
-    source: Source
+    source: RuleSource
     legal_basis: list[str]
 
 
@@ -86,7 +86,7 @@ class Duty(Schema):
     parties: list[Party]
     recurrence: str | None
     trigger: str
-    source: Source
+    source: RuleSource
     legal_basis: list[str]
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
 
 from kansli.accounts.api import TokenAuth
+from kansli.bounds import Year
 from kansli.meetings import selectors, services
 from kansli.meetings.models import AgendaItem, Meeting, Proposal
 from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title, proceedings_visible
@@ -58,7 +59,7 @@ class MeetingOut(Schema):
     minutes: MinutesStatus
 
 
-class CaseRef(Schema):
+class ItemCaseRef(Schema):
     id: int
     number: str
 
@@ -105,7 +106,7 @@ class ItemOut(Schema):
     kind: str
     title: str = Field(description=_lazy("Rubriken, maskerad om ärendet omfattas av sekretess."))
     title_masked: bool
-    case: CaseRef | None
+    case: ItemCaseRef | None
     rapporteur: PersonRef | None
     status: str = Field(description="pending, decided, noted, tabled, withdrawn")
     minute_number: int | None
@@ -263,7 +264,7 @@ def _agenda(request: HttpRequest, meeting: Meeting) -> list[AgendaItem]:
 
 class MeetingFilter(Schema):
     organization: str | None = Field(None, description=_lazy("Organets kortnamn."))
-    year: int | None = Field(None, description=_lazy("År; i år om inget anges."))
+    year: Year | None = Field(None, description=_lazy("År; i år om inget anges."))
 
 
 @router.get(
@@ -512,7 +513,7 @@ def minutes_approve(
     )
 
 
-class DecisionIn(Schema):
+class ItemDecisionIn(Schema):
     proposal: int | None = Field(None, description=_lazy("Det bifallna yrkandet."))
     resolution: str = ""
 
@@ -545,7 +546,7 @@ def _proposal(item: AgendaItem, proposal_id: int) -> Proposal:
     summary=_lazy("Besluta punkten med acklamation"),
 )
 def item_decide(
-    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: DecisionIn
+    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: ItemDecisionIn
 ) -> dict[str, Any]:
     return _item_after(
         request,

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from kansli import legal_time
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
+from kansli.bounds import require_year_in_bounds
 from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.meetings import calendar, packets, rules
 from kansli.meetings.models import (
@@ -165,6 +166,8 @@ def meeting_schedule(
             _("Bara politiska organ håller sammanträden; %(organization)s är inte ett.")
             % {"organization": organization}
         )
+    require_year_in_bounds(starts_at, field="starts_at")
+    require_year_in_bounds(ends_at, field="ends_at")
     meeting = Meeting(
         organization=organization,
         starts_at=starts_at,

@@ -49,7 +49,7 @@ class Change(Schema):
     note: str
 
 
-class Report(Schema):
+class CaseReport(Schema):
     case: str = Field(description=_lazy("Diarienummer."))
     title: str
     contents_masked: bool = Field(
@@ -75,7 +75,7 @@ class Report(Schema):
     history: list[Change]
 
 
-class ReportIn(Schema):
+class CaseReportIn(Schema):
     text: str
     clauses: list[str] = Field(description=_lazy("Att-satserna i ordning."))
     economic_consequences: str = ""
@@ -172,7 +172,7 @@ def _report(request: HttpRequest, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/bodies/{slug}/registry/cases/{case_id}/preparation",
-    response=Report,
+    response=CaseReport,
     summary=_lazy("Ett ärendes beredning: tjänsteskrivelse, yttranden, status och historik"),
 )
 def preparation_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str, Any]:
@@ -190,10 +190,12 @@ def readiness_detail(request: HttpRequest, slug: str, case_id: int) -> dict[str,
 
 @router.put(
     "/bodies/{slug}/registry/cases/{case_id}/report",
-    response=Report,
+    response=CaseReport,
     summary=_lazy("Skriv tjänsteskrivelsen med förslag till beslut"),
 )
-def report_put(request: HttpRequest, slug: str, case_id: int, report: ReportIn) -> dict[str, Any]:
+def report_put(
+    request: HttpRequest, slug: str, case_id: int, report: CaseReportIn
+) -> dict[str, Any]:
     case = _case(slug, case_id)
     rapporteur = Person.objects.filter(pk=report.rapporteur).first() if report.rapporteur else None
     if report.rapporteur and rapporteur is None:
@@ -214,7 +216,7 @@ def report_put(request: HttpRequest, slug: str, case_id: int, report: ReportIn) 
 
 @router.post(
     "/bodies/{slug}/registry/cases/{case_id}/status",
-    response=Report,
+    response=CaseReport,
     summary=_lazy("Ändra beredningsstatus; klart för dagordning bara när inget saknas"),
 )
 def status_post(request: HttpRequest, slug: str, case_id: int, change: StatusIn) -> dict[str, Any]:

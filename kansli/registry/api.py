@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
+from kansli.bounds import Year
 from kansli.organisation.api import OnDate, OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
@@ -108,7 +109,7 @@ class CaseDetail(Case):
 class CaseFilter(Schema):
     organization: str | None = Field(None, description=_lazy("Organisationens kortnamn."))
     status: str | None = Field(None, description="open, closed")
-    year: int | None = None
+    year: Year | None = None
 
 
 def readable_body(request: HttpRequest, slug: str) -> Body:
@@ -287,7 +288,7 @@ class AssessmentIn(Schema):
     documents: list[int] | None = None
 
 
-class DecisionIn(Schema):
+class RecordsDecisionIn(Schema):
     outcome: str = Field(description="released, released_in_part, refused")
     refusal_ground: str = ""
     decision_text: str = ""
@@ -383,7 +384,7 @@ def records_request_assess(
     summary=_lazy("Besluta: lämna ut, lämna ut delvis eller avslå (med överklagandehänvisning)"),
 )
 def records_request_decide(
-    request: HttpRequest, slug: str, request_id: int, payload: DecisionIn
+    request: HttpRequest, slug: str, request_id: int, payload: RecordsDecisionIn
 ) -> dict[str, Any]:
     body = _handling_body(request, slug)
     decided = services.records_request_decide(

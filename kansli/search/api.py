@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema
 
+from kansli.bounds import Page, Year
 from kansli.registry.api import Document, _document, readable_body
 from kansli.search.selectors import SearchFilters, search
 
@@ -17,13 +18,13 @@ router = Router()
 class SearchParameters(Schema):
     q: str = Field(description=_lazy("Sökord; böjningsformer hittas också."))
     organization: str | None = Field(None, description=_lazy("Organisationens kortnamn."))
-    year: int | None = Field(None, description=_lazy("Ärendets år."))
+    year: Year | None = Field(None, description=_lazy("Ärendets år."))
     classification: str = Field("", description=_lazy("Klassificering, t.ex. 1.2."))
     status: str = Field("", description="open, closed")
     direction: str = Field("", description="incoming, drawn_up, outgoing")
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
-    page: int = Field(1, ge=1)
+    page: Page = 1
 
 
 class Hit(Schema):

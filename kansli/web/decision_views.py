@@ -26,7 +26,7 @@ from kansli.web.decision_forms import (
     QuestionForm,
     RecipientForm,
 )
-from kansli.web.forms import form_written
+from kansli.web.forms import add_errors, form_written
 
 
 def readable_body(request: HttpRequest, slug: str) -> Body:
@@ -76,7 +76,7 @@ def _question(question: QuestionForm, body: Body, person: Person) -> Verdict | N
             on=data["datum"],
         )
     except ValidationError as error:
-        question.add_error(None, error)
+        add_errors(question, error)
         return None
 
 
@@ -111,7 +111,7 @@ def decision_create(request: HttpRequest, body: str) -> HttpResponse:
                 form.add_error(None, str(error))
                 status = 403
             except ValidationError as error:
-                form.add_error(None, error)
+                add_errors(form, error)
             else:
                 return redirect("web:decision_detail", body_.slug, decision.pk)
     else:

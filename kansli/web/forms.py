@@ -52,14 +52,16 @@ def form_written(
         form.add_error(None, str(error) or _("Du har inte behörighet att göra detta."))
         return Written(None, 403)
     except ValidationError as error:
-        _add_errors(form, error, field)
+        add_errors(form, error, field)
         return Written(None, 400)
     response = done if isinstance(done, HttpResponse) else done(result)
     return Written(response, response.status_code)
 
 
-def _add_errors(form: forms.Form, error: ValidationError, field: str | None) -> None:
-    """Put the error on the fields it names that the form has, the rest on `field` or the form."""
+def add_errors(form: forms.Form, error: ValidationError, field: str | None = None) -> None:
+    """Put a service's error on the form: on the fields it names that the form has, the rest
+    (a model field the form calls something else, or none) on `field` or the form. Unlike
+    `form.add_error(None, error)`, never raises for a field the form lacks."""
     if not hasattr(error, "error_dict"):
         form.add_error(field, error)
         return

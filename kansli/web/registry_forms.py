@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kansli.bounds import PAGE_MAX
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.preparation.models import Preparation, Route
 from kansli.registry.models import Case, Document
@@ -210,7 +211,9 @@ class SearchForm(forms.Form):
     )
     fran = date_field(_("Från och med"), required=False)
     till = date_field(_("Till och med"), required=False)
-    sida = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    sida = forms.IntegerField(
+        required=False, min_value=1, max_value=PAGE_MAX, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -29,7 +29,7 @@ from kansli.registry.models import Case, Document
 from kansli.registry.selectors import document_views, documents_with_case
 from kansli.registry.visibility import case_contents_masked, case_view
 from kansli.search.selectors import SearchFilters, search
-from kansli.web.forms import form_written
+from kansli.web.forms import add_errors, form_written
 from kansli.web.registry_forms import (
     CaseListForm,
     RegisterForm,
@@ -102,7 +102,7 @@ def document_create(request: HttpRequest, body: str) -> HttpResponse:
                 form.add_error(None, str(error))
                 status = 403
             except ValidationError as error:
-                form.add_error(None, error)
+                add_errors(form, error)
     else:
         form = RegisterForm(body=body_, today=today, initial={"arende": request.GET.get("arende")})
     context = {
@@ -183,7 +183,8 @@ def search_page(request: HttpRequest, body: str) -> HttpResponse:
     query = request.GET.copy()
     query.pop("sida", None)
     context = {"body": body_, "form": form, "results": results, "query": query.urlencode()}
-    return render(request, "web/registry/search.html", context)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "web/registry/search.html", context, status=status)
 
 
 @require_GET

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
+from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
@@ -55,7 +56,7 @@ class Imported(Schema):
     initiatives: list[BudgetInitiative]
 
 
-def _year(year: int | None) -> int:
+def _year(year: Year | None) -> int:
     return year or timezone.localdate().year
 
 
@@ -64,7 +65,7 @@ def _year(year: int | None) -> int:
     response=list[Standing],
     summary=_lazy("Budget och utfall hittills under året per organisation"),
 )
-def economy_standing(request: HttpRequest, slug: str, year: int | None = None) -> list[Any]:
+def economy_standing(request: HttpRequest, slug: str, year: Year | None = None) -> list[Any]:
     return selectors.economy_standing(body=readable_body(request, slug), year=_year(year))
 
 
@@ -76,7 +77,7 @@ def economy_standing(request: HttpRequest, slug: str, year: int | None = None) -
 def budget_initiative_index(
     request: HttpRequest,
     slug: str,
-    year: int | None = None,
+    year: Year | None = None,
     waiting: bool = False,
     date: OnDate | None = None,
 ) -> list[Any]:

@@ -51,7 +51,7 @@ class ExecutionTask(Schema):
     overdue: bool = Field(description=_lazy("Inte verkställd och efter sista dagen."))
 
 
-class Report(Schema):
+class AssignmentReport(Schema):
     id: int
     reported_on: datetime.date
     reported_by: PersonRef
@@ -78,10 +78,10 @@ class Assignment(Schema):
 
 
 class AssignmentDetail(Assignment):
-    reports: list[Report]
+    reports: list[AssignmentReport]
 
 
-class ReportIn(Schema):
+class AssignmentReportIn(Schema):
     text: str
     reported_on: OnDate | None = None
 
@@ -226,7 +226,7 @@ def assignment_detail(
     ),
 )
 def assignment_report_create(
-    request: HttpRequest, slug: str, assignment_id: int, payload: ReportIn
+    request: HttpRequest, slug: str, assignment_id: int, payload: AssignmentReportIn
 ) -> Status[dict[str, Any]]:
     body = readable_body(request, slug)
     assignment = _found_assignment(body, assignment_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
+from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
@@ -66,7 +67,7 @@ def _report(row: Any, on: datetime.date) -> dict[str, Any]:
 def supervision_report_index(
     request: HttpRequest,
     slug: str,
-    year: int | None = None,
+    year: Year | None = None,
     state: Literal["filed", "late", "missing", "due"] | None = None,
     date: OnDate | None = None,
 ) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
+from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
 from kansli.followup.models import Talk as TalkModel
 from kansli.followup.selectors import talks as selectors
@@ -43,7 +44,7 @@ class HeldIn(Schema):
 def talk_index(
     request: HttpRequest,
     slug: str,
-    year: int | None = None,
+    year: Year | None = None,
     overdue: bool = False,
     date: OnDate | None = None,
 ) -> list[Any]:

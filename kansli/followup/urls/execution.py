@@ -27,7 +27,7 @@ urlpatterns = [
         views.execution_meeting,
         name="execution_meeting",
     ),
-    path("verkstallighet/ar/<int:year>/", views.execution_year, name="execution_year"),
+    path("verkstallighet/ar/<year:year>/", views.execution_year, name="execution_year"),
     path("uppdrag/", views.assignment_list, name="assignment_list"),
     path("uppdrag/nytt/", views.assignment_create, name="assignment_create"),
     path("uppdrag/<int:assignment>/", views.assignment_detail, name="assignment_detail"),

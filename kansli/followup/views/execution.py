@@ -32,7 +32,7 @@ from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.visibility import User
 from kansli.web.decision_forms import date_field
 from kansli.web.decision_views import readable_body
-from kansli.web.forms import form_written
+from kansli.web.forms import add_errors, form_written
 
 MONTHS = (
     gettext_lazy("jan"),
@@ -533,7 +533,7 @@ def assignment_create(request: HttpRequest, body: str) -> HttpResponse:
             form.add_error(None, str(error))
             status = 403
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Uppdraget är registrerat."))
             return redirect("followup:assignment_detail", body, assignment.pk)
