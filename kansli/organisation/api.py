@@ -19,6 +19,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kansli.bounds import Page
 from kansli.organisation import models
 from kansli.organisation.policy import may_read_person
 from kansli.organisation.selectors import (
@@ -72,6 +73,15 @@ def _iso_date(value: object) -> object:
 
 
 # The date a question is about ("who sat on the board on 2019-01-30?").
+class Pages(PageNumberPagination):
+    """ninja's pages, the page number bounded (`Page`): a huge one is a 422, not an offset
+    beyond what the database can hold. Every paginated list uses it."""
+
+    class Input(Schema):
+        page: Page = 1
+        page_size: int | None = Field(None, ge=1)
+
+
 OnDate = Annotated[
     datetime.date,
     BeforeValidator(_iso_date),
@@ -243,7 +253,7 @@ def organization_detail(
 
 
 @router.get("/bodies/{slug}/persons", response=list[Person], summary=_lazy("Personer"))
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
     return persons_readable(request, body_found(slug)).order_by("family_name", "given_name", "pk")
 

@@ -12,10 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from kansli.bounds import Year
-from kansli.organisation.api import OnDate, OrganizationRef, PersonRef, body_found, found
+from kansli.organisation.api import (
+    OnDate,
+    OrganizationRef,
+    Pages,
+    PersonRef,
+    body_found,
+    found,
+)
 from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
 from kansli.registry.policy import may_handle_records_requests, may_read
@@ -131,7 +138,7 @@ def _documents(body: Body) -> Any:
     response=list[Case],
     summary=_lazy("Ärenden i diariet"),
 )
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> list[dict[str, Any]]:
     cases = selectors.cases_with_organization(
         models.Case.objects.filter(organization__body=readable_body(request, slug))
