@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansli.bounds import require_year_in_bounds
 from kansli.organisation.models import Body
 from kansli.registry.models import Document
 from kansli.registry.selectors import week_of
@@ -41,6 +42,11 @@ class RegistryListForm(forms.Form):
             ("", _("alla")),
             *((organization.slug, organization.name) for organization in organizations),
         ]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        require_year_in_bounds(cleaned.get("datum"), field="datum")
+        return cleaned
 
     def _value(self, name: str) -> object:
         return self.cleaned_data.get(name) if self.is_valid() else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from kansli.bounds import require_year_in_bounds
 from kansli.legal_time import add_working_days
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Case, Document, PublicRecordsRequest
@@ -45,7 +46,10 @@ def registry_list(
     direction: str | None = None,
 ) -> QuerySet[Document]:
     """The documents of the body registered from `start` to `end` (both inclusive, local
-    days), in the order they were registered: the postlista."""
+    days), in the order they were registered: the postlista. A ValidationError for a day
+    whose year is out of bounds (`kansli.bounds`)."""
+    require_year_in_bounds(start, field="start")
+    require_year_in_bounds(end, field="end")
     first, after = _local_day_bounds(start, end)
     documents = Document.objects.filter(
         case__organization__body=body, registered_at__gte=first, registered_at__lt=after
