@@ -11,6 +11,8 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from ninja import Schema
+from ninja.pagination import PageNumberPagination
 from pydantic import Field
 
 YEAR_MIN = 1900
@@ -20,6 +22,15 @@ PAGE_MAX = 10_000
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
+
+
+class Pages(PageNumberPagination):
+    """ninja's pages, the page number bounded (`Page`): a huge one is a 422, not an offset
+    beyond what the database can hold. Every paginated list uses it."""
+
+    class Input(Schema):
+        page: Page = 1
+        page_size: int | None = Field(None, ge=1)
 
 
 def require_year_in_bounds(moment: datetime.date | None, *, field: str) -> None:

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kansli.bounds import Page
+from kansli.bounds import Pages
 from kansli.organisation import models
 from kansli.organisation.policy import may_read_person
 from kansli.organisation.selectors import (
@@ -73,15 +73,6 @@ def _iso_date(value: object) -> object:
 
 
 # The date a question is about ("who sat on the board on 2019-01-30?").
-class Pages(PageNumberPagination):
-    """ninja's pages, the page number bounded (`Page`): a huge one is a 422, not an offset
-    beyond what the database can hold. Every paginated list uses it."""
-
-    class Input(Schema):
-        page: Page = 1
-        page_size: int | None = Field(None, ge=1)
-
-
 OnDate = Annotated[
     datetime.date,
     BeforeValidator(_iso_date),

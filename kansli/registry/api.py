@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kansli.bounds import Year
+from kansli.bounds import Pages, Year
 from kansli.organisation.api import (
     OnDate,
     OrganizationRef,
-    Pages,
     PersonRef,
     body_found,
     found,
