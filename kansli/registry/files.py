@@ -6,6 +6,7 @@ an empty, oversized or unreadable one. No file is stored before it has passed.
 """
 
 import email
+import email.parser
 import email.policy
 import hashlib
 import io
@@ -144,7 +145,11 @@ def _parse_email(data: bytes) -> EmailMessage | None:
     head = data[:4096]
     if b"\0" in head or b":" not in head.split(b"\n", 1)[0]:
         return None
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    # The headers only: the parts are read when the text is extracted, where a message nested
+    # too deep to parse is refused.
+    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+        data, headersonly=True
+    )
     if message["From"] is None or (message["Date"] is None and message["Subject"] is None):
         return None
     return message
@@ -152,7 +157,7 @@ def _parse_email(data: bytes) -> EmailMessage | None:
 
 def extract_text(data: bytes, content_type: str, *, name: str) -> str:
     """The text of the file for search; images have none (no OCR). A file that cannot be read
-    as what it is, is refused."""
+    as what it is, is refused: one locked with a password, and one its parser fails on."""
     try:
         if content_type == PDF:
             return _pdf_text(data)
@@ -162,13 +167,19 @@ def extract_text(data: bytes, content_type: str, *, name: str) -> str:
             return _xml_text(data, "content.xml", paragraphs=ODF_PARAGRAPHS)
         if content_type == EMAIL:
             return _email_text(data)
-    except (
-        pypdf.errors.PyPdfError,
-        zipfile.BadZipFile,
-        ElementTree.ParseError,
-        LookupError,  # a missing part of the archive, an unknown character set
-        ValueError,
-    ) as e:
+    except pypdf.errors.FileNotDecryptedError as e:
+        raise ValidationError(
+            _(
+                "Filen %(name)s är låst med lösenord och kan inte läsas. Ladda upp den utan "
+                "lösenord."
+            )
+            % {"name": name},
+            code="encrypted",
+        ) from e
+    # The parsers of damaged or hostile bytes raise more than their own errors: zlib's, EOFError,
+    # NotImplementedError for a compression they lack, TypeError and AttributeError from a PDF's
+    # objects of the wrong kind, RecursionError from an e-mail nested thousands of parts deep.
+    except Exception as e:
         raise ValidationError(
             _("Filen %(name)s kunde inte läsas som %(kind)s; den kan vara skadad.")
             % {"name": name, "kind": ALLOWED[content_type].label},

@@ -6,6 +6,7 @@ import zipfile
 import zlib
 from email.message import EmailMessage
 
+import pypdf
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 
@@ -33,6 +34,16 @@ def pdf_bytes(text: str) -> bytes:
     out.write(
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
+    return out.getvalue()
+
+
+def encrypted_pdf_bytes(text: str, *, user_password: str) -> bytes:
+    """`pdf_bytes(text)` encrypted with AES-256, opened by `user_password` ("" for a PDF
+    locked only against changes, which any reader opens)."""
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf_bytes(text)))
+    writer.encrypt(user_password=user_password, owner_password="ägare", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 
@@ -95,6 +106,21 @@ def eml_bytes(subject: str, body: str) -> bytes:
     message["Date"] = "Mon, 12 Jan 2026 09:30:00 +0100"
     message.set_content(body)
     return message.as_bytes()
+
+
+def nested_eml_bytes(depth: int) -> bytes:
+    """An e-mail whose text lies `depth` multipart/mixed parts deep."""
+    part = b"Content-Type: text/plain\r\n\r\nHej\r\n"
+    for level in range(depth):
+        boundary = b"grans%d" % level
+        part = (
+            b"Content-Type: multipart/mixed; boundary=" + boundary + b"\r\n\r\n"
+            b"--" + boundary + b"\r\n" + part + b"\r\n--" + boundary + b"--\r\n"
+        )
+    return (
+        b"From: Anna Andersson <anna@example.se>\r\nSubject: Bilagor\r\n"
+        b"MIME-Version: 1.0\r\n" + part
+    )
 
 
 def upload(

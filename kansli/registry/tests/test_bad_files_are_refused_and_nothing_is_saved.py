@@ -9,7 +9,14 @@ from pytest_django.fixtures import Settings
 from kansli.registry import services
 from kansli.registry.models import Case, Document, File
 from kansli.registry.tests.conftest import stored_files
-from kansli.registry.tests.samples import docx_bytes, pdf_bytes, png_bytes, upload
+from kansli.registry.tests.samples import (
+    docx_bytes,
+    encrypted_pdf_bytes,
+    nested_eml_bytes,
+    pdf_bytes,
+    png_bytes,
+    upload,
+)
 
 
 def register(case: Case, *files: SimpleUploadedFile) -> Document:
@@ -75,6 +82,59 @@ def test_a_damaged_pdf_is_refused(case: Case, media: Path) -> None:
     message = refused(case, media, upload("trasig.pdf", b"%PDF-1.4\ngarbage without structure"))
 
     assert message == "Filen trasig.pdf kunde inte läsas som PDF; den kan vara skadad."
+
+
+def test_a_pdf_locked_with_a_password_is_refused(case: Case, media: Path) -> None:
+    data = encrypted_pdf_bytes("Hemligt", user_password="lösen")
+
+    message = refused(case, media, upload("last.pdf", data))
+
+    assert message == (
+        "Filen last.pdf är låst med lösenord och kan inte läsas. Ladda upp den utan lösenord."
+    )
+
+
+def test_a_pdf_locked_only_against_changes_is_taken_with_its_text(case: Case, media: Path) -> None:
+    document = register(
+        case, upload("skyddad.pdf", encrypted_pdf_bytes("Skyddad", user_password=""))
+    )
+
+    assert document.files.get().extracted_text == "Skyddad"
+
+
+def test_a_pdf_of_an_unknown_encryption_is_refused(case: Case, media: Path) -> None:
+    data = pdf_bytes("Okänd").replace(
+        b"/Root 1 0 R", b"/Root 1 0 R /Encrypt << /Filter /Okand /V 1 >>"
+    )
+
+    message = refused(case, media, upload("okand.pdf", data))
+
+    assert message == "Filen okand.pdf kunde inte läsas som PDF; den kan vara skadad."
+
+
+def test_a_docx_whose_compressed_text_is_damaged_is_refused(case: Case, media: Path) -> None:
+    data = bytearray(docx_bytes("Text"))
+    # The deflated text follows its name in the archive; zlib fails on its first byte inverted.
+    data[data.index(b"word/document.xml") + len(b"word/document.xml")] ^= 0xFF
+
+    message = refused(case, media, upload("trasig.docx", bytes(data)))
+
+    assert (
+        message
+        == "Filen trasig.docx kunde inte läsas som Word-dokument (DOCX); den kan vara skadad."
+    )
+
+
+def test_an_email_nested_3000_parts_deep_is_refused(case: Case, media: Path) -> None:
+    message = refused(case, media, upload("djup.eml", nested_eml_bytes(3000)))
+
+    assert message == "Filen djup.eml kunde inte läsas som e-post (EML); den kan vara skadad."
+
+
+def test_an_email_nested_a_few_parts_deep_is_taken(case: Case, media: Path) -> None:
+    document = register(case, upload("bilagor.eml", nested_eml_bytes(3)))
+
+    assert "Hej" in document.files.get().extracted_text
 
 
 def test_a_failure_after_the_files_were_stored_removes_them_again(case: Case, media: Path) -> None:

@@ -4,13 +4,19 @@ like one from the same sender in the last 30 days is held back until the registr
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pytest_django.fixtures import Settings
 
 from kansli.accounts.models import User
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Case, Document
-from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.registry.tests.samples import (
+    encrypted_pdf_bytes,
+    nested_eml_bytes,
+    pdf_bytes,
+    upload,
+)
 
 REGISTER = "/vanersborg/diarium/registrera/"
 
@@ -87,6 +93,29 @@ def test_a_bad_file_is_refused_with_a_swedish_message(registrar: Client) -> None
 
     assert response.status_code == 400
     assert "Handlingen registrerades inte." in response.content.decode()
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        (
+            upload("last.pdf", encrypted_pdf_bytes("Hemligt", user_password="lösen")),
+            "Filen last.pdf är låst med lösenord och kan inte läsas.",
+        ),
+        (
+            upload("djup.eml", nested_eml_bytes(3000)),
+            "Filen djup.eml kunde inte läsas som e-post (EML); den kan vara skadad.",
+        ),
+    ],
+)
+def test_a_file_no_parser_can_read_is_refused_with_a_swedish_message(
+    registrar: Client, file: SimpleUploadedFile, message: str
+) -> None:
+    response = registrar.post(REGISTER, letter(fil=file))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
     assert not Case.objects.exists()
 
 
