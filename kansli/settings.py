@@ -75,6 +75,21 @@ elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
         "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
     )
 
+# The key of the event log's HMAC chain (kansli.audit.chain; docs/security.md, "The audit log").
+# Kept apart from SECRET_KEY and from the database: whoever holds it can rewrite the chain.
+KANSLI_AUDIT_KEY = os.environ.get("KANSLI_AUDIT_KEY", "")
+if not KANSLI_AUDIT_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("KANSLI_AUDIT_KEY must be set when DEBUG is off")
+    KANSLI_AUDIT_KEY = "kansli-development-only-audit-key-not-secret"
+elif not DEBUG and (weakness := weak_secret_key(KANSLI_AUDIT_KEY)):
+    raise ImproperlyConfigured(
+        f"KANSLI_AUDIT_KEY {weakness}: set it to a long random value, for example from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
+    )
+elif not DEBUG and KANSLI_AUDIT_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("KANSLI_AUDIT_KEY must differ from SECRET_KEY")
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "kansli.web.errors.csrf_failure"

@@ -4,6 +4,7 @@ import os
 
 TEST_ENVIRONMENT = {
     "SECRET_KEY": "kansli-test-only-not-secret-but-as-long-as-a-production-key-0123456789",
+    "KANSLI_AUDIT_KEY": "kansli-test-only-audit-key-not-secret-but-long-enough-9876543210",
     "SECURE_SSL_REDIRECT": "0",
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",

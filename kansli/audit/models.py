@@ -44,6 +44,10 @@ class Event(models.Model):
     after = models.JSONField(_("efter"), null=True, blank=True)
     prev_hash = models.CharField(_("föregående kontrollsumma"), max_length=64)
     hash = models.CharField(_("kontrollsumma"), max_length=64, unique=True)
+    # The database transaction that wrote the event, set by PostgreSQL (kansli.audit.triggers),
+    # so that a row changed in the same transaction is known to be accounted for. Not part of
+    # what the hash attests: it says which transaction, not what happened.
+    txid = models.BigIntegerField(_("transaktion"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("händelse")
@@ -71,3 +75,31 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash}"
+
+
+class RowChange(models.Model):
+    """A change to an audited table that no event of the same transaction accounts for, as
+    PostgreSQL's triggers saw it (kansli.audit.triggers): an SQL statement or a
+    `QuerySet.update()` that went around the audited services. `kansli audit verify` names the
+    first one. Written only by the database."""
+
+    class Operation(models.TextChoices):
+        INSERT = "INSERT", _("infogad")
+        UPDATE = "UPDATE", _("ändrad")
+        DELETE = "DELETE", _("raderad")
+
+    at = models.DateTimeField(_("tidpunkt"))
+    object_type = models.CharField(_("objekttyp"), max_length=100)
+    object_id = models.CharField(_("objekt-id"), max_length=64)
+    operation = models.CharField(_("ändring"), max_length=6, choices=Operation)
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+    txid = models.BigIntegerField(_("transaktion"))
+
+    class Meta:
+        verbose_name = _("ändring utan händelse")
+        verbose_name_plural = _("ändringar utan händelse")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_operation_display()} {self.object_type} {self.object_id}"

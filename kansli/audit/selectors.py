@@ -1,12 +1,25 @@
-"""Reading the event log: verifying the chain."""
+"""Reading the event log: verifying the chain, its anchors, and the rows it answers for."""
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db import transaction
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
 
-from kansli.audit.chain import event_hash
-from kansli.audit.models import GENESIS, ChainHead, Event
-from kansli.audit.services import event_payload
+from kansli.audit.chain import KEYED, event_hash
+from kansli.audit.models import GENESIS, ChainHead, Event, RowChange
+from kansli.audit.services import event_payload, snapshot
+from kansli.audit.tables import UNLOGGED_FIELDS, audited_models
+
+# Rows, ids or anchors read at a time: memory stays flat however long the log.
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -37,7 +50,9 @@ def _walk(walk: _Walk) -> _Walk | ChainReport:
             return ChainReport(walk.checked, walk.next_seq, "missing")
         if event.prev_hash != walk.prev_hash:
             return ChainReport(walk.checked, event.seq, "broken link")
-        if event.hash != event_hash(event.prev_hash, event_payload(event)):
+        if event.hash != event_hash(
+            settings.KANSLI_AUDIT_KEY, event.prev_hash, event_payload(event)
+        ):
             return ChainReport(walk.checked, event.seq, "altered")
         walk = _Walk(event.seq + 1, event.hash, walk.checked + 1)
     return walk
@@ -66,3 +81,159 @@ def chain_verify() -> ChainReport:
     if head_hash != walk.prev_hash:
         return ChainReport(walk.checked, last_seq, "altered")
     return ChainReport(walk.checked)
+
+
+def chain_head() -> tuple[int, str]:
+    """The chain's end as its head row records it: (seq, hash)."""
+    head = ChainHead.objects.filter(pk=1).first()
+    return (head.seq, head.hash) if head else (0, GENESIS)
+
+
+ANCHOR = re.compile(r"\bseq=(\d+) hash=([0-9a-f]{64})\b")
+
+
+def anchor_line() -> str:
+    """The line `kansli audit anchor` prints for the operator to keep outside the database."""
+    seq, hash_ = chain_head()
+    return f"{timezone.localtime():%Y-%m-%dT%H:%M:%S%z} seq={seq} hash={hash_} keyed={KEYED}"
+
+
+def anchors_read(lines: Iterable[str]) -> list[tuple[int, str]]:
+    """The (seq, hash) of each anchor line, in order of seq; lines with none (a syslog's other
+    lines, comments) are passed over."""
+    return sorted((int(found[1]), found[2]) for line in lines if (found := ANCHOR.search(line)))
+
+
+@dataclass(frozen=True)
+class AnchorReport:
+    checked: int
+    first_bad_seq: int | None = None
+    problem: str = ""
+
+
+def anchors_verify(anchors: Sequence[tuple[int, str]]) -> AnchorReport:
+    """Check that every anchored (seq, hash) is still in the chain; name the first that is not
+    (a deleted end with the head moved back, an emptied log, a rehashed chain)."""
+    for start in range(0, len(anchors), CHUNK):
+        batch = [(seq, hash_) for seq, hash_ in anchors[start : start + CHUNK] if seq > 0]
+        stored = dict(
+            Event.objects.filter(seq__in=[seq for seq, _hash in batch]).values_list("seq", "hash")
+        )
+        for seq, hash_ in batch:
+            if seq not in stored:
+                return AnchorReport(start, seq, "missing")
+            if stored[seq] != hash_:
+                return AnchorReport(start, seq, "altered")
+    return AnchorReport(len(anchors))
+
+
+@dataclass(frozen=True)
+class RowReport:
+    """A row of an audited table that does not match the log: which, and how."""
+
+    object_type: str
+    object_id: str
+    problem: str
+    field: str = ""
+    seq: int | None = None
+
+
+def unaccounted_change() -> RowReport | None:
+    """The first change PostgreSQL's triggers saw made around the audited services."""
+    change = RowChange.objects.order_by("pk").first()
+    if change is None:
+        return None
+    field = ""
+    if change.operation == RowChange.Operation.UPDATE:
+        before, after = change.before or {}, change.after or {}
+        columns = [f.column for f in apps.get_model(change.object_type)._meta.concrete_fields]
+        field = next((name for name in columns if before.get(name) != after.get(name)), "")
+    return RowReport(change.object_type, change.object_id, f"unaccounted {change.operation}", field)
+
+
+def rows_verify() -> RowReport | None:
+    """Compare each row of every audited table with the state its last event describes, and
+    name the first that does not match: changed, inserted or deleted around the log."""
+    for model in audited_models():
+        found = _logged_rows_verify(model) or _unlogged_row(model)
+        if found is not None:
+            return found
+    return None
+
+
+def _logged_rows_verify(model: type[models.Model]) -> RowReport | None:
+    """Walk the rows the log knows of, a chunk of ids at a time."""
+    label = model._meta.label_lower
+    events = Event.objects.filter(object_type=label)
+    ids = events.values_list("object_id", flat=True).distinct().order_by("object_id")
+    last = None
+    while page := list((ids if last is None else ids.filter(object_id__gt=last))[:CHUNK]):
+        last = page[-1]
+        states = _logged_states(events.filter(object_id__in=page))
+        rows = {str(row.pk): row for row in model._base_manager.filter(pk__in=list(states))}
+        for object_id, (seq, state) in sorted(states.items()):
+            row = rows.get(object_id)
+            if state is None and row is not None:
+                return RowReport(label, object_id, "not deleted", seq=seq)
+            if state is not None and row is None:
+                return RowReport(label, object_id, "deleted", seq=seq)
+            if row is not None and (field := _first_difference(row, state)):
+                return RowReport(label, object_id, "differs", field, seq)
+    return None
+
+
+def _logged_states(events: QuerySet[Event]) -> dict[str, tuple[int, dict[str, Any] | None]]:
+    """By object id, the last event that describes a state and the state it leaves the row in
+    (None: deleted). Events that describe none (an operator's sign-in) are passed over."""
+    states: dict[str, tuple[int, dict[str, Any] | None]] = {}
+    rows = events.order_by("seq").values_list("seq", "object_id", "action", "after")
+    for seq, object_id, action, after in rows.iterator(chunk_size=CHUNK):
+        verb = action.rpartition(".")[2]
+        if verb == "create":
+            states[object_id] = (seq, dict(after or {}))
+        elif verb == "update":
+            earlier = states.get(object_id, (seq, {}))[1] or {}
+            states[object_id] = (seq, {**earlier, **(after or {})})
+        elif verb == "delete":
+            states[object_id] = (seq, None)
+    return states
+
+
+def _first_difference(row: models.Model, state: dict[str, Any]) -> str:
+    """The first field whose stored value is not the logged one ('' when all match). A field
+    the log has never described (added by a later migration) cannot be compared."""
+    unlogged = UNLOGGED_FIELDS.get(row._meta.label_lower, {})
+    current = snapshot(row)
+    for field in row._meta.concrete_fields:
+        name = field.attname
+        if name in unlogged or name not in state:
+            continue
+        if not _same(field, state[name], current[name]):
+            return name
+    return ""
+
+
+def _same(field: models.Field, logged: Any, current: Any) -> bool:
+    """Whether a logged value and a stored one are the same value of `field` (12.5 and 12.50
+    are one amount, a time in UTC and in local time one moment)."""
+    if logged == current:
+        return True
+    try:
+        return field.to_python(logged) == field.to_python(current)
+    except (ValidationError, TypeError, ValueError):
+        return False
+
+
+def _unlogged_row(model: type[models.Model]) -> RowReport | None:
+    """The first row of `model` that no event mentions: inserted around the log."""
+    label = model._meta.label_lower
+    logged = Event.objects.filter(
+        object_type=label, object_id=Cast(OuterRef("pk"), models.CharField())
+    )
+    found = (
+        model._base_manager.filter(~Exists(logged))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return None if found is None else RowReport(label, str(found), "no event")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, router, transaction
@@ -118,7 +119,7 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
             after=to_json_value(change.after),
             prev_hash=hash_,
         )
-        event.hash = event_hash(event.prev_hash, event_payload(event))
+        event.hash = event_hash(settings.KANSLI_AUDIT_KEY, event.prev_hash, event_payload(event))
         seq, hash_ = event.seq, event.hash
         events.append(event)
     Event.objects.bulk_create(events, batch_size=BATCH)

@@ -12,6 +12,7 @@ from kansli.settings_test import TEST_ENVIRONMENT
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-production-secret-key-that-is-random-enough-for-django-0123456789",
+    "KANSLI_AUDIT_KEY": "a-long-production-audit-key-kept-apart-from-the-database-9876543210",
     "ALLOWED_HOSTS": "kansli.vanersborg.se",
     "DJANGO_SETTINGS_MODULE": "kansli.settings",
 }
@@ -54,6 +55,24 @@ def test_development_accepts_any_secret_key() -> None:
     result = run_django("check", env={**PRODUCTION_ENV, "SECRET_KEY": "x", "DEBUG": "1"})
 
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_an_audit_key() -> None:
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "KANSLI_AUDIT_KEY"}
+    result = run_django("check", env=env)
+
+    assert result.returncode != 0
+    assert "KANSLI_AUDIT_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_weak_audit_key_or_the_secret_key_again() -> None:
+    weak = run_django("check", env={**PRODUCTION_ENV, "KANSLI_AUDIT_KEY": "x"})
+    same = run_django(
+        "check", env={**PRODUCTION_ENV, "KANSLI_AUDIT_KEY": PRODUCTION_ENV["SECRET_KEY"]}
+    )
+
+    assert "KANSLI_AUDIT_KEY has fewer than 50 characters" in weak.stderr
+    assert "KANSLI_AUDIT_KEY must differ from SECRET_KEY" in same.stderr
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@ keys and its timestamptz comes back in UTC; the suite runs on both databases).""
 
 from collections.abc import Callable
 
+from django.conf import settings
+
 from kansli.accounts.models import User
 from kansli.accounts.services import token_create
 from kansli.audit.chain import event_hash
@@ -35,7 +37,7 @@ def test_events_read_back_hash_as_they_were_written(
 
     read_back = list(Event.objects.order_by("seq"))
 
-    assert [event_hash(e.prev_hash, event_payload(e)) for e in read_back] == [
-        written[e.seq] for e in read_back
-    ]
+    assert [
+        event_hash(settings.KANSLI_AUDIT_KEY, e.prev_hash, event_payload(e)) for e in read_back
+    ] == [written[e.seq] for e in read_back]
     assert chain_verify().intact
