@@ -539,6 +539,13 @@ class Posting(models.Model):
     last_appeal_day = models.DateField(_("sista dag för överklagande"))
     taken_down_on = models.DateField(_("tas ned den"))
     minutes_kept_at = models.CharField(_("protokollets förvaringsplats"), max_length=300)
+    # The event log's end at justering (kansli.audit), printed on the minutes: a copy of the
+    # chain's head kept outside the database, which a later `kansli audit verify --anchors`
+    # can check. Empty on postings from before it was kept.
+    chain_seq = models.PositiveBigIntegerField(
+        _("händelseloggens löpnummer"), null=True, blank=True
+    )
+    chain_hash = models.CharField(_("händelseloggens kontrollsumma"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("anslag")

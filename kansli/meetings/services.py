@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from kansli import legal_time
 from kansli.audit import services as audit
+from kansli.audit.selectors import chain_head
 from kansli.audit.services import Actor
 from kansli.bounds import require_year_in_bounds
 from kansli.decisions.services import decision_report, meeting_decision_record
@@ -1088,9 +1089,12 @@ def _post(
 ) -> Posting:
     """Post the approval on the notice board today, with the dates of legal_time: the day it
     was due (KL 8 kap. 12 §), the last day to appeal (KL 13 kap. 5 §) and the day it comes
-    down. `Posting.late` tells when today is after the day it was due."""
+    down. `Posting.late` tells when today is after the day it was due. The event log's head at
+    this moment, after the approval's own events, is kept on the posting and printed on the
+    minutes: an anchor of the log outside the database."""
     posted_on = timezone.localdate()
     period = legal_time.appeal_deadline(posted_on)
+    chain_seq, chain_hash = chain_head()
     posting = Posting(
         meeting=meeting,
         item=item,
@@ -1100,6 +1104,8 @@ def _post(
         last_appeal_day=period.last_day,
         taken_down_on=period.taken_down,
         minutes_kept_at=_kept_at(meeting),
+        chain_seq=chain_seq,
+        chain_hash=chain_hash,
     )
     return audit.create(actor=actor, instance=posting)
 
