@@ -1,0 +1,54 @@
+"""Which tables the event log answers for, and which of their columns change without an event.
+
+Every model of Kansli's own apps is written through the audited services (kansli.audit.services)
+except those left out here, each with the reason. `kansli audit verify` compares the audited
+tables' rows with the log, and on PostgreSQL their triggers report changes no event accounts for
+(kansli.audit.triggers). docs/security.md lists the same tables for the operator.
+"""
+
+from django.apps import apps
+from django.db import models
+
+LEFT_OUT = {
+    "audit.event": "the log itself, checked by its chain",
+    "audit.chainhead": "the chain's end, checked against the chain and the anchors",
+    "audit.rowchange": "written by the database's triggers, read by verify",
+    "search.searchentry": "the search index, derived from the rows and rebuilt from them",
+    "registry.numberseries": (
+        "made on first use and counted up by case numbering in the registering transaction; "
+        "each case, with its number, is in the log"
+    ),
+}
+
+# Columns that legitimately change without an event; verify and the triggers ignore them.
+UNLOGGED_FIELDS = {
+    "accounts.user": {"last_login": "set by Django at each sign-in"},
+    "accounts.apitoken": {"last_used_at": "stamped at most every few minutes by the key's use"},
+    "registry.file": {
+        "extracted_text": (
+            "the text of a file whose checksum is logged; kept out of the log, which keeps "
+            "everything for ever and would otherwise hold secret text"
+        )
+    },
+    "registry.case": {
+        "next_document_number": "counted up by each document registered, whose event holds it"
+    },
+}
+
+
+def audited_models() -> list[type[models.Model]]:
+    """The models whose every row the event log answers for, in a stable order."""
+    return sorted(
+        (
+            model
+            for model in apps.get_models()
+            if model.__module__.startswith("kansli.") and model._meta.label_lower not in LEFT_OUT
+        ),
+        key=lambda model: model._meta.label_lower,
+    )
+
+
+def unlogged_columns(model: type[models.Model]) -> list[str]:
+    """The columns of `model` that change without an event."""
+    names = UNLOGGED_FIELDS.get(model._meta.label_lower, {})
+    return [model._meta.get_field(name).column for name in names]
