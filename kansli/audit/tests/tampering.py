@@ -6,6 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from kansli.audit.chain import HashFunction
+from kansli.audit.models import GENESIS, Event
+from kansli.audit.services import event_payload
+
 
 def tamper(sql: str, *params: object) -> None:
     with connection.cursor() as cursor:
@@ -23,3 +27,19 @@ def anchor(path: Path) -> None:
     """Append the chain's head to the anchor file, as the operator's daily cron does."""
     with path.open("a") as file:
         call_command("audit", "anchor", stdout=file)
+
+
+def rehash_from(seq: int, hash_function: HashFunction) -> None:
+    """Recompute every hash from `seq` on, and the head, as someone without the key would."""
+    prev_hash = Event.objects.get(seq=seq - 1).hash if seq > 1 else GENESIS
+    for event in Event.objects.filter(seq__gte=seq).order_by("seq"):
+        event.prev_hash = prev_hash
+        prev_hash = hash_function(prev_hash, event_payload(event))
+        tamper(
+            "UPDATE audit_event SET prev_hash = %s, hash = %s WHERE seq = %s",
+            event.prev_hash,
+            prev_hash,
+            event.seq,
+        )
+        last = event.seq
+    tamper("UPDATE audit_chainhead SET seq = %s, hash = %s", last, prev_hash)

@@ -11,28 +11,11 @@ from django.core.management import call_command
 
 from kansli.audit.chain import HashFunction, event_hash, unkeyed_event_hash
 from kansli.audit.models import Event
-from kansli.audit.services import event_payload
-from kansli.audit.tests.tampering import anchor, tamper, verify_fails
+from kansli.audit.tests.tampering import anchor, rehash_from, tamper, verify_fails
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Organization
 
 ALTERED = "innehållet har ändrats efter att händelsen skrevs"
-
-
-def rehash_from(seq: int, hash_function: HashFunction) -> None:
-    """Recompute every hash from `seq` on, and the head, as someone without the key would."""
-    prev_hash = Event.objects.get(seq=seq - 1).hash if seq > 1 else "0" * 64
-    for event in Event.objects.filter(seq__gte=seq).order_by("seq"):
-        event.prev_hash = prev_hash
-        prev_hash = hash_function(prev_hash, event_payload(event))
-        tamper(
-            "UPDATE audit_event SET prev_hash = %s, hash = %s WHERE seq = %s",
-            event.prev_hash,
-            prev_hash,
-            event.seq,
-        )
-        last = event.seq
-    tamper("UPDATE audit_chainhead SET seq = %s, hash = %s", last, prev_hash)
 
 
 def cut_back_to(seq: int) -> None:
