@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,9 +55,21 @@ class DecisionView:
 
 
 def decision_case(decision: Decision) -> Case | None:
-    """The case the decision was taken in at a meeting, if any."""
+    """The case the decision was taken in: at a meeting, its agenda item's; by a delegate,
+    the secret case of the body whose number the decision names (in its case reference,
+    title or text), since its words are then the secret case's."""
     item = getattr(decision, "agenda_item", None)
-    return item.case if item is not None else None
+    if item is not None:
+        return item.case
+    words = " ".join((decision.case_reference, decision.title, decision.text))
+    return (
+        Case.objects.filter(organization__body_id=decision.body_id)
+        .exclude(secrecy_reference="")
+        .alias(words=Value(words, output_field=CharField()))
+        .filter(words__contains=F("number"))
+        .select_related("organization")
+        .first()
+    )
 
 
 def decision_view(user: User, decision: Decision) -> DecisionView:

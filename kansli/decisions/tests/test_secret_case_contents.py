@@ -11,11 +11,11 @@ from django.urls import reverse
 
 from kansli.accounts.models import User
 from kansli.decisions.models import Decision
-from kansli.decisions.services import EXECUTOR_KINDS, execution_task_assign
+from kansli.decisions.services import EXECUTOR_KINDS, decision_record, execution_task_assign
 from kansli.decisions.tests.conftest import api_client_of
 from kansli.meetings import services as meetings
 from kansli.meetings.tests import demo_meeting
-from kansli.organisation.models import Organization
+from kansli.organisation.models import Organization, Position
 from kansli.preparation import services as preparation
 from kansli.registry import services as registry
 from kansli.registry.models import Case
@@ -248,3 +248,35 @@ def test_a_search_finds_a_secret_decision_only_for_those_who_see_its_words(
 
     assert ([d["id"] for d in api.json()] == [decision.pk]) is found
     assert (f"/beslut/{decision.pk}/" in page.content.decode()) is found
+
+
+@pytest.fixture
+def delegated(demo: Demo, secret_case: Case) -> Decision:
+    """The director's delegated decision in the secret case, naming it by its number only."""
+    director = user("direktor")
+    body = demo[BODY]
+    return decision_record(
+        actor=director,
+        body=body,
+        decision_type="organisationsforandring",
+        decided_by=director.person,
+        capacity=Position.objects.get(body=body, slug="kommundirektor"),
+        concerning=Organization.objects.get(body=body, slug="barn-och-utbildningsforvaltningen"),
+        amount=None,
+        decided_on=demo_meeting.today(),
+        title=f"Beslut i ärende {secret_case.number}",
+        text=f"Stödet till {MARKER} ordnas.",
+    )
+
+
+@pytest.mark.parametrize(("username", "masked"), [("ledamot", True), ("registrator", False)])
+def test_a_delegated_decision_naming_a_secret_case_is_masked_as_the_case(
+    delegated: Decision, username: str, masked: bool
+) -> None:
+    pages = fetched(
+        signed_in(username), [reverse("web:decision_detail", args=[BODY, delegated.pk])]
+    )
+    pages |= fetched(api_client_of(user(username)), decision_api(delegated)[:2])
+
+    assert shown(pages, MARKER) == ([] if masked else list(pages))
+    assert shown(pages, MASK) == (list(pages) if masked else [])
