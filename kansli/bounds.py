@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.pagination import PageNumberPagination
 from pydantic import Field
+from pydantic_core import PydanticCustomError
 
 YEAR_MIN = 1900
 YEAR_MAX = 2200
@@ -33,15 +34,22 @@ class Pages(PageNumberPagination):
         page_size: int | None = Field(None, ge=1)
 
 
+def _year_refused() -> str:
+    return _("Ange ett år mellan %(min)s och %(max)s.") % {"min": YEAR_MIN, "max": YEAR_MAX}
+
+
 def require_year_in_bounds(moment: datetime.date | None, *, field: str) -> None:
     """Refuse a date or time whose year is outside the bounds, on `field`."""
     if moment is not None and not YEAR_MIN <= moment.year <= YEAR_MAX:
-        raise ValidationError(
-            {
-                field: _("Ange ett år mellan %(min)s och %(max)s.")
-                % {"min": YEAR_MIN, "max": YEAR_MAX}
-            }
-        )
+        raise ValidationError({field: _year_refused()})
+
+
+def year_in_bounds(moment: datetime.date) -> datetime.date:
+    """A pydantic validator of an API parameter: the date, or the API's 422 when its year is
+    outside the bounds."""
+    if not YEAR_MIN <= moment.year <= YEAR_MAX:
+        raise PydanticCustomError("year_out_of_bounds", _year_refused())
+    return moment
 
 
 class YearConverter:
@@ -58,3 +66,16 @@ class YearConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+class TextConverter:
+    """`<text:key>` in a URL: a path segment as `<str:...>` takes it, but without NUL
+    characters, which PostgreSQL cannot compare; a key holding one matches nothing (404)."""
+
+    regex = "[^/\x00]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value

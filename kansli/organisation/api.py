@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kansli.bounds import Pages
+from kansli.bounds import Pages, year_in_bounds
 from kansli.organisation import models
 from kansli.organisation.policy import may_read_person
 from kansli.organisation.selectors import (
@@ -76,6 +76,7 @@ def _iso_date(value: object) -> object:
 OnDate = Annotated[
     datetime.date,
     BeforeValidator(_iso_date),
+    AfterValidator(year_in_bounds),
     Field(description=_lazy("Dagen frågan gäller, ÅÅÅÅ-MM-DD; i dag om den utelämnas.")),
 ]
 
