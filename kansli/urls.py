@@ -3,12 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
 from kansli.api import api
-from kansli.bounds import YearConverter
+from kansli.bounds import TextConverter, YearConverter
 
 admin.site.site_header = "Kansli"
 admin.site.site_title = "Kansli"
-# Before the apps' URLs, which use it.
+# Before the apps' URLs, which use them.
 register_converter(YearConverter, "year")
+register_converter(TextConverter, "text")
 
 urlpatterns = [
     # Before the web pages: "admin/organisation/person/" would otherwise match

@@ -239,3 +239,21 @@ def test_a_huge_page_of_a_paginated_list_is_a_swedish_422(demo: dict[str, Body],
 
     assert response.status_code == 422
     assert response.json()["fields"] == {"page": ["Ange ett värde som är högst 10000."]}
+
+
+@pytest.mark.parametrize("key", ["3%00", "%00", "a%00b"])
+def test_a_nul_character_in_a_section_key_is_not_found(demo: dict[str, Body], key: str) -> None:
+    url = f"/vanersborg/styrdokument/kommundirektorsinstruktion/avsnitt/{key}/"
+
+    response = signed_in("registrator").get(url)
+
+    assert response.status_code == 404
+
+
+def test_a_section_key_without_nul_still_leads_to_its_section(demo: dict[str, Body]) -> None:
+    response = signed_in("registrator").get(
+        "/vanersborg/styrdokument/kommundirektorsinstruktion/avsnitt/3/"
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/vanersborg/styrdokument/kommundirektorsinstruktion/#")

@@ -21,7 +21,7 @@ urlpatterns = [
         "<slug:body>/styrdokument/<slug:document>/", views.document_detail, name="document_detail"
     ),
     path(
-        "<slug:body>/styrdokument/<slug:document>/avsnitt/<str:key>/",
+        "<slug:body>/styrdokument/<slug:document>/avsnitt/<text:key>/",
         views.section_detail,
         name="section_detail",
     ),
