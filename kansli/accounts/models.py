@@ -2,9 +2,10 @@
 
 import hashlib
 import secrets
+from typing import Any
 
-from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from kansli.organisation.models import Person
@@ -21,6 +22,27 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("administratör")
 
 
+class OperatorRecordingManager(UserManager["User"]):
+    """Django's user manager, with the operator that `kansli createsuperuser` makes (around the
+    services: Django's own command) recorded in the event log, so that `kansli audit verify`
+    finds an event for every account."""
+
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra: Any
+    ) -> "User":
+        from kansli.audit import services as audit
+
+        with transaction.atomic(using=self.db):
+            user = super().create_superuser(username, email, password, **extra)
+            audit.record(
+                actor=None,
+                action=audit.action_name(user, "create"),
+                instance=user,
+                after=audit.snapshot(user),
+            )
+        return user
+
+
 class User(AbstractUser):
     person = models.OneToOneField(
         Person,
@@ -30,6 +52,8 @@ class User(AbstractUser):
         related_name="user",
         verbose_name=_("person"),
     )
+
+    objects = OperatorRecordingManager()
 
     class Meta:
         verbose_name = _("användare")
