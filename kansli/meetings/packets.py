@@ -93,10 +93,13 @@ def public_packet(meeting: Meeting) -> bytes:
     return _packet(meeting, PUBLIC)
 
 
-def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
+def minutes_pdf(meeting: Meeting, *, public: bool, user: Actor = None) -> bytes:
     """The minutes (protokoll): who attended, each paragraph (§) with its proposals, votes,
     resolution, dissents and notes, and the approval. The public version masks what the
-    registry's visibility hides from the public (the titles and texts of secret cases)."""
+    registry's visibility hides from the public (the titles and texts of secret cases); the
+    full version is whole for the system (no user), and masks for `user` what the registry
+    hides from them, as the members' packet does for anyone not of the organ."""
+    reader = PUBLIC if public else (WHOLE if user is None else Reader(user))
     items = (
         meeting.items.filter(minute_number__isnull=False)
         .order_by("minute_number")
@@ -119,7 +122,7 @@ def minutes_pdf(meeting: Meeting, *, public: bool) -> bytes:
         "meeting": meeting,
         "public": public,
         "attendance": _attendance(meeting),
-        "paragraphs": [_paragraph(item, PUBLIC if public else WHOLE) for item in items],
+        "paragraphs": [_paragraph(item, reader) for item in items],
         "signatures": _signatures(meeting),
         "posting": meeting.postings.filter(item__isnull=True).first(),
     }

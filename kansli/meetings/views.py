@@ -304,9 +304,9 @@ def _page(
         }
         if failed is not None and failed.item is not None and failed.item.pk == item.pk:
             item_forms[failed.name] = failed
-        title, _masked = item_title(request.user, item)
+        title, masked = item_title(request.user, item)
         public_title, _masked = item_title(public, item)
-        items.append(_ItemRow(item, title, public_title, item_forms))
+        items.append(_ItemRow(item, title, public_title, item_forms, title if masked else ""))
     if failed is not None and failed.item is None:
         forms[failed.name] = failed
     context = {
@@ -332,6 +332,9 @@ class _ItemRow(NamedTuple):
     title: str  # as the signed-in user may see it
     public_title: str  # as it reads on the public agenda
     forms: dict[str, ActionForm]
+    # What the item's texts (proposals, resolution, jäv grounds, notes) read as when the
+    # registry's visibility masks its case from the user; empty when they are shown.
+    mask: str
 
 
 def _managed(request: HttpRequest, body: str, meeting: int) -> Meeting:
@@ -409,7 +412,7 @@ DOWNLOADS = {
     "protokoll": Download(
         may_read_full_minutes,
         refuse_full_minutes,
-        lambda m, _user: packets.minutes_pdf(m, public=False),
+        lambda m, user: packets.minutes_pdf(m, public=False, user=user),
     ),
 }
 

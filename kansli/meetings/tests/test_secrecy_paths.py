@@ -26,6 +26,7 @@ from kansli.meetings.models import (
     Vote,
 )
 from kansli.meetings.tests.meeting_samples import (
+    SECRET_CASE_TITLE,
     Sample,
     meeting_with_agenda,
     pdf_text,
@@ -323,3 +324,25 @@ def test_the_public_minutes_url_answers_only_once_approved(held: Sample) -> None
     response = Client().get(url)
     assert response.status_code == 200
     assert "JAVGRUND3377" not in pdf_text(response.content)
+
+
+def test_the_secretary_reads_a_secret_items_texts_masked_as_the_case_page_masks_them(
+    held: Sample, secretary: User
+) -> None:
+    placement = held.items[3]
+    Proposal.objects.create(item=placement, position=1, text="att placera BESLUTSSATS4471")
+    client = Client()
+    client.force_login(secretary)
+    body = held.meeting.organization.body.slug
+    minutes = client.get(
+        reverse("meetings:meeting_document", args=[body, held.meeting.pk, "protokoll"])
+    )
+    session = client.get(reverse("meetings:meeting_session", args=[body, held.meeting.pk]))
+    texts = {"minutes": pdf_text(minutes.content), "session": session.content.decode()}
+
+    for text in texts.values():
+        assert "JAVGRUND3377" not in text
+        assert "BESLUTSSATS4471" not in text
+        assert SECRET_CASE_TITLE not in text
+        assert "[Sekretess enligt OSL 26 kap. 1 §]" in text
+    assert PUBLIC_GROUND in texts["minutes"]  # the proceedings before approval, as before
