@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -225,10 +225,13 @@ def _same(field: models.Field, logged: Any, current: Any) -> bool:
 
 
 def _unlogged_row(model: type[models.Model]) -> RowReport | None:
-    """The first row of `model` that no event mentions: inserted around the log."""
+    """The first row of `model` that no event describes: inserted around the log. (An event
+    that describes no state, an operator's sign-in, does not vouch for the row.)"""
     label = model._meta.label_lower
     logged = Event.objects.filter(
-        object_type=label, object_id=Cast(OuterRef("pk"), models.CharField())
+        Q(action__endswith=".create") | Q(action__endswith=".update"),
+        object_type=label,
+        object_id=Cast(OuterRef("pk"), models.CharField()),
     )
     found = (
         model._base_manager.filter(~Exists(logged))

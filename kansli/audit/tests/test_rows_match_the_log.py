@@ -2,11 +2,14 @@
 describes, on every database, and names the first row changed, inserted or deleted around the
 audited services (SQL, `QuerySet.update()`)."""
 
+from collections.abc import Callable
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from kansli.accounts.models import User
+from kansli.accounts.signins import record_operator_sign_in
 from kansli.audit import services as audit
 from kansli.audit.models import Event
 from kansli.audit.tests.tampering import tamper, verify_fails
@@ -118,3 +121,25 @@ def test_the_demo_loaded_and_written_through_the_services_verifies_clean(
     call_command("audit", "verify")
 
     assert "Händelseloggen är obruten" in capsys.readouterr().out
+
+
+def test_an_operator_inserted_by_sql_is_named_though_it_signed_in(
+    make_user: Callable[..., User],
+) -> None:
+    sara = make_user("sara")
+    columns = [field.column for field in User._meta.concrete_fields if not field.primary_key]
+    copied = ["'smyg'" if column == "username" else column for column in columns]
+    tamper(
+        f"INSERT INTO accounts_user ({', '.join(columns)}) "  # noqa: S608
+        f"SELECT {', '.join(copied)} FROM accounts_user WHERE id = %s",
+        sara.pk,
+    )
+    intruder = User.objects.get(username="smyg")
+    tamper("UPDATE accounts_user SET is_superuser = %s WHERE id = %s", True, intruder.pk)
+    intruder.refresh_from_db()
+    record_operator_sign_in(sender=None, request=None, user=intruder)
+
+    assert verify_fails() == [
+        f"Raden accounts.user {intruder.pk} stämmer inte med händelseloggen: "
+        "ingen händelse beskriver raden (infogad utanför loggen)."
+    ]
