@@ -14,9 +14,16 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kansli.organisation.models import Body, Organization, Person
+
+
+def masked_text(reference: str) -> str:
+    """What a secret text reads as to those who may not see it."""
+    return gettext("[Sekretess enligt %(reference)s]") % {"reference": reference}
+
 
 # KLASSA-style classification codes: "1", "1.2", "1.2.3".
 validate_classification = RegexValidator(
@@ -214,6 +221,11 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
+        # str() reaches places that know no user (the admin's lists of related rows, form
+        # choices): a secret case names itself by its number; its title goes through
+        # `visibility.case_view`.
+        if self.is_secret:
+            return f"{self.number} {masked_text(self.secrecy_reference)}"
         return f"{self.number} {self.title}"
 
     @property
@@ -291,6 +303,9 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
+        # As a case's: a masked description goes through `visibility.document_view` only.
+        if self.is_secret and self.description_masked:
+            return f"{self.number} {masked_text(self.secrecy_reference)}"
         return f"{self.number} {self.description}"
 
     @property

@@ -30,7 +30,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kansli.accounts.policy import standing
-from kansli.registry.models import Case, Document
+from kansli.registry.models import Case, Document, masked_text
 from kansli.registry.policy import may_see_through_secrecy
 
 User = AbstractBaseUser | AnonymousUser
@@ -127,10 +127,6 @@ def _viewer(user: User) -> _Viewer:
     )
     user._registry_viewer = viewer
     return viewer
-
-
-def masked_text(reference: str) -> str:
-    return _("[Sekretess enligt %(reference)s]") % {"reference": reference}
 
 
 def _private_person_masked(viewer: _Viewer, document: Document) -> bool:
