@@ -1,14 +1,18 @@
 """The register of decisions in the admin. A decision is recorded through the register's
 services, which put it to the delegation engine: here only its wording can be corrected, and
-every correction is audited (AuditedModelAdmin)."""
+every correction is audited (AuditedModelAdmin). A decision masked from the user in the
+register is not listed here either."""
 
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from kansli.audit.admin import AuditedModelAdmin, BodyScoped
 from kansli.decisions.models import Decision, Evidence
+from kansli.decisions.selectors import DECISION_CASE, decision_view
+from kansli.registry.visibility import unmasked
 
 
 class EvidenceInline(BodyScoped, admin.TabularInline):
@@ -74,6 +78,12 @@ class DecisionAdmin(AuditedModelAdmin):
         field for field in fields if field not in {"title", "text", "case_reference"}
     ]
     inlines = [EvidenceInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Decision]:
+        """The body's decisions but those whose title and text the register masks from the
+        user (`decision_view`)."""
+        decisions = super().get_queryset(request).select_related(DECISION_CASE)
+        return unmasked(decisions, request.user, lambda user, d: decision_view(user, d).masked)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

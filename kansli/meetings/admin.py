@@ -5,11 +5,14 @@ meeting pages through the services, never here."""
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from kansli.audit.admin import AuditedModelAdmin, BodyScoped, ReadOnlyModelAdmin
 from kansli.meetings.models import AgendaItem, Attendance, Meeting, MinuteSeries, Posting
+from kansli.meetings.policy import item_title
+from kansli.registry.visibility import unmasked
 
 
 class ReadOnlyInline(BodyScoped, admin.TabularInline):
@@ -26,6 +29,12 @@ class ReadOnlyInline(BodyScoped, admin.TabularInline):
 class AgendaItemInline(ReadOnlyInline):
     model = AgendaItem
     fields = ["position", "minute_number", "kind", "title", "case", "rapporteur", "status"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AgendaItem]:
+        """The meeting's items but those whose title the meetings' policy masks from the user
+        (`item_title`, as on the meeting's pages)."""
+        items = super().get_queryset(request).select_related("case__organization")
+        return unmasked(items, request.user, lambda user, item: item_title(user, item)[1])
 
 
 class AttendanceInline(ReadOnlyInline):

@@ -4,6 +4,7 @@ case pages. Every save is audited (AuditedModelAdmin)."""
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from kansli.audit.admin import AuditedModelAdmin, BodyScoped
@@ -15,6 +16,7 @@ from kansli.preparation.models import (
     Statement,
     StatusChange,
 )
+from kansli.registry.visibility import case_contents_masked, unmasked
 
 
 class RouteStepInline(BodyScoped, admin.TabularInline):
@@ -66,6 +68,14 @@ class PreparationAdmin(AuditedModelAdmin):
     list_select_related = ["case", "step__organization", "rapporteur"]
     search_fields = ["case__number", "case__title"]
     inlines = [ClauseInline, StatementInline, StatusChangeInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Preparation]:
+        """The body's preparations but those of cases whose contents are masked from the user
+        (`case_contents_masked`, as on the case page)."""
+        preparations = super().get_queryset(request).select_related("case__organization")
+        return unmasked(
+            preparations, request.user, lambda user, p: case_contents_masked(user, p.case)
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

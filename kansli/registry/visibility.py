@@ -22,11 +22,12 @@ is secret. Signed-in staff of the body get a document's files unless the documen
 which case only those who may see through secrecy do.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kansli.accounts.policy import standing
@@ -34,6 +35,7 @@ from kansli.registry.models import Case, Document, masked_text
 from kansli.registry.policy import may_see_through_secrecy
 
 User = AbstractBaseUser | AnonymousUser
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -215,3 +217,10 @@ def case_contents_masked(user: User, case: Case) -> bool:
     secrecy sees them in full, everyone else sees that they exist, masked as the title is
     (`masked_text`)."""
     return case_view(user, case).title_masked
+
+
+def unmasked(queryset: QuerySet[M], user: User, masked: Callable[[User, M], bool]) -> QuerySet[M]:
+    """The rows of `queryset` that `masked` (a question put to this module) does not mask from
+    `user`: for the admin, which shows and edits a row's texts as they are, so lists and opens
+    only the rows the user may read whole."""
+    return queryset.exclude(pk__in=[row.pk for row in queryset if masked(user, row)])

@@ -6,6 +6,7 @@ follow-up's execution pages and API. Everyone else of the body sees that they ex
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -280,3 +281,36 @@ def test_a_delegated_decision_naming_a_secret_case_is_masked_as_the_case(
 
     assert shown(pages, MARKER) == ([] if masked else list(pages))
     assert shown(pages, MASK) == (list(pages) if masked else [])
+
+
+@pytest.fixture
+def reviewer(demo: Demo) -> User:
+    """The body's administrator, given the admin's view of decisions, preparations and
+    meetings (which no role holds): the admin asks the register's decision all the same."""
+    administrator = user("admin")
+    administrator.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=("view_decision", "view_preparation", "view_meeting")
+        )
+    )
+    return User.objects.get(pk=administrator.pk)
+
+
+def test_the_admin_neither_lists_nor_opens_a_masked_decision_or_preparation(
+    decision: Decision, reviewer: User
+) -> None:
+    client = Client()
+    client.force_login(reviewer)
+    preparation = decision.agenda_item.case.preparation
+    pages = [
+        reverse("admin:decisions_decision_changelist"),
+        reverse("admin:decisions_decision_change", args=[decision.pk]),
+        reverse("admin:preparation_preparation_changelist"),
+        reverse("admin:preparation_preparation_change", args=[preparation.pk]),
+        reverse("admin:meetings_meeting_change", args=[decision.agenda_item.meeting_id]),
+    ]
+
+    shown = {url: client.get(url, follow=True) for url in pages}
+
+    assert {url: r.status_code for url, r in shown.items()} == dict.fromkeys(pages, 200)
+    assert [url for url, r in shown.items() if MARKER in r.content.decode()] == []
