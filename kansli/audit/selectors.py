@@ -106,12 +106,13 @@ def anchors_read(lines: Iterable[str]) -> list[tuple[int, str]]:
 
 @dataclass(frozen=True)
 class AnchorReport:
-    checked: int
-    first_bad_seq: int | None = None
-    problem: str = ""
+    """An anchored event that the chain no longer holds as it was anchored, and how."""
+
+    seq: int
+    problem: str
 
 
-def anchors_verify(anchors: Sequence[tuple[int, str]]) -> AnchorReport:
+def anchors_verify(anchors: Sequence[tuple[int, str]]) -> AnchorReport | None:
     """Check that every anchored (seq, hash) is still in the chain; name the first that is not
     (a deleted end with the head moved back, an emptied log, a rehashed chain)."""
     for start in range(0, len(anchors), CHUNK):
@@ -121,10 +122,10 @@ def anchors_verify(anchors: Sequence[tuple[int, str]]) -> AnchorReport:
         )
         for seq, hash_ in batch:
             if seq not in stored:
-                return AnchorReport(start, seq, "missing")
+                return AnchorReport(seq, "missing")
             if stored[seq] != hash_:
-                return AnchorReport(start, seq, "altered")
-    return AnchorReport(len(anchors))
+                return AnchorReport(seq, "altered")
+    return None
 
 
 @dataclass(frozen=True)

@@ -112,13 +112,13 @@ class Command(BaseCommand):
                     _("Förankringarna kunde inte läsas: %(error)s") % {"error": error}
                 ) from error
             anchored = anchors_verify(anchors_read(lines))
-            if anchored.first_bad_seq is not None:
+            if anchored is not None:
                 failures.append(
                     _(
                         "Händelseloggen stämmer inte med förankringen vid händelse %(seq)d: "
                         "%(problem)s."
                     )
-                    % {"seq": anchored.first_bad_seq, "problem": ANCHOR_PROBLEMS[anchored.problem]}
+                    % {"seq": anchored.seq, "problem": ANCHOR_PROBLEMS[anchored.problem]}
                 )
         failures += [row_message(found) for found in (unaccounted_change(), rows_verify()) if found]
         if failures:
