@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -84,3 +85,13 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_forwarded(rf: RequestFa
 
     assert address_behind_proxy(spoofed) == ATTACKER
     assert address_behind_proxy(direct) == PROXY
+
+
+def test_a_username_longer_than_any_accounts_is_refused_before_it_is_tried(anna: User) -> None:
+    response = sign_in("x" * 5000, PASSWORD, ATTACKER)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [
+        "Säkerställ att detta värde har som mest 150 tecken (den har 5000)."
+    ]
+    assert not AccessAttempt.objects.exists()
