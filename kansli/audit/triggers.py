@@ -66,14 +66,34 @@ def install_functions(connection: BaseDatabaseWrapper) -> None:
         cursor.execute(FUNCTIONS)
 
 
-def install_triggers(connection: BaseDatabaseWrapper) -> None:
-    """(Re)create the trigger of every audited table, so that a table added by a later
-    migration, or a column newly left unlogged, is covered (PostgreSQL only)."""
+def uninstall_functions(connection: BaseDatabaseWrapper) -> None:
+    """Drop the trigger functions and with them every table's trigger (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP FUNCTION IF EXISTS audit_unaccounted() CASCADE;"
+            "DROP FUNCTION IF EXISTS audit_event_txid() CASCADE;"
+        )
+
+
+def install_triggers(connection: BaseDatabaseWrapper) -> None:
+    """(Re)create the trigger of every audited table, so that a table added by a later
+    migration, or a column newly left unlogged, is covered (PostgreSQL only). Tables not yet
+    made, and a database whose audit migrations have not yet made the function, are left
+    until a later migrate."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regproc(%s) IS NOT NULL", [TRIGGER])
+        if not cursor.fetchone()[0]:
+            return
+    tables = set(connection.introspection.table_names())
     quote = connection.ops.quote_name
     statements = []
     for model in audited_models():
+        if model._meta.db_table not in tables:
+            continue
         table = quote(model._meta.db_table)
         arguments = ", ".join(
             _literal(value)
@@ -88,8 +108,9 @@ def install_triggers(connection: BaseDatabaseWrapper) -> None:
             f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {table} "
             f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {TRIGGER}({arguments});"
         )
-    with connection.cursor() as cursor:
-        cursor.execute("".join(statements))
+    if statements:
+        with connection.cursor() as cursor:
+            cursor.execute("".join(statements))
 
 
 def after_migrate(sender: AppConfig, using: str, **kwargs: Any) -> None:

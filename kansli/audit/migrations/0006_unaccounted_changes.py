@@ -2,13 +2,17 @@
 
 from django.db import migrations, models
 
-from kansli.audit.triggers import install_functions
+from kansli.audit.triggers import install_functions, uninstall_functions
 
 
 def functions(apps, schema_editor):
     # PostgreSQL only; the tables' triggers are (re)made after every migrate
     # (kansli.audit.triggers.after_migrate).
     install_functions(schema_editor.connection)
+
+
+def drop_functions(apps, schema_editor):
+    uninstall_functions(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
@@ -41,5 +45,5 @@ class Migration(migrations.Migration):
             name='txid',
             field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name='transaktion'),
         ),
-        migrations.RunPython(functions, migrations.RunPython.noop),
+        migrations.RunPython(functions, drop_functions),
     ]
