@@ -23,6 +23,19 @@ class NumberChoiceField(forms.ModelChoiceField):
         return obj.number
 
 
+class ProposalChoiceField(forms.ModelChoiceField):
+    """A proposal by its number and proposer, as the page lists them: its text may be secret
+    (a secret case's resolution), and a form's choices know no user."""
+
+    def label_from_instance(self, obj: Model) -> str:
+        if obj.proposer is None:
+            return _("Yrkande %(number)s (förslaget till beslut)") % {"number": obj.position}
+        return _("Yrkande %(number)s (%(name)s)") % {
+            "number": obj.position,
+            "name": obj.proposer.name,
+        }
+
+
 def _datetime_field(label: str, **kwargs: Any) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
@@ -284,7 +297,7 @@ class ProposalForm(ActionForm):
 class DecideForm(ActionForm):
     """Decision by acclamation on one of the item's proposals."""
 
-    forslag = forms.ModelChoiceField(
+    forslag = ProposalChoiceField(
         label=_("Bifallet förslag"), queryset=AgendaItem.objects.none(), required=False
     )
     beslut = forms.CharField(
@@ -293,7 +306,7 @@ class DecideForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forslag"].queryset = self.item.proposals.all()
+        self.fields["forslag"].queryset = self.item.proposals.select_related("proposer")
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -303,13 +316,13 @@ class DecideForm(ActionForm):
 class VoteForm(ActionForm):
     """A roll call: the two proposals put against each other and each serving member's vote."""
 
-    ja = forms.ModelChoiceField(label=_("Ja-förslag"), queryset=AgendaItem.objects.none())
-    nej = forms.ModelChoiceField(label=_("Nej-förslag"), queryset=AgendaItem.objects.none())
+    ja = ProposalChoiceField(label=_("Ja-förslag"), queryset=AgendaItem.objects.none())
+    nej = ProposalChoiceField(label=_("Nej-förslag"), queryset=AgendaItem.objects.none())
 
     def __init__(self, *args: Any, voters: list[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("ja", "nej"):
-            self.fields[name].queryset = self.item.proposals.all()
+            self.fields[name].queryset = self.item.proposals.select_related("proposer")
         self.voters = voters
         for person in voters:
             self.fields[f"rost_{person.pk}"] = forms.ChoiceField(

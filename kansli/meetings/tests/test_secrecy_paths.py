@@ -346,3 +346,21 @@ def test_the_secretary_reads_a_secret_items_texts_masked_as_the_case_page_masks_
         assert SECRET_CASE_TITLE not in text
         assert "[Sekretess enligt OSL 26 kap. 1 §]" in text
     assert PUBLIC_GROUND in texts["minutes"]  # the proceedings before approval, as before
+
+
+def test_the_session_forms_name_a_secret_items_proposals_by_number(
+    sample: Sample, secretary: User
+) -> None:
+    meeting = sample.meeting
+    meeting.status = Meeting.Status.OPENED
+    meeting.save(update_fields=["status"])
+    Proposal.objects.create(item=sample.items[3], position=1, text="att placera BESLUTSSATS4471")
+    client = Client()
+    client.force_login(secretary)
+
+    page = client.get(
+        reverse("meetings:meeting_session", args=[meeting.organization.body.slug, meeting.pk])
+    ).content.decode()
+
+    assert "BESLUTSSATS4471" not in page
+    assert "Yrkande 1 (förslaget till beslut)" in page
