@@ -3,8 +3,8 @@
 `plant` builds, through the services, on top of the demo: in Vänersborg a secret case with a
 tjänsteskrivelse and three secret documents (a hidden description, a hidden sender, a secret
 file, asked for in a public records request), decided at a board meeting whose minutes are
-approved, a meeting held and not yet approved, the next meeting's draft agenda with the secret
-case again, and a delegation decision that names the secret case; in Blekinge a secret case
+approved, a meeting held and not yet approved, a meeting in session with the secret case
+again, and a delegation decision that names the secret case; in Blekinge a secret case
 on the agenda of a called meeting. Every secret field holds its own marker (`Marker`), so a
 failure names the field that leaked.
 
@@ -248,7 +248,7 @@ def _decided_meeting(board: Organization, secret: Case, public: Case, documents:
 def _unapproved_meeting(board: Organization) -> Meeting:
     """Held and closed, its minutes not yet approved: a disqualification and a dissent in a
     public item."""
-    meeting = _held(board, timezone.now() - datetime.timedelta(days=1))
+    meeting = _held(board, timezone.now() - datetime.timedelta(hours=5))
     item = meetings.item_add(
         actor=None, meeting=meeting, title="Taxor 2027", proposal="att anta taxorna"
     )
@@ -266,12 +266,15 @@ def _unapproved_meeting(board: Organization) -> Meeting:
     return meetings.meeting_close(actor=None, meeting=meeting)
 
 
-def _planned_meeting(board: Organization, secret: Case, documents: list[Document]) -> Meeting:
-    """Next week's board meeting, its agenda still a draft: the secret case again, with the
-    secret file attached (the forms that change the agenda are offered)."""
-    meeting = _held(board, timezone.now() + datetime.timedelta(days=7))
+def _meeting_in_session(board: Organization, secret: Case, documents: list[Document]) -> Meeting:
+    """The board in session: the secret case again, pending, with its prepared proposal and
+    the secret file attached, so that the forms that change the agenda and deal with an item
+    are offered."""
+    meeting = _held(board, timezone.now() - datetime.timedelta(hours=1))
     item = meetings.item_add(actor=None, meeting=meeting, title=secret.title, case=secret)
     meetings.attachment_add(actor=None, item=item, document=documents[2])
+    meeting = _open(meeting)
+    meetings.proposal_add(actor=None, item=item, text=item.proposal)
     return meeting
 
 
@@ -308,7 +311,7 @@ def _blekinge(body: Body) -> tuple[Case, Meeting]:
     meeting = meetings.meeting_schedule(
         actor=None,
         organization=board,
-        starts_at=timezone.now() + datetime.timedelta(days=7),
+        starts_at=timezone.now() + datetime.timedelta(days=1),
         place="Regionhuset",
     )
     meetings.item_add(actor=None, meeting=meeting, title=case.title, case=case)
@@ -343,14 +346,14 @@ def plant(demo: dict[str, Body]) -> World:
     mail.outbox.clear()
     decided = _decided_meeting(board, secret, public, documents)
     unapproved = _unapproved_meeting(board)
-    planned = _planned_meeting(board, secret, documents)
+    in_session = _meeting_in_session(board, secret, documents)
     delegated = _delegation_decision(vanersborg, secret, today)
     blekinge_case, blekinge_meeting = _blekinge(demo["blekinge"])
     return World(
         secret_case=secret,
         public_case=public,
         documents=documents,
-        meetings=[decided, unapproved, planned, blekinge_meeting],
+        meetings=[decided, unapproved, in_session, blekinge_meeting],
         decisions=[decided.items.get(case=secret).decision, delegated],
         blekinge_case=blekinge_case,
         persons=[officer, User.objects.get(username=Persona.LEDAMOT).person],
