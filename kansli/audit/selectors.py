@@ -154,7 +154,23 @@ def unaccounted_change() -> RowReport | None:
 
 def rows_verify() -> RowReport | None:
     """Compare each row of every audited table with the state its last event describes, and
-    name the first that does not match: changed, inserted or deleted around the log."""
+    name the first that does not match: changed, inserted or deleted around the log.
+
+    On PostgreSQL the comparison reads one snapshot of the database, so that a write
+    committed meanwhile is not taken for a mismatch (unless the caller holds a transaction
+    already). On SQLite, whose transaction would hold off every writer, run it when nobody
+    writes, or run it again: a mismatch that a write made goes away.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return _rows_verify()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return _rows_verify()
+
+
+def _rows_verify() -> RowReport | None:
     for model in audited_models():
         found = _logged_rows_verify(model) or _unlogged_row(model)
         if found is not None:
