@@ -31,7 +31,7 @@ from kansli.organisation.models import Body
 from kansli.registry.tests.samples import encrypted_pdf_bytes, nested_eml_bytes, pdf_bytes
 from kansli.tests.fuzzing import ANONYMOUS, HOSTILE, USERNAMES, plant_world, real_values
 
-EXAMPLES = 6
+EXAMPLES = 4
 CALLERS = (*USERNAMES, ANONYMOUS)
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
