@@ -38,6 +38,8 @@ from pypdf.generic import (
 )
 
 from kansli.accounts.policy import Actor, User
+from kansli.decisions.models import Decision
+from kansli.decisions.selectors import decision_view
 from kansli.meetings.models import AgendaItem, Attendance, ItemAttachment, Meeting
 from kansli.meetings.policy import item_title, reads_packet_whole
 from kansli.registry import files
@@ -229,13 +231,21 @@ def _reported_decisions(item: AgendaItem, reader: Reader) -> list[ReportedDecisi
     return [
         ReportedDecision(
             decided_on=decision.decided_on,
-            title=decision.decision_type_name if reader.public else decision.title,
+            title=_reported_title(decision, reader),
             delegate=decision.decided_by.name if decision.decided_by else "",
             case_reference=decision.case_reference,
             rule=decision.source_rule,
         )
         for decision in item.reported_decisions.all()
     ]
+
+
+def _reported_title(decision: Decision, reader: Reader) -> str:
+    """The public reads a reported decision's type; the members its title; anyone else its
+    title as the register shows it to them (masked when it is a secret case's)."""
+    if reader.public:
+        return decision.decision_type_name
+    return decision.title if reader.whole else decision_view(reader.user, decision).title
 
 
 def _item_title(item: AgendaItem, reader: Reader) -> tuple[str, bool]:

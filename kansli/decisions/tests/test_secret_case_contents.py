@@ -14,8 +14,10 @@ from kansli.accounts.models import User
 from kansli.decisions.models import Decision
 from kansli.decisions.services import EXECUTOR_KINDS, decision_record, execution_task_assign
 from kansli.decisions.tests.conftest import api_client_of
+from kansli.meetings import packets
 from kansli.meetings import services as meetings
 from kansli.meetings.tests import demo_meeting
+from kansli.meetings.tests.meeting_samples import pdf_text
 from kansli.organisation.models import Organization, Position
 from kansli.preparation import services as preparation
 from kansli.registry import services as registry
@@ -265,8 +267,9 @@ def delegated(demo: Demo, secret_case: Case) -> Decision:
         concerning=Organization.objects.get(body=body, slug="barn-och-utbildningsforvaltningen"),
         amount=None,
         decided_on=demo_meeting.today(),
-        title=f"Beslut i ärende {secret_case.number}",
+        title=f"Beslut i ärende {secret_case.number} om {MARKER}",
         text=f"Stödet till {MARKER} ordnas.",
+        evidence=[("approval", "pfu", demo_meeting.today(), "")],
     )
 
 
@@ -314,3 +317,18 @@ def test_the_admin_neither_lists_nor_opens_a_masked_decision_or_preparation(
 
     assert {url: r.status_code for url, r in shown.items()} == dict.fromkeys(pages, 200)
     assert [url for url, r in shown.items() if MARKER in r.content.decode()] == []
+
+
+def test_a_reported_delegated_decision_reads_in_the_packet_as_the_register_shows_it(
+    demo: Demo, delegated: Decision
+) -> None:
+    meeting = demo_meeting.planned(demo)
+    meetings.agenda_build(actor=None, meeting=meeting)
+    assert meeting.items.filter(reported_decisions=delegated).exists()
+
+    secretary = pdf_text(packets.members_packet(meeting, user("sekreterare")))
+    members = pdf_text(packets.members_packet(meeting, None))
+
+    assert MARKER not in secretary
+    assert MASK in secretary
+    assert MARKER in members
