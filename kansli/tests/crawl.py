@@ -269,7 +269,7 @@ def _unapproved_meeting(board: Organization) -> Meeting:
 def _meeting_in_session(board: Organization, secret: Case, documents: list[Document]) -> Meeting:
     """The board in session: the secret case again, pending, with its prepared proposal and
     the secret file attached, so that the forms that change the agenda and deal with an item
-    are offered."""
+    are offered; the delegated decisions reported to it listed."""
     meeting = _held(board, timezone.now() - datetime.timedelta(hours=1))
     item = meetings.item_add(actor=None, meeting=meeting, title=secret.title, case=secret)
     meetings.attachment_add(actor=None, item=item, document=documents[2])
@@ -279,7 +279,8 @@ def _meeting_in_session(board: Organization, secret: Case, documents: list[Docum
 
 
 def _delegation_decision(body: Body, secret: Case, today: datetime.date) -> Decision:
-    """The director's delegated decision in the secret case, naming it by its number."""
+    """The director's delegated decision in the secret case, naming it by its number, to be
+    reported to the board."""
     director = User.objects.get(username="direktor")
     return decisions.decision_record(
         actor=director,
@@ -290,9 +291,10 @@ def _delegation_decision(body: Body, secret: Case, today: datetime.date) -> Deci
         concerning=_board(body, "barn-och-utbildningsforvaltningen"),
         amount=None,
         decided_on=today,
-        title=f"Beslut i ärende {secret.number}",
+        title=f"Beslut i ärende {secret.number} om {Marker.DELEGATION}",
         text=f"Stödet ordnas genom {Marker.DELEGATION}.",
         case_reference=secret.number,
+        evidence=[("approval", "pfu", today, "")],
     )
 
 
@@ -346,8 +348,8 @@ def plant(demo: dict[str, Body]) -> World:
     mail.outbox.clear()
     decided = _decided_meeting(board, secret, public, documents)
     unapproved = _unapproved_meeting(board)
-    in_session = _meeting_in_session(board, secret, documents)
     delegated = _delegation_decision(vanersborg, secret, today)
+    in_session = _meeting_in_session(board, secret, documents)
     blekinge_case, blekinge_meeting = _blekinge(demo["blekinge"])
     return World(
         secret_case=secret,

@@ -50,8 +50,9 @@ ENTITLED: dict[Marker, dict[Persona, frozenset[str] | None]] = {
     # Before the minutes are approved, the secretary alone reads votes, jäv and reservations.
     Marker.PENDING_JAV: {Persona.SECRETARY: ANYWHERE},
     Marker.PENDING_DISSENT: {Persona.SECRETARY: ANYWHERE},
-    # A delegated decision in a secret case is masked as the case's own decision is.
-    Marker.DELEGATION: SEE_THROUGH,
+    # A delegated decision in a secret case is masked as the case's own decision is; the
+    # organ it is reported to reads it in the members' packet.
+    Marker.DELEGATION: IN_PACKET,
     # Another body's secrets: its registrar only.
     Marker.BLEKINGE_TITLE: {Persona.OTHER_BODY: ANYWHERE},
     Marker.BLEKINGE_REPORT: {Persona.OTHER_BODY: ANYWHERE},
