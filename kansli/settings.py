@@ -96,6 +96,8 @@ CSRF_FAILURE_VIEW = "kansli.web.errors.csrf_failure"
 VAR_DIR = Path(os.environ.get("KANSLI_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
+    # First, so that its `changepassword` (recorded in the event log) takes the place of Django's.
+    "kansli.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,7 +108,6 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "csp",
-    "kansli.accounts",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
