@@ -186,7 +186,7 @@ def _logged_rows_verify(model: type[models.Model]) -> RowReport | None:
     last = None
     while page := list((ids if last is None else ids.filter(object_id__gt=last))[:CHUNK]):
         last = page[-1]
-        states = _logged_states(events.filter(object_id__in=page))
+        states = logged_states(events.filter(object_id__in=page))
         rows = {str(row.pk): row for row in model._base_manager.filter(pk__in=list(states))}
         for object_id, (seq, state) in sorted(states.items()):
             row = rows.get(object_id)
@@ -199,9 +199,10 @@ def _logged_rows_verify(model: type[models.Model]) -> RowReport | None:
     return None
 
 
-def _logged_states(events: QuerySet[Event]) -> dict[str, tuple[int, dict[str, Any] | None]]:
+def logged_states(events: QuerySet[Event]) -> dict[str, tuple[int, dict[str, Any] | None]]:
     """By object id, the last event that describes a state and the state it leaves the row in
-    (None: deleted). Events that describe none (an operator's sign-in) are passed over."""
+    (None: deleted). Events that describe none (an operator's sign-in) are passed over; an
+    adoption (kansli.audit.adoption) sets the whole state as the operator took it in."""
     states: dict[str, tuple[int, dict[str, Any] | None]] = {}
     rows = events.order_by("seq").values_list("seq", "object_id", "action", "after")
     for seq, object_id, action, after in rows.iterator(chunk_size=CHUNK):
@@ -213,6 +214,8 @@ def _logged_states(events: QuerySet[Event]) -> dict[str, tuple[int, dict[str, An
             states[object_id] = (seq, {**earlier, **(after or {})})
         elif verb == "delete":
             states[object_id] = (seq, None)
+        elif verb == "adopt":
+            states[object_id] = (seq, None if after is None else dict(after))
     return states
 
 
@@ -246,7 +249,9 @@ def _unlogged_row(model: type[models.Model]) -> RowReport | None:
     that describes no state, an operator's sign-in, does not vouch for the row.)"""
     label = model._meta.label_lower
     logged = Event.objects.filter(
-        Q(action__endswith=".create") | Q(action__endswith=".update"),
+        Q(action__endswith=".create")
+        | Q(action__endswith=".update")
+        | Q(action__endswith=".adopt", after__isnull=False),
         object_type=label,
         object_id=Cast(OuterRef("pk"), models.CharField()),
     )

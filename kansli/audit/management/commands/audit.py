@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kansli.audit.adoption import row_adopt
 from kansli.audit.chain import KEYED, event_hash
 from kansli.audit.models import ChainHead, Event
 from kansli.audit.rekeying import chain_rekey
@@ -82,6 +83,15 @@ class Command(BaseCommand):
             "anchor",
             help=_("Skriv ut kedjans slut (tid, löpnummer, kontrollsumma) att spara utanför."),
         )
+        adopt = sub.add_parser(
+            "adopt",
+            help=_(
+                "Ta in en rad som ändrats utanför tjänsterna i loggen som den ser ut nu, "
+                "när ändringen är utredd."
+            ),
+        )
+        adopt.add_argument("object_type", help=_("Tabellen, som verify namnger den."))
+        adopt.add_argument("object_id", help=_("Radens id."))
         sub.add_parser(
             "rekey",
             help=_("Nyckla om kedjan från nyckeln i %(old)s till KANSLI_AUDIT_KEY.")
@@ -93,6 +103,8 @@ class Command(BaseCommand):
             self.stdout.write(anchor_line())
         elif options["subcommand"] == "rekey":
             self._rekey()
+        elif options["subcommand"] == "adopt":
+            self._adopt(options["object_type"], options["object_id"])
         else:
             self._verify(options["anchors"])
 
@@ -126,6 +138,16 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Händelseloggen är obruten: %(count)d händelser kontrollerade.")
             % {"count": chain.checked}
+        )
+
+    def _adopt(self, object_type: str, object_id: str) -> None:
+        try:
+            event = row_adopt(object_type=object_type, object_id=object_id)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        self.stdout.write(
+            _("Raden %(type)s %(id)s är intagen i händelseloggen som händelse %(seq)d.")
+            % {"type": object_type, "id": object_id, "seq": event.seq}
         )
 
     def _rekey(self) -> None:
