@@ -9,6 +9,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.db.models import Model
 from django.utils import timezone
+from hypothesis import HealthCheck, settings
 
 from kansli.bounds import YEAR_MAX, YEAR_MIN
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
@@ -129,3 +130,15 @@ def connection_kept_across_requests() -> Iterator[None]:
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+def bounded(examples: int) -> settings:
+    """The fuzz tests' hypothesis settings: so many examples, the same ones at every run, with
+    no deadline and no example database (the machines are shared and CI starts clean)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
-from hypothesis import HealthCheck, settings
 from pytest_django.fixtures import Settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -31,6 +30,7 @@ from kansli.tests.fuzzing import (
     ANONYMOUS,
     HOSTILE,
     USERNAMES,
+    bounded,
     connection_kept_across_requests,
     plant_world,
     real_values,
@@ -86,13 +86,7 @@ def picked(case: schemathesis.Case, purpose: str, options: Sequence[str]) -> str
 
 
 @api.parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(EXAMPLES)
 def test_every_operation_answers_as_described_and_never_a_server_error(
     case: schemathesis.Case, world: dict[str, Any]
 ) -> None:

@@ -22,14 +22,21 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pytest_django.fixtures import Settings
 
 from kansli.accounts.models import User
 from kansli.organisation.models import Body
 from kansli.registry.tests.samples import encrypted_pdf_bytes, nested_eml_bytes, pdf_bytes
-from kansli.tests.fuzzing import ANONYMOUS, HOSTILE, USERNAMES, plant_world, real_values
+from kansli.tests.fuzzing import (
+    ANONYMOUS,
+    HOSTILE,
+    USERNAMES,
+    bounded,
+    plant_world,
+    real_values,
+)
 
 EXAMPLES = 4
 CALLERS = (*USERNAMES, ANONYMOUS)
@@ -189,13 +196,7 @@ def fuzz(route: Route, page: Page, values: dict[str, list[str]], every_name: lis
         query=form_data(page, every_name),
         post=form_data(page, every_name),
     )
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES)
     def requests(
         caller: str, path: dict[str, str], query: dict[str, object], post: dict[str, object]
     ) -> None:

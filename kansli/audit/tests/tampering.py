@@ -9,11 +9,24 @@ from django.db import connection
 from kansli.audit.chain import HashFunction
 from kansli.audit.models import GENESIS, Event
 from kansli.audit.services import event_payload
+from kansli.organisation.models import Person
 
 
 def tamper(sql: str, *params: object) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def person_copied_by_sql() -> Person:
+    """A copy of the (one) person, inserted around the services."""
+    columns = ", ".join(
+        field.column for field in Person._meta.concrete_fields if not field.primary_key
+    )
+    tamper(
+        f"INSERT INTO organisation_person ({columns}) SELECT {columns} "  # noqa: S608
+        "FROM organisation_person"
+    )
+    return Person.objects.latest("pk")
 
 
 def verify_fails(*arguments: str) -> list[str]:

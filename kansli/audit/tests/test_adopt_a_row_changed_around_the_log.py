@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from kansli.audit.models import Event, RowChange
-from kansli.audit.tests.tampering import tamper, verify_fails
-from kansli.organisation.models import Membership, Person
+from kansli.audit.tests.tampering import person_copied_by_sql, tamper, verify_fails
+from kansli.organisation.models import Membership
 from kansli.registry.models import Document
 
 
@@ -42,14 +42,7 @@ def test_an_adopted_change_is_an_event_and_verify_passes(secret_letter: Document
 
 
 def test_a_row_inserted_around_the_log_can_be_adopted(events: list[Event]) -> None:
-    columns = ", ".join(
-        field.column for field in Person._meta.concrete_fields if not field.primary_key
-    )
-    tamper(
-        f"INSERT INTO organisation_person ({columns}) SELECT {columns} "  # noqa: S608
-        "FROM organisation_person"
-    )
-    inserted = Person.objects.latest("pk")
+    inserted = person_copied_by_sql()
 
     adopt("organisation.person", inserted.pk)
 

@@ -12,9 +12,9 @@ from kansli.accounts.models import User
 from kansli.accounts.signins import record_operator_sign_in
 from kansli.audit import services as audit
 from kansli.audit.models import Event, RowChange
-from kansli.audit.tests.tampering import tamper, verify_fails
+from kansli.audit.tests.tampering import person_copied_by_sql, tamper, verify_fails
 from kansli.organisation import services as organisation
-from kansli.organisation.models import Membership, Person
+from kansli.organisation.models import Membership
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
 
@@ -62,14 +62,7 @@ def test_a_row_changed_by_queryset_update_is_named(secret_letter: Document) -> N
 
 
 def test_a_row_inserted_by_sql_is_named(events: list[Event]) -> None:
-    columns = ", ".join(
-        field.column for field in Person._meta.concrete_fields if not field.primary_key
-    )
-    tamper(
-        f"INSERT INTO organisation_person ({columns}) SELECT {columns} "  # noqa: S608
-        "FROM organisation_person"
-    )
-    inserted = Person.objects.latest("pk")
+    inserted = person_copied_by_sql()
 
     assert verify_fails() == [
         f"Raden organisation.person {inserted.pk} stämmer inte med händelseloggen: "

@@ -9,8 +9,8 @@ from django.db import connection
 from kansli.accounts.models import User
 from kansli.audit.models import Event, RowChange
 from kansli.audit.tables import audited_models
-from kansli.audit.tests.tampering import tamper, verify_fails
-from kansli.organisation.models import Membership, Person
+from kansli.audit.tests.tampering import person_copied_by_sql, tamper, verify_fails
+from kansli.organisation.models import Membership
 from kansli.registry.models import Document
 
 pytestmark = [
@@ -71,14 +71,7 @@ def test_a_queryset_update_is_recorded_and_named(secret_letter: Document) -> Non
 
 
 def test_a_row_inserted_by_sql_is_recorded_and_named(events: list[Event]) -> None:
-    columns = ", ".join(
-        field.column for field in Person._meta.concrete_fields if not field.primary_key
-    )
-    tamper(
-        f"INSERT INTO organisation_person ({columns}) SELECT {columns} "  # noqa: S608
-        "FROM organisation_person"
-    )
-    inserted = Person.objects.latest("pk")
+    inserted = person_copied_by_sql()
 
     assert verify_fails()[0] == (
         f"Raden organisation.person {inserted.pk} stämmer inte med händelseloggen: "
