@@ -113,8 +113,8 @@ def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
             simhall.get_by_label("Yrkat av").select_option(label=proposer)
         simhall.get_by_role("button", name="Anteckna yrkande").click()
     simhall = item(page, "Ny simhall")
-    simhall.get_by_label("Ja-förslag").select_option(label="Att bygga simhallen.")
-    simhall.get_by_label("Nej-förslag").select_option(label="Att avslå.")
+    simhall.get_by_label("Ja-förslag").select_option(label="Yrkande 1 (förslaget till beslut)")
+    simhall.get_by_label("Nej-förslag").select_option(label="Yrkande 2 (Bo Berg)")
     votes = {"Anna Andersson": "ja", "Bo Berg": "nej", "Frida Fors": "ja", "Erik Ek": "ja"}
     for name, choice in votes.items():
         simhall.get_by_role("group", name=name).get_by_label(choice, exact=True).check()
