@@ -54,6 +54,11 @@ class DecisionView:
     masked: bool
 
 
+# Where `decision_case` keeps, on a delegate's decision, the secret case it names: a page shows
+# a decision's title and text apart, and asks once.
+_NAMED_CASE = "_named_secret_case"
+
+
 def decision_case(decision: Decision) -> Case | None:
     """The case the decision was taken in: at a meeting, its agenda item's; by a delegate,
     the secret case of the body whose number the decision names (in its case reference,
@@ -61,15 +66,18 @@ def decision_case(decision: Decision) -> Case | None:
     item = getattr(decision, "agenda_item", None)
     if item is not None:
         return item.case
-    words = " ".join((decision.case_reference, decision.title, decision.text))
-    return (
-        Case.objects.filter(organization__body_id=decision.body_id)
-        .exclude(secrecy_reference="")
-        .alias(words=Value(words, output_field=CharField()))
-        .filter(words__contains=F("number"))
-        .select_related("organization")
-        .first()
-    )
+    if not hasattr(decision, _NAMED_CASE):
+        words = " ".join((decision.case_reference, decision.title, decision.text))
+        named = (
+            Case.objects.filter(organization__body_id=decision.body_id)
+            .exclude(secrecy_reference="")
+            .alias(words=Value(words, output_field=CharField()))
+            .filter(words__contains=F("number"))
+            .select_related("organization")
+            .first()
+        )
+        setattr(decision, _NAMED_CASE, named)
+    return getattr(decision, _NAMED_CASE)
 
 
 def decision_view(user: User, decision: Decision) -> DecisionView:

@@ -4,6 +4,8 @@ over the API, and the decision taken in it at a meeting in the register, its API
 follow-up's execution pages and API. Everyone else of the body sees that they exist, masked."""
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from kansli.accounts.models import User
 from kansli.decisions.models import Decision
+from kansli.decisions.selectors import decision_view
 from kansli.decisions.services import EXECUTOR_KINDS, decision_record, execution_task_assign
 from kansli.decisions.tests.conftest import api_client_of
 from kansli.meetings import packets
@@ -332,3 +335,15 @@ def test_a_reported_delegated_decision_reads_in_the_packet_as_the_register_shows
     assert MARKER not in secretary
     assert MASK in secretary
     assert MARKER in members
+
+
+def test_a_delegated_decisions_secret_case_is_looked_for_once_however_often_it_is_shown(
+    delegated: Decision, django_assert_num_queries: Callable[..., Any]
+) -> None:
+    reader = user("ledamot")
+    decision_view(reader, delegated)
+
+    with django_assert_num_queries(0):
+        seen = [decision_view(reader, delegated) for _ in range(3)]
+
+    assert all(view.masked for view in seen)
