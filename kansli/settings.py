@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "kansli.followup",
     "kansli.web",
     "kansli.demo",
+    "kansli.bench",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_the_delegation_modules_import_no_django():
     code = (
         "import sys\n"
-        "import kansli.delegation.engine, kansli.delegation.orderfile, kansli.delegation.bench\n"
+        "import kansli.delegation.engine, kansli.delegation.orderfile, kansli.bench.authority\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
     )
 

@@ -2,8 +2,10 @@
 registry` measures it: a smoke test on a tiny body, with no limit on the time."""
 
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
+from pytest_django.fixtures import Settings
 
 from kansli.audit.models import Event
 from kansli.audit.selectors import chain_verify
@@ -11,7 +13,8 @@ from kansli.registry.models import Case, Document
 from kansli.search.models import SearchEntry
 
 
-def test_seed_then_measure_a_tiny_body(db: None) -> None:
+def test_seed_then_measure_a_tiny_body(db: None, settings: Settings, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
     out = StringIO()
 
     call_command("bench", "seed", "--documents", "40", stdout=out)

@@ -6,9 +6,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from kansli.delegation.bench import bench_checks
-from kansli.meetings.bench import add_meetings_command, handle_meetings_command
-from kansli.registry.bench import add_registry_commands, handle_registry_command
+from kansli.bench.authority import bench_checks
+from kansli.bench.meetings import add_meetings_command, handle_meetings_command
+from kansli.bench.registry import add_registry_commands, handle_registry_command
 
 SIZES = (100, 1_000, 10_000)
 

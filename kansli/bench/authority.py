@@ -1,6 +1,6 @@
 """How fast the engine answers: checks per second and latency for a synthetic body.
 
-    python -m kansli.delegation.bench            # 100, 1,000 and 10,000 rules; 10,000 positions
+    python -m kansli.bench.authority            # 100, 1,000 and 10,000 rules; 10,000 positions
 
 The synthetic body has a board, committees each with a department, units under them and one
 person in each position. Each rule gives a random position a decision type within its
