@@ -17,6 +17,7 @@ urlpatterns = [
     # "<body>/organisation/<organization>/".
     path("admin/", admin.site.urls),
     path("", include("kansli.web.urls")),
+    path("", include("kansli.organisation.urls")),
     path("", include("kansli.registry.urls")),
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),

@@ -1,7 +1,6 @@
 """Forms of the web interface: they parse what the visitor asks for, nothing more; and
 `form_written`, which every page uses to give a posted form to its service."""
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +8,6 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,24 +65,6 @@ def add_errors(form: forms.Form, error: ValidationError, field: str | None = Non
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else field, errors)
-
-
-class OnDateForm(forms.Form):
-    """The date an organization page describes; empty means today."""
-
-    datum = forms.DateField(
-        label=_("Visa läget den"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")},
-    )
-
-    def date(self) -> datetime.date:
-        """The chosen date, or today when none or an invalid one was given."""
-        if self.is_valid() and self.cleaned_data["datum"]:
-            return self.cleaned_data["datum"]
-        return timezone.localdate()
 
 
 class DocumentFilterForm(forms.Form):

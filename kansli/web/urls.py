@@ -9,13 +9,6 @@ urlpatterns = [
     path("", include("kansli.web.delegation_urls")),
     path("", include("kansli.web.decision_urls")),
     path("", include("kansli.web.registry_urls")),
-    path("<slug:body>/organisation/", views.organization_tree, name="organization_tree"),
-    path(
-        "<slug:body>/organisation/<slug:organization>/",
-        views.organization_detail,
-        name="organization_detail",
-    ),
-    path("<slug:body>/personer/<int:person>/", views.person_detail, name="person_detail"),
     path("<slug:body>/styrdokument/", views.document_list, name="document_list"),
     path(
         "<slug:body>/styrdokument/<slug:document>/", views.document_detail, name="document_detail"

@@ -128,14 +128,16 @@ def _someone(demo: Demo) -> int:
 PUBLIC_READ = (ANONYMOUS,)
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:organization_tree", lambda demo: {"body": "vanersborg"}, refused=PUBLIC_READ),
     RouteCase(
-        "web:organization_detail",
+        "organisation:organization_tree", lambda demo: {"body": "vanersborg"}, refused=PUBLIC_READ
+    ),
+    RouteCase(
+        "organisation:organization_detail",
         lambda demo: {"body": "vanersborg", "organization": "ks"},
         refused=PUBLIC_READ,
     ),
     RouteCase(
-        "web:person_detail",
+        "organisation:person_detail",
         lambda demo: {"body": "vanersborg", "person": _someone(demo)},
         refused=OUTSIDERS,
     ),
