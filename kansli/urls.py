@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("kansli.web.urls")),
     path("", include("kansli.organisation.urls")),
+    path("", include("kansli.governance.urls")),
     path("", include("kansli.registry.urls")),
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),

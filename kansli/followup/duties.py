@@ -143,7 +143,7 @@ def duty_lines(*, body: Body, on: datetime.date) -> list[DutyLine]:
     for duty in director_duties(body=body, on=on):
         link = links.get((duty.source_document, duty.source_section))
         section_url = (
-            None if link is None else reverse("web:section_detail", args=[body.slug, *link])
+            None if link is None else reverse("governance:section_detail", args=[body.slug, *link])
         )
         for name in selectors.get(duty.key, (None,)):
             lines.append(

@@ -48,7 +48,7 @@ def _rows(
                 scope=delegation.describe_scope(body=body, rule=rule),
                 source_url=None
                 if link is None
-                else reverse("web:section_detail", args=[body.slug, *link]),
+                else reverse("governance:section_detail", args=[body.slug, *link]),
                 way=power.way if power else "delegate",
                 note=power.note if power else None,
             )

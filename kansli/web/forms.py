@@ -65,7 +65,3 @@ def add_errors(form: forms.Form, error: ValidationError, field: str | None = Non
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else field, errors)
-
-
-class DocumentFilterForm(forms.Form):
-    passerat = forms.BooleanField(label=_("Bara de som passerat översynsdatum"), required=False)

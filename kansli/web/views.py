@@ -1,21 +1,13 @@
-"""The Swedish web interface: thin views over the governance selectors, and the overview.
+"""The Swedish web interface's overview: the user's own body (every body to an operator)."""
 
-The governing documents are public information: every signed-in user, of any body, reads them.
-The overview lists the user's own body (every body to an operator).
-"""
-
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kansli.accounts.policy import standing
 from kansli.governance import selectors as governance
-from kansli.governance.models import GoverningDocument
-from kansli.organisation.models import Body
 from kansli.organisation.policy import own_bodies
-from kansli.web.forms import DocumentFilterForm
 
 
 @require_GET
@@ -28,47 +20,3 @@ def home(request: HttpRequest) -> HttpResponse:
     own = standing(request.user)
     context = {"bodies": bodies, "of_no_body": not own.operator and own.body_id is None}
     return render(request, "web/home.html", context)
-
-
-@require_GET
-def document_list(request: HttpRequest, body: str) -> HttpResponse:
-    body_ = get_object_or_404(Body, slug=body)
-    form = DocumentFilterForm(request.GET)
-    past_review = form.is_valid() and form.cleaned_data["passerat"]
-    today = timezone.localdate()
-    documents = (
-        governance.documents_past_review(body=body_, on=today)
-        if past_review
-        else governance.document_list(body=body_)
-    )
-    context = {"body": body_, "form": form, "documents": documents, "today": today}
-    return render(request, "web/document_list.html", context)
-
-
-@require_GET
-def document_detail(request: HttpRequest, body: str, document: str) -> HttpResponse:
-    document_ = get_object_or_404(
-        GoverningDocument.objects.select_related("body", "adopted_by", "owner"),
-        body__slug=body,
-        slug=document,
-    )
-    version = document_.current_version
-    context = {
-        "body": document_.body,
-        "document": document_,
-        "version": version,
-        "sections": version.sections.all() if version else [],
-        "revisions": document_.revisions.select_related("decided_by"),
-        "today": timezone.localdate(),
-    }
-    return render(request, "web/document.html", context)
-
-
-@require_GET
-def section_detail(request: HttpRequest, body: str, document: str, key: str) -> HttpResponse:
-    document_ = get_object_or_404(GoverningDocument, body__slug=body, slug=document)
-    section = governance.section_by_key(document=document_, key=key)
-    if section is None:
-        raise Http404
-    url = reverse("web:document_detail", args=[body, document])
-    return redirect(f"{url}#{section.anchor}")

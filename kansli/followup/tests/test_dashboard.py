@@ -57,7 +57,7 @@ def test_every_duty_of_the_director_is_listed_with_its_section(vanersborg: Body)
     reading = client_of(user("direktor")).get(preparing.section_url)
     assert reading.status_code == 302
     assert reading["Location"] == (
-        reverse("web:document_detail", args=["vanersborg", "kommundirektorsinstruktion"])
+        reverse("governance:document_detail", args=["vanersborg", "kommundirektorsinstruktion"])
         + "#avsnitt-4.1.1"
     )
     assert f'<a href="{preparing.section_url}">4.1.1</a>' in response.text

@@ -85,10 +85,10 @@ def _section(demo: Demo) -> str:
 
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:document_list", lambda demo: {"body": "vanersborg"}, refused=PUBLIC_READ),
-    RouteCase("web:document_detail", _page, refused=PUBLIC_READ),
+    RouteCase("governance:document_list", lambda demo: {"body": "vanersborg"}, refused=PUBLIC_READ),
+    RouteCase("governance:document_detail", _page, refused=PUBLIC_READ),
     RouteCase(
-        "web:section_detail",
+        "governance:section_detail",
         lambda demo: _page(demo) | {"key": _section(demo)},
         refused=PUBLIC_READ,
     ),

@@ -190,7 +190,7 @@ ROUTES: list[RouteCase] = [
     ),
     # The governing documents are read by everyone signed in, of any body (the instruction
     # that governs Vänersborg's director is public); the public signs in first.
-    RouteCase("web:document_detail", _instruction, refused=(ANONYMOUS,)),
+    RouteCase("governance:document_detail", _instruction, refused=(ANONYMOUS,)),
     RouteCase(f"GET {API}/registry/cases", _slug, refused=OUTSIDERS),
     RouteCase(
         f"GET {API}/registry/cases/{{case_id}}",
