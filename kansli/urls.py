@@ -16,6 +16,7 @@ urlpatterns = [
     # Before the web pages: "admin/organisation/person/" would otherwise match
     # "<body>/organisation/<organization>/".
     path("admin/", admin.site.urls),
+    path("", include("kansli.delegation.urls")),
     path("", include("kansli.web.urls")),
     path("", include("kansli.organisation.urls")),
     path("", include("kansli.governance.urls")),

@@ -374,7 +374,7 @@ NOT_FETCHED = {
 # Pages fetched as one persona only, with the reason: each takes seconds to render, and what
 # it shows cannot differ from one persona to another.
 FETCHED_ONCE = {
-    "web:delegation_order_pdf": (
+    "delegation:delegation_order_pdf": (
         Persona.REGISTRAR,
         "the delegation order's rules as adopted: nothing of the registry, meetings or decisions",
     ),

@@ -51,20 +51,20 @@ def _order(demo: Demo) -> int:
 
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:who_decides", _body, refused=PUBLIC_READ),
-    RouteCase("web:delegation_order_list", _body, refused=PUBLIC_READ),
+    RouteCase("delegation:who_decides", _body, refused=PUBLIC_READ),
+    RouteCase("delegation:delegation_order_list", _body, refused=PUBLIC_READ),
     RouteCase(
-        "web:delegation_order_detail",
+        "delegation:delegation_order_detail",
         lambda demo: _body(demo) | {"order": _order(demo)},
         refused=PUBLIC_READ,
     ),
     RouteCase(
-        "web:delegation_order_pdf",
+        "delegation:delegation_order_pdf",
         lambda demo: _body(demo) | {"order": _order(demo)},
         refused=PUBLIC_READ,
     ),
     # Each signed-in user's own powers; another body's user is pointed to its own body's page.
-    RouteCase("web:my_powers", _body, refused=(ANONYMOUS,)),
+    RouteCase("delegation:my_powers", _body, refused=(ANONYMOUS,)),
     RouteCase(f"GET {API}/rules", _slug, refused=PUBLIC_READ),
     RouteCase(f"GET {API}/orders", _slug, refused=PUBLIC_READ),
     RouteCase(

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from kansli.web import delegation_views as views
+from kansli.delegation import views
+
+app_name = "delegation"
 
 urlpatterns = [
     path("<slug:body>/delegation/vem-far-besluta/", views.who_decides, name="who_decides"),

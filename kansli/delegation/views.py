@@ -14,8 +14,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from kansli.delegation import engine
 from kansli.delegation import selectors as delegation
+from kansli.delegation.forms import WhoDecidesForm
 from kansli.organisation.models import Body
-from kansli.web.delegation_forms import WhoDecidesForm
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def who_decides(request: HttpRequest, body: str) -> HttpResponse:
     }
     # A search made with htmx swaps in the results only; a history restore needs it all.
     partial = bool(request.htmx) and not request.htmx.history_restore_request
-    template = "web/delegation/" + (
+    template = "delegation/" + (
         "includes/who_decides_results.html" if partial else "who_decides.html"
     )
     return render(request, template, {**context, "partial": partial})
@@ -106,7 +106,7 @@ def my_powers(request: HttpRequest, body: str) -> HttpResponse:
         ],
         "has_powers": bool(rows),
     }
-    return render(request, "web/delegation/my_powers.html", context)
+    return render(request, "delegation/my_powers.html", context)
 
 
 @require_GET
@@ -117,7 +117,7 @@ def order_list(request: HttpRequest, body: str) -> HttpResponse:
         "orders": delegation.orders_of(body=body_),
         "today": timezone.localdate(),
     }
-    return render(request, "web/delegation/order_list.html", context)
+    return render(request, "delegation/order_list.html", context)
 
 
 def _order_context(body: str, order: int) -> dict[str, object]:
@@ -135,7 +135,7 @@ def _order_context(body: str, order: int) -> dict[str, object]:
 
 @require_GET
 def order_detail(request: HttpRequest, body: str, order: int) -> HttpResponse:
-    return render(request, "web/delegation/order.html", _order_context(body, order))
+    return render(request, "delegation/order.html", _order_context(body, order))
 
 
 @require_GET
@@ -144,7 +144,7 @@ def order_pdf(request: HttpRequest, body: str, order: int) -> HttpResponse:
     from weasyprint import HTML
 
     context = _order_context(body, order)
-    html = render_to_string("web/delegation/order_pdf.html", context, request=request)
+    html = render_to_string("delegation/order_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{context['order'].key}.pdf"
