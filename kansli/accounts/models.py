@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from kansli.audit import services as audit
 from kansli.organisation.models import Person
 
 
@@ -30,8 +31,6 @@ class OperatorRecordingManager(UserManager["User"]):
     def create_superuser(
         self, username: str, email: str | None = None, password: str | None = None, **extra: Any
     ) -> "User":
-        from kansli.audit import services as audit
-
         with transaction.atomic(using=self.db):
             user = super().create_superuser(username, email, password, **extra)
             audit.record(
