@@ -6,19 +6,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kansli.web.forms import date_field
+
 
 class WhoDecidesForm(forms.Form):
     """A matter to look up: words of it, or its decision type, on a date (today by default)."""
 
     q = forms.CharField(label=_("Ärende"), required=False, max_length=200)
     beslutstyp = forms.ChoiceField(label=_("Beslutstyp"), required=False)
-    datum = forms.DateField(
-        label=_("Gäller den"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")},
-    )
+    datum = date_field(_("Gäller den"), required=False)
 
     def __init__(self, *args: object, decision_types: list[tuple[str, str]], **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

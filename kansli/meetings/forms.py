@@ -11,7 +11,7 @@ from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting
 from kansli.meetings.selectors import meeting_day, serving_members
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.models import Case, Document
-from kansli.web.decision_forms import date_field
+from kansli.web.forms import date_field
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 

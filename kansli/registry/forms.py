@@ -10,18 +10,13 @@ from kansli.bounds import require_year_in_bounds
 from kansli.organisation.models import Body
 from kansli.registry.models import Document
 from kansli.registry.selectors import week_of
+from kansli.web.forms import date_field
 
 
 class RegistryListForm(forms.Form):
     DAY, WEEK = "dag", "vecka"
 
-    datum = forms.DateField(
-        label=_("Datum"),
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")},
-    )
+    datum = date_field(_("Datum"), required=False)
     period = forms.ChoiceField(
         label=_("Period"),
         required=False,

@@ -11,18 +11,7 @@ from kansli.decisions.models import Decision
 from kansli.decisions.selectors import RequirementRow, requirement_label
 from kansli.decisions.services import EvidenceRow
 from kansli.organisation.models import Appointment, Body, Organization, Person, Position
-
-DATE_ERRORS = {"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")}
-
-
-def date_field(label: str, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages=DATE_ERRORS,
-        **kwargs,
-    )
+from kansli.web.forms import date_field
 
 
 class DecisionFilterForm(forms.Form):

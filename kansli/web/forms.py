@@ -1,5 +1,5 @@
-"""Forms of the web interface: they parse what the visitor asks for, nothing more; and
-`form_written`, which every page uses to give a posted form to its service."""
+"""The shell's form helpers, which every app's pages use: `date_field`, the one date widget,
+and `form_written`, which gives a posted form to its service."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +9,20 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+
+DATE_ERRORS = {"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")}
+
+
+def date_field(label: str, **kwargs: Any) -> forms.DateField:
+    """A date typed as ÅÅÅÅ-MM-DD or picked in the browser's date picker, with one Swedish
+    error message for anything else."""
+    return forms.DateField(
+        label=label,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages=DATE_ERRORS,
+        **kwargs,
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from kansli.bounds import PAGE_MAX
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.preparation.models import Preparation, Route
 from kansli.registry.models import Case, Document
-from kansli.web.decision_forms import date_field
+from kansli.web.forms import date_field
 
 
 def staff_on(body: Body, day: datetime.date) -> QuerySet[Person]:

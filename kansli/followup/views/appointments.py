@@ -19,9 +19,7 @@ from kansli.followup.selectors import appointments as selectors
 from kansli.followup.services import appointments as services
 from kansli.followup.views import readable_body
 from kansli.organisation.models import Body
-from kansli.web.forms import form_written
-
-_DATE = forms.DateInput(attrs={"type": "date"})
+from kansli.web.forms import date_field, form_written
 
 
 class QuestionForm(forms.Form):
@@ -38,10 +36,8 @@ class QuestionForm(forms.Form):
 
 class DecideForm(forms.Form):
     person = forms.ModelChoiceField(label=_lazy("Person"), queryset=None)
-    decided_on = forms.DateField(label=_lazy("Beslutsdatum"), widget=_DATE)
-    effective_on = forms.DateField(
-        label=_lazy("Från (tillsättning) eller till och med (entledigande)"), widget=_DATE
-    )
+    decided_on = date_field(_lazy("Beslutsdatum"))
+    effective_on = date_field(_lazy("Från (tillsättning) eller till och med (entledigande)"))
     acting = forms.BooleanField(label=_lazy("Tillförordnad"), required=False)
 
     def __init__(
@@ -56,9 +52,8 @@ class DecideForm(forms.Form):
                 required=False,
             )
         for kind, key, name in requirements:
-            self.fields[f"krav:{kind}:{key}"] = forms.DateField(
-                label=_("%(requirement)s, datum") % {"requirement": requirement_label(kind, name)},
-                widget=_DATE,
+            self.fields[f"krav:{kind}:{key}"] = date_field(
+                _("%(requirement)s, datum") % {"requirement": requirement_label(kind, name)},
                 required=False,
             )
 

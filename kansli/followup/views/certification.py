@@ -20,7 +20,7 @@ from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
 from kansli.followup.views import readable_body
 from kansli.organisation.models import Body, Organization, Person
-from kansli.web.forms import form_written
+from kansli.web.forms import date_field, form_written
 
 
 class CheckForm(forms.Form):
@@ -30,7 +30,7 @@ class CheckForm(forms.Form):
     )
     belopp = forms.DecimalField(label=gettext_lazy("Belopp (kronor)"), min_value=0)
     mottagare = forms.CharField(label=gettext_lazy("Betalningsmottagare"), max_length=300)
-    datum = forms.DateField(label=gettext_lazy("Datum"), widget=forms.DateInput({"type": "date"}))
+    datum = date_field(gettext_lazy("Datum"))
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,10 +48,8 @@ class AppointForm(forms.Form):
     hogsta_belopp = forms.DecimalField(
         label=gettext_lazy("Högsta belopp (kronor)"), required=False, min_value=1
     )
-    fran = forms.DateField(label=gettext_lazy("Från"), widget=forms.DateInput({"type": "date"}))
-    till = forms.DateField(
-        label=gettext_lazy("Till"), required=False, widget=forms.DateInput({"type": "date"})
-    )
+    fran = date_field(gettext_lazy("Från"))
+    till = date_field(gettext_lazy("Till"), required=False)
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,9 +63,7 @@ class EndForm(forms.Form):
     attestratt = forms.ModelChoiceField(
         label=gettext_lazy("Attesträtt"), queryset=CertificationRight.objects
     )
-    till = forms.DateField(
-        label=gettext_lazy("Sista dag"), widget=forms.DateInput({"type": "date"})
-    )
+    till = date_field(gettext_lazy("Sista dag"))
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -16,10 +16,9 @@ from kansli.followup.models import CrisisEvent, CrisisLogEntry
 from kansli.followup.selectors import crisis as selectors
 from kansli.followup.services import crisis as services
 from kansli.followup.views import readable_body
-from kansli.web.forms import form_written
+from kansli.web.forms import date_field, form_written
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
-_DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class EventForm(forms.Form):
@@ -49,7 +48,7 @@ class LogForm(forms.Form):
 
 class DecisionForm(forms.Form):
     title = forms.CharField(label=_lazy("Beslut"), max_length=300)
-    decided_on = forms.DateField(label=_lazy("Beslutsdatum"), widget=_DATE)
+    decided_on = date_field(_lazy("Beslutsdatum"))
     minutes = forms.CharField(label=_lazy("Protokoll"), max_length=100)
     minute_number = forms.IntegerField(label=_lazy("Paragraf"), min_value=1)
 
@@ -59,7 +58,7 @@ class CloseForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    reported_on = forms.DateField(label=_lazy("Anmält den"), widget=_DATE)
+    reported_on = date_field(_lazy("Anmält den"))
     reported_in = forms.CharField(label=_lazy("Anmält vid (sammanträde och paragraf)"))
 
 

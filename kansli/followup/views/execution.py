@@ -30,9 +30,8 @@ from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.visibility import User
-from kansli.web.decision_forms import date_field
 from kansli.web.decision_views import readable_body
-from kansli.web.forms import add_errors, form_written
+from kansli.web.forms import add_errors, date_field, form_written
 
 MONTHS = (
     gettext_lazy("jan"),

@@ -22,9 +22,7 @@ from kansli.followup.services import supervision as services
 from kansli.followup.views import readable_body
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
-from kansli.web.forms import form_written
-
-DATE = forms.DateInput({"type": "date"})
+from kansli.web.forms import date_field, form_written
 
 
 class TemplateForm(forms.Form):
@@ -52,7 +50,7 @@ class FileForm(forms.Form):
     rapport = forms.ModelChoiceField(
         label=gettext_lazy("Rapport"), queryset=SupervisionReport.objects
     )
-    lamnad = forms.DateField(label=gettext_lazy("Lämnad"), widget=DATE)
+    lamnad = date_field(gettext_lazy("Lämnad"))
     sammanfattning = forms.CharField(
         label=gettext_lazy("Sammanfattning"), required=False, widget=forms.Textarea({"rows": 2})
     )
@@ -72,7 +70,7 @@ class InitiativeForm(forms.Form):
         label=gettext_lazy("Gäller"), queryset=Organization.objects
     )
     anledning = forms.CharField(label=gettext_lazy("Anledning"), widget=forms.Textarea)
-    datum = forms.DateField(label=gettext_lazy("Datum"), widget=DATE)
+    datum = date_field(gettext_lazy("Datum"))
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

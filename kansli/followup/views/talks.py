@@ -14,12 +14,12 @@ from kansli.followup import policy
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
 from kansli.followup.views import readable_body
-from kansli.web.forms import form_written
+from kansli.web.forms import date_field, form_written
 
 
 class HeldForm(forms.Form):
     talk = forms.IntegerField(widget=forms.HiddenInput)
-    held_on = forms.DateField(label=_lazy("Hölls"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = date_field(_lazy("Hölls"))
     note = forms.CharField(label=_lazy("Anteckning"), required=False)
 
 
