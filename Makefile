@@ -3,6 +3,7 @@
 #   make test  - install what the tests need (Debian's chromium included) and run the whole suite
 #   make bench - how fast the delegation engine answers (docs/benchmarks.md)
 #   make bench-registry - registrations, search and the case list at scale (docs/benchmarks.md)
+#   make house - draw the apps and the imports between them (docs/house.svg, docs/architecture.md)
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -13,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install browser-deps pdf-deps bench bench-registry lint format
+.PHONY: demo test install browser-deps pdf-deps bench bench-registry lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -55,6 +56,9 @@ bench-registry: install
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli bench seed --documents $(DOCUMENTS)
 	DEBUG=1 $(BIN)/kansli bench registry
+
+house: install
+	$(BIN)/python docs/house.py > docs/house.svg
 
 lint: install
 	$(BIN)/ruff check .
