@@ -7,12 +7,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check_named, engine_order, orders_of, rules_for
 from kansli.organisation.api import OnDate, OrganizationRef, body_found, found, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

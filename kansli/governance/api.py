@@ -6,13 +6,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from kansli.governance import models
 from kansli.governance.selectors import document_list, section_by_key
 from kansli.organisation.api import OrganizationRef, body_found, extended, found
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

@@ -18,7 +18,6 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
 
 from kansli.accounts.api import TokenAuth
@@ -28,6 +27,7 @@ from kansli.meetings.models import AgendaItem, Meeting, Proposal
 from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title, proceedings_visible
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
+from kansli.texts import gettext_lazy as _lazy
 
 
 def public(request: HttpRequest) -> bool | None:

@@ -12,7 +12,6 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -28,6 +27,7 @@ from kansli.organisation.selectors import (
     presidium,
     substitutes_on,
 )
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

@@ -7,7 +7,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
@@ -17,6 +16,7 @@ from kansli.preparation.models import Preparation
 from kansli.preparation.policy import may_read
 from kansli.registry.models import Case
 from kansli.registry.visibility import case_contents_masked, case_view, masked_text
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

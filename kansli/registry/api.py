@@ -10,7 +10,6 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -26,6 +25,7 @@ from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
 from kansli.registry.policy import may_handle_records_requests, may_read
 from kansli.registry.visibility import CaseView, DocumentView, case_view, document_view
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

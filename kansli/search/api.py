@@ -5,12 +5,12 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Query, Router, Schema
 
 from kansli.bounds import Page, Year
 from kansli.registry.api import Document, _document, readable_body
 from kansli.search.selectors import SearchFilters, search
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

@@ -5,12 +5,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Router, Schema
 
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import appointments as selectors
 from kansli.organisation.api import OnDate, found, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

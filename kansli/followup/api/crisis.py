@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.followup.api.reading import readable_body
@@ -21,6 +20,7 @@ from kansli.organisation.api import (
     found,
     on_or_today,
 )
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

@@ -1,12 +1,12 @@
 """The duty dashboard through the API: its lines as JSON."""
 
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
 from kansli.followup import policy
 from kansli.followup.duties import DutyLine, duty_lines
 from kansli.organisation.api import OnDate, body_found, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

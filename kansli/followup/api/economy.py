@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.bounds import Year
@@ -15,6 +14,7 @@ from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
 from kansli.organisation.api import OnDate, OrganizationRef, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.bounds import Year
@@ -14,6 +13,7 @@ from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
 from kansli.organisation.api import OnDate, OrganizationRef, found, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 

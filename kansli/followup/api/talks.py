@@ -7,7 +7,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema
 
 from kansli.bounds import Year
@@ -16,6 +15,7 @@ from kansli.followup.models import Talk as TalkModel
 from kansli.followup.selectors import talks as selectors
 from kansli.followup.services import talks as services
 from kansli.organisation.api import OnDate, PersonRef, found, on_or_today
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 
