@@ -9,12 +9,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.forms import BaseModelForm, BaseModelFormSet, Field
+from django.forms import (
+    BaseModelForm,
+    BaseModelFormSet,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+)
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -37,7 +42,13 @@ def scoped(queryset: QuerySet, user: Actor) -> QuerySet:
     return queryset.filter(**{path: own.body_id})
 
 
-class BodyScoped:
+if TYPE_CHECKING:
+    _AdminBase = admin.options.BaseModelAdmin[Any]
+else:
+    _AdminBase = object
+
+
+class BodyScoped(_AdminBase):
     """For a ModelAdmin or an inline: the rows listed and opened, and the choices of every
     foreign key and many-to-many field, are those of the signed-in user's body."""
 
@@ -45,20 +56,23 @@ class BodyScoped:
         return scoped(super().get_queryset(request), request.user)
 
     def formfield_for_foreignkey(
-        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
-    ) -> Field | None:
+        self, db_field: "models.ForeignKey[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> "ModelChoiceField[Any] | None":
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return _scoped_choices(field, request)
 
     def formfield_for_manytomany(
-        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: Any
-    ) -> Field | None:
+        self, db_field: "models.ManyToManyField[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> "ModelMultipleChoiceField[Any] | None":
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         return _scoped_choices(field, request)
 
 
-def _scoped_choices(field: Field | None, request: HttpRequest) -> Field | None:
-    if field is not None and hasattr(field, "queryset"):
+Choices = TypeVar("Choices", bound="ModelChoiceField[Any]")
+
+
+def _scoped_choices(field: Choices | None, request: HttpRequest) -> Choices | None:
+    if field is not None and field.queryset is not None:
         field.queryset = scoped(field.queryset, request.user)
     return field
 

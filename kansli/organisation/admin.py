@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
-from django.forms import Field
+from django.forms import ModelChoiceField
 from django.http import HttpRequest
 
 from kansli.accounts.policy import standing
@@ -47,11 +47,11 @@ class OthersSeats(BodyScoped):
         return rows if own.operator else rows.exclude(person_id=own.person_id)
 
     def formfield_for_foreignkey(
-        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: Any
-    ) -> Field | None:
+        self, db_field: "models.ForeignKey[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> "ModelChoiceField[Any] | None":
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         own = standing(request.user)
-        if db_field.name == "person" and field is not None and not own.operator:
+        if db_field.name == "person" and field and field.queryset is not None and not own.operator:
             field.queryset = field.queryset.exclude(pk=own.person_id)
         return field
 
