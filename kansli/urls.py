@@ -17,6 +17,7 @@ urlpatterns = [
     # "<body>/organisation/<organization>/".
     path("admin/", admin.site.urls),
     path("", include("kansli.delegation.urls")),
+    path("", include("kansli.decisions.urls")),
     path("", include("kansli.web.urls")),
     path("", include("kansli.organisation.urls")),
     path("", include("kansli.governance.urls")),

@@ -6,6 +6,5 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("", include("kansli.web.decision_urls")),
     path("", include("kansli.web.registry_urls")),
 ]

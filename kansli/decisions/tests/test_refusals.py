@@ -221,16 +221,16 @@ def _slug(demo: Demo) -> dict[str, Any]:
 
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:decision_list", _body, refused=OUTSIDERS),
-    RouteCase("web:decisions_unreported", _body, refused=OUTSIDERS),
+    RouteCase("decisions:decision_list", _body, refused=OUTSIDERS),
+    RouteCase("decisions:decisions_unreported", _body, refused=OUTSIDERS),
     RouteCase(
-        "web:decision_detail",
+        "decisions:decision_detail",
         lambda demo: {"body": "vanersborg", "decision": _delegated(demo).pk},
         refused=OUTSIDERS,
     ),
-    RouteCase("web:decision_create", _body, refused=NOT_DECISION_MAKERS),
+    RouteCase("decisions:decision_create", _body, refused=NOT_DECISION_MAKERS),
     RouteCase(
-        "web:evidence_create",
+        "decisions:evidence_create",
         lambda demo: {"body": "vanersborg", "decision": _delegated(demo, draft=True).pk},
         data=lambda demo: {"krav": "approval:pfu", "datum": _today().isoformat()},
     ),

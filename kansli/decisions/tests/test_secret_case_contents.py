@@ -109,8 +109,8 @@ def preparation_api(case: Case) -> str:
 def decision_pages(decision: Decision) -> list[str]:
     meeting = decision.agenda_item.meeting_id
     return [
-        reverse("web:decision_list", args=[BODY]),
-        reverse("web:decision_detail", args=[BODY, decision.pk]),
+        reverse("decisions:decision_list", args=[BODY]),
+        reverse("decisions:decision_detail", args=[BODY, decision.pk]),
         reverse("followup:execution_list", args=[BODY]),
         reverse("followup:execution_list", args=[BODY]) + "?format=csv",
         reverse("followup:execution_decision", args=[BODY, decision.pk]),
@@ -217,7 +217,7 @@ def test_the_unreported_list_masks_a_secret_decision(decision: Decision) -> None
     board = Organization.objects.get(body=decision.body, slug="ks")
     Decision.objects.filter(pk=decision.pk).update(report_to=board, report_due=decision.decided_on)
     url = f"/api/v1/bodies/{BODY}/decisions/unreported?organization=ks"
-    page = reverse("web:decisions_unreported", args=[BODY]) + "?organisation=ks"
+    page = reverse("decisions:decisions_unreported", args=[BODY]) + "?organisation=ks"
 
     listed = api_client_of(user("ledamot")).get(url).json()
     html = signed_in("ledamot").get(page).content.decode()
@@ -250,7 +250,7 @@ def test_a_search_finds_a_secret_decision_only_for_those_who_see_its_words(
     decision: Decision, username: str, found: bool
 ) -> None:
     api = api_client_of(user(username)).get(f"/api/v1/bodies/{BODY}/decisions", {"q": MARKER})
-    page = signed_in(username).get(reverse("web:decision_list", args=[BODY]), {"q": MARKER})
+    page = signed_in(username).get(reverse("decisions:decision_list", args=[BODY]), {"q": MARKER})
 
     assert ([d["id"] for d in api.json()] == [decision.pk]) is found
     assert (f"/beslut/{decision.pk}/" in page.content.decode()) is found
@@ -281,7 +281,7 @@ def test_a_delegated_decision_naming_a_secret_case_is_masked_as_the_case(
     delegated: Decision, username: str, masked: bool
 ) -> None:
     pages = fetched(
-        signed_in(username), [reverse("web:decision_detail", args=[BODY, delegated.pk])]
+        signed_in(username), [reverse("decisions:decision_detail", args=[BODY, delegated.pk])]
     )
     pages |= fetched(api_client_of(user(username)), decision_api(delegated)[:2])
 

@@ -58,7 +58,7 @@ def test_another_bodys_user_reads_no_decision_task_or_assignment(
     api = api_client_of(user("blekinge-direktor"))
 
     pages = [
-        other.get(reverse("web:decision_list", args=["vanersborg"])),
+        other.get(reverse("decisions:decision_list", args=["vanersborg"])),
         other.get(reverse("followup:execution_list", args=["vanersborg"])),
         other.get(reverse("followup:assignment_list", args=["vanersborg"])),
     ]
@@ -76,8 +76,8 @@ def test_the_administrator_records_no_decision_even_in_its_own_name(
 
     with pytest.raises(PermissionDenied, match="Din roll ger inte rätt att registrera beslut"):
         reorganise(actor=admin, decided_by=admin.person, capacity=None)
-    page = client_of("admin").get(reverse("web:decision_list", args=["vanersborg"]))
-    form = client_of("admin").get(reverse("web:decision_create", args=["vanersborg"]))
+    page = client_of("admin").get(reverse("decisions:decision_list", args=["vanersborg"]))
+    form = client_of("admin").get(reverse("decisions:decision_create", args=["vanersborg"]))
 
     assert not Decision.objects.exists()
     assert page.status_code == 200

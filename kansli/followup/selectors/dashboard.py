@@ -72,7 +72,7 @@ def unreported_delegated_decisions_evidence(*, body: Body, on: datetime.date) ->
     """The duty to see that delegates' decisions are reported to the board as it has decided
     (seed 000; KL 7 kap. 8 §): red while one is past the day it was to be reported by."""
     board = Organization.objects.filter(body=body, kind=Organization.Kind.EXECUTIVE_BOARD).first()
-    url = reverse("web:decisions_unreported", args=[body.slug])
+    url = reverse("decisions:decisions_unreported", args=[body.slug])
     if board is None:
         return Evidence(ok=True, summary=_("Inga delegationsbeslut att anmäla"), count=0, url=url)
     count = decisions_unreported(organization=board, on=on).filter(report_due__lt=on).count()

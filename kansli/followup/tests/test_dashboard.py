@@ -191,7 +191,7 @@ def test_a_delegated_decision_past_its_report_day_turns_the_line_red(
         ok=False,
         summary="1 delegationsbeslut är inte anmält i tid",
         count=1,
-        url=reverse("web:decisions_unreported", args=["vanersborg"]) + "?organisation=ks",
+        url=reverse("decisions:decisions_unreported", args=["vanersborg"]) + "?organisation=ks",
     )
 
 

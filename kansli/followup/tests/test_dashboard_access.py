@@ -44,7 +44,7 @@ def unreported(vanersborg: Body) -> None:
 
 
 ACT = "Åtgärda"
-LIST_BEHIND = reverse("web:decisions_unreported", args=["vanersborg"]) + "?organisation=ks"
+LIST_BEHIND = reverse("decisions:decisions_unreported", args=["vanersborg"]) + "?organisation=ks"
 
 
 @pytest.mark.usefixtures("unreported")

@@ -135,7 +135,7 @@ def appointment_requirements(request: HttpRequest, body: str) -> HttpResponse:
                 done=redirect("followup:appointment_requirements", body_.slug),
             )
             if written.response:
-                return redirect("web:decision_detail", body_.slug, decided[0].pk)
+                return redirect("decisions:decision_detail", body_.slug, decided[0].pk)
             status = written.status
     context = {
         "body": body_,

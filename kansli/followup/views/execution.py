@@ -25,12 +25,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kansli.decisions import policy, selectors, services
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
+from kansli.decisions.views.register import readable_body
 from kansli.exports import csv_response
 from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.visibility import User
-from kansli.web.decision_views import readable_body
 from kansli.web.forms import add_errors, date_field, form_written
 
 MONTHS = (

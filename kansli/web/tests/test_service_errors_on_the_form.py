@@ -78,7 +78,7 @@ def test_the_decision_question_shows_a_model_field_error_on_the_form(
     def refusing(**arguments: object) -> None:
         raise ValidationError({"decided_by": "Personen har ingen befattning den dagen."})
 
-    monkeypatch.setattr("kansli.web.decision_views.selectors.decision_verdict", refusing)
+    monkeypatch.setattr("kansli.decisions.views.register.selectors.decision_verdict", refusing)
     client = signed_in("direktor")
     form = client.get("/vanersborg/beslut/nytt/").context["question"]
     decision_type = form.fields["beslutstyp"].choices[1][0]

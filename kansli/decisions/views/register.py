@@ -16,16 +16,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from kansli.decisions import policy, selectors, services
-from kansli.decisions.models import Decision
-from kansli.delegation.engine import Verdict
-from kansli.organisation.models import Body, Person
-from kansli.web.decision_forms import (
+from kansli.decisions.forms import (
     DecisionFilterForm,
     DecisionForm,
     EvidenceForm,
     QuestionForm,
     RecipientForm,
 )
+from kansli.decisions.models import Decision
+from kansli.delegation.engine import Verdict
+from kansli.organisation.models import Body, Person
 from kansli.web.forms import add_errors, form_written
 
 
@@ -57,7 +57,7 @@ def decision_list(request: HttpRequest, body: str) -> HttpResponse:
         "today": today,
         "may_record": policy.may_record_decision(request.user, body_),
     }
-    return render(request, "web/decisions/decision_list.html", context)
+    return render(request, "decisions/decision_list.html", context)
 
 
 def _question(question: QuestionForm, body: Body, person: Person) -> Verdict | None:
@@ -113,12 +113,12 @@ def decision_create(request: HttpRequest, body: str) -> HttpResponse:
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                return redirect("web:decision_detail", body_.slug, decision.pk)
+                return redirect("decisions:decision_detail", body_.slug, decision.pk)
     else:
         form = DecisionForm(initial=asked, requirements=requirements, **options)
     context = {**options, "form": form, "question": question, "verdict": verdict}
     partial = bool(request.htmx) and not request.htmx.history_restore_request
-    template = "web/decisions/includes/question.html" if partial else "web/decisions/form.html"
+    template = "decisions/includes/question.html" if partial else "decisions/form.html"
     return render(request, template, context, status=status)
 
 
@@ -186,7 +186,7 @@ def _decision(request: HttpRequest, body: str, decision: int) -> Decision:
 @require_GET
 def decision_detail(request: HttpRequest, body: str, decision: int) -> HttpResponse:
     decision_ = _decision(request, body, decision)
-    return render(request, "web/decisions/detail.html", _detail_context(request, decision_))
+    return render(request, "decisions/detail.html", _detail_context(request, decision_))
 
 
 @require_POST
@@ -208,12 +208,12 @@ def evidence_create(request: HttpRequest, body: str, decision: int) -> HttpRespo
         _announce(request, completed)
 
     written = form_written(
-        form, add, done=redirect("web:decision_detail", decision_.body.slug, decision_.pk)
+        form, add, done=redirect("decisions:decision_detail", decision_.body.slug, decision_.pk)
     )
     if written.response is not None:
         return written.response
     context = _detail_context(request, decision_, evidence_form=form)
-    return render(request, "web/decisions/detail.html", context, status=written.status)
+    return render(request, "decisions/detail.html", context, status=written.status)
 
 
 @require_GET
@@ -228,4 +228,4 @@ def decisions_unreported(request: HttpRequest, body: str) -> HttpResponse:
         "decisions": selectors.decisions_unreported(organization=recipient) if recipient else [],
         "today": timezone.localdate(),
     }
-    return render(request, "web/decisions/unreported.html", context)
+    return render(request, "decisions/unreported.html", context)

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from kansli.web import decision_views as views
+from kansli.decisions.views import register as views
+
+app_name = "decisions"
 
 urlpatterns = [
     path("<slug:body>/beslut/", views.decision_list, name="decision_list"),
