@@ -4,14 +4,15 @@ hands over the service's keyword arguments in `arguments()`; the services valida
 from typing import Any
 
 from django import forms
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting
+from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Proposal
 from kansli.meetings.selectors import meeting_day, serving_members
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.models import Case, Document
-from kansli.web.forms import date_field
+from kansli.texts import StrOrPromise
+from kansli.web.forms import date_field, offer
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -19,7 +20,7 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 class NumberChoiceField(forms.ModelChoiceField):
     """A document by its number alone: its description may be secret."""
 
-    def label_from_instance(self, obj: Model) -> str:
+    def label_from_instance(self, obj: Document) -> str:
         return obj.number
 
 
@@ -27,7 +28,7 @@ class ProposalChoiceField(forms.ModelChoiceField):
     """A proposal by its number and proposer, as the page lists them: its text may be secret
     (a secret case's resolution), and a form's choices know no user."""
 
-    def label_from_instance(self, obj: Model) -> str:
+    def label_from_instance(self, obj: Proposal) -> str:
         if obj.proposer is None:
             return _("Yrkande %(number)s (förslaget till beslut)") % {"number": obj.position}
         return _("Yrkande %(number)s (%(name)s)") % {
@@ -36,7 +37,7 @@ class ProposalChoiceField(forms.ModelChoiceField):
         }
 
 
-def _datetime_field(label: str, **kwargs: Any) -> forms.DateTimeField:
+def _datetime_field(label: StrOrPromise, **kwargs: Any) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         input_formats=[DATETIME_FORMAT],
@@ -60,8 +61,12 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organization.objects.filter(
-            body=body, kind__in=Organization.POLITICAL_KINDS, dissolved_on__isnull=True
+        offer(
+            self,
+            "organisation",
+            Organization.objects.filter(
+                body=body, kind__in=Organization.POLITICAL_KINDS, dissolved_on__isnull=True
+            ),
         )
 
 
@@ -83,7 +88,11 @@ class ScheduleForm(forms.Form):
 
 class ActionForm(forms.Form):
     """The input of one action on a meeting or one of its items; none for building the
-    agenda, sending the notice, opening or closing."""
+    agenda, sending the notice, opening or closing. The page names the form's action and
+    where it posts (`name`, `url`)."""
+
+    name: str
+    url: str
 
     def __init__(
         self, *args: Any, meeting: Meeting, item: AgendaItem | None = None, **kwargs: Any
@@ -101,6 +110,12 @@ class ActionForm(forms.Form):
 
     def arguments(self) -> dict[str, Any]:
         return {}
+
+
+class ItemActionForm(ActionForm):
+    """The input of an action on one of the meeting's items, which the page always gives."""
+
+    item: AgendaItem
 
 
 class ItemAddForm(ActionForm):
@@ -152,20 +167,20 @@ class RapporteurForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["foredragande"].queryset = self.officials()
-        self.fields["utsedd_av"].queryset = self.officials()
+        offer(self, "foredragande", self.officials())
+        offer(self, "utsedd_av", self.officials())
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {"rapporteur": data["foredragande"], "named_by": data["utsedd_av"]}
 
 
-class AttachmentForm(ActionForm):
+class AttachmentForm(ItemActionForm):
     handling = NumberChoiceField(label=_("Handling"), queryset=Document.objects.none())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handling"].queryset = Document.objects.filter(case=self.item.case_id)
+        offer(self, "handling", Document.objects.filter(case=self.item.case_id))
 
     def arguments(self) -> dict[str, Any]:
         return {"document": self.cleaned_data["handling"]}
@@ -177,7 +192,7 @@ class PresenceForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _attending(self.meeting)
+        offer(self, "person", _attending(self.meeting))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -190,11 +205,11 @@ class SubstituteForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ersattare"].queryset = _attending(
-            self.meeting, capacity=Attendance.Capacity.SUBSTITUTE
-        )
-        self.fields["tjanstgor_for"].queryset = _attending(
-            self.meeting, capacity=Attendance.Capacity.MEMBER, present=False
+        offer(self, "ersattare", _attending(self.meeting, capacity=Attendance.Capacity.SUBSTITUTE))
+        offer(
+            self,
+            "tjanstgor_for",
+            _attending(self.meeting, capacity=Attendance.Capacity.MEMBER, present=False),
         )
 
     def arguments(self) -> dict[str, Any]:
@@ -212,7 +227,7 @@ class OfficialForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = self.officials()
+        offer(self, "person", self.officials())
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -234,9 +249,7 @@ class CheckersForm(ActionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         serving = serving_members(meeting=self.meeting)
-        self.fields["justerare"].queryset = Person.objects.filter(
-            pk__in=[person.pk for person in serving]
-        )
+        offer(self, "justerare", Person.objects.filter(pk__in=[person.pk for person in serving]))
 
     def arguments(self) -> dict[str, Any]:
         return {"persons": list(self.cleaned_data["justerare"])}
@@ -250,9 +263,9 @@ class SignerForm(ActionForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         checkers = Q(attendance__meeting=self.meeting, attendance__checks_minutes=True)
-        self.fields["person"].queryset = Person.objects.filter(
-            checkers | Q(pk=self.meeting.chair_id)
-        ).distinct()
+        offer(
+            self, "person", Person.objects.filter(checkers | Q(pk=self.meeting.chair_id)).distinct()
+        )
 
     def arguments(self) -> dict[str, Any]:
         return {"person": self.cleaned_data["person"]}
@@ -269,9 +282,11 @@ class DisqualificationForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _attending(self.meeting, present=True)
-        self.fields["ersattare"].queryset = _attending(
-            self.meeting, capacity=Attendance.Capacity.SUBSTITUTE, present=True
+        offer(self, "person", _attending(self.meeting, present=True))
+        offer(
+            self,
+            "ersattare",
+            _attending(self.meeting, capacity=Attendance.Capacity.SUBSTITUTE, present=True),
         )
 
     def arguments(self) -> dict[str, Any]:
@@ -287,14 +302,14 @@ class ProposalForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forslagsstallare"].queryset = _attending(self.meeting, present=True)
+        offer(self, "forslagsstallare", _attending(self.meeting, present=True))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {"text": data["text"], "proposer": data["forslagsstallare"]}
 
 
-class DecideForm(ActionForm):
+class DecideForm(ItemActionForm):
     """Decision by acclamation on one of the item's proposals."""
 
     forslag = ProposalChoiceField(
@@ -306,14 +321,14 @@ class DecideForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forslag"].queryset = self.item.proposals.select_related("proposer")
+        offer(self, "forslag", self.item.proposals.select_related("proposer"))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {"proposal": data["forslag"], "resolution": data["beslut"]}
 
 
-class VoteForm(ActionForm):
+class VoteForm(ItemActionForm):
     """A roll call: the two proposals put against each other and each serving member's vote."""
 
     ja = ProposalChoiceField(label=_("Ja-förslag"), queryset=AgendaItem.objects.none())
@@ -322,7 +337,7 @@ class VoteForm(ActionForm):
     def __init__(self, *args: Any, voters: list[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("ja", "nej"):
-            self.fields[name].queryset = self.item.proposals.select_related("proposer")
+            offer(self, name, self.item.proposals.select_related("proposer"))
         self.voters = voters
         for person in voters:
             self.fields[f"rost_{person.pk}"] = forms.ChoiceField(
@@ -363,7 +378,7 @@ class DissentForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _attending(self.meeting, present=True)
+        offer(self, "person", _attending(self.meeting, present=True))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -376,7 +391,7 @@ class MinuteNoteForm(ActionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _attending(self.meeting, present=True)
+        offer(self, "person", _attending(self.meeting, present=True))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data

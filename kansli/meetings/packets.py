@@ -503,7 +503,7 @@ def _signatures(meeting: Meeting) -> list[Signature]:
     signatures = []
     for role, signer in signers:
         approval = approvals.pop(signer.pk, None)
-        signatures.append(Signature(role, signer.name, approval and approval.approved_at))
+        signatures.append(Signature(role, signer.name, approval.approved_at if approval else None))
     signatures.extend(
         Signature(
             approval.get_role_display().capitalize(), approval.person.name, approval.approved_at

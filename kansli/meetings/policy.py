@@ -103,10 +103,10 @@ def serves_in_organ(user: Actor, meeting: Meeting) -> bool:
     person_id = standing(user).person_id
     if person_id is None:
         return False
-    seats = {"organization": meeting.organization, "on": meeting_day(meeting)}
+    organization, day = meeting.organization, meeting_day(meeting)
     return (
-        members_on(**seats).filter(person_id=person_id).exists()
-        or substitutes_on(**seats).filter(person_id=person_id).exists()
+        members_on(organization=organization, on=day).filter(person_id=person_id).exists()
+        or substitutes_on(organization=organization, on=day).filter(person_id=person_id).exists()
     )
 
 

@@ -103,7 +103,7 @@ def serving_members(*, meeting: Meeting, item: AgendaItem | None = None) -> list
     disqualified = list(item.disqualifications.select_related("substitute"))
     out = {row.person_id for row in disqualified}
     return [person for person in serving if person.pk not in out] + [
-        row.substitute for row in disqualified if row.substitute_id is not None
+        row.substitute for row in disqualified if row.substitute is not None
     ]
 
 

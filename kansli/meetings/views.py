@@ -61,6 +61,7 @@ from kansli.meetings.policy import (
     refuse_members_packet,
 )
 from kansli.organisation.models import Body, Organization, Person
+from kansli.texts import StrOrPromise
 from kansli.web.forms import form_written
 
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
@@ -126,7 +127,7 @@ def meeting_plan(request: HttpRequest, body: str) -> HttpResponse:
         "organization": organization,
         "year": year,
         "meetings": selectors.meeting_plan(organization=organization, year=year)
-        if organization
+        if organization and year
         else [],
     }
     return render(request, "meetings/plan.html", context, status=status)
@@ -139,7 +140,7 @@ class Action(NamedTuple):
     form: type[ActionForm]
     service: Callable[..., Any]
     page: str
-    done: str
+    done: StrOrPromise
     # Who is offered the action's form, by the body (the service refuses anyone else).
     allowed: Callable[[Any, Body | int], bool] = may_manage
 

@@ -1,19 +1,22 @@
-"""The shell's form helpers, which every app's pages use: `date_field`, the one date widget,
-and `form_written`, which gives a posted form to its service."""
+"""The shell's form helpers, which every app's pages use: `date_field`, the one date widget;
+`offer`, a choice field's rows; and `form_written`, which gives a posted form to its service."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+
+from kansli.texts import StrOrPromise
 
 DATE_ERRORS = {"invalid": _("Ange ett giltigt datum i formen ÅÅÅÅ-MM-DD.")}
 
 
-def date_field(label: str, **kwargs: Any) -> forms.DateField:
+def date_field(label: StrOrPromise, **kwargs: Any) -> forms.DateField:
     """A date typed as ÅÅÅÅ-MM-DD or picked in the browser's date picker, with one Swedish
     error message for anything else."""
     return forms.DateField(
@@ -23,6 +26,12 @@ def date_field(label: str, **kwargs: Any) -> forms.DateField:
         error_messages=DATE_ERRORS,
         **kwargs,
     )
+
+
+def offer(form: forms.BaseForm, name: str, rows: QuerySet[Any]) -> None:
+    """Let the form's model choice field `name` offer `rows`: what the form's class cannot
+    know until it is given the body, the meeting or the item."""
+    cast(forms.ModelChoiceField, form.fields[name]).queryset = rows
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ def form_written(
         return written.response or render(request, template, context, status=written.status)
 
     `done` is the response once written, or a function from what the service returned to it
-    (`done=lambda case: redirect("web:case_detail", case.number)`).
+    (`done=lambda case: redirect("registry:case_detail", case.number)`).
 
     A refusal (PermissionDenied) goes on the form as a non-field error with its Swedish reason
     and status 403; the service's ValidationError goes on `field` (or on the fields it names,

@@ -20,7 +20,7 @@ from kansli.followup.selectors import certification as selectors
 from kansli.followup.services import certification as services
 from kansli.followup.views import readable_body
 from kansli.organisation.models import Body, Organization, Person
-from kansli.web.forms import date_field, form_written
+from kansli.web.forms import date_field, form_written, offer
 
 
 class CheckForm(forms.Form):
@@ -34,8 +34,8 @@ class CheckForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attestant"].queryset = Person.objects.filter(body=body)
-        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+        offer(self, "attestant", Person.objects.filter(body=body))
+        offer(self, "organisation", Organization.objects.filter(body=body))
 
 
 class AppointForm(forms.Form):
@@ -53,8 +53,8 @@ class AppointForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attestant"].queryset = Person.objects.filter(body=body)
-        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+        offer(self, "attestant", Person.objects.filter(body=body))
+        offer(self, "organisation", Organization.objects.filter(body=body))
 
 
 class EndForm(forms.Form):
@@ -68,9 +68,7 @@ class EndForm(forms.Form):
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
-        self.fields["attestratt"].queryset = selectors.certification_rights(body=body).exclude(
-            end__lt=today
-        )
+        offer(self, "attestratt", selectors.certification_rights(body=body).exclude(end__lt=today))
 
 
 def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:
