@@ -428,6 +428,24 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One ground of a verdict as data: a code and the facts its sentence names (the actor, a
+    party, the rule's `source`, a date, an amount). The engine says no sentence itself:
+    `kansli.delegation.reasons` words a reason in the reader's language."""
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def data(self) -> dict[str, object]:
+        return dict(self.params)
+
+
+def _reason(code: str, **params: object) -> Reason:
+    return Reason(code, tuple(params.items()))
+
+
+@dataclass(frozen=True)
 class RequirementStatus:
     requirement: Requirement
     satisfied: bool
@@ -439,7 +457,8 @@ class Verdict:
     basis: tuple[Basis, ...]
     requirements: tuple[RequirementStatus, ...]
     reporting: tuple[Requirement, ...]
-    reasons: tuple[str, ...]
+    grounds: tuple[Reason, ...]
+    reasons: tuple[str, ...] = ()  # the grounds as sentences, worded by the Django side
 
     def as_dict(self) -> dict[str, object]:
         """The verdict as `kansli authority check --json` prints it."""
@@ -460,16 +479,22 @@ class Verdict:
 @dataclass(frozen=True)
 class Power:
     """A rule an actor may decide under, and how: as its "delegate", a "substitute" when the
-    delegate has förfall, or a "subdelegate"; `note` says when through an acting post."""
+    delegate has förfall, or a "subdelegate"; `acting` names the post when the actor holds it
+    as acting (t.f.)."""
 
     order: Order
     rule: Rule
     way: str
-    note: str | None = None
+    acting: str | None = None
 
 
 class CheckError(ValueError):
-    """A question the engine cannot answer: unknown body, decision type, actor or organization."""
+    """A question the engine cannot answer: unknown body, decision type, actor or organization.
+    `reason` says which, as data (`kansli.delegation.reasons` words it)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.reason = _reason(code, **params)
+        super().__init__(code, params)
 
 
 @dataclass(frozen=True)
@@ -492,9 +517,7 @@ def parse_done(text: str) -> tuple[str, str]:
     """Read a done requirement: approval:pfu is ("approval", "pfu"), PFU has approved."""
     kind, _, key = text.partition(":")
     if kind not in REQUIREMENT_KINDS or not key:
-        raise CheckError(
-            f"”{text}” ska skrivas SLAG:PART, där SLAG är {', '.join(REQUIREMENT_KINDS)}."
-        )
+        raise CheckError("done_syntax", text=text, kinds=", ".join(REQUIREMENT_KINDS))
     return kind, key
 
 
@@ -934,25 +957,7 @@ def _holding(appointments: Iterable[Appointment], on: datetime.date) -> list[int
 
 _DELEGATE, _SUBSTITUTE, _SUBDELEGATE = "delegate", "substitute", "subdelegate"
 _KL_7_8 = Source("kommunallagen", "7 kap. 8 §")
-
-_BEFORE_PENDING = {
-    "consultation": "Beslutet kräver samråd med {party} {source}.",
-    "approval": "Beslutet kräver godkännande av {party} {source}.",
-    "notice": "Beslutet kräver att {party} informeras i förväg {source}.",
-    "report": "Ärendet ska anmälas till {party} innan beslutet fattas {source}.",
-}
-_BEFORE_DONE = {
-    "consultation": "Samråd med {party} har skett {source}.",
-    "approval": "Godkännande av {party} har lämnats {source}.",
-    "notice": "{Party} har informerats i förväg {source}.",
-    "report": "Ärendet har anmälts till {party} {source}.",
-}
-_AFTER = {
-    "consultation": "Samråd med {party} ska ske efter beslutet {source}.",
-    "approval": "Beslutet ska godkännas av {party} i efterhand {source}.",
-    "notice": "{Party} ska underrättas om beslutet {source}.",
-    "report": "Beslutet ska anmälas till {party} {source}.",
-}
+_KL_6_38 = Source("kommunallagen", "6 kap. 38 §")
 
 
 class _Prepared:
@@ -961,17 +966,19 @@ class _Prepared:
     __slots__ = ("after", "done", "done_reason", "key", "pending", "pending_reason", "requirement")
 
     def __init__(self, requirement: Requirement, rule_source: Source) -> None:
-        source = (requirement.source or rule_source).citation
-        party = requirement.party.name
-        words = {"party": party, "Party": capitalized(party), "source": source}
+        facts = {
+            "kind": requirement.kind,
+            "party": requirement.party.name,
+            "source": requirement.source or rule_source,
+        }
         self.requirement = requirement
         self.after = requirement.when == "after"
         self.key = (requirement.kind, requirement.party.key)
         if self.after:
-            self.done_reason = self.pending_reason = _AFTER[requirement.kind].format(**words)
+            self.done_reason = self.pending_reason = _reason("requirement_after", **facts)
         else:
-            self.done_reason = _BEFORE_DONE[requirement.kind].format(**words)
-            self.pending_reason = _BEFORE_PENDING[requirement.kind].format(**words)
+            self.done_reason = _reason("requirement_done", **facts)
+            self.pending_reason = _reason("requirement_pending", **facts)
         self.done = RequirementStatus(requirement, True)
         self.pending = RequirementStatus(requirement, False)
 
@@ -1017,29 +1024,27 @@ class _Entry:
             for requirement in requirements
         )
         self.power = _power(self)
-        self.decided_by = (
-            f"Beslutet fattas av {rule.delegate.name} enligt regel {rule.number} "
-            f"{rule.source.citation}."
+        self.decided_by = _reason(
+            "decided_by", delegate=rule.delegate.name, rule=rule.number, source=rule.source
         )
 
 
-def _power(entry: _Entry) -> str:
-    """The reason that names the power; after the actor's name unless the actor is the
+def _power(entry: _Entry) -> Reason:
+    """The reason that names the power; the check adds the actor unless the actor is the
     delegate."""
     rule = entry.rule
-    cited = f"{rule.matter} {rule.source.citation}."
+    power = {"delegate": rule.delegate.name, "matter": rule.matter, "source": rule.source}
     if entry.way == _SUBSTITUTE:
-        return f" beslutar som ersättare för {rule.delegate.name}, som har förhinder: {cited}"
+        return _reason("decides_as_substitute", **power)
     if entry.decision is not None:
-        granted = entry.decision.source.citation
-        return f" beslutar på vidaredelegering från {rule.delegate.name} {granted}: {cited}"
-    return f"{capitalized(rule.delegate.name)} får besluta: {cited}"
+        return _reason("decides_as_subdelegate", **power, granted=entry.decision.source)
+    return _reason("may_decide", **power)
 
 
 class _Finding:
     __slots__ = ("basis", "outcome", "reasons", "reporting", "requirements")
 
-    def __init__(self, outcome: str, basis: tuple[Basis, ...], reasons: list[str]) -> None:
+    def __init__(self, outcome: str, basis: tuple[Basis, ...], reasons: list[Reason]) -> None:
         self.outcome, self.basis, self.reasons = outcome, basis, reasons
         self.requirements: list[RequirementStatus] = []
         self.reporting: list[Requirement] = []
@@ -1124,12 +1129,12 @@ class Engine:
         index = self._body(body)
         _name, roles, keys = _roles(index.facts, actor, on)
         seen: dict[tuple[str, str], Power] = {}
-        for key, note in roles:
+        for key, acting in roles:
             for entry in index.by_actor_key.get(key, ()):
                 if _in_force(entry, on) and _reaches(index.facts, entry, keys):
                     found = (entry.order.id, entry.rule.id)
                     if found not in seen or entry.way == _DELEGATE:
-                        seen[found] = Power(entry.order, entry.rule, entry.way, note)
+                        seen[found] = Power(entry.order, entry.rule, entry.way, acting)
         return list(seen.values())
 
     def describe_scope(self, body: str, scope: tuple[Scope, ...]) -> str:
@@ -1139,7 +1144,7 @@ class Engine:
     def _body(self, slug: str) -> _BodyIndex:
         body = self._bodies.get(slug)
         if body is None:
-            raise CheckError(f"Okänd huvudman ”{slug}”.")
+            raise CheckError("unknown_body", slug=slug)
         return body
 
     def check(self, query: Query) -> Verdict:
@@ -1147,16 +1152,16 @@ class Engine:
         facts = body.facts
         decision_type = body.decision_types.get(query.decision_type)
         if decision_type is None:
-            raise CheckError(f"Okänd beslutstyp ”{query.decision_type}” hos {facts.name}.")
+            raise CheckError("unknown_decision_type", type=query.decision_type, body=facts.name)
         if query.concerning is not None and query.concerning not in facts.organizations:
-            raise CheckError(f"{facts.name} har ingen organisation ”{query.concerning}”.")
+            raise CheckError("unknown_organization", body=facts.name, slug=query.concerning)
         name, roles, keys = _roles(facts, query.actor, query.date)
         findings = []
         by_key, code, on = body.by_key, decision_type.code, query.date
-        for key, note in roles:
+        for key, acting in roles:
             for entry in by_key.get((code, key), ()):
                 if entry.start <= on and (entry.until is None or on <= entry.until):
-                    findings.append(_evaluate(facts, query, entry, name, note, keys))
+                    findings.append(_evaluate(facts, query, entry, name, acting, keys))
         if not findings:
             return _nobody(body, query, decision_type, name)
         return _verdict(findings)
@@ -1165,19 +1170,16 @@ class Engine:
 def _nobody(body: _BodyIndex, query: Query, decision_type: DecisionType, name: str) -> Verdict:
     """Denied: the actor holds no rule for the decision type; say who does."""
     what = decision_type.name[:1].lower() + decision_type.name[1:]
-    reasons = [f"{name} har inte rätt att besluta om {what} den {query.date}."]
+    reasons = [_reason("not_entitled", actor=name, matter=what, date=query.date)]
     basis: list[Basis] = []
     for entry in body.by_type.get(decision_type.code, ()):
         if _in_force(entry, query.date):
             basis += entry.basis
             reasons.append(entry.decided_by)
     if not basis:
-        reasons.append(f"Ingen ordning som gäller den {query.date} har en regel om {what}.")
+        reasons.append(_reason("no_rule", date=query.date, matter=what))
     if decision_type.category in NON_DELEGABLE and query.actor.kind != "organization":
-        reasons.append(
-            f"Ärendet gäller {NON_DELEGABLE[decision_type.category]} och får inte "
-            f"delegeras {KL_6_38}."
-        )
+        reasons.append(_reason("not_delegable", category=decision_type.category, source=_KL_6_38))
     return Verdict("denied", tuple(basis), (), (), tuple(reasons))
 
 
@@ -1238,37 +1240,37 @@ Roles = list[tuple[str, str | None]]
 
 
 def _roles(facts: _Facts, actor: Actor, on: datetime.date) -> tuple[str, Roles, set[str]]:
-    """The actor's name, the keys it can decide under (each with a note, e.g. "t.f. …"), and the
-    concrete keys a relative delegate must resolve to."""
+    """The actor's name, the keys it can decide under (each with the post held as acting, if
+    any), and the concrete keys a relative delegate must resolve to."""
     if actor.kind == "organization":
         slug = str(actor.ref)
         if slug not in facts.organizations:
-            raise CheckError(f"{facts.name} har ingen organisation ”{slug}”.")
+            raise CheckError("unknown_organization", body=facts.name, slug=slug)
         return capitalized(facts.org_name(slug)), [(slug, None), (CONCERNED, None)], {slug}
     if actor.kind == "position":
         slug = str(actor.ref)
         if slug not in facts.positions:
-            raise CheckError(f"{facts.name} har ingen befattning ”{slug}”.")
+            raise CheckError("unknown_position", body=facts.name, slug=slug)
         roles = facts.position_roles[slug]
         return facts.positions[slug].title, roles, facts.position_keys[slug]
     if actor.kind == "person":
         person = facts.persons.get(int(actor.ref)) if str(actor.ref).isdigit() else None
         if person is None:
-            raise CheckError(f"{facts.name} har ingen person med id {actor.ref}.")
+            raise CheckError("unknown_person", body=facts.name, ref=actor.ref)
         roles = []
         for appointment in facts.appointments_of_person.get(person.id, ()):
             if _on(appointment, on) and appointment.position in facts.positions:
                 slug = appointment.position
                 if appointment.acting:
-                    note = f"t.f. {facts.positions[slug].title.lower()}"
-                    roles += [(key, note) for key, _ in facts.position_roles[slug]]
+                    acting = facts.positions[slug].title.lower()
+                    roles += [(key, acting) for key, _ in facts.position_roles[slug]]
                 else:
                     roles += facts.position_roles[slug]
         for membership in facts.memberships_of_person.get(person.id, ()):
             if _on(membership, on):
                 roles += _seat_roles(membership)
         return person.name, roles, {key for key, _ in roles}
-    raise CheckError(f"Okänd sorts beslutsfattare ”{actor.kind}”.")
+    raise CheckError("unknown_actor_kind", kind=actor.kind)
 
 
 def _seat_roles(membership: Membership) -> Roles:
@@ -1286,14 +1288,19 @@ def _evaluate(
     query: Query,
     entry: _Entry,
     name: str,
-    note: str | None,
+    acting: str | None,
     keys: set[str],
 ) -> _Finding:
     refusals = _refusals(facts, query, entry, name, keys)
     if refusals:
         return _Finding("denied", entry.basis, refusals)
-    reasons = [] if note is None else [f"{name} är {note} den {query.date}."]
-    reasons.append(entry.power if entry.way == _DELEGATE else name + entry.power)
+    reasons = []
+    if acting is not None:
+        reasons.append(_reason("acting", actor=name, position=acting, date=query.date))
+    power = entry.power
+    reasons.append(
+        power if entry.way == _DELEGATE else replace(power, params=(("actor", name), *power.params))
+    )
     finding = _Finding("allowed", entry.basis, reasons)
     done = query.done
     for prepared in entry.requirements:
@@ -1322,76 +1329,72 @@ def _prepare_relative(
     return _Prepared(requirement, rule.source)
 
 
-def _refusals(facts: _Facts, query: Query, entry: _Entry, name: str, keys: set[str]) -> list[str]:
+def _refusals(
+    facts: _Facts, query: Query, entry: _Entry, name: str, keys: set[str]
+) -> list[Reason]:
     rule = entry.rule
-    source = rule.source.citation
-    reasons: list[str] = []
+    source = rule.source
+    reasons: list[Reason] = []
     delegate = rule.delegate
     if delegate.relative:
         resolved = facts.resolve(delegate, query.concerning)
         if resolved is None:
-            return [
-                f"Beslutet fattas av {delegate.name}; ange vilken organisation beslutet gäller "
-                f"{source}."
-            ]
+            return [_reason("name_organization", delegate=delegate.name, source=source)]
         delegate = resolved
         if entry.way == _DELEGATE and delegate.key not in keys:
-            return [f"Beslutet fattas av {delegate.name}, inte av {name} {source}."]
+            return [_reason("decided_by_other", delegate=delegate.name, actor=name, source=source)]
     if entry.way == _DELEGATE and query.delegate_unavailable:
-        return [f"{capitalized(delegate.name)} har förhinder och får inte besluta {source}."]
+        return [_reason("delegate_unavailable", delegate=delegate.name, source=source)]
     if entry.way == _SUBSTITUTE:
         if not (query.delegate_unavailable or facts.unavailable(delegate, query.date)):
-            return [
-                f"{name} är ersättare och får besluta bara när {delegate.name} har förhinder "
-                f"{source}."
-            ]
+            return [_reason("substitute_only", actor=name, delegate=delegate.name, source=source)]
         for earlier in rule.substitutes[: entry.rank]:
             if not facts.unavailable(earlier, query.date):
-                return [f"{capitalized(earlier.name)} går före {name} som ersättare {source}."]
+                return [
+                    _reason("substitute_first", substitute=earlier.name, actor=name, source=source)
+                ]
     if rule.scope:
         reasons += _out_of_scope(facts, query, rule.scope, source)
     reasons += _beyond(query, rule.limits, source)
     if entry.decision is not None:
-        granted = entry.decision.source.citation
+        granted = entry.decision.source
         reasons += _out_of_scope(facts, query, entry.decision.scope, granted)
         reasons += _beyond(query, entry.decision.limits, granted)
     return reasons
 
 
-def _out_of_scope(facts: _Facts, query: Query, scope: tuple[Scope, ...], source: str) -> list[str]:
+def _out_of_scope(
+    facts: _Facts, query: Query, scope: tuple[Scope, ...], source: Source
+) -> list[Reason]:
     if facts.in_scope(scope, query.concerning):
         return []
     where = facts.describe(scope)
     if query.concerning is None:
-        return [f"Regeln gäller {where}; ange vilken organisation beslutet gäller {source}."]
+        return [_reason("scope_unnamed", scope=where, source=source)]
     concerned = facts.org_name(query.concerning)
-    return [f"Regeln gäller {where}, men beslutet gäller {concerned} {source}."]
+    return [_reason("scope_other", scope=where, concerned=concerned, source=source)]
 
 
-def _beyond(query: Query, limits: Limits, source: str) -> list[str]:
+def _beyond(query: Query, limits: Limits, source: Source) -> list[Reason]:
     reasons = []
     if limits.max_amount is not None:
         if query.amount is None:
-            reasons.append(
-                f"Regeln gäller belopp upp till {sek(limits.max_amount)}; ange beloppet {source}."
-            )
+            reasons.append(_reason("amount_missing", limit=limits.max_amount, source=source))
         elif query.amount > limits.max_amount:
             reasons.append(
-                f"Beloppet {sek(query.amount)} överstiger gränsen {sek(limits.max_amount)} "
-                f"{source}."
+                _reason("amount_over", amount=query.amount, limit=limits.max_amount, source=source)
             )
     if limits.max_months is not None:
         if query.months is None:
-            reasons.append(f"Regeln gäller högst {limits.max_months} månader; ange tiden {source}.")
+            reasons.append(_reason("months_missing", limit=limits.max_months, source=source))
         elif query.months > limits.max_months:
             reasons.append(
-                f"Tiden {query.months} månader överstiger gränsen {limits.max_months} månader "
-                f"{source}."
+                _reason("months_over", months=query.months, limit=limits.max_months, source=source)
             )
     for condition in limits.conditions:
         if condition.code not in query.conditions:
-            cited = condition.source.citation if condition.source is not None else source
-            reasons.append(f"Regeln gäller bara när {condition.text} {cited}.")
+            cited = condition.source if condition.source is not None else source
+            reasons.append(_reason("condition", condition=condition.text, source=cited))
     return reasons
 
 

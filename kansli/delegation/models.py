@@ -11,11 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from kansli.delegation import engine
+from kansli.delegation import engine, labels
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Body, Organization
 
-NON_DELEGABLE_CHOICES = [(code, text) for code, text in engine.NON_DELEGABLE.items()]
+NON_DELEGABLE_CHOICES = list(labels.NON_DELEGABLE.items())
 PARTY_KIND_CHOICES = [(kind, kind) for kind in engine.PARTY_KINDS]
 RECURRENCE_CHOICES = [
     ("continuous", _("löpande")),

@@ -19,7 +19,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from kansli.audit.models import ChainHead
-from kansli.delegation import engine, orderfile
+from kansli.delegation import engine, orderfile, reasons
 from kansli.delegation.mapping import to_engine
 from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
 from kansli.organisation.models import (
@@ -190,9 +190,9 @@ def authority_check(
         delegate_unavailable=delegate_unavailable,
     )
     try:
-        return engine_for(body=body).check(query)
+        return reasons.worded(engine_for(body=body).check(query))
     except engine.CheckError as error:
-        raise ValidationError(str(error)) from error
+        raise ValidationError(reasons.sentence(error.reason)) from error
 
 
 def _matches(
@@ -284,7 +284,7 @@ def authority_check_named(
     try:
         met = [engine.parse_done(text) for text in done]
     except engine.CheckError as error:
-        raise ValidationError(str(error)) from error
+        raise ValidationError(reasons.sentence(error.reason)) from error
     return authority_check(
         body=body,
         decision_type=decision_type,

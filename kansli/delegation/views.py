@@ -28,7 +28,7 @@ class RuleRow:
     scope: str
     source_url: str | None
     way: str = "delegate"
-    note: str | None = None
+    acting: str | None = None
 
 
 def _rows(
@@ -50,7 +50,7 @@ def _rows(
                 if link is None
                 else reverse("governance:section_detail", args=[body.slug, *link]),
                 way=power.way if power else "delegate",
-                note=power.note if power else None,
+                acting=power.acting if power else None,
             )
         )
     return rows

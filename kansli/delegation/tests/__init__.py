@@ -25,6 +25,7 @@ from kansli.delegation.engine import (
     Verdict,
     parse_done,
 )
+from kansli.delegation.reasons import worded
 
 date = datetime.date
 TODAY = date(2025, 3, 12)
@@ -277,17 +278,19 @@ def ask(
     """Pose a question as the command does: actor "position:kommundirektor", "person:3" or
     "organization:pfu", done "approval:pfu"."""
     kind, _, ref = actor.partition(":")
-    return engine.check(
-        Query(
-            body=body,
-            actor=Actor(kind, int(ref) if kind == "person" else ref),
-            decision_type=decision,
-            date=on,
-            concerning=concerning,
-            amount=None if amount is None else Decimal(amount),
-            months=months,
-            done=frozenset(parse_done(item) for item in done),
-            conditions=frozenset(conditions),
-            delegate_unavailable=delegate_unavailable,
+    return worded(
+        engine.check(
+            Query(
+                body=body,
+                actor=Actor(kind, int(ref) if kind == "person" else ref),
+                decision_type=decision,
+                date=on,
+                concerning=concerning,
+                amount=None if amount is None else Decimal(amount),
+                months=months,
+                done=frozenset(parse_done(item) for item in done),
+                conditions=frozenset(conditions),
+                delegate_unavailable=delegate_unavailable,
+            )
         )
     )
