@@ -34,10 +34,10 @@ from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document, File, NumberSeries
 from kansli.registry.services import Registration
+from kansli.registry.views import case_list
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
 from kansli.search.selectors import SearchFilters, search
-from kansli.web.registry_views import case_list
 
 BODY = "bench"
 DOCUMENTS_PER_CASE = 4

@@ -1,14 +1,19 @@
-"""The registry list's filter: which day or week, which organization, which direction."""
+"""Forms of the registry's pages: the public registry list's filter, and the staff's
+registration, search, case list and preparation forms. They parse what the user enters, nothing
+more."""
 
 import datetime
+from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansli.bounds import require_year_in_bounds
-from kansli.organisation.models import Body
-from kansli.registry.models import Document
+from kansli.bounds import PAGE_MAX, require_year_in_bounds
+from kansli.organisation.models import Appointment, Body, Organization, Person
+from kansli.preparation.models import Preparation, Route
+from kansli.registry.models import Case, Document
 from kansli.registry.selectors import week_of
 from kansli.web.forms import date_field
 
@@ -58,3 +63,229 @@ class RegistryListForm(forms.Form):
             "organization": self.body.organizations.get(slug=slug) if slug else None,
             "direction": self._value("riktning") or None,
         }
+
+
+def staff_on(body: Body, day: datetime.date) -> QuerySet[Person]:
+    """The body's officials on the day: those holding a post."""
+    holders = Appointment.objects.on(day).filter(position__body=body).values("person")
+    return Person.objects.filter(pk__in=holders).order_by("family_name", "given_name")
+
+
+class RegisterForm(forms.Form):
+    """An incoming letter (or another document) in a few keystrokes: the sender, what it is
+    about and a file; into a case by its number, or into a new case."""
+
+    avsandare = forms.CharField(
+        label=_("Avsändare"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )
+    privatperson = forms.BooleanField(
+        label=_("Avsändaren/mottagaren är en privatperson"),
+        required=False,
+        help_text=_("Namnet visas då inte för allmänheten i postlistan."),
+    )
+    beskrivning = forms.CharField(label=_("Beskrivning"), max_length=500)
+    fil = forms.FileField(label=_("Fil"), required=False)
+    arende = forms.CharField(
+        label=_("Diarienummer"),
+        max_length=60,
+        required=False,
+        help_text=_("Ärendet handlingen hör till. Lämna tomt för att öppna ett nytt ärende."),
+    )
+    ny_arendemening = forms.CharField(
+        label=_("Ärendemening för nytt ärende"),
+        max_length=500,
+        required=False,
+        help_text=_("Tomt: beskrivningen blir ärendemening."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation för nytt ärende"), queryset=Organization.objects.none()
+    )
+    handlaggare = forms.ModelChoiceField(
+        label=_("Handläggare"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Ingen ännu"),
+    )
+    riktning = forms.ChoiceField(
+        label=_("Riktning"), choices=Document.Direction.choices, initial="incoming"
+    )
+    datum = date_field(_("Datum"), help_text=_("Dagen handlingen kom in eller upprättades."))
+    sekretess = forms.CharField(
+        label=_("Sekretessgrund"),
+        max_length=100,
+        required=False,
+        help_text=_("T.ex. ”OSL 26 kap. 1 §”. Tomt om handlingen är offentlig."),
+    )
+    sekretess_skal = forms.CharField(label=_("Skäl för sekretess"), max_length=300, required=False)
+    dolj_avsandare = forms.BooleanField(label=_("Dölj avsändaren"), required=False)
+    dolj_beskrivning = forms.BooleanField(label=_("Dölj beskrivningen"), required=False)
+    bekrafta = forms.BooleanField(
+        label=_("Jag har sett de liknande handlingarna och registrerar ändå"), required=False
+    )
+
+    def __init__(self, *args: Any, body: Body, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.body = body
+        organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
+        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        board = organs.filter(kind=Organization.Kind.EXECUTIVE_BOARD).first()
+        self.fields["organisation"].initial = board.pk if board else None
+        self.fields["handlaggare"].queryset = staff_on(body, today)
+        self.fields["datum"].initial = today
+
+    def clean_arende(self) -> Case | None:
+        number = self.cleaned_data["arende"].strip()
+        if not number:
+            return None
+        case = Case.objects.filter(organization__body=self.body, number__iexact=number).first()
+        if case is None:
+            raise forms.ValidationError(
+                _("Det finns inget ärende med diarienummer %(number)s.") % {"number": number}
+            )
+        return case
+
+
+class ReportForm(forms.Form):
+    """The officer's report as the case officer writes it, and how the case is planned."""
+
+    tjansteskrivelse = forms.CharField(
+        label=_("Tjänsteskrivelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Ärendet, bakgrund och bedömning. Eller ladda upp skrivelsen som fil nedan."),
+    )
+    fil = forms.FileField(label=_("Tjänsteskrivelse som fil"), required=False)
+    att_satser = forms.CharField(
+        label=_("Förslag till beslut"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("En att-sats per rad, i ordning, t.ex. ”att anta instruktionen”."),
+    )
+    ekonomi = forms.CharField(
+        label=_("Ekonomiska konsekvenser"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    finansiering = forms.CharField(
+        label=_("Finansiering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    foredragande = forms.ModelChoiceField(
+        label=_("Föredragande"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Välj föredragande"),
+    )
+    arendegang = forms.ModelChoiceField(
+        label=_("Ärendegång"),
+        queryset=Route.objects.none(),
+        required=False,
+        empty_label=_("Ingen"),
+    )
+    fran_namnd = forms.ModelChoiceField(
+        label=_("Ärendet kommer från nämnd"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Nej"),
+    )
+    klart_senast = date_field(_("Klart senast"), required=False)
+
+    def __init__(self, *args: Any, body: Body, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["foredragande"].queryset = staff_on(body, today)
+        self.fields["arendegang"].queryset = body.routes.all()
+        committees = body.organizations.filter(kind=Organization.Kind.COMMITTEE)
+        self.fields["fran_namnd"].queryset = committees.order_by("name")
+
+    @staticmethod
+    def initial_from(preparation: Preparation | None) -> dict[str, Any]:
+        if preparation is None:
+            return {}
+        return {
+            "tjansteskrivelse": preparation.report_text,
+            "att_satser": "\n".join(c.text for c in preparation.clauses.all()),
+            "ekonomi": preparation.economic_consequences,
+            "finansiering": preparation.financing,
+            "foredragande": preparation.rapporteur_id,
+            "arendegang": preparation.route_id,
+            "fran_namnd": preparation.referred_from_id,
+            "klart_senast": preparation.due_on,
+        }
+
+    def clauses(self) -> list[str]:
+        return self.cleaned_data["att_satser"].splitlines()
+
+
+class StatementForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Från organ"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Annan"),
+    )
+    fran = forms.CharField(
+        label=_("Från annan"),
+        max_length=300,
+        required=False,
+        help_text=_("T.ex. en myndighet eller förening, om yttrandet inte kommer från ett organ."),
+    )
+    inkom = date_field(_("Inkom"))
+    sammanfattning = forms.CharField(
+        label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, body: Body, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
+        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        self.fields["inkom"].initial = today
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Sök i diariet"), max_length=200, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Alla"),
+        to_field_name="slug",
+    )
+    ar = forms.IntegerField(label=_("År"), required=False, min_value=1900, max_value=2200)
+    klassificering = forms.CharField(label=_("Klassificering"), max_length=30, required=False)
+    status = forms.ChoiceField(
+        label=_("Ärendets status"), required=False, choices=[("", _("Alla")), *Case.Status.choices]
+    )
+    riktning = forms.ChoiceField(
+        label=_("Riktning"), required=False, choices=[("", _("Alla")), *Document.Direction.choices]
+    )
+    fran = date_field(_("Från och med"), required=False)
+    till = date_field(_("Till och med"), required=False)
+    sida = forms.IntegerField(
+        required=False, min_value=1, max_value=PAGE_MAX, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
+        self.fields["organisation"].queryset = organs.order_by("position", "name")
+
+
+class CaseListForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Alla"),
+        to_field_name="slug",
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *Case.Status.choices]
+    )
+    efter = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
+        self.fields["organisation"].queryset = organs.order_by("position", "name")

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from kansli.web import views
 
@@ -6,5 +6,4 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("", include("kansli.web.registry_urls")),
 ]

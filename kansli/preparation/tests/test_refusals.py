@@ -87,15 +87,15 @@ REPORT = {
 }
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:report_edit", _case_url),
-    RouteCase("web:report_edit", _case_url, data=lambda demo: REPORT),
+    RouteCase("registry:report_edit", _case_url),
+    RouteCase("registry:report_edit", _case_url, data=lambda demo: REPORT),
     RouteCase(
-        "web:statement_create",
+        "registry:statement_create",
         _case_url,
         data=lambda demo: {"fran": "Miljöförbundet", "inkom": today(), "sammanfattning": "Ja."},
     ),
-    RouteCase("web:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
-    RouteCase("web:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
+    RouteCase("registry:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
+    RouteCase("registry:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
     RouteCase(
         "GET /api/v1/bodies/{slug}/registry/cases/{case_id}/preparation",
         _api_case,

@@ -104,13 +104,13 @@ def test_a_decided_cases_preparation_is_frozen(demo: Demo, username: str) -> Non
 def test_the_case_page_offers_the_preparation_only_to_who_may_write_it(demo: Demo) -> None:
     case = officer_case(vanersborg(demo))
     decided = decided_case(vanersborg(demo), user("handlaggare").person)
-    page = reverse("web:case_detail", args=["vanersborg", case.pk])
-    report = reverse("web:report_edit", args=["vanersborg", case.pk])
+    page = reverse("registry:case_detail", args=["vanersborg", case.pk])
+    report = reverse("registry:report_edit", args=["vanersborg", case.pk])
 
     officer = signed_in("handlaggare").get(page).content.decode()
     member = signed_in("ledamot").get(page).content.decode()
     frozen = signed_in("handlaggare").get(
-        reverse("web:case_detail", args=["vanersborg", decided.pk])
+        reverse("registry:case_detail", args=["vanersborg", decided.pk])
     )
 
     assert report in officer
@@ -126,7 +126,9 @@ def test_the_case_page_offers_the_preparation_only_to_who_may_write_it(demo: Dem
 def test_the_report_editor_is_refused_to_who_may_not_write(demo: Demo, username: str) -> None:
     case = open_case(vanersborg(demo))
 
-    response = signed_in(username).get(reverse("web:report_edit", args=["vanersborg", case.pk]))
+    response = signed_in(username).get(
+        reverse("registry:report_edit", args=["vanersborg", case.pk])
+    )
 
     assert response.status_code == 403
 
@@ -135,7 +137,7 @@ def test_a_report_posted_after_the_decision_is_refused_with_the_text_kept(demo: 
     case = decided_case(vanersborg(demo), user("handlaggare").person)
 
     response = signed_in("handlaggare").post(
-        reverse("web:report_edit", args=["vanersborg", case.pk]),
+        reverse("registry:report_edit", args=["vanersborg", case.pk]),
         {"tjansteskrivelse": "Ny bedömning som inte får gå förlorad.", "att_satser": "att avslå"},
     )
 
@@ -149,7 +151,7 @@ def test_the_status_form_says_why_a_case_is_not_set_decided(demo: Demo) -> None:
     case = officer_case(vanersborg(demo))
 
     response = signed_in("handlaggare").post(
-        reverse("web:status_update", args=["vanersborg", case.pk]), {"status": "decided"}
+        reverse("registry:status_update", args=["vanersborg", case.pk]), {"status": "decided"}
     )
 
     assert response.status_code == 403

@@ -175,15 +175,15 @@ API = "/api/v1/bodies/{slug}"
 REQUESTS = f"{API}/records-requests"
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:case_list", _body, refused=OUTSIDERS),
+    RouteCase("registry:case_list", _body, refused=OUTSIDERS),
     RouteCase(
-        "web:case_detail",
+        "registry:case_detail",
         lambda demo: {"body": "vanersborg", "case": _case(demo).pk},
         refused=OUTSIDERS,
     ),
-    RouteCase("web:my_cases", _body, refused=OUTSIDERS),
-    RouteCase("web:document_create", _body, refused=NOT_REGISTERING),
-    RouteCase("web:document_create", _body, data=_new_letter),
+    RouteCase("registry:my_cases", _body, refused=OUTSIDERS),
+    RouteCase("registry:document_create", _body, refused=NOT_REGISTERING),
+    RouteCase("registry:document_create", _body, data=_new_letter),
     RouteCase(
         "registry:file_download",
         lambda demo: {"body": "vanersborg", "file": _secret_file(demo)[1]},

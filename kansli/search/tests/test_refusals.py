@@ -5,7 +5,7 @@ services index what they register."""
 from kansli.tests.refusals import OUTSIDERS, RouteCase
 
 ROUTES: list[RouteCase] = [
-    RouteCase("web:registry_search", lambda demo: {"body": "vanersborg"}, refused=OUTSIDERS),
+    RouteCase("registry:registry_search", lambda demo: {"body": "vanersborg"}, refused=OUTSIDERS),
     # A GET's data is its query: the words to search for.
     RouteCase(
         "GET /api/v1/bodies/{slug}/registry/search",
