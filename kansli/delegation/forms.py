@@ -1,12 +1,13 @@
 """Forms of the delegation pages: they parse what the visitor asks for, nothing more."""
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansli.web.forms import date_field
+from kansli.web.forms import date_field, offer
 
 
 class WhoDecidesForm(forms.Form):
@@ -16,9 +17,9 @@ class WhoDecidesForm(forms.Form):
     beslutstyp = forms.ChoiceField(label=_("Beslutstyp"), required=False)
     datum = date_field(_("Gäller den"), required=False)
 
-    def __init__(self, *args: object, decision_types: list[tuple[str, str]], **kwargs: object):
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["beslutstyp"].choices = [("", _("Alla beslutstyper")), *decision_types]
+    def __init__(self, *args: Any, decision_types: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        offer(self, "beslutstyp", [("", _("Alla beslutstyper")), *decision_types])
 
     def date(self) -> datetime.date:
         if self.is_valid() and self.cleaned_data["datum"]:

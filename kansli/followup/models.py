@@ -7,6 +7,8 @@ acknowledgement of governing documents.
 Written through `kansli.followup.services`; the duty dashboard reads `kansli.followup.selectors`.
 """
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -363,7 +365,7 @@ class AppendOnlyError(ValidationError):
 class AppendOnlyQuerySet(models.QuerySet):
     """Rows that are only ever added: updating or deleting them in bulk is refused."""
 
-    def update(self, **kwargs: object) -> int:
+    def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError
 
     def delete(self) -> tuple[int, dict[str, int]]:
@@ -408,12 +410,12 @@ class CrisisLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.recorded_at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError
         super().save(*args, **kwargs)
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError
 
 

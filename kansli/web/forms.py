@@ -1,7 +1,7 @@
 """The shell's form helpers, which every app's pages use: `date_field`, the one date widget;
 `offer`, a choice field's rows; and `form_written`, which gives a posted form to its service."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -28,10 +28,13 @@ def date_field(label: StrOrPromise, **kwargs: Any) -> forms.DateField:
     )
 
 
-def offer(form: forms.BaseForm, name: str, rows: QuerySet[Any]) -> None:
-    """Let the form's model choice field `name` offer `rows`: what the form's class cannot
-    know until it is given the body, the meeting or the item."""
-    cast(forms.ModelChoiceField, form.fields[name]).queryset = rows
+def offer(form: forms.BaseForm, name: str, rows: QuerySet[Any] | Sequence[tuple[Any, Any]]) -> None:
+    """Let the form's choice field `name` offer `rows`, model rows or (value, label) pairs:
+    what the form's class cannot know until it is given the body, the meeting or the item."""
+    if isinstance(rows, QuerySet):
+        cast(forms.ModelChoiceField, form.fields[name]).queryset = rows
+    else:
+        cast(forms.ChoiceField, form.fields[name]).choices = rows
 
 
 @dataclass(frozen=True)

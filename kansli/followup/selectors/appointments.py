@@ -4,12 +4,12 @@ head, a chief of staff, a deputy director or a company's CEO (seed 002 3.8, 5.1.
 
 import datetime
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
 
-from kansli.decisions.selectors import requirement_label
-from kansli.delegation import engine
+from kansli.delegation import engine, labels
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
 from kansli.organisation.models import Body, Organization, Position
 
@@ -79,24 +79,22 @@ class AppointmentRequirements:
     @property
     def before_labels(self) -> list[str]:
         """ "Samråd med personal- och förhandlingsutskottet", for each requirement before."""
-        return [
-            requirement_label(s.requirement.kind, s.requirement.party.name) for s in self.before
-        ]
+        return [capfirst(labels.requirement(s.requirement)) for s in self.before]
 
     @property
     def after_labels(self) -> list[str]:
-        return [
-            str(_AFTER.get(r.kind, _AFTER["notice"])) % {"party": r.party.name} for r in self.after
-        ]
+        """ "Anmälan till kommunstyrelsen", for each requirement after."""
+        return [capfirst(labels.requirement(r)) for r in self.after]
 
 
-_AFTER = {
-    "report": _("Anmäls till %(party)s"),
-    "notice": _("Information efteråt till %(party)s"),
-}
+class _Delegate(TypedDict, total=False):
+    """The rule's delegate as `authority_check` takes it: a post or an organization."""
+
+    position: Position
+    organization: Organization
 
 
-def _delegate(body: Body, party: engine.Party) -> dict[str, Position | Organization] | None:
+def _delegate(body: Body, party: engine.Party) -> _Delegate | None:
     if party.kind == "position":
         position = body.positions.filter(slug=party.slug).first()
         return {"position": position} if position is not None else None

@@ -18,33 +18,33 @@ from kansli.followup import policy
 from kansli.followup.selectors import appointments as selectors
 from kansli.followup.services import appointments as services
 from kansli.followup.views import readable_body
-from kansli.organisation.models import Body
-from kansli.web.forms import date_field, form_written
+from kansli.organisation.models import Body, Person, Position
+from kansli.web.forms import date_field, form_written, offer
 
 
 class QuestionForm(forms.Form):
     beslutstyp = forms.ChoiceField(label=_lazy("Beslut"))
-    befattning = forms.ModelChoiceField(label=_lazy("Befattning"), queryset=None)
+    befattning = forms.ModelChoiceField(label=_lazy("Befattning"), queryset=Position.objects.none())
 
-    def __init__(self, *args: object, body: Body, **kwargs: object) -> None:
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["beslutstyp"].choices = [
-            (t.code, t.name) for t in selectors.appointment_types(body=body)
-        ]
-        self.fields["befattning"].queryset = selectors.appointable_positions(body=body)
+        offer(
+            self, "beslutstyp", [(t.code, t.name) for t in selectors.appointment_types(body=body)]
+        )
+        offer(self, "befattning", selectors.appointable_positions(body=body))
 
 
 class DecideForm(forms.Form):
-    person = forms.ModelChoiceField(label=_lazy("Person"), queryset=None)
+    person = forms.ModelChoiceField(label=_lazy("Person"), queryset=Person.objects.none())
     decided_on = date_field(_lazy("Beslutsdatum"))
     effective_on = date_field(_lazy("Från (tillsättning) eller till och med (entledigande)"))
     acting = forms.BooleanField(label=_lazy("Tillförordnad"), required=False)
 
     def __init__(
-        self, *args: object, body: Body, requirements: list, conditions: list, **kwargs: object
+        self, *args: Any, body: Body, requirements: list, conditions: list, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = body.persons.order_by("family_name", "given_name")
+        offer(self, "person", body.persons.order_by("family_name", "given_name"))
         for condition in conditions:
             self.fields[f"villkor:{condition.code}"] = forms.BooleanField(
                 label=_("Jag intygar att villkoret är uppfyllt: %(text)s")
