@@ -2,20 +2,37 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kansli.delegation import engine
+
 OUTCOMES = {
     "allowed": _("Får beslutas"),
     "requirements_pending": _("Får beslutas när kraven är uppfyllda"),
     "denied": _("Får inte beslutas"),
 }
 
+# A requirement as a list, a checkbox or a command names it, by when it falls and its kind.
 REQUIREMENTS = {
-    "consultation": _("samråd med"),
-    "approval": _("godkännande av"),
-    "notice": _("information till"),
-    "report": _("anmälan till"),
+    "before": {
+        "consultation": _("samråd med %(party)s"),
+        "approval": _("godkännande av %(party)s"),
+        "notice": _("information i förväg till %(party)s"),
+        "report": _("anmälan i förväg till %(party)s"),
+    },
+    "after": {
+        "consultation": _("samråd efteråt med %(party)s"),
+        "approval": _("godkännande i efterhand av %(party)s"),
+        "notice": _("information efteråt till %(party)s"),
+        "report": _("anmälan till %(party)s"),
+    },
 }
 
 WHEN = {"before": _("före beslutet"), "after": _("efter beslutet")}
+
+
+def requirement(requirement: engine.Requirement) -> str:
+    """ "godkännande av personal- och förhandlingsutskottet"; capfirst it to start a line."""
+    return str(REQUIREMENTS[requirement.when][requirement.kind]) % {"party": requirement.party.name}
+
 
 # KL 6 kap 38 §: the matters a committee may not delegate, by the engine's category code.
 NON_DELEGABLE = {

@@ -30,7 +30,7 @@ def after(rule: engine.Rule) -> list[engine.Requirement]:
 @register.filter
 def requirement(requirement: engine.Requirement) -> str:
     """ "samråd med personal- och förhandlingsutskottet" """
-    return f"{labels.REQUIREMENTS[requirement.kind]} {requirement.party.name}"
+    return labels.requirement(requirement)
 
 
 @register.filter

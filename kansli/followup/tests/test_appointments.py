@@ -176,7 +176,7 @@ def test_the_requirements_page_shows_what_the_engine_requires(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Samråd med personal- och förhandlingsutskottet" in page
-    assert "Anmäls till kommunstyrelsen" in page
+    assert "Anmälan till kommunstyrelsen" in page
     assert "5.2.2" in page
     assert 'name="decided_on"' in page  # whoever has a person may try; the engine decides
 

@@ -25,4 +25,4 @@ def test_the_engines_requirements_answer_through_the_api(
         "Samråd med presidiet i socialnämnden",
         "Samråd med personal- och förhandlingsutskottet",
     ]
-    assert requirements[0]["after"] == ["Anmäls till kommunstyrelsen"]
+    assert requirements[0]["after"] == ["Anmälan till kommunstyrelsen"]

@@ -126,13 +126,8 @@ class Command(BaseCommand):
         for status in verdict.requirements:
             requirement = status.requirement
             mark = "[x]" if status.satisfied else "[ ]"
-            write(
-                f"{mark} {labels.REQUIREMENTS[requirement.kind]} {requirement.party.name} "
-                f"({labels.WHEN[requirement.when]})"
-            )
+            write(f"{mark} {labels.requirement(requirement)} ({labels.WHEN[requirement.when]})")
         for requirement in verdict.reporting:
-            write(
-                f"{_('Efteråt')}: {labels.REQUIREMENTS[requirement.kind]} {requirement.party.name}"
-            )
+            write(f"{_('Efteråt')}: {labels.requirement(requirement)}")
         for reason in verdict.reasons:
             write(f"- {reason}")
