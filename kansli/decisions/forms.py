@@ -5,12 +5,17 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansli.decisions.models import Decision
+from kansli.decisions import selectors, services
+from kansli.decisions.models import Assignment, Decision, ExecutionTask
 from kansli.decisions.selectors import RequirementRow, requirement_label
 from kansli.decisions.services import EvidenceRow
+from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person, Position
+from kansli.registry.visibility import User
 from kansli.web.forms import date_field
 
 
@@ -175,3 +180,126 @@ class RecipientForm(forms.Form):
         super().__init__(*args, **kwargs)
         political = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
         self.fields["organisation"].queryset = political.order_by("position", "name")
+
+
+class TaskFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alla")), *ExecutionTask.Status.choices],
+        required=False,
+    )
+    verkstallare = forms.ModelChoiceField(
+        label=_("Verkställs av"),
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla"),
+    )
+    forsenade = forms.BooleanField(label=_("Bara försenade"), required=False)
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["verkstallare"].queryset = _executors(body)
+
+
+def _executors(body: Body) -> QuerySet[Organization]:
+    return body.organizations.filter(kind__in=services.EXECUTOR_KINDS).order_by("name")
+
+
+class TaskForm(forms.Form):
+    uppgift = forms.CharField(label=_("Uppgift"), max_length=300)
+    verkstallare = forms.ModelChoiceField(
+        label=_("Verkställs av"),
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+    )
+    klar_senast = date_field(_("Klar senast"))
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["verkstallare"].queryset = _executors(body)
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"), choices=ExecutionTask.Status.choices)
+    anteckning = forms.CharField(label=_("Anteckning"), required=False, max_length=1000)
+
+
+class AssignmentFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alla")), *Assignment.Status.choices],
+        required=False,
+    )
+    sena = forms.BooleanField(label=_("Bara med försenad rapport eller försenade"), required=False)
+
+
+class AssignmentForm(forms.Form):
+    beslut = forms.ModelChoiceField(
+        label=_("Beslut vid sammanträde"), queryset=Decision.objects.none()
+    )
+    rubrik = forms.CharField(label=_("Uppdrag"), max_length=300)
+    beskrivning = forms.CharField(
+        label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    klart_senast = date_field(_("Ska slutföras senast"))
+    intervall = forms.IntegerField(
+        label=_("Rapporteras var … månad"), min_value=1, max_value=12, initial=3
+    )
+
+    def __init__(self, *args: Any, body: Body, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["beslut"].queryset = Decision.objects.filter(
+            body=body, kind=Decision.Kind.MEETING, status=Decision.Status.RECORDED
+        ).select_related("organization", selectors.DECISION_CASE)
+        self.fields["beslut"].label_from_instance = lambda decision: (
+            f"{decision.decided_on:%Y-%m-%d} {decision.organization}: "
+            f"{selectors.decision_view(user, decision).title}"
+        )
+
+
+class ReportForm(forms.Form):
+    rapport = forms.CharField(
+        label=_("Rapport"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class ReporterForm(forms.Form):
+    rapportor = forms.ModelChoiceField(
+        label=_("Rapporterar i direktörens ställe"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Direktören själv"),
+    )
+
+    def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        officials = Appointment.objects.on(timezone.localdate()).filter(position__body=body)
+        self.fields["rapportor"].queryset = Person.objects.filter(pk__in=officials.values("person"))
+
+
+class AgendaForm(forms.Form):
+    sammantrade = forms.ModelChoiceField(label=_("Sammanträde"), queryset=Meeting.objects.none())
+    slag = forms.ChoiceField(
+        label=_("Som"),
+        choices=[
+            (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.INFORMATION.label),
+            (AgendaItem.Kind.ASSIGNMENT_REPORTS, AgendaItem.Kind.ASSIGNMENT_REPORTS.label),
+        ],
+    )
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sammantrade"].queryset = Meeting.objects.filter(
+            organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
+        ).select_related("organization")
+
+
+class CloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Avsluta som"),
+        choices=[
+            (Assignment.Status.COMPLETED, Assignment.Status.COMPLETED.label),
+            (Assignment.Status.CANCELLED, Assignment.Status.CANCELLED.label),
+        ],
+    )

@@ -415,7 +415,7 @@ def overdue_execution_evidence(*, body: Body, on: datetime.date) -> duties.Evide
         if count
         else str(_("Ingen verkställighetsuppgift är försenad"))
     )
-    url = reverse("followup:execution_list", args=[body.slug]) + "?forsenade=1"
+    url = reverse("decisions:execution_list", args=[body.slug]) + "?forsenade=1"
     return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)
 
 
@@ -519,5 +519,5 @@ def late_assignment_reports_evidence(*, body: Body, on: datetime.date) -> duties
         if count
         else str(_("Alla pågående uppdrag är rapporterade i tid"))
     )
-    url = reverse("followup:assignment_list", args=[body.slug]) + "?sena=1"
+    url = reverse("decisions:assignment_list", args=[body.slug]) + "?sena=1"
     return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)

@@ -46,12 +46,12 @@ def client_of(username: str) -> Client:
 
 
 def detail(assignment: Assignment) -> str:
-    return reverse("followup:assignment_detail", args=["vanersborg", assignment.pk])
+    return reverse("decisions:assignment_detail", args=["vanersborg", assignment.pk])
 
 
 def test_secretary_records_the_boards_assignment(decision: Decision) -> None:
     response = client_of("sekreterare").post(
-        reverse("followup:assignment_create", args=["vanersborg"]),
+        reverse("decisions:assignment_create", args=["vanersborg"]),
         {
             "beslut": decision.pk,
             "rubrik": "Ta fram en plan",
@@ -69,7 +69,7 @@ def test_secretary_records_the_boards_assignment(decision: Decision) -> None:
 
 def test_director_files_a_report_on_the_page(assignment: Assignment) -> None:
     response = client_of("direktor").post(
-        reverse("followup:assignment_report_create", args=["vanersborg", assignment.pk]),
+        reverse("decisions:assignment_report_create", args=["vanersborg", assignment.pk]),
         {"rapport": "Inventeringen är klar."},
     )
 
@@ -86,7 +86,7 @@ def test_a_board_member_reads_without_forms_and_may_not_report(assignment: Assig
     assert "Lämna rapporten" not in page
 
     response = member.post(
-        reverse("followup:assignment_report_create", args=["vanersborg", assignment.pk]),
+        reverse("decisions:assignment_report_create", args=["vanersborg", assignment.pk]),
         {"rapport": "Nej"},
     )
     assert response.status_code == 403
@@ -101,7 +101,7 @@ def test_list_shows_late_reports_and_filters_them(vanersborg: Body, assignment: 
         due_on=datetime.date(2099, 12, 31),
         report_interval_months=6,
     )
-    url = reverse("followup:assignment_list", args=["vanersborg"])
+    url = reverse("decisions:assignment_list", args=["vanersborg"])
 
     late = client_of("ledamot").get(url, {"sena": "on"}).text
 
@@ -112,7 +112,7 @@ def test_list_shows_late_reports_and_filters_them(vanersborg: Body, assignment: 
 
 def test_assignment_list_as_csv(assignment: Assignment) -> None:
     response = client_of("ledamot").get(
-        reverse("followup:assignment_list", args=["vanersborg"]), {"format": "csv"}
+        reverse("decisions:assignment_list", args=["vanersborg"]), {"format": "csv"}
     )
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].split(";")[:3] == ["Uppdrag", "Beslut", "Givet"]
@@ -125,7 +125,7 @@ def test_assignment_list_as_csv(assignment: Assignment) -> None:
 
 
 def test_assignment_status_chart_beside_its_table(assignment: Assignment) -> None:
-    page = client_of("ledamot").get(reverse("followup:assignment_list", args=["vanersborg"]))
+    page = client_of("ledamot").get(reverse("decisions:assignment_list", args=["vanersborg"]))
     assert 'aria-labelledby="uppdrag-efter-status-title uppdrag-efter-status-desc"' in page.text
     assert '<th scope="row">pågår, rapport försenad</th>' in page.text
 
@@ -141,7 +141,7 @@ def test_secretary_puts_a_report_on_the_boards_agenda(
     assert "Sätt på dagordningen" in secretary.get(detail(assignment)).text
 
     response = secretary.post(
-        reverse("followup:assignment_report_agenda", args=["vanersborg", report.pk]),
+        reverse("decisions:assignment_report_agenda", args=["vanersborg", report.pk]),
         {"sammantrade": meeting.pk, "slag": AgendaItem.Kind.ASSIGNMENT_REPORTS},
     )
 
@@ -166,7 +166,7 @@ def test_reports_of_an_assignment_as_csv(assignment: Assignment) -> None:
 def test_director_names_an_official_who_then_reports(assignment: Assignment) -> None:
     officer = user("handlaggare")
     response = client_of("direktor").post(
-        reverse("followup:assignment_reporter", args=["vanersborg", assignment.pk]),
+        reverse("decisions:assignment_reporter", args=["vanersborg", assignment.pk]),
         {"rapportor": officer.person.pk},
     )
 
@@ -176,7 +176,7 @@ def test_director_names_an_official_who_then_reports(assignment: Assignment) -> 
 
 def test_director_completes_the_assignment(assignment: Assignment) -> None:
     client_of("direktor").post(
-        reverse("followup:assignment_close", args=["vanersborg", assignment.pk]),
+        reverse("decisions:assignment_close", args=["vanersborg", assignment.pk]),
         {"status": Assignment.Status.COMPLETED},
     )
 

@@ -51,7 +51,7 @@ def give(decision: Decision, title: str, executor: str, due_on: datetime.date) -
 
 
 def test_director_gives_a_task_on_the_decisions_page(decision: Decision) -> None:
-    url = reverse("followup:execution_task_create", args=["vanersborg", decision.pk])
+    url = reverse("decisions:execution_task_create", args=["vanersborg", decision.pk])
     response = client_of("direktor").post(
         url,
         {
@@ -69,7 +69,7 @@ def test_director_gives_a_task_on_the_decisions_page(decision: Decision) -> None
 def test_a_board_member_reads_the_decisions_page_without_forms(decision: Decision) -> None:
     give(decision, "Upphandla e-arkiv", "utvecklingsstaben", datetime.date(2026, 12, 31))
     page = client_of("ledamot").get(
-        reverse("followup:execution_decision", args=["vanersborg", decision.pk])
+        reverse("decisions:execution_decision", args=["vanersborg", decision.pk])
     )
 
     assert page.status_code == 200
@@ -79,7 +79,7 @@ def test_a_board_member_reads_the_decisions_page_without_forms(decision: Decisio
 
 
 def test_a_board_member_may_not_give_a_task(decision: Decision) -> None:
-    url = reverse("followup:execution_task_create", args=["vanersborg", decision.pk])
+    url = reverse("decisions:execution_task_create", args=["vanersborg", decision.pk])
     response = client_of("ledamot").post(
         url, {"uppgift": "X", "verkstallare": "utvecklingsstaben", "klar_senast": "2026-12-31"}
     )
@@ -89,7 +89,7 @@ def test_a_board_member_may_not_give_a_task(decision: Decision) -> None:
 
 def test_executing_official_marks_the_task_executed(decision: Decision) -> None:
     task = give(decision, "Upphandla e-arkiv", "utvecklingsstaben", datetime.date(2026, 12, 31))
-    url = reverse("followup:execution_task_status", args=["vanersborg", task.pk])
+    url = reverse("decisions:execution_task_status", args=["vanersborg", task.pk])
     response = client_of("handlaggare").post(url, {"status": "done", "anteckning": "Avtal klart"})
 
     assert response.status_code == 302
@@ -101,7 +101,7 @@ def test_executing_official_marks_the_task_executed(decision: Decision) -> None:
 def test_task_list_filters_overdue_and_by_executor(decision: Decision) -> None:
     give(decision, "Försenad uppgift", "utvecklingsstaben", datetime.date(2026, 4, 1))
     give(decision, "Framtida uppgift", "ekonomistaben", datetime.date(2099, 1, 1))
-    url = reverse("followup:execution_list", args=["vanersborg"])
+    url = reverse("decisions:execution_list", args=["vanersborg"])
     reader = client_of("ledamot")
 
     overdue = reader.get(url, {"forsenade": "on"}).text
@@ -115,7 +115,7 @@ def test_task_list_filters_overdue_and_by_executor(decision: Decision) -> None:
 def test_task_list_as_csv(decision: Decision) -> None:
     give(decision, "Försenad uppgift", "utvecklingsstaben", datetime.date(2026, 4, 1))
     response = client_of("ledamot").get(
-        reverse("followup:execution_list", args=["vanersborg"]), {"format": "csv"}
+        reverse("decisions:execution_list", args=["vanersborg"]), {"format": "csv"}
     )
 
     assert response["Content-Type"].startswith("text/csv")
@@ -134,7 +134,7 @@ def test_board_view_per_meeting_lists_the_meetings_decisions(
     give(decision, "Upphandla e-arkiv", "utvecklingsstaben", datetime.date(2026, 4, 1))
 
     page = client_of("ledamot").get(
-        reverse("followup:execution_meeting", args=["vanersborg", meeting.pk])
+        reverse("decisions:execution_meeting", args=["vanersborg", meeting.pk])
     )
 
     assert "Inför e-arkiv" in page.text
@@ -144,7 +144,7 @@ def test_board_view_per_meeting_lists_the_meetings_decisions(
 
 def test_board_view_per_year_with_execution_over_time(decision: Decision) -> None:
     give(decision, "Upphandla e-arkiv", "utvecklingsstaben", datetime.date(2026, 4, 1))
-    page = client_of("ledamot").get(reverse("followup:execution_year", args=["vanersborg", 2026]))
+    page = client_of("ledamot").get(reverse("decisions:execution_year", args=["vanersborg", 2026]))
 
     assert page.status_code == 200
     assert "Inför e-arkiv" in page.text
@@ -153,6 +153,6 @@ def test_board_view_per_year_with_execution_over_time(decision: Decision) -> Non
     assert '<th scope="row">apr</th>' in page.text
 
     csv = client_of("ledamot").get(
-        reverse("followup:execution_year", args=["vanersborg", 2026]), {"format": "csv"}
+        reverse("decisions:execution_year", args=["vanersborg", 2026]), {"format": "csv"}
     )
     assert "Inför e-arkiv;försenad;1;1" in csv.content.decode("utf-8-sig")

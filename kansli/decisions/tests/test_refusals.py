@@ -234,20 +234,20 @@ ROUTES: list[RouteCase] = [
         lambda demo: {"body": "vanersborg", "decision": _delegated(demo, draft=True).pk},
         data=lambda demo: {"krav": "approval:pfu", "datum": _today().isoformat()},
     ),
-    RouteCase("followup:execution_list", _body, refused=OUTSIDERS),
-    RouteCase("followup:execution_decision", _with_board_decision, refused=OUTSIDERS),
+    RouteCase("decisions:execution_list", _body, refused=OUTSIDERS),
+    RouteCase("decisions:execution_decision", _with_board_decision, refused=OUTSIDERS),
     RouteCase(
-        "followup:execution_meeting",
+        "decisions:execution_meeting",
         lambda demo: {"body": "vanersborg", "meeting": _meeting(demo).pk},
         refused=OUTSIDERS,
     ),
     RouteCase(
-        "followup:execution_year",
+        "decisions:execution_year",
         lambda demo: {"body": "vanersborg", "year": _today().year},
         refused=OUTSIDERS,
     ),
     RouteCase(
-        "followup:execution_task_create",
+        "decisions:execution_task_create",
         _with_board_decision,
         data=lambda demo: {
             "uppgift": "Upphandla e-arkiv",
@@ -256,13 +256,13 @@ ROUTES: list[RouteCase] = [
         },
     ),
     RouteCase(
-        "followup:execution_task_status",
+        "decisions:execution_task_status",
         lambda demo: {"body": "vanersborg", "task": _task(demo).pk},
         data=lambda demo: {"status": ExecutionTask.Status.DONE, "anteckning": "Klart."},
     ),
-    RouteCase("followup:assignment_list", _body, refused=OUTSIDERS),
+    RouteCase("decisions:assignment_list", _body, refused=OUTSIDERS),
     RouteCase(
-        "followup:assignment_create",
+        "decisions:assignment_create",
         _body_after_a_board_decision,
         data=lambda demo: {
             "beslut": _meeting_decision().pk,
@@ -271,24 +271,24 @@ ROUTES: list[RouteCase] = [
             "intervall": "3",
         },
     ),
-    RouteCase("followup:assignment_detail", _with_assignment, refused=OUTSIDERS),
+    RouteCase("decisions:assignment_detail", _with_assignment, refused=OUTSIDERS),
     RouteCase(
-        "followup:assignment_report_create",
+        "decisions:assignment_report_create",
         _with_assignment,
         data=lambda demo: {"rapport": "Klart snart."},
     ),
     RouteCase(
-        "followup:assignment_reporter",
+        "decisions:assignment_reporter",
         _with_assignment,
         data=lambda demo: {"rapportor": ""},
     ),
     RouteCase(
-        "followup:assignment_close",
+        "decisions:assignment_close",
         _with_assignment,
         data=lambda demo: {"status": Assignment.Status.COMPLETED},
     ),
     RouteCase(
-        "followup:assignment_report_agenda",
+        "decisions:assignment_report_agenda",
         lambda demo: {"body": "vanersborg", "report": _report_and_meeting(demo).pk},
         data=lambda demo: {"sammantrade": _planned_meeting().pk, "slag": "information"},
     ),

@@ -111,12 +111,12 @@ def decision_pages(decision: Decision) -> list[str]:
     return [
         reverse("decisions:decision_list", args=[BODY]),
         reverse("decisions:decision_detail", args=[BODY, decision.pk]),
-        reverse("followup:execution_list", args=[BODY]),
-        reverse("followup:execution_list", args=[BODY]) + "?format=csv",
-        reverse("followup:execution_decision", args=[BODY, decision.pk]),
-        reverse("followup:execution_meeting", args=[BODY, meeting]),
-        reverse("followup:execution_meeting", args=[BODY, meeting]) + "?format=csv",
-        reverse("followup:execution_year", args=[BODY, decision.decided_on.year]),
+        reverse("decisions:execution_list", args=[BODY]),
+        reverse("decisions:execution_list", args=[BODY]) + "?format=csv",
+        reverse("decisions:execution_decision", args=[BODY, decision.pk]),
+        reverse("decisions:execution_meeting", args=[BODY, meeting]),
+        reverse("decisions:execution_meeting", args=[BODY, meeting]) + "?format=csv",
+        reverse("decisions:execution_year", args=[BODY, decision.decided_on.year]),
     ]
 
 

@@ -59,8 +59,8 @@ def test_another_bodys_user_reads_no_decision_task_or_assignment(
 
     pages = [
         other.get(reverse("decisions:decision_list", args=["vanersborg"])),
-        other.get(reverse("followup:execution_list", args=["vanersborg"])),
-        other.get(reverse("followup:assignment_list", args=["vanersborg"])),
+        other.get(reverse("decisions:execution_list", args=["vanersborg"])),
+        other.get(reverse("decisions:assignment_list", args=["vanersborg"])),
     ]
     listed = api.get("/api/v1/bodies/vanersborg/decisions")
 
@@ -201,7 +201,7 @@ def test_a_refused_report_keeps_what_was_written(vanersborg: Body, today: dateti
     assignment = assignment_of(vanersborg, today)
 
     response = client_of("ledamot").post(
-        reverse("followup:assignment_report_create", args=["vanersborg", assignment.pk]),
+        reverse("decisions:assignment_report_create", args=["vanersborg", assignment.pk]),
         {"rapport": "Ledamotens egen lägesbild."},
     )
 

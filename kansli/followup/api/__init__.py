@@ -1,5 +1,6 @@
 """The follow-up API: one router that gathers each area's router, its paths under
-/bodies/{slug}/followup/ (e.g. "/bodies/{slug}/followup/assignments")."""
+/bodies/{slug}/followup/ (e.g. "/bodies/{slug}/followup/economy"). Execution and assignments,
+under the same prefix, are the decisions app's (kansli/decisions/api.py)."""
 
 from ninja import Router
 
@@ -10,7 +11,6 @@ from kansli.followup.api import (
     dashboard,
     documents,
     economy,
-    execution,
     supervision,
     talks,
 )
@@ -18,7 +18,6 @@ from kansli.followup.api import (
 router = Router()
 for area in (
     dashboard,
-    execution,
     economy,
     certification,
     supervision,

@@ -14,7 +14,6 @@ from kansli.followup.urls import (
     crisis,
     documents,
     economy,
-    execution,
     supervision,
     talks,
 )
@@ -31,7 +30,6 @@ urlpatterns = [
                 path("plikter.csv", dashboard.duty_dashboard_csv, name="duty_dashboard_csv"),
                 path("beslutsunderlag/", dashboard.agenda_basis_list, name="agenda_basis"),
                 path("beslutsunderlag.csv", dashboard.agenda_basis_csv, name="agenda_basis_csv"),
-                *execution.urlpatterns,
                 *economy.urlpatterns,
                 *certification.urlpatterns,
                 *supervision.urlpatterns,

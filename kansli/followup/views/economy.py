@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.charts import Chart, Series, bar_chart
 from kansli.exports import csv_response
 from kansli.followup import policy
-from kansli.followup.charts import Chart, Series, bar_chart
 from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from kansli.followup.charts import Series, svg_bars
+from kansli.charts import Series, svg_bars
 
 INLINE = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE

@@ -134,7 +134,7 @@ class Chart:
         return mark_safe(drawn.replace("{id}", escape(self.key)))  # noqa: S308
 
     def __html__(self) -> SafeString:
-        return mark_safe(render_to_string("followup/includes/chart.html", {"chart": self}))  # noqa: S308
+        return mark_safe(render_to_string("web/includes/chart.html", {"chart": self}))  # noqa: S308
 
     def __str__(self) -> str:
         return self.__html__()

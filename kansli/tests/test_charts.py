@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from kansli.followup.charts import Series, bar_chart, svg_bars
+from kansli.charts import Series, bar_chart, svg_bars
 
 SVG = "{http://www.w3.org/2000/svg}"
 
