@@ -164,7 +164,8 @@ CHECK = ["check", "--body", "vanersborg", "--decision", "lonesattning"]
     ("arguments", "message"),
     [
         (["check", "--body", "finns-inte", "--position", "kommundirektor", "--decision", "x"],
-         "Det finns ingen kommun eller region med kortnamnet finns-inte."),
+         "Det finns ingen kommun eller region med kortnamnet finns-inte. "
+         "Kortnamnen är: blekinge, vanersborg."),
         ([*CHECK, "--position", "finns-inte"],
          "Vänersborgs kommun har ingen befattning ”finns-inte”."),
         ([*CHECK, "--person", "abc"], "Ogiltigt person-id abc: ange ett heltal."),

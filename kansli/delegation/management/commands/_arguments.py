@@ -3,26 +3,10 @@
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kansli.organisation.models import Body
-
-BAD_INPUT = 2
-
-
-def bad_input(message: str) -> CommandError:
-    return CommandError(message, returncode=BAD_INPUT)
-
-
-def body_named(slug: str) -> Body:
-    body = Body.objects.filter(slug=slug).first()
-    if body is None:
-        raise bad_input(
-            _("Det finns ingen kommun eller region med kortnamnet %(slug)s.") % {"slug": slug}
-        )
-    return body
+from kansli.organisation.commands import bad_input
 
 
 def date_or_today(text: str | None) -> datetime.date:

@@ -19,12 +19,11 @@ from django.utils.translation import gettext as _
 from kansli.delegation import engine, labels
 from kansli.delegation.management.commands._arguments import (
     amount_or_none,
-    bad_input,
-    body_named,
     date_or_today,
     whole_number,
 )
 from kansli.delegation.selectors import authority_check_named, rules_for
+from kansli.organisation.commands import bad_input, body_named
 
 
 class Command(BaseCommand):

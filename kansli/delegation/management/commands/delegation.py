@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from kansli.delegation.management.commands._arguments import bad_input, body_named
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import order_text
 from kansli.delegation.services import order_import
+from kansli.organisation.commands import bad_input, body_named
 from kansli.organisation.models import Body
 
 

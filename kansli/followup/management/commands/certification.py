@@ -12,6 +12,7 @@ from kansli.followup.selectors.certification import (
     certifications_outside_rights,
     rights_expired,
 )
+from kansli.organisation.commands import body_named
 from kansli.organisation.models import Body, Organization, Person
 
 REFUSED = 1
@@ -52,12 +53,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        body = Body.objects.filter(slug=options["body"]).first()
-        if body is None:
-            raise CommandError(
-                _("Det finns ingen kommun eller region med kortnamnet %(slug)s.")
-                % {"slug": options["body"]}
-            )
+        body = body_named(options["body"])
         on = options["date"] or timezone.localdate()
         if options["person"] or options["organization"] or options["amount"]:
             self._check_one(body, on, options)

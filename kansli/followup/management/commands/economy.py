@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.followup.services import economy
-from kansli.organisation.models import Body
+from kansli.organisation.commands import body_named
 
 
 class Command(BaseCommand):
@@ -28,12 +28,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        body = Body.objects.filter(slug=options["body"]).first()
-        if body is None:
-            raise CommandError(
-                _("Det finns ingen kommun eller region med kortnamnet %(slug)s.")
-                % {"slug": options["body"]}
-            )
+        body = body_named(options["body"])
         path = Path(options["file"])
         try:
             text = path.read_text(encoding="utf-8-sig")

@@ -13,33 +13,26 @@ import json
 import re
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kansli import legal_time
+from kansli.organisation.commands import bad_input
 
-BAD_INPUT = 2
 # date.fromisoformat also takes 20260601 and 2026-W23-1; the contract is ÅÅÅÅ-MM-DD only.
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def posted_date(text: str | None) -> datetime.date:
     if text is None:
-        raise CommandError(
-            _("Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."), returncode=BAD_INPUT
-        )
+        raise bad_input(_("Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."))
     if not ISO_DATE.fullmatch(text):
-        raise CommandError(
-            _("Ogiltigt datum %(text)s: ange det som ÅÅÅÅ-MM-DD.") % {"text": text},
-            returncode=BAD_INPUT,
-        )
+        raise bad_input(_("Ogiltigt datum %(text)s: ange det som ÅÅÅÅ-MM-DD.") % {"text": text})
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(
-            _("Datumet %(text)s finns inte i kalendern.") % {"text": text}, returncode=BAD_INPUT
-        ) from None
+        raise bad_input(_("Datumet %(text)s finns inte i kalendern.") % {"text": text}) from None
 
 
 def spoken(day: datetime.date) -> str:

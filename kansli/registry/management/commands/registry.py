@@ -1,11 +1,11 @@
 import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kansli.organisation.models import Body
+from kansli.organisation.commands import body_named
 from kansli.registry.selectors import records_requests_open
 from kansli.registry.services import stored_files_sweep
 
@@ -39,12 +39,7 @@ class Command(BaseCommand):
                 _("%(count)d filer utan handling togs bort.") % {"count": len(removed)}
             )
             return
-        body = Body.objects.filter(slug=options["body"]).first()
-        if body is None:
-            raise CommandError(
-                _("Det finns ingen kommun eller region med kortnamnet %(slug)s.")
-                % {"slug": options["body"]}
-            )
+        body = body_named(options["body"])
         waiting = records_requests_open(body=body, now=timezone.now())
         if not waiting:
             self.stdout.write(_("Inga begäranden väntar."))
