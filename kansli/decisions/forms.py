@@ -213,7 +213,7 @@ class TaskForm(forms.Form):
         queryset=Organization.objects.none(),
         to_field_name="slug",
     )
-    klar_senast = date_field(_("Klar senast"))
+    klart_senast = date_field(_("Klar senast"))
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -57,7 +57,7 @@ def test_director_gives_a_task_on_the_decisions_page(decision: Decision) -> None
         {
             "uppgift": "Upphandla e-arkiv",
             "verkstallare": "utvecklingsstaben",
-            "klar_senast": (timezone.localdate() + datetime.timedelta(days=28)).isoformat(),
+            "klart_senast": (timezone.localdate() + datetime.timedelta(days=28)).isoformat(),
         },
     )
 
@@ -81,7 +81,7 @@ def test_a_board_member_reads_the_decisions_page_without_forms(decision: Decisio
 def test_a_board_member_may_not_give_a_task(decision: Decision) -> None:
     url = reverse("decisions:execution_task_create", args=["vanersborg", decision.pk])
     response = client_of("ledamot").post(
-        url, {"uppgift": "X", "verkstallare": "utvecklingsstaben", "klar_senast": "2026-12-31"}
+        url, {"uppgift": "X", "verkstallare": "utvecklingsstaben", "klart_senast": "2026-12-31"}
     )
     assert response.status_code == 403
     assert not decision.execution_tasks.exists()

@@ -252,7 +252,7 @@ ROUTES: list[RouteCase] = [
         data=lambda demo: {
             "uppgift": "Upphandla e-arkiv",
             "verkstallare": OTHER_DEPARTMENT,
-            "klar_senast": (_today() + datetime.timedelta(days=30)).isoformat(),
+            "klart_senast": (_today() + datetime.timedelta(days=30)).isoformat(),
         },
     ),
     RouteCase(

@@ -148,7 +148,7 @@ def execution_task_create(request: HttpRequest, body: str, decision: int) -> Htt
             decision=decision_,
             title=data["uppgift"],
             executor=data["verkstallare"],
-            due_on=data["klar_senast"],
+            due_on=data["klart_senast"],
         )
         messages.success(request, _("Uppgiften är given."))
 
