@@ -6,13 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
+from kansli.followup.years import year_asked
 from kansli.organisation.api import OnDate, OrganizationRef, on_or_today
 from kansli.texts import gettext_lazy as _lazy
 
@@ -56,17 +56,13 @@ class Imported(Schema):
     initiatives: list[BudgetInitiative]
 
 
-def _year(year: Year | None) -> int:
-    return year or timezone.localdate().year
-
-
 @router.get(
     "/bodies/{slug}/followup/economy",
     response=list[Standing],
     summary=_lazy("Budget och utfall hittills under året per organisation"),
 )
 def economy_standing(request: HttpRequest, slug: str, year: Year | None = None) -> list[Any]:
-    return selectors.economy_standing(body=readable_body(request, slug), year=_year(year))
+    return selectors.economy_standing(body=readable_body(request, slug), year=year_asked(year))
 
 
 @router.get(

@@ -22,6 +22,7 @@ from kansli.followup.models import BudgetInitiative
 from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
 from kansli.followup.views import readable_body
+from kansli.followup.years import year_asked
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
 from kansli.web.forms import form_written
@@ -69,11 +70,6 @@ class DealtWithForm(forms.Form):
         ).select_related("organization")
 
 
-def _year(request: HttpRequest) -> int:
-    value = request.GET.get("ar", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.now().year
-
-
 def _chart(standing: list[selectors.Standing], year: int) -> Chart:
     return bar_chart(
         key="budget-och-utfall",
@@ -92,7 +88,7 @@ def _chart(standing: list[selectors.Standing], year: int) -> Chart:
 
 
 def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) -> HttpResponse:
-    year = _year(request)
+    year = year_asked(request.GET.get("ar"))
     today = timezone.localdate()
     may_keep = policy.may_keep(request.user, body)
     standing = selectors.economy_standing(body=body, year=year)
@@ -177,7 +173,7 @@ def budget_initiative_dealt_with(request: HttpRequest, body: str) -> HttpRespons
 @require_GET
 def economy_csv(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
-    year = _year(request)
+    year = year_asked(request.GET.get("ar"))
     rows = selectors.economy_standing(body=body_, year=year)
     return csv_response(
         f"budget-och-utfall-{body_.slug}-{year}.csv",
@@ -208,7 +204,7 @@ def economy_csv(request: HttpRequest, body: str) -> HttpResponse:
 @require_GET
 def budget_initiatives_csv(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
-    year = _year(request)
+    year = year_asked(request.GET.get("ar"))
     rows = selectors.budget_initiatives(body=body_, year=year)
     return csv_response(
         f"budgetinitiativ-{body_.slug}-{year}.csv",

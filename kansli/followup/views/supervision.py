@@ -20,6 +20,7 @@ from kansli.followup.models import ReportTemplate, SupervisionReport
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
 from kansli.followup.views import readable_body
+from kansli.followup.years import year_asked
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
 from kansli.web.forms import date_field, form_written
@@ -77,14 +78,9 @@ class InitiativeForm(forms.Form):
         self.fields["organisation"].queryset = Organization.objects.filter(body=body)
 
 
-def _year(request: HttpRequest) -> int:
-    value = request.GET.get("ar", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.now().year
-
-
 def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:
     today = timezone.localdate()
-    year = _year(request)
+    year = year_asked(request.GET.get("ar"))
     context = {
         "body": body,
         "year": year,
@@ -191,7 +187,7 @@ def supervision_initiative_take(request: HttpRequest, body: str) -> HttpResponse
 @require_GET
 def supervision_reports_csv(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
-    year = _year(request)
+    year = year_asked(request.GET.get("ar"))
     today = timezone.localdate()
     return csv_response(
         f"uppsiktsrapporter-{body_.slug}-{year}.csv",
