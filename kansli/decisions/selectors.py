@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from kansli.decisions.models import (
     Assignment,
@@ -25,7 +23,6 @@ from kansli.decisions.models import (
 from kansli.delegation import engine
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
-from kansli.followup import duties
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Body, Organization, Person, Position
@@ -402,23 +399,6 @@ def execution_by_month(*, body: Body, year: int) -> list[ExecutionMonth]:
     return [ExecutionMonth(month, *counts) for month, counts in rows.items()]
 
 
-def overdue_execution_evidence(*, body: Body, on: datetime.date) -> duties.Evidence:
-    """The duty to see every decision executed (seed 002 3.1): green while no task is overdue."""
-    count = execution_tasks(body=body, overdue_on=on).count()
-    summary = (
-        ngettext(
-            "%(count)d verkställighetsuppgift är försenad",
-            "%(count)d verkställighetsuppgifter är försenade",
-            count,
-        )
-        % {"count": count}
-        if count
-        else str(_("Ingen verkställighetsuppgift är försenad"))
-    )
-    url = reverse("decisions:execution_list", args=[body.slug]) + "?forsenade=1"
-    return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)
-
-
 # Assignments -------------------------------------------------------------------------------
 
 
@@ -503,21 +483,3 @@ ASSIGNMENT_STATES = {
     Assignment.Status.COMPLETED: _("slutfört"),
     Assignment.Status.CANCELLED: _("avslutat utan att slutföras"),
 }
-
-
-def late_assignment_reports_evidence(*, body: Body, on: datetime.date) -> duties.Evidence:
-    """The duty to keep the board informed of how its assignments progress (seed 000): green
-    while every ongoing assignment has been reported on in time."""
-    count = sum(state.report_late for state in assignment_states(body=body, on=on))
-    summary = (
-        ngettext(
-            "%(count)d uppdrag saknar rapport i tid",
-            "%(count)d uppdrag saknar rapport i tid",
-            count,
-        )
-        % {"count": count}
-        if count
-        else str(_("Alla pågående uppdrag är rapporterade i tid"))
-    )
-    url = reverse("decisions:assignment_list", args=[body.slug]) + "?sena=1"
-    return duties.Evidence(ok=count == 0, summary=summary, count=count, url=url)

@@ -6,8 +6,12 @@ import datetime
 
 import pytest
 
-from kansli.decisions import selectors, services
+from kansli.decisions import services
 from kansli.decisions.tests.followup_samples import board_decision, organ, user
+from kansli.followup.selectors.execution import (
+    late_assignment_reports_evidence,
+    overdue_execution_evidence,
+)
 from kansli.organisation.models import Body
 
 DECIDED = datetime.date(2026, 1, 15)
@@ -29,8 +33,8 @@ def test_overdue_execution_turns_the_line_red(vanersborg: Body) -> None:
         assigned_on=DECIDED,
     )
 
-    green = selectors.overdue_execution_evidence(body=vanersborg, on=due)
-    red = selectors.overdue_execution_evidence(body=vanersborg, on=due + datetime.timedelta(1))
+    green = overdue_execution_evidence(body=vanersborg, on=due)
+    red = overdue_execution_evidence(body=vanersborg, on=due + datetime.timedelta(1))
 
     assert (green.ok, green.count) == (True, 0)
     assert (red.ok, red.count) == (False, 1)
@@ -48,18 +52,18 @@ def test_late_assignment_report_turns_the_line_red_until_reported(vanersborg: Bo
     )
     late_on = datetime.date(2026, 2, 16)
 
-    red = selectors.late_assignment_reports_evidence(body=vanersborg, on=late_on)
+    red = late_assignment_reports_evidence(body=vanersborg, on=late_on)
     assert (red.ok, red.count, red.summary) == (False, 1, "1 uppdrag saknar rapport i tid")
     assert red.url == "/vanersborg/uppfoljning/uppdrag/?sena=1"
 
     services.assignment_report_file(
         actor=user("direktor"), assignment=assignment, text="Läget", reported_on=late_on
     )
-    green = selectors.late_assignment_reports_evidence(body=vanersborg, on=late_on)
+    green = late_assignment_reports_evidence(body=vanersborg, on=late_on)
     assert (green.ok, green.count) == (True, 0)
 
 
 def test_a_body_without_tasks_or_assignments_is_green(vanersborg: Body) -> None:
     today = datetime.date(2026, 6, 1)
-    assert selectors.overdue_execution_evidence(body=vanersborg, on=today).ok
-    assert selectors.late_assignment_reports_evidence(body=vanersborg, on=today).ok
+    assert overdue_execution_evidence(body=vanersborg, on=today).ok
+    assert late_assignment_reports_evidence(body=vanersborg, on=today).ok
