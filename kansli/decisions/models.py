@@ -168,13 +168,13 @@ class Decision(models.Model):
 
 
 class Evidence(models.Model):
-    """That a consultation, approval, advance notice or advance report the decision requires has
-    taken place."""
+    """That a consultation, approval, advance notification or advance report the decision
+    requires has taken place. The notification's stored code is "notice", as in the orders."""
 
     class Kind(models.TextChoices):
         CONSULTATION = "consultation", _("samråd")
         APPROVAL = "approval", _("godkännande")
-        NOTICE = "notice", _("information i förväg")
+        NOTIFICATION = "notice", _("information i förväg")
         REPORT = "report", _("anmälan i förväg")
 
     decision = models.ForeignKey(

@@ -518,13 +518,13 @@ class Approval(models.Model):
 
 
 class Posting(models.Model):
-    """The notice on the official notice board that the minutes have been approved (KL 8 kap.
-    12 §). Every date is computed by `kansli.legal_time`, never typed."""
+    """The posting (anslag) on the official notice board that the minutes have been approved
+    (KL 8 kap. 12 §). Every date is computed by `kansli.legal_time`, never typed."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, related_name="postings", verbose_name=_("sammanträde")
     )
-    # Set for the notice of an immediately approved item; empty for the whole minutes.
+    # Set for the posting of an immediately approved item; empty for the whole minutes.
     item = models.ForeignKey(
         AgendaItem,
         on_delete=models.PROTECT,

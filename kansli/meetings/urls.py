@@ -51,7 +51,7 @@ urlpatterns = [
         views.item_action,
         name="item_action",
     ),
-    path("<slug:body>/anslagstavla/", views.notice_board, name="notice_board"),
+    path("<slug:body>/anslagstavla/", views.posting_board, name="posting_board"),
     path(
         "<slug:body>/personer/<int:person>/sammantraden.ics",
         views.person_feed,

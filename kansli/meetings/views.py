@@ -496,12 +496,12 @@ def public_minutes(request: HttpRequest, body: str, meeting: int) -> HttpRespons
 
 @login_not_required
 @require_GET
-def notice_board(request: HttpRequest, body: str) -> HttpResponse:
+def posting_board(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     today = timezone.localdate()
     postings = selectors.current_postings(body=body_, on=today)
     context = {"body": body_, "postings": postings, "today": today}
-    return render(request, "meetings/notice_board.html", context)
+    return render(request, "meetings/posting_board.html", context)
 
 
 @login_not_required

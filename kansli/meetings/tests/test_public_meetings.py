@@ -23,7 +23,7 @@ from kansli.meetings.tests.sitting import (
 )
 
 CALENDAR = reverse("meetings:public_calendar", args=["vanersborg"])
-BOARD = reverse("meetings:notice_board", args=["vanersborg"])
+BOARD = reverse("meetings:posting_board", args=["vanersborg"])
 MASKED = "[Sekretess enligt OSL 26 kap. 1 §]"
 
 

@@ -261,7 +261,7 @@ PUBLIC: dict[str, str] = {
     "meetings:public_agenda": "the agenda once the meeting is called; secret case titles masked",
     "meetings:public_packet": "the public packet: a secret attachment only named",
     "meetings:public_minutes": "the approved minutes as the public may read them",
-    "meetings:notice_board": "the official notice board (KL 8 kap.)",
+    "meetings:posting_board": "the official notice board (KL 8 kap.)",
     "meetings:organization_feed": "the iCalendar feed of an organ's meetings, as the calendar",
     f"GET {API}/meetings": "the meetings of a year, as the public calendar",
     f"GET {API}/meetings/{{meeting_id}}": "a meeting: the agenda only once called, masked",

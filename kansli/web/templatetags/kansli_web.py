@@ -41,7 +41,7 @@ _AREAS = {
     "meeting_plan": "meetings",
     "meeting_detail": "meetings",
     "meeting_session": "meetings",
-    "notice_board": "meetings",
+    "posting_board": "meetings",
     "duty_dashboard": "followup",
     "agenda_basis": "followup",
 }
