@@ -10,7 +10,7 @@ from the administrator's role.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -21,7 +21,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.forms import Field, ModelForm
+from django.forms import BaseModelForm, BaseModelFormSet, ModelForm, ModelMultipleChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -32,6 +32,9 @@ from kansli.accounts.services import token_revoke
 from kansli.audit import services as audit
 from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
 from kansli.audit.services import Actor
+
+if TYPE_CHECKING:
+    from django.contrib.admin.options import _FieldsetSpec
 
 # Who is changing a password: Django's password view builds its form without the request.
 _password_actor: ContextVar[Actor] = ContextVar("password_actor")
@@ -57,7 +60,8 @@ class AuditedPasswordChangeForm(AdminPasswordChangeForm):
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     change_password_form = AuditedPasswordChangeForm
-    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Person"), {"fields": ["person"]}))
+    # django-stubs do not know that Django's UserAdmin sets its fieldsets.
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Person"), {"fields": ["person"]}))  # type: ignore[misc]
     add_fieldsets = (*DjangoUserAdmin.add_fieldsets, (_("Person"), {"fields": ["person"]}))
     list_display = ["username", "first_name", "last_name", "person", "is_staff", "is_active"]
     list_select_related = ["person"]
@@ -67,9 +71,7 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         users = super().get_queryset(request)
         return users if _operator(request) else users.filter(is_superuser=False)
 
-    def get_fieldsets(
-        self, request: HttpRequest, obj: User | None = None
-    ) -> list[tuple[str | None, dict[str, Any]]]:
+    def get_fieldsets(self, request: HttpRequest, obj: User | None = None) -> "_FieldsetSpec":
         hidden = COMMAND_LINE if _operator(request) else COMMAND_LINE | OPERATORS
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
@@ -93,15 +95,19 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         return _keeping_roles(form, grantable=_grantable(request))
 
     def formfield_for_manytomany(
-        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: Any
-    ) -> Field | None:
+        self, db_field: "models.ManyToManyField[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> "ModelMultipleChoiceField[Any] | None":
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "groups" and field is not None:
             field.queryset = _grantable(request)
         return field
 
     def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: list[Any], change: bool
+        self,
+        request: HttpRequest,
+        form: "BaseModelForm[Any]",
+        formsets: "list[BaseModelFormSet[Any, Any]]",
+        change: bool,
     ) -> None:
         super().save_related(request, form, formsets, change)
         user = form.instance
@@ -143,7 +149,9 @@ def _grantable(request: HttpRequest) -> QuerySet[Group]:
 def _keeping_roles(form: type[ModelForm], *, grantable: QuerySet[Group]) -> type[ModelForm]:
     """The user form, keeping the roles the administrator may not give as they were."""
 
-    class KeepingRoles(form):
+    # The base is the form Django's admin builds for the request: mypy takes no class made at
+    # run time as a base.
+    class KeepingRoles(form):  # type: ignore[valid-type, misc]
         def clean_groups(self) -> QuerySet[Group]:
             chosen = self.cleaned_data["groups"]
             held = self.instance.groups.all() if self.instance.pk else Group.objects.none()
@@ -156,8 +164,10 @@ def _keeping_roles(form: type[ModelForm], *, grantable: QuerySet[Group]) -> type
 admin.site.unregister(Group)
 
 
+# django-stubs give GroupAdmin.formfield_for_manytomany an optional request, which Django's
+# admin always passes (BodyScoped uses it).
 @admin.register(Group)
-class GroupAdmin(AuditedModelAdmin, DjangoGroupAdmin):
+class GroupAdmin(AuditedModelAdmin, DjangoGroupAdmin):  # type: ignore[misc]
     """The roles and their permissions (kansli.accounts.services.ROLE_PERMISSIONS): operators
     only, as a role is no row of a body."""
 

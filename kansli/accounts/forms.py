@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
@@ -17,4 +18,5 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         username = self.fields["username"]
-        username.validators.append(MaxLengthValidator(username.max_length))
+        if isinstance(username, forms.CharField) and username.max_length is not None:
+            username.validators.append(MaxLengthValidator(username.max_length))

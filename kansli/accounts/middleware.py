@@ -22,6 +22,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import ngettext
 from django_htmx.http import HttpResponseClientRedirect
 
+from kansli.htmx import HtmxHttpRequest
+
 SIGNED_IN_AT = "kansli_signed_in_at"
 SEEN_AT = "kansli_seen_at"
 # The time of the last request is written to the session at most once a minute, not on
@@ -67,7 +69,7 @@ class SessionLimitsMiddleware:
     def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HtmxHttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             reason = _expired(request.session, timezone.now().timestamp())
             if reason is not None:
@@ -77,7 +79,7 @@ class SessionLimitsMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _to_sign_in(request: HttpRequest, reason: str) -> HttpResponse:
+    def _to_sign_in(request: HtmxHttpRequest, reason: str) -> HttpResponse:
         messages.info(request, reason)
         if request.htmx:
             return HttpResponseClientRedirect(resolve_url(settings.LOGIN_URL))

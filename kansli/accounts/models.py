@@ -2,7 +2,7 @@
 
 import hashlib
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kansli.audit import services as audit
 from kansli.organisation.models import Person
+
+if TYPE_CHECKING:
+    from kansli.accounts.policy import Standing
 
 
 class Role(models.TextChoices):
@@ -52,7 +55,10 @@ class User(AbstractUser):
         verbose_name=_("person"),
     )
 
-    objects = OperatorRecordingManager()
+    objects: ClassVar[OperatorRecordingManager] = OperatorRecordingManager()
+
+    # Who the user is, kept on the object by accounts.policy.standing() once worked out.
+    _kansli_standing: "Standing"
 
     class Meta:
         verbose_name = _("användare")

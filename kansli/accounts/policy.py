@@ -17,18 +17,19 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kansli.accounts.models import Role
+from kansli.accounts.models import User as Account
 from kansli.organisation.models import Appointment, Body, Position
+from kansli.texts import StrOrPromise
 
-User = AbstractBaseUser | AnonymousUser
-Actor = AbstractBaseUser | AnonymousUser | None
+User = Account | AnonymousUser
+Actor = Account | AnonymousUser | None
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ NOBODY = Standing(person_id=None, body_id=None, roles=frozenset(), operator=Fals
 
 def standing(user: Actor) -> Standing:
     """The user's standing; the anonymous public, and an inactive account, have none."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not isinstance(user, Account) or not user.is_active:
         return NOBODY
     cached = getattr(user, "_kansli_standing", None)
     if cached is not None:
@@ -103,9 +104,9 @@ class Action:
     words what else the app's `may_*` lets through (`also`, for docs/security.md)."""
 
     app: str
-    name: str | Promise
+    name: StrOrPromise
     roles: tuple[Role, ...] = ()
-    also: str | Promise = ""
+    also: StrOrPromise = ""
 
     def __post_init__(self) -> None:
         ACTIONS.append(self)
@@ -119,12 +120,12 @@ class Action:
 ACTIONS: list[Action] = []
 
 
-def refuse(message: str | Promise | None = None) -> PermissionDenied:
+def refuse(message: StrOrPromise | None = None) -> PermissionDenied:
     """The refusal a `require_*` raises, in Swedish."""
     return PermissionDenied(message or _("Du har inte behörighet att göra detta."))
 
 
-def require(allowed: bool, actor: Actor, message: str | Promise | None = None) -> None:
+def require(allowed: bool, actor: Actor, message: StrOrPromise | None = None) -> None:
     """Refuse unless allowed; the system (no actor) always passes."""
     if actor is not None and not allowed:
         raise refuse(message)
@@ -155,7 +156,7 @@ MANAGE_TOKENS = Action(
 )
 
 
-def body_of_user(user: AbstractBaseUser) -> int | None:
+def body_of_user(user: Account) -> int | None:
     """The body of the person a user account belongs to (None for an account of no person)."""
     person = getattr(user, "person", None)
     return person.body_id if person is not None else None
@@ -174,7 +175,7 @@ def may_administer(user: Actor, body: Body | int | None) -> bool:
     return ADMINISTER_USERS.allows(user, body)
 
 
-def may_manage_user(user: Actor, account: AbstractBaseUser) -> bool:
+def may_manage_user(user: Actor, account: Account) -> bool:
     """May the user change `account` (its details, roles, password)? An operator's account only
     an operator may."""
     if getattr(account, "is_superuser", False):
@@ -182,19 +183,19 @@ def may_manage_user(user: Actor, account: AbstractBaseUser) -> bool:
     return may_administer(user, body_of_user(account))
 
 
-def may_set_password(user: Actor, account: AbstractBaseUser) -> bool:
+def may_set_password(user: Actor, account: Account) -> bool:
     """May the user set `account`'s password? Only of an account whose every role the user may
     give: signing in as another, an administrator would take on roles it does not hold."""
     roles = {Role(name) for name in account.groups.values_list("name", flat=True) if name in Role}
     return may_manage_user(user, account) and roles <= grantable_roles(user)
 
 
-def is_account(user: Actor, account: AbstractBaseUser) -> bool:
+def is_account(user: Actor, account: Account) -> bool:
     """Is the user signed in (and active) as this very account?"""
-    return standing(user) is not NOBODY and user.pk == account.pk
+    return isinstance(user, Account) and standing(user) is not NOBODY and user.pk == account.pk
 
 
-def may_revoke_tokens(user: Actor, account: AbstractBaseUser) -> bool:
+def may_revoke_tokens(user: Actor, account: Account) -> bool:
     """May the user revoke API keys of `account`: the account itself, or the administrator of
     its body?"""
     return is_account(user, account) or (
@@ -202,7 +203,7 @@ def may_revoke_tokens(user: Actor, account: AbstractBaseUser) -> bool:
     )
 
 
-def may_create_token(user: Actor, account: AbstractBaseUser) -> bool:
+def may_create_token(user: Actor, account: Account) -> bool:
     """May the user make an API key of `account`: the account itself, or the administrator of
     its body if it holds every role of the account (a key, like a password, lets one act as
     the account)?"""
@@ -225,7 +226,7 @@ def require_user_create(actor: Actor, *, person_body: int | None, roles: Iterabl
     )
 
 
-def require_token_create(actor: Actor, account: AbstractBaseUser) -> None:
+def require_token_create(actor: Actor, account: Account) -> None:
     require(
         may_create_token(actor, account),
         actor,
@@ -236,7 +237,7 @@ def require_token_create(actor: Actor, account: AbstractBaseUser) -> None:
     )
 
 
-def require_token_revoke(actor: Actor, account: AbstractBaseUser) -> None:
+def require_token_revoke(actor: Actor, account: Account) -> None:
     require(
         may_revoke_tokens(actor, account),
         actor,

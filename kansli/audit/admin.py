@@ -21,6 +21,7 @@ from django.forms import (
     ModelMultipleChoiceField,
 )
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,10 @@ from kansli.audit import services as audit
 from kansli.audit.bodies import body_path
 from kansli.audit.models import ChainHead, Event
 
+M = TypeVar("M", bound=models.Model)
 
-def scoped(queryset: QuerySet, user: Actor) -> QuerySet:
+
+def scoped(queryset: QuerySet[M], user: Actor) -> QuerySet[M]:
     """The rows of the user's own body; all for an operator, none for a model of no body."""
     own = standing(user)
     if own.operator:
@@ -191,7 +194,8 @@ class EventAdmin(ReadOnlyModelAdmin):
     list_filter = ["object_type", "action"]
     search_fields = ["object_repr", "object_id", "actor_name", "action"]
     date_hierarchy = "at"
-    fields = [
+    # Every field shown, none editable.
+    readonly_fields = (
         "seq",
         "at",
         "actor",
@@ -204,9 +208,8 @@ class EventAdmin(ReadOnlyModelAdmin):
         "after_pretty",
         "prev_hash",
         "hash",
-    ]
-
-    readonly_fields = fields
+    )
+    fields = readonly_fields
 
     def get_search_fields(self, request: HttpRequest) -> list[str]:
         """An object's name may be masked: searching it would tell what the mask hides."""
@@ -255,8 +258,9 @@ class EventAdmin(ReadOnlyModelAdmin):
 
 def _rendered(response: HttpResponse) -> HttpResponse:
     """Render a template response now, while the reader is known."""
-    render = getattr(response, "render", None)
-    return render() if render is not None and not response.is_rendered else response
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        return response.render()
+    return response
 
 
 @admin.register(ChainHead)

@@ -49,11 +49,11 @@ def _shortest_path(
     while queue:
         current, prefix, depth = queue.popleft()
         for field in current._meta.concrete_fields:
-            if not field.is_relation or not (field.many_to_one or field.one_to_one):
+            related = field.related_model
+            if related is None or not (field.many_to_one or field.one_to_one):
                 continue
             if field.null and not may_be_empty:
                 continue
-            related = field.related_model
             if related._meta.label_lower == target:
                 return f"{prefix}{field.name}"
             if related._meta.label_lower == user_model and not through_users:
@@ -75,7 +75,7 @@ def body_ids(instances: Sequence[models.Model]) -> list[int | None]:
     if path == "pk":
         return [instance.pk for instance in instances]
     direct = model._meta.get_field(path) if "__" not in path else None
-    if direct is not None:
+    if isinstance(direct, models.Field):
         return [getattr(instance, direct.attname) for instance in instances]
     found = dict(
         model._base_manager.filter(pk__in=[instance.pk for instance in instances]).values_list(

@@ -6,12 +6,11 @@ Run once by migration 0005 (from the plain SHA-256 chain to the keyed one) and b
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansli.audit.chain import HashFunction, event_hash
-from kansli.audit.models import GENESIS
+from kansli.audit.models import GENESIS, ChainHead, Event
 
 REKEY_ACTION = "chainhead.rekey"
 _BATCH = 2_000
@@ -19,8 +18,8 @@ _BATCH = 2_000
 
 def chain_rekey(
     *,
-    events: type[models.Model],
-    heads: type[models.Model],
+    events: type[Event],
+    heads: type[ChainHead],
     old_hash: HashFunction,
     old_name: str,
     key: str,
@@ -29,7 +28,8 @@ def chain_rekey(
     `key`, and return the number of events re-keyed. Refuses, naming the event, if the chain
     does not hold under `old_hash`: a broken chain is not laundered into an intact one.
 
-    Takes the models as arguments so that a migration can pass its historical ones.
+    Takes the models as arguments so that a migration can pass its historical ones, which have
+    the fields of today's.
     """
     from kansli.audit.services import event_payload
 

@@ -194,7 +194,7 @@ def _logged_rows_verify(model: type[models.Model]) -> RowReport | None:
                 return RowReport(label, object_id, "not deleted", seq=seq)
             if state is not None and row is None:
                 return RowReport(label, object_id, "deleted", seq=seq)
-            if row is not None and (field := _first_difference(row, state)):
+            if row is not None and state is not None and (field := _first_difference(row, state)):
                 return RowReport(label, object_id, "differs", field, seq)
     return None
 

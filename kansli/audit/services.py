@@ -8,7 +8,7 @@ import datetime
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -23,8 +23,13 @@ from kansli.audit.bodies import body_ids
 from kansli.audit.chain import event_hash, to_json_value
 from kansli.audit.models import ChainHead, Event
 
+if TYPE_CHECKING:
+    from kansli.accounts.models import User
+
 M = TypeVar("M", bound=models.Model)
-Actor = AbstractBaseUser | AnonymousUser | None
+# The project's user, anonymous, or None for the system itself. The accounts app builds on this
+# module, so its User is named here for the type checker only.
+Actor: TypeAlias = "User | AnonymousUser | None"
 
 SYSTEM_ACTOR = "system"
 # Rows to an insert: well under the 65,535 parameters a PostgreSQL statement may have.
@@ -237,7 +242,8 @@ def _constraint_message(model: type[models.Model], error: IntegrityError) -> str
     named = getattr(diagnostics, "constraint_name", None)
     for constraint in model._meta.constraints:
         if constraint.name == named or (named is None and constraint.name in str(error)):
-            return constraint.get_violation_error_message()
+            # Django formats the message with the constraint's name: a text, lazy or not.
+            return str(constraint.get_violation_error_message())
     return _("Uppgifterna kunde inte sparas: de bryter mot en regel i databasen (%(error)s).") % {
         "error": error
     }

@@ -7,6 +7,7 @@ tables' rows with the log, and on PostgreSQL their triggers report changes no ev
 """
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 LEFT_OUT = {
@@ -51,4 +52,13 @@ def audited_models() -> list[type[models.Model]]:
 def unlogged_columns(model: type[models.Model]) -> list[str]:
     """The columns of `model` that change without an event."""
     names = UNLOGGED_FIELDS.get(model._meta.label_lower, {})
-    return [model._meta.get_field(name).column for name in names]
+    return [column(model, name) for name in names]
+
+
+def column(model: type[models.Model], name: str) -> str:
+    """The database column of the field `name` of `model`."""
+    field = model._meta.get_field(name)
+    found = field.column if isinstance(field, models.Field) else None
+    if found is None:
+        raise ImproperlyConfigured(f"{model._meta.label}.{name} has no column of its own.")
+    return found

@@ -14,7 +14,7 @@ from django.apps import AppConfig
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from kansli.audit.tables import audited_models, unlogged_columns
+from kansli.audit.tables import audited_models, column, unlogged_columns
 
 TRIGGER = "audit_unaccounted"
 
@@ -99,7 +99,7 @@ def install_triggers(connection: BaseDatabaseWrapper) -> None:
             _literal(value)
             for value in (
                 model._meta.label_lower,
-                model._meta.pk.column,
+                column(model, model._meta.pk.name),
                 *unlogged_columns(model),
             )
         )

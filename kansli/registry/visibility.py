@@ -26,15 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from kansli.accounts.models import User as Account
 from kansli.accounts.policy import standing
 from kansli.registry.models import Case, Document, masked_text
 from kansli.registry.policy import may_see_through_secrecy
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 M = TypeVar("M", bound=Model)
 
 
@@ -113,22 +114,18 @@ class _Viewer:
 ANONYMOUS = _Viewer(None, None, everywhere=False, sees_secrets=False)
 
 
-def _viewer(user: User) -> _Viewer:
-    """Who the user is for the registry, worked out once per user object."""
-    if not user.is_authenticated:
+def _viewer(user: User | None) -> _Viewer:
+    """Who the user is for the registry, from the user's standing (worked out once per user
+    object). No user (the event log's reader unknown) sees what the public sees."""
+    if user is None or not user.is_authenticated:
         return ANONYMOUS
-    cached = getattr(user, "_registry_viewer", None)
-    if cached is not None:
-        return cached
     own = standing(user)
-    viewer = _Viewer(
+    return _Viewer(
         person_id=own.person_id,
         body_id=own.body_id,
         everywhere=own.operator,
         sees_secrets=may_see_through_secrecy(user, own.body_id),
     )
-    user._registry_viewer = viewer
-    return viewer
 
 
 def _private_person_masked(viewer: _Viewer, document: Document) -> bool:
@@ -143,7 +140,7 @@ def _private_person_masked(viewer: _Viewer, document: Document) -> bool:
     )
 
 
-def case_view(user: User, case: Case) -> CaseView:
+def case_view(user: User | None, case: Case) -> CaseView:
     """The case as `user` may see it (the organization must be loaded or loadable)."""
     viewer = _viewer(user)
     masked = case.is_secret and not viewer.sees_through(
@@ -153,7 +150,9 @@ def case_view(user: User, case: Case) -> CaseView:
     return CaseView(case=case, title=title, title_masked=masked)
 
 
-def document_view(user: User, document: Document, *, on_agenda: bool = False) -> DocumentView:
+def document_view(
+    user: User | None, document: Document, *, on_agenda: bool = False
+) -> DocumentView:
     """The document as `user` may see it. Load many with `selectors.documents_with_case`.
 
     `on_agenda`: the document is attached to a meeting's published agenda, which publishes its

@@ -12,11 +12,13 @@ from kansli.audit import services as audit
 
 
 class Command(changepassword.Command):
-    def handle(self, *args: Any, **options: Any) -> str:
+    def handle(self, *args: Any, **options: Any) -> str | None:
         users = get_user_model()._default_manager.using(options["database"])
         lookup = {get_user_model().USERNAME_FIELD: options["username"] or getpass.getuser()}
         with transaction.atomic(using=options["database"]):
-            stored = users.filter(**lookup).first()  # when None, Django's command refuses
+            stored = users.filter(**lookup).first()
+            if stored is None:
+                return super().handle(*args, **options)  # which refuses a user of no account
             changed = super().handle(*args, **options)
             user = users.get(**lookup)
             audit.record(
