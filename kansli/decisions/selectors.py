@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
@@ -28,9 +27,6 @@ from kansli.governance.selectors import section_by_key
 from kansli.organisation.models import Body, Organization, Person, Position
 from kansli.registry.models import Case
 from kansli.registry.visibility import User, case_contents_masked, masked_text
-
-if TYPE_CHECKING:
-    from kansli.meetings.models import Meeting
 
 Capacity = Position | Organization | None
 
@@ -355,10 +351,10 @@ def _with_tasks(decisions: QuerySet[Decision], on: datetime.date) -> list[Decisi
     ]
 
 
-def execution_for_meeting(*, meeting: "Meeting", on: datetime.date) -> list[DecisionExecution]:
+def execution_for_meeting(*, meeting_id: int, on: datetime.date) -> list[DecisionExecution]:
     """The board's view "verkställighet av beslut" for a meeting: each decision made at it, in
     the order of the minutes, with its execution tasks."""
-    decisions = Decision.objects.filter(agenda_item__meeting=meeting).order_by(
+    decisions = Decision.objects.filter(agenda_item__meeting_id=meeting_id).order_by(
         "agenda_item__position"
     )
     return _with_tasks(decisions, on)

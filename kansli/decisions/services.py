@@ -11,7 +11,6 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -51,9 +50,6 @@ from kansli.delegation import engine
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
 from kansli.organisation.selectors import director_of
-
-if TYPE_CHECKING:
-    from kansli.meetings.models import Meeting
 
 
 class DecisionDeniedError(ValidationError):
@@ -293,6 +289,16 @@ def evidence_add(
         instance=decision,
         **_verdict_fields(decision.body, verdict, decision.decided_on),
     )
+
+
+@transaction.atomic
+def decision_report_owed(
+    *, actor: Actor, decision: Decision, report_to: Organization, report_due: datetime.date
+) -> Decision:
+    """Say to which organization a decision is to be reported, and by when (the crisis
+    committee's decisions: to the council, LEH 2 kap.); who may mark it reported may say so."""
+    require_report_decisions(actor, [decision])
+    return audit.update(actor=actor, instance=decision, report_to=report_to, report_due=report_due)
 
 
 @transaction.atomic
@@ -602,41 +608,13 @@ def assignment_close(
 
 
 @transaction.atomic
-def assignment_report_to_agenda(
-    *,
-    actor: Actor,
-    report: AssignmentReport,
-    meeting: "Meeting",
-    kind: str = "information",
+def assignment_report_on_agenda(
+    *, actor: Actor, report: AssignmentReport, item_id: int
 ) -> AssignmentReport:
-    """Put a report on the agenda of a planned or called meeting of the organ that gave the
-    assignment, as an information item or under the reports on assignments. The agenda is
-    the secretaries' (kansli.meetings.services.item_add checks who may change it too)."""
-    # meetings.services records a meeting's decisions through this module: imported here.
-    from kansli.meetings import services as meetings
-    from kansli.meetings.models import AgendaItem, Meeting
-
+    """Link a report to the agenda item that takes it up, once: the meetings app puts it on the
+    agenda (kansli.meetings.services.assignment_report_to_agenda) and links it here."""
     require_put_on_agenda(actor, report)
     report = AssignmentReport.objects.select_for_update().get(pk=report.pk)
-    assignment = Assignment.objects.select_related("decision__organization").get(
-        pk=report.assignment_id
-    )
-    if kind not in (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.ASSIGNMENT_REPORTS):
-        raise ValidationError(_("En rapport tas upp som information eller som rapport om uppdrag."))
-    if meeting.organization_id != assignment.decision.organization_id:
-        raise ValidationError(
-            _("Rapporten tas upp av %(organization)s, som gav uppdraget.")
-            % {"organization": assignment.decision.organization}
-        )
-    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
-        raise ValidationError(
-            _("Rapporten kan bara sättas på ett planerat eller kallat sammanträde.")
-        )
     if report.agenda_item_id is not None:
         raise ValidationError(_("Rapporten står redan på en dagordning."))
-    title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
-        "title": assignment.title,
-        "date": f"{report.reported_on:%Y-%m-%d}",
-    }
-    item = meetings.item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
-    return audit.update(actor=actor, instance=report, agenda_item=item)
+    return audit.update(actor=actor, instance=report, agenda_item_id=item_id)

@@ -25,7 +25,13 @@ from kansli.audit import services as audit
 from kansli.audit.selectors import chain_head
 from kansli.audit.services import Actor
 from kansli.bounds import require_year_in_bounds
-from kansli.decisions.services import decision_report, meeting_decision_record
+from kansli.decisions.models import Assignment, AssignmentReport
+from kansli.decisions.policy import require_put_on_agenda
+from kansli.decisions.services import (
+    assignment_report_on_agenda,
+    decision_report,
+    meeting_decision_record,
+)
 from kansli.meetings import calendar, packets, rules
 from kansli.meetings.models import (
     AgendaItem,
@@ -332,6 +338,41 @@ def item_add(
         case=case,
         proposal=proposal or (_proposal_of(case) if case is not None else ""),
     )
+
+
+@transaction.atomic
+def assignment_report_to_agenda(
+    *,
+    actor: Actor,
+    report: AssignmentReport,
+    meeting: Meeting,
+    kind: str = AgendaItem.Kind.INFORMATION,
+) -> AssignmentReport:
+    """Put a report on an assignment on the agenda of a planned or called meeting of the organ
+    that gave the assignment, as an information item or under the reports on assignments: the
+    decisions app's policy says who may hand it over (a secretary), `item_add` asks the
+    meetings' policy too, and the decisions app links the report to its item."""
+    require_put_on_agenda(actor, report)
+    assignment = Assignment.objects.select_related("decision__organization").get(
+        pk=report.assignment_id
+    )
+    if kind not in (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.ASSIGNMENT_REPORTS):
+        raise ValidationError(_("En rapport tas upp som information eller som rapport om uppdrag."))
+    if meeting.organization_id != assignment.decision.organization_id:
+        raise ValidationError(
+            _("Rapporten tas upp av %(organization)s, som gav uppdraget.")
+            % {"organization": assignment.decision.organization}
+        )
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
+        raise ValidationError(
+            _("Rapporten kan bara sättas på ett planerat eller kallat sammanträde.")
+        )
+    title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
+        "title": assignment.title,
+        "date": f"{report.reported_on:%Y-%m-%d}",
+    }
+    item = item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
+    return assignment_report_on_agenda(actor=actor, report=report, item_id=item.pk)
 
 
 @transaction.atomic

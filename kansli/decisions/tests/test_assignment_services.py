@@ -1,6 +1,7 @@
 """The board gives the director an assignment in a decision; the director, or whom the
 director names, reports on it; a report is late when the interval has passed since the last
-report (or since the assignment was given); a report can go on the board's agenda."""
+report (or since the assignment was given). Putting a report on the board's agenda is the
+meetings app's (kansli/meetings/tests/test_services_assignment_reports.py)."""
 
 import datetime
 
@@ -11,10 +12,8 @@ from kansli.decisions import selectors, services
 from kansli.decisions.models import Assignment
 from kansli.decisions.tests.followup_samples import (
     board_decision,
-    board_meeting,
     user,
 )
-from kansli.meetings.models import AgendaItem
 from kansli.organisation.models import Body, Person
 
 GIVEN = datetime.date(2026, 1, 31)
@@ -132,52 +131,6 @@ def test_only_the_director_names_the_reporter(assignment: Assignment) -> None:
             assignment=assignment,
             reporter=Person.objects.get(user__username="handlaggare"),
         )
-
-
-def test_report_goes_on_the_boards_agenda_as_information(
-    vanersborg: Body, assignment: Assignment
-) -> None:
-    services.assignment_report_file(
-        actor=user("direktor"),
-        assignment=assignment,
-        text="Inventeringen är klar.",
-        reported_on=datetime.date(2026, 4, 1),
-    )
-    meeting = board_meeting(vanersborg, datetime.date(2026, 12, 9))
-
-    filed = services.assignment_report_to_agenda(
-        actor=user("sekreterare"), report=assignment.reports.get(), meeting=meeting
-    )
-
-    item = filed.agenda_item
-    assert item.meeting == meeting
-    assert item.kind == AgendaItem.Kind.INFORMATION
-    assert item.title == ("Rapport om uppdrag: Ta fram en lokalförsörjningsplan (2026-04-01)")
-    with pytest.raises(ValidationError, match="redan"):
-        services.assignment_report_to_agenda(
-            actor=user("sekreterare"), report=filed, meeting=meeting
-        )
-
-
-def test_report_goes_only_on_the_agenda_of_the_organ_that_gave_the_assignment(
-    vanersborg: Body, assignment: Assignment
-) -> None:
-    report(assignment, datetime.date(2026, 4, 1))
-    meeting = board_meeting(vanersborg, datetime.date(2026, 12, 9), organization="au")
-    with pytest.raises(ValidationError, match="Kommunstyrelsen"):
-        services.assignment_report_to_agenda(
-            actor=user("sekreterare"), report=assignment.reports.get(), meeting=meeting
-        )
-
-
-def test_the_agenda_is_the_secretaries(vanersborg: Body, assignment: Assignment) -> None:
-    report(assignment, datetime.date(2026, 4, 1))
-    meeting = board_meeting(vanersborg, datetime.date(2026, 12, 9))
-    with pytest.raises(PermissionDenied):
-        services.assignment_report_to_agenda(
-            actor=user("ledamot"), report=assignment.reports.get(), meeting=meeting
-        )
-    assert not meeting.items.exists()
 
 
 def test_no_report_on_a_closed_assignment(assignment: Assignment) -> None:

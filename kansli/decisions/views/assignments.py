@@ -35,6 +35,7 @@ from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.views import csv_query, csv_wanted
 from kansli.decisions.views.register import readable_body
 from kansli.exports import csv_response
+from kansli.meetings import services as meetings_services
 from kansli.organisation.models import Body
 from kansli.registry.visibility import User
 from kansli.web.forms import add_errors, form_written
@@ -251,7 +252,7 @@ def assignment_report_agenda(request: HttpRequest, body: str, report: int) -> Ht
     form = AgendaForm(request.POST, organization=assignment_.decision.organization)
 
     def put(data: dict[str, Any]) -> None:
-        services.assignment_report_to_agenda(
+        meetings_services.assignment_report_to_agenda(
             actor=request.user, report=report_, meeting=data["sammantrade"], kind=data["slag"]
         )
         messages.success(request, _("Rapporten står på dagordningen."))

@@ -219,7 +219,7 @@ def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResp
     meeting_ = get_object_or_404(
         Meeting.objects.select_related("organization"), organization__body=body_, pk=meeting
     )
-    rows = selectors.execution_for_meeting(meeting=meeting_, on=timezone.localdate())
+    rows = selectors.execution_for_meeting(meeting_id=meeting_.pk, on=timezone.localdate())
     if csv_wanted(request):
         name = f"verkstallighet-{meeting_.organization.slug}-{meeting_.starts_at:%Y-%m-%d}.csv"
         return csv_response(

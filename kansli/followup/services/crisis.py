@@ -192,8 +192,8 @@ def crisis_decision_record(
         minutes=minutes,
         minute_number=minute_number,
     )
-    decision = audit.update(
-        actor=actor, instance=decision, **_report_fields(event.body, decided_on)
+    decision = decision_services.decision_report_owed(
+        actor=actor, decision=decision, **_report_fields(event.body, decided_on)
     )
     _append(
         actor,
@@ -228,8 +228,8 @@ def crisis_decisions_report(
                 _("”%(decision)s” är inte krisledningsnämndens.") % {"decision": decision}
             )
         if decision.report_to_id is None:
-            audit.update(
-                actor=actor, instance=decision, **_report_fields(body, decision.decided_on)
+            decision_services.decision_report_owed(
+                actor=actor, decision=decision, **_report_fields(body, decision.decided_on)
             )
     return decision_services.decision_report(
         actor=actor, decisions=decisions, reported_on=reported_on, reported_in=reported_in
