@@ -33,23 +33,23 @@ OUTCOMES = ("allowed", "requirements_pending", "denied")
 MEMBERSHIP_ROLES = ("chair", "first_vice_chair", "second_vice_chair", "member", "substitute")
 RECURRENCES = ("continuous", "per_meeting", "annual", "on_event")
 
-# The organization kinds of the organisation app, with the Swedish plural used in scopes.
-ORGANIZATION_KINDS = {
-    "council": "fullmäktige",
-    "executive_board": "styrelsen",
-    "committee": "nämnder",
-    "subcommittee": "utskott",
-    "preparatory_committee": "beredningar",
-    "crisis_committee": "krisledningsnämnden",
-    "department": "förvaltningar",
-    "staff_unit": "staber",
-    "division": "avdelningar",
-    "unit": "enheter",
-    "company": "bolag",
-    "federation": "kommunalförbund",
-    "foundation": "stiftelser",
-    "association": "föreningar",
-}
+# The organization kinds of the organisation app (delegation/labels.py words them in scopes).
+ORGANIZATION_KINDS = (
+    "council",
+    "executive_board",
+    "committee",
+    "subcommittee",
+    "preparatory_committee",
+    "crisis_committee",
+    "department",
+    "staff_unit",
+    "division",
+    "unit",
+    "company",
+    "federation",
+    "foundation",
+    "association",
+)
 # A staff unit, division or unit belongs to its department: a scope over departments covers them.
 SUB_UNIT_KINDS = frozenset({"staff_unit", "division", "unit"})
 # Organs that decide as committees do (not utskott or beredningar, which are delegates).
@@ -918,20 +918,19 @@ class _Facts:
             return True
         return False
 
-    def describe(self, scopes: tuple[Scope, ...]) -> str:
-        return " eller ".join(self._describe(scope) for scope in scopes)
-
-    def _describe(self, scope: Scope) -> str:
-        words = []
-        if scope.kinds:
-            words.append(" och ".join(ORGANIZATION_KINDS.get(k, k) for k in scope.kinds))
-        if scope.organization is not None:
-            where = "inom" if scope.subtree else "i"
-            words.append(f"{where} {self._name_or_slug(scope.organization)}")
-        if scope.excluding:
-            names = ", ".join(self._name_or_slug(slug) for slug in scope.excluding)
-            words.append(f"utom {names}")
-        return " ".join(words)
+    def named(self, scopes: tuple[Scope, ...]) -> tuple[Scope, ...]:
+        """The scopes with the organizations' names where their slugs were, as a reason or a
+        page names them."""
+        return tuple(
+            replace(
+                scope,
+                organization=None
+                if scope.organization is None
+                else self._name_or_slug(scope.organization),
+                excluding=tuple(self._name_or_slug(slug) for slug in scope.excluding),
+            )
+            for scope in scopes
+        )
 
     def _name_or_slug(self, slug: str) -> str:
         return self.org_name(slug) if slug in self.organizations else slug
@@ -1137,9 +1136,9 @@ class Engine:
                         seen[found] = Power(entry.order, entry.rule, entry.way, acting)
         return list(seen.values())
 
-    def describe_scope(self, body: str, scope: tuple[Scope, ...]) -> str:
-        """Where a rule applies, in Swedish: "förvaltningar utom kommunstyrelseförvaltningen"."""
-        return self._body(body).facts.describe(scope)
+    def named_scope(self, body: str, scope: tuple[Scope, ...]) -> tuple[Scope, ...]:
+        """Where a rule applies, with organizations by name ("kommunstyrelseförvaltningen")."""
+        return self._body(body).facts.named(scope)
 
     def _body(self, slug: str) -> _BodyIndex:
         body = self._bodies.get(slug)
@@ -1368,7 +1367,7 @@ def _out_of_scope(
 ) -> list[Reason]:
     if facts.in_scope(scope, query.concerning):
         return []
-    where = facts.describe(scope)
+    where = facts.named(scope)
     if query.concerning is None:
         return [_reason("scope_unnamed", scope=where, source=source)]
     concerned = facts.org_name(query.concerning)

@@ -49,3 +49,21 @@ NON_DELEGABLE = {
     "medborgarforslag": _("ärenden som väckts genom medborgarförslag och överlämnats till nämnden"),
     "sarskild-foreskrift": _("ärenden som enligt särskilda föreskrifter inte får delegeras"),
 }
+
+# The organization kinds as a rule's scope names them ("förvaltningar utom …").
+SCOPE_KINDS = {
+    "council": _("fullmäktige"),
+    "executive_board": _("styrelsen"),
+    "committee": _("nämnder"),
+    "subcommittee": _("utskott"),
+    "preparatory_committee": _("beredningar"),
+    "crisis_committee": _("krisledningsnämnden"),
+    "department": _("förvaltningar"),
+    "staff_unit": _("staber"),
+    "division": _("avdelningar"),
+    "unit": _("enheter"),
+    "company": _("bolag"),
+    "federation": _("kommunalförbund"),
+    "foundation": _("stiftelser"),
+    "association": _("föreningar"),
+}

@@ -101,7 +101,28 @@ def citation(source: engine.Source) -> str:
     }
 
 
+def scope_words(scopes: tuple[engine.Scope, ...]) -> str:
+    """Where a rule applies, its organizations named (engine.Engine.named_scope):
+    "förvaltningar utom kommunstyrelseförvaltningen"."""
+    return f" {_('eller')} ".join(_scope_words(scope) for scope in scopes)
+
+
+def _scope_words(scope: engine.Scope) -> str:
+    words = []
+    if scope.kinds:
+        kinds = [str(labels.SCOPE_KINDS.get(kind, kind)) for kind in scope.kinds]
+        words.append(f" {_('och')} ".join(kinds))
+    if scope.organization is not None:
+        where = _("inom %(name)s") if scope.subtree else _("i %(name)s")
+        words.append(where % {"name": scope.organization})
+    if scope.excluding:
+        words.append(_("utom %(names)s") % {"names": ", ".join(scope.excluding)})
+    return " ".join(words)
+
+
 def _word(key: str, value: object) -> str:
+    if key == "scope" and isinstance(value, tuple):
+        return scope_words(value)
     if isinstance(value, engine.Source):
         return citation(value)
     if isinstance(value, Decimal):

@@ -337,5 +337,7 @@ def decision_types_of(*, body: Body) -> list[engine.DecisionType]:
 
 
 def describe_scope(*, body: Body, rule: engine.Rule) -> str:
-    """Where the rule applies, in Swedish; empty when it applies everywhere."""
-    return engine_for(body=body).describe_scope(body.slug, rule.scope) if rule.scope else ""
+    """Where the rule applies, in words; empty when it applies everywhere."""
+    if not rule.scope:
+        return ""
+    return reasons.scope_words(engine_for(body=body).named_scope(body.slug, rule.scope))
