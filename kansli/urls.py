@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("kansli.organisation.urls")),
     path("", include("kansli.governance.urls")),
     path("", include("kansli.registry.urls")),
+    path("", include("kansli.preparation.urls")),
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),
     path(

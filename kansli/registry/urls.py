@@ -1,5 +1,6 @@
 """The registry's pages: the public registry list (postlista) with its exports and file
-downloads, and the staff's cases, registration, search and preparation (diariet)."""
+downloads, and the staff's cases, registration and search (diariet). The case page and its
+preparation, under the same paths, are the preparation app's (kansli/preparation/urls.py)."""
 
 from django.urls import path
 
@@ -15,19 +16,4 @@ urlpatterns = [
     path("<slug:body>/diarium/", views.case_list, name="case_list"),
     path("<slug:body>/diarium/registrera/", views.document_create, name="document_create"),
     path("<slug:body>/diarium/sok/", views.search_page, name="registry_search"),
-    path("<slug:body>/diarium/mina-arenden/", views.my_cases, name="my_cases"),
-    path("<slug:body>/diarium/arenden/<int:case>/", views.case_detail, name="case_detail"),
-    path(
-        "<slug:body>/diarium/arenden/<int:case>/tjansteskrivelse/",
-        views.report_edit,
-        name="report_edit",
-    ),
-    path(
-        "<slug:body>/diarium/arenden/<int:case>/status/", views.status_update, name="status_update"
-    ),
-    path(
-        "<slug:body>/diarium/arenden/<int:case>/yttranden/",
-        views.statement_create,
-        name="statement_create",
-    ),
 ]

@@ -62,7 +62,7 @@ def form_written(
         return written.response or render(request, template, context, status=written.status)
 
     `done` is the response once written, or a function from what the service returned to it
-    (`done=lambda case: redirect("registry:case_detail", case.number)`).
+    (`done=lambda case: redirect("preparation:case_detail", case.number)`).
 
     A refusal (PermissionDenied) goes on the form as a non-field error with its Swedish reason
     and status 403; the service's ValidationError goes on `field` (or on the fields it names,

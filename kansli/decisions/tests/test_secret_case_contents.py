@@ -99,7 +99,7 @@ def signed_in(username: str) -> Client:
 
 
 def case_page(case: Case) -> str:
-    return reverse("registry:case_detail", args=[BODY, case.pk])
+    return reverse("preparation:case_detail", args=[BODY, case.pk])
 
 
 def preparation_api(case: Case) -> str:
@@ -230,7 +230,7 @@ def test_a_secretary_who_prepares_but_may_not_see_through_gets_no_report_form(
     secret_case: Case,
 ) -> None:
     client = signed_in("sekreterare")
-    form = client.get(reverse("registry:report_edit", args=[BODY, secret_case.pk]))
+    form = client.get(reverse("preparation:report_edit", args=[BODY, secret_case.pk]))
     page = client.get(case_page(secret_case)).content.decode()
 
     assert form.status_code == 403
@@ -239,7 +239,9 @@ def test_a_secretary_who_prepares_but_may_not_see_through_gets_no_report_form(
 
 
 def test_the_officer_edits_the_report_of_a_secret_case(secret_case: Case) -> None:
-    form = signed_in("direktor").get(reverse("registry:report_edit", args=[BODY, secret_case.pk]))
+    form = signed_in("direktor").get(
+        reverse("preparation:report_edit", args=[BODY, secret_case.pk])
+    )
 
     assert form.status_code == 200
     assert f"Tjänsteskrivelse om {MARKER}." in form.content.decode()

@@ -87,15 +87,17 @@ REPORT = {
 }
 
 ROUTES: list[RouteCase] = [
-    RouteCase("registry:report_edit", _case_url),
-    RouteCase("registry:report_edit", _case_url, data=lambda demo: REPORT),
+    RouteCase("preparation:case_detail", _case_url, refused=OUTSIDERS),
+    RouteCase("preparation:my_cases", lambda demo: {"body": "vanersborg"}, refused=OUTSIDERS),
+    RouteCase("preparation:report_edit", _case_url),
+    RouteCase("preparation:report_edit", _case_url, data=lambda demo: REPORT),
     RouteCase(
-        "registry:statement_create",
+        "preparation:statement_create",
         _case_url,
         data=lambda demo: {"fran": "Miljöförbundet", "inkom": today(), "sammanfattning": "Ja."},
     ),
-    RouteCase("registry:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
-    RouteCase("registry:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
+    RouteCase("preparation:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
+    RouteCase("preparation:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
     RouteCase(
         "GET /api/v1/bodies/{slug}/registry/cases/{case_id}/preparation",
         _api_case,

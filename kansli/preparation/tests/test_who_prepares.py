@@ -104,13 +104,13 @@ def test_a_decided_cases_preparation_is_frozen(demo: Demo, username: str) -> Non
 def test_the_case_page_offers_the_preparation_only_to_who_may_write_it(demo: Demo) -> None:
     case = officer_case(vanersborg(demo))
     decided = decided_case(vanersborg(demo), user("handlaggare").person)
-    page = reverse("registry:case_detail", args=["vanersborg", case.pk])
-    report = reverse("registry:report_edit", args=["vanersborg", case.pk])
+    page = reverse("preparation:case_detail", args=["vanersborg", case.pk])
+    report = reverse("preparation:report_edit", args=["vanersborg", case.pk])
 
     officer = signed_in("handlaggare").get(page).content.decode()
     member = signed_in("ledamot").get(page).content.decode()
     frozen = signed_in("handlaggare").get(
-        reverse("registry:case_detail", args=["vanersborg", decided.pk])
+        reverse("preparation:case_detail", args=["vanersborg", decided.pk])
     )
 
     assert report in officer
@@ -127,7 +127,7 @@ def test_the_report_editor_is_refused_to_who_may_not_write(demo: Demo, username:
     case = open_case(vanersborg(demo))
 
     response = signed_in(username).get(
-        reverse("registry:report_edit", args=["vanersborg", case.pk])
+        reverse("preparation:report_edit", args=["vanersborg", case.pk])
     )
 
     assert response.status_code == 403
@@ -137,7 +137,7 @@ def test_a_report_posted_after_the_decision_is_refused_with_the_text_kept(demo: 
     case = decided_case(vanersborg(demo), user("handlaggare").person)
 
     response = signed_in("handlaggare").post(
-        reverse("registry:report_edit", args=["vanersborg", case.pk]),
+        reverse("preparation:report_edit", args=["vanersborg", case.pk]),
         {"tjansteskrivelse": "Ny bedömning som inte får gå förlorad.", "att_satser": "att avslå"},
     )
 
@@ -151,7 +151,7 @@ def test_the_status_form_says_why_a_case_is_not_set_decided(demo: Demo) -> None:
     case = officer_case(vanersborg(demo))
 
     response = signed_in("handlaggare").post(
-        reverse("registry:status_update", args=["vanersborg", case.pk]), {"status": "decided"}
+        reverse("preparation:status_update", args=["vanersborg", case.pk]), {"status": "decided"}
     )
 
     assert response.status_code == 403

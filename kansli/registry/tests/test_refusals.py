@@ -176,12 +176,6 @@ REQUESTS = f"{API}/records-requests"
 
 ROUTES: list[RouteCase] = [
     RouteCase("registry:case_list", _body, refused=OUTSIDERS),
-    RouteCase(
-        "registry:case_detail",
-        lambda demo: {"body": "vanersborg", "case": _case(demo).pk},
-        refused=OUTSIDERS,
-    ),
-    RouteCase("registry:my_cases", _body, refused=OUTSIDERS),
     RouteCase("registry:document_create", _body, refused=NOT_REGISTERING),
     RouteCase("registry:document_create", _body, data=_new_letter),
     RouteCase(
