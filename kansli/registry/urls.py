@@ -1,6 +1,6 @@
 """The registry's pages: the public registry list (postlista) with its exports and file
 downloads, and the staff's cases, registration and search (diariet). The case page and its
-preparation, under the same paths, are the preparation app's (kansli/preparation/urls.py)."""
+preparation, under the same paths, are the preparation app's pages."""
 
 from django.urls import path
 
