@@ -17,6 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, Permiss
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files import File
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -174,8 +175,9 @@ class KansliAPI(NinjaAPI):
         parameter holding a NUL character is refused before the operation runs."""
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
-            pattern.callback = refusing_nul_in_path(pattern.callback)
-            login_not_required(pattern.callback)
+            if isinstance(pattern, URLPattern):  # every one: an operation's path, no include
+                pattern.callback = refusing_nul_in_path(pattern.callback)
+                login_not_required(pattern.callback)
         return patterns, app_name, namespace
 
     def get_openapi_schema(

@@ -222,23 +222,22 @@ def _called_meeting(board: Organization, *, items: int, attachments: int, pages:
     meeting = Meeting.objects.create(
         organization=board, starts_at=_at(10, 13), ends_at=_at(10, 17), place="Sessionssalen"
     )
-    agenda = []
+    agenda: list[tuple[AgendaItem, Case]] = []
     for position in range(1, items + 1):
         case = _case(board, position)
-        agenda.append(
-            AgendaItem.objects.create(
-                meeting=meeting,
-                position=position,
-                title=case.title,
-                case=case,
-                proposal="Styrelsen föreslås anta förslaget.",
-            )
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            position=position,
+            title=case.title,
+            case=case,
+            proposal="Styrelsen föreslås anta förslaget.",
         )
+        agenda.append((item, case))
     for number in range(attachments):
-        item = agenda[number % items]
+        item, case = agenda[number % items]
         document = registry.document_register(
             actor=None,
-            case=item.case,
+            case=case,
             direction=Document.Direction.DRAWN_UP,
             date=datetime.date(YEAR, 2, 1),
             description=f"Tjänsteskrivelse {number + 1}",

@@ -15,7 +15,7 @@ from kansli.audit.services import Actor
 from kansli.meetings import rules
 from kansli.meetings import services as meetings
 from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting
-from kansli.organisation.models import Body, Membership, Organization
+from kansli.organisation.models import Body, Membership, Organization, Person
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 WEDNESDAY = 2
@@ -53,7 +53,7 @@ def load_meetings_demo(*, actor: Actor = None) -> None:
         )
         for day in plan_days(now.year)
     ]
-    past = [meeting for meeting in planned if meeting.ends_at < now]
+    past = [meeting for meeting in planned if meeting.ends_at is not None and meeting.ends_at < now]
     if past:
         _hold(actor, past[-1])
 
@@ -63,14 +63,20 @@ def _hold(actor: Actor, meeting: Meeting) -> None:
     meetings.item_add(actor=actor, meeting=meeting, title=CASE_TITLE, proposal=PROPOSAL)
     rows = meetings.attendance_prefill(actor=actor, meeting=meeting)
     members = [row for row in rows if row.capacity == Attendance.Capacity.MEMBER]
-    absent = next(row for row in members if row.membership.role == Membership.Role.MEMBER)
+    absent, seat = next(
+        (row, row.membership)
+        for row in members
+        if row.membership is not None and row.membership.role == Membership.Role.MEMBER
+    )
     meetings.attendance_set(actor=actor, meeting=meeting, person=absent.person, present=False)
     substitutes = [
         rules.Substitute(row.person, row.membership.party, row.membership.rank)
         for row in rows
-        if row.capacity == Attendance.Capacity.SUBSTITUTE
+        if row.capacity == Attendance.Capacity.SUBSTITUTE and row.membership is not None
     ]
-    substitute = rules.substitute_order(substitutes, absent.membership.party)[0].key
+    substitute = rules.substitute_order(substitutes, seat.party)[0].key
+    if not isinstance(substitute, Person):
+        raise TypeError(f"The substitutes are known by their person, not by {substitute!r}.")
     meetings.substitute_serve(
         actor=actor, meeting=meeting, substitute=substitute, serves_for=absent.person
     )
@@ -85,8 +91,15 @@ def _hold(actor: Actor, meeting: Meeting) -> None:
         else:
             meetings.item_note(actor=actor, item=item, status=AgendaItem.Status.NOTED)
     meeting = meetings.meeting_close(actor=actor, meeting=meeting)
-    for person in (meeting.chair, checker):
+    for person in (_chair(meeting), checker):
         meetings.minutes_approve(actor=actor, meeting=meeting, person=person)
+
+
+def _chair(meeting: Meeting) -> Person:
+    """The chair of an opened meeting: meeting_open refuses a meeting without one."""
+    if meeting.chair is None:
+        raise ValueError(f"{meeting} has no chair: it has not been opened.")
+    return meeting.chair
 
 
 def _vote(actor: Actor, item: AgendaItem) -> None:
@@ -101,7 +114,7 @@ def _vote(actor: Actor, item: AgendaItem) -> None:
         for row in serving
         if row.capacity == Attendance.Capacity.MEMBER or row.serves_for_id is not None
     }
-    chair_party = voters[item.meeting.chair]
+    chair_party = voters[_chair(item.meeting)]
     opposition = next(party for party in voters.values() if party != chair_party)
     mover = next(person for person, party in voters.items() if party == opposition)
     prepared = meetings.proposal_add(actor=actor, item=item, text=item.proposal)

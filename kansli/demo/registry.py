@@ -8,6 +8,7 @@ description), so a second load writes nothing.
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.utils import timezone
 
@@ -24,13 +25,22 @@ INCOMING, DRAWN_UP, OUTGOING = (
 )
 
 
+class Secrecy(TypedDict, total=False):
+    """What a secret document's registration adds (registry.services.document_register)."""
+
+    secrecy_reference: str
+    secrecy_reason: str
+    counterpart_masked: bool
+    description_masked: bool
+
+
 @dataclass(frozen=True)
 class DemoDocument:
     direction: str
     description: str
     counterpart: str = ""
     days_ago: int = 0
-    secrecy: dict[str, object] = field(default_factory=dict)
+    secrecy: Secrecy = field(default_factory=Secrecy)
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class DemoRegistry:
     request: str
 
 
-SECURITY_ANALYSIS = {
+SECURITY_ANALYSIS: Secrecy = {
     "secrecy_reference": "OSL 18 kap. 8 §",
     "secrecy_reason": "Uppgifter om säkerhets- och bevakningsåtgärder",
     "description_masked": True,
@@ -169,7 +179,7 @@ def _load(spec: DemoRegistry, body: Body, today: datetime.date, actor: Actor) ->
         )
         for name, action, years in RETENTION_RULES
     ]
-    officer = _holder(body, "handlaggare", today)
+    officer = holder(body, "handlaggare", today)
     cases = [_case(case, organization, officer, rules[0], today, actor) for case in spec.cases]
     if not body.public_records_requests.filter(subject=spec.request).exists():
         registry.records_request_register(
@@ -181,9 +191,13 @@ def _load(spec: DemoRegistry, body: Body, today: datetime.date, actor: Actor) ->
         )
 
 
-def _holder(body: Body, post: str, today: datetime.date) -> Person:
+def holder(body: Body, post: str, today: datetime.date) -> Person:
+    """Who holds the body's post (by its slug) today: the demo appoints someone to each."""
     position = Position.objects.get(body=body, slug=post)
-    return who.holders_of(position=position, on=today).first().person
+    appointment = who.holders_of(position=position, on=today).first()
+    if appointment is None:
+        raise ValueError(f"No one holds {position} on {today}.")
+    return appointment.person
 
 
 def _case(

@@ -25,7 +25,7 @@ from kansli.demo.blekinge import BLEKINGE
 from kansli.demo.followup import load_followup_demo
 from kansli.demo.meetings import load_meetings_demo
 from kansli.demo.names import Roster
-from kansli.demo.registry import load_registry_demo
+from kansli.demo.registry import holder, load_registry_demo
 from kansli.demo.seeds import seed_text
 from kansli.demo.spec import BodySpec, Document, Period, Seats
 from kansli.demo.vanersborg import VANERSBORG
@@ -303,6 +303,8 @@ class _BodyLoader:
         if position is None:
             board = self.organizations[self.spec.board]
             members = who.members_on(organization=board, on=today)
-            return members.filter(role=Membership.Role.MEMBER).first().person
-        post = Position.objects.get(body=self.body, slug=position)
-        return who.holders_of(position=post, on=today).first().person
+            member = members.filter(role=Membership.Role.MEMBER).first()
+            if member is None:
+                raise ValueError(f"{board} has no member on {today}.")
+            return member.person
+        return holder(self.body, position, today)

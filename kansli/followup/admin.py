@@ -84,8 +84,8 @@ class SupervisionInitiativeAdmin(AuditedModelAdmin):
 
 class CrisisLogEntryInline(BodyScoped, admin.TabularInline):
     model = CrisisLogEntry
-    fields = ["recorded_at", "kind", "text", "recorded_by", "decision"]
-    readonly_fields = fields
+    readonly_fields = ("recorded_at", "kind", "text", "recorded_by", "decision")
+    fields = readonly_fields
     extra = 0
     can_delete = False
     max_num = 0

@@ -231,14 +231,13 @@ def organization_detail(
         slug=org_slug,
     )
     on = on_or_today(date)
-    seats = {"organization": organization, "on": on}
     return extended(
         Organization,
         organization,
         date=on,
-        presidium=presidium(**seats).select_related("organization"),
-        members=members_on(**seats).select_related("organization"),
-        substitutes=substitutes_on(**seats).select_related("organization"),
+        presidium=presidium(organization=organization, on=on).select_related("organization"),
+        members=members_on(organization=organization, on=on).select_related("organization"),
+        substitutes=substitutes_on(organization=organization, on=on).select_related("organization"),
         positions=_with_holders(organization.positions.all(), on),
         sub_organizations=organization.children.select_related("parent"),
     )

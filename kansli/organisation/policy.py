@@ -44,7 +44,11 @@ READ_PERSON = Action(
 def own_bodies(user: Actor) -> QuerySet[Body]:
     """The bodies whose staff the user is: its own, every body for an operator."""
     own = standing(user)
-    return Body.objects.all() if own.operator else Body.objects.filter(pk=own.body_id)
+    if own.operator:
+        return Body.objects.all()
+    if own.body_id is None:
+        return Body.objects.none()
+    return Body.objects.filter(pk=own.body_id)
 
 
 def may_change(user: Actor, body: Body | int | None) -> bool:

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
@@ -13,6 +14,17 @@ from kansli.organisation.models import (
     Person,
     Position,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Holders(TypedDict):
+    holders: list[Appointment]
+
+
+# A position with `holders`, its appointments on a date (positions_with_holders).
+PositionWithHolders: TypeAlias = "WithAnnotations[Position, _Holders]"
 
 _ROLE_ORDER = Case(
     *(When(role=role, then=Value(i)) for i, role in enumerate(Membership.PRESIDIUM_ROLES)),
@@ -48,7 +60,7 @@ def director_of(*, body: Body, on: datetime.date) -> Person | None:
 
 def positions_with_holders(
     *, positions: QuerySet[Position], on: datetime.date
-) -> QuerySet[Position]:
+) -> QuerySet[PositionWithHolders]:
     """The positions, each with `holders`: its appointments on the date, in two queries in all."""
     holders = Appointment.objects.on(on).select_related("person").order_by("acting", "start")
     return positions.select_related("organization").prefetch_related(
@@ -108,6 +120,7 @@ def organization_tree(*, body: Body, on: datetime.date | None = None) -> list[Tr
     nodes = {o.pk: TreeNode(o) for o in organizations}
     roots: list[TreeNode] = []
     for node in nodes.values():
-        parent = nodes.get(node.organization.parent_id)
+        parent_id = node.organization.parent_id
+        parent = nodes.get(parent_id) if parent_id is not None else None
         (parent.children if parent else roots).append(node)
     return roots

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from kansli.htmx import HtmxHttpRequest
 from kansli.organisation import selectors as organisation
 from kansli.organisation.forms import OnDateForm
 from kansli.organisation.models import Appointment, Body, Membership, Organization, Person
@@ -27,7 +28,7 @@ def organization_tree(request: HttpRequest, body: str) -> HttpResponse:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def organization_detail(request: HttpRequest, body: str, organization: str) -> HttpResponse:
+def organization_detail(request: HtmxHttpRequest, body: str, organization: str) -> HttpResponse:
     organization_ = get_object_or_404(
         Organization.objects.select_related("body", "parent"), body__slug=body, slug=organization
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib import admin
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -135,6 +135,8 @@ def _linked_case(model: type[models.Model], path: str, event: Event) -> Case | N
     """The case a row of another model is about, as its event recorded the link."""
     first, _, rest = path.partition("__")
     key = model._meta.get_field(first)
+    if not isinstance(key, models.ForeignKey):
+        raise ImproperlyConfigured(f"{model._meta.label}.{first} is no foreign key.")
     linked = [
         snapshot[key.attname]
         for snapshot in (event.after, event.before)
@@ -147,9 +149,12 @@ def _linked_case(model: type[models.Model], path: str, event: Event) -> Case | N
         if rest
         else linked[0]
     )
-    return Case.objects.select_related("organization").filter(pk=case_id).first() or Case(
-        secrecy_reference="?"
+    case = (
+        Case.objects.select_related("organization").filter(pk=case_id).first()
+        if case_id is not None
+        else None
     )
+    return case or Case(secrecy_reference="?")
 
 
 def _case_row_mask(model: type[models.Model], path: str) -> Callable[[Actor, Event], Shown]:

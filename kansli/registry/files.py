@@ -26,6 +26,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kansli.texts import StrOrPromise
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -37,7 +39,7 @@ EMAIL = "message/rfc822"
 
 @dataclass(frozen=True)
 class Kind:
-    label: str
+    label: StrOrPromise
     extensions: tuple[str, ...]
 
 

@@ -57,7 +57,7 @@ def talk_plan(*, body: Body, on: datetime.date) -> list[PlannedTalk]:
     director's salary talks with the chiefs of staff and the department heads."""
     post = director_position(body=body)
     holder = holders_of(position=post, on=on).first() if post is not None else None
-    if holder is None:
+    if post is None or holder is None:
         return []
     director = holder.person
     planned: list[PlannedTalk] = []

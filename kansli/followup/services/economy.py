@@ -6,6 +6,7 @@ past it (seed 000, "Ekonomiskt ansvar": "ta initiativ till åtgärder och dialog
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -23,17 +24,20 @@ from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import meeting_day, minutes_name
 from kansli.organisation.models import Body, Organization
 
+# A row of the ledger: a budget line or an outcome.
+Ledgered = TypeVar("Ledgered", BudgetLine, Outcome)
+
 
 def _replace_months(
-    actor: Actor, model: type[models.Model], body: Body, rows: list[LedgerRow], **extra: object
-) -> list[models.Model]:
+    actor: Actor, model: type[Ledgered], body: Body, rows: list[LedgerRow], **extra: object
+) -> list[Ledgered]:
     """Replace the body's rows of every month in `rows` with `rows`: a month imported again is
     the ledger's new word on that month, for every organization."""
     months = models.Q()
     for year, month in {(row.year, row.month) for row in rows}:
         months |= models.Q(year=year, month=month)
     # Nothing refers to a budget line or an outcome: each row goes alone, logged as it was.
-    old = list(model.objects.select_for_update().filter(months, organization__body=body))
+    old = list(model._default_manager.select_for_update().filter(months, organization__body=body))
     audit.append(
         actor=actor,
         changes=[
@@ -41,7 +45,7 @@ def _replace_months(
             for row in old
         ],
     )
-    model.objects.filter(pk__in=[row.pk for row in old]).delete()
+    model._default_manager.filter(pk__in=[row.pk for row in old]).delete()
     return audit.create_many(
         actor=actor,
         instances=[
@@ -125,8 +129,11 @@ def _paragraph(meeting: Meeting, minute_number: int) -> str:
 def _mark_decided(actor: Actor, body: Body) -> None:
     """Initiatives whose case the board has decided at a meeting are dealt with there."""
     for initiative in budget_initiatives_decided(body=body):
-        items = initiative.case.agenda_items.filter(status=AgendaItem.Status.DECIDED)
+        items = AgendaItem.objects.filter(case=initiative.case, status=AgendaItem.Status.DECIDED)
         decided = items.select_related("meeting").order_by("meeting__starts_at").first()
+        # The selector finds an item of the case decided, and a decided item has its paragraph.
+        if decided is None or decided.minute_number is None:
+            continue
         audit.update(
             actor=actor,
             instance=initiative,
