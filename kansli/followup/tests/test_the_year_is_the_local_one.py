@@ -41,3 +41,14 @@ def test_the_pages_show_the_new_year_after_local_midnight(
     response = client.get(f"/vanersborg/uppfoljning/{page}/")
 
     assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["ekonomi", "uppsikt"])
+def test_the_year_input_offers_the_years_within_the_bounds(
+    client, body, committee, member_user, page: str
+) -> None:
+    client.force_login(member_user)
+
+    response = client.get(f"/vanersborg/uppfoljning/{page}/")
+
+    assert 'name="ar" type="number" min="1900" max="2200"' in response.content.decode()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.bounds import YEAR_MAX, YEAR_MIN
 from kansli.charts import Chart, Series, bar_chart
 from kansli.exports import csv_response
 from kansli.followup import policy
@@ -97,6 +98,8 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **forms_: Any) ->
     context = {
         "body": body,
         "year": year,
+        "year_min": YEAR_MIN,
+        "year_max": YEAR_MAX,
         "standing": standing,
         "chart": _chart(standing, year) if standing else None,
         "threshold": threshold,

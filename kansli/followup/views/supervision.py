@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from kansli.bounds import YEAR_MAX, YEAR_MIN
 from kansli.exports import csv_response
 from kansli.followup import policy
 from kansli.followup.models import ReportTemplate, SupervisionReport
@@ -84,6 +85,8 @@ def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> 
     context = {
         "body": body,
         "year": year,
+        "year_min": YEAR_MIN,
+        "year_max": YEAR_MAX,
         "today": today,
         "overview": selectors.supervision_overview(body=body, year=year, on=today),
         "missing": selectors.reports_missing(body=body, on=today),
