@@ -13,7 +13,6 @@ from kansli.decisions import selectors, services
 from kansli.decisions.models import Assignment, Decision, ExecutionTask
 from kansli.decisions.selectors import RequirementRow, requirement_label
 from kansli.decisions.services import EvidenceRow
-from kansli.meetings.models import AgendaItem, Meeting
 from kansli.organisation.models import Appointment, Body, Organization, Person, Position
 from kansli.registry.visibility import User
 from kansli.web.forms import date_field
@@ -276,23 +275,6 @@ class ReporterForm(forms.Form):
         super().__init__(*args, **kwargs)
         officials = Appointment.objects.on(timezone.localdate()).filter(position__body=body)
         self.fields["rapportor"].queryset = Person.objects.filter(pk__in=officials.values("person"))
-
-
-class AgendaForm(forms.Form):
-    sammantrade = forms.ModelChoiceField(label=_("Sammanträde"), queryset=Meeting.objects.none())
-    slag = forms.ChoiceField(
-        label=_("Som"),
-        choices=[
-            (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.INFORMATION.label),
-            (AgendaItem.Kind.ASSIGNMENT_REPORTS, AgendaItem.Kind.ASSIGNMENT_REPORTS.label),
-        ],
-    )
-
-    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["sammantrade"].queryset = Meeting.objects.filter(
-            organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
-        ).select_related("organization")
 
 
 class CloseForm(forms.Form):

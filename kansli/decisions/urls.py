@@ -71,11 +71,6 @@ urlpatterns = [
                     assignments.assignment_close,
                     name="assignment_close",
                 ),
-                path(
-                    "uppdrag/rapport/<int:report>/dagordning/",
-                    assignments.assignment_report_agenda,
-                    name="assignment_report_agenda",
-                ),
             ]
         ),
     ),

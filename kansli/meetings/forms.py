@@ -396,3 +396,23 @@ class MinuteNoteForm(ActionForm):
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {"person": data["person"], "text": data["text"]}
+
+
+class AgendaForm(forms.Form):
+    """Which planned or called meeting of the organ that gave the assignment takes up a report
+    on it, and as what."""
+
+    sammantrade = forms.ModelChoiceField(label=_("Sammanträde"), queryset=Meeting.objects.none())
+    slag = forms.ChoiceField(
+        label=_("Som"),
+        choices=[
+            (AgendaItem.Kind.INFORMATION, AgendaItem.Kind.INFORMATION.label),
+            (AgendaItem.Kind.ASSIGNMENT_REPORTS, AgendaItem.Kind.ASSIGNMENT_REPORTS.label),
+        ],
+    )
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sammantrade"].queryset = Meeting.objects.filter(
+            organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
+        ).select_related("organization")

@@ -57,4 +57,9 @@ urlpatterns = [
         views.person_feed,
         name="person_feed",
     ),
+    path(
+        "<slug:body>/uppfoljning/uppdrag/rapport/<int:report>/dagordning/",
+        views.assignment_report_agenda,
+        name="assignment_report_agenda",
+    ),
 ]

@@ -25,9 +25,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.accounts.policy import Actor
+from kansli.decisions.models import AssignmentReport
+from kansli.decisions.views.assignments import assignment_found, detail_after
+from kansli.decisions.views.register import readable_body
 from kansli.meetings import calendar, packets, selectors, services
 from kansli.meetings.forms import (
     ActionForm,
+    AgendaForm,
     AttachmentForm,
     CheckersForm,
     DecideForm,
@@ -520,3 +524,24 @@ def person_feed(request: HttpRequest, body: str, person: int) -> HttpResponse:
     if not may_read_person_feed(request.user, person_):
         raise PermissionDenied(_("Du kan bara hämta din egen kalender."))
     return _ics(calendar.person_feed(person_), f"sammantraden-{person_.pk}.ics")
+
+
+@require_POST
+def assignment_report_agenda(request: HttpRequest, body: str, report: int) -> HttpResponse:
+    """Put a report on the board's assignment on the agenda of a meeting of the organ that gave
+    it; back to the assignment's page, or that page with the form and its errors."""
+    report_ = get_object_or_404(
+        AssignmentReport.objects.select_related("assignment__decision__organization"),
+        assignment__decision__body=readable_body(request, body),
+        pk=report,
+    )
+    assignment = assignment_found(request, body, report_.assignment_id)
+    form = AgendaForm(request.POST, organization=assignment.decision.organization)
+
+    def put(data: dict[str, Any]) -> None:
+        services.assignment_report_to_agenda(
+            actor=request.user, report=report_, meeting=data["sammantrade"], kind=data["slag"]
+        )
+        messages.success(request, _("Rapporten står på dagordningen."))
+
+    return detail_after(request, assignment, form, "agenda_form", put)

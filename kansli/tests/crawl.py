@@ -368,7 +368,7 @@ def plant(demo: dict[str, Body]) -> World:
 NOT_FETCHED = {
     "admin:view_on_site": "a redirect to the object's own page, which is fetched",
     "admin:auth_user_password_change": "a form with no content of the world",
-    "decisions:assignment_report_agenda": "a write (POST only)",
+    "meetings:assignment_report_agenda": "a write (POST only)",
 }
 
 # Pages fetched as one persona only, with the reason: each takes seconds to render, and what

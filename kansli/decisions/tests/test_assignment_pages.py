@@ -141,7 +141,7 @@ def test_secretary_puts_a_report_on_the_boards_agenda(
     assert "Sätt på dagordningen" in secretary.get(detail(assignment)).text
 
     response = secretary.post(
-        reverse("decisions:assignment_report_agenda", args=["vanersborg", report.pk]),
+        reverse("meetings:assignment_report_agenda", args=["vanersborg", report.pk]),
         {"sammantrade": meeting.pk, "slag": AgendaItem.Kind.ASSIGNMENT_REPORTS},
     )
 

@@ -310,7 +310,7 @@ ROUTES: list[RouteCase] = [
         data=lambda demo: {"status": Assignment.Status.COMPLETED},
     ),
     RouteCase(
-        "decisions:assignment_report_agenda",
+        "meetings:assignment_report_agenda",
         lambda demo: {"body": "vanersborg", "report": _report_and_meeting(demo).pk},
         data=lambda demo: {"sammantrade": _planned_meeting().pk, "slag": "information"},
     ),

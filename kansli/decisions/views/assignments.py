@@ -24,18 +24,16 @@ from django.views.decorators.http import require_GET, require_POST
 from kansli.charts import Chart, Series, bar_chart
 from kansli.decisions import policy, selectors, services
 from kansli.decisions.forms import (
-    AgendaForm,
     AssignmentFilterForm,
     AssignmentForm,
     CloseForm,
     ReporterForm,
     ReportForm,
 )
-from kansli.decisions.models import Assignment, AssignmentReport
+from kansli.decisions.models import Assignment
 from kansli.decisions.views import csv_query, csv_wanted
 from kansli.decisions.views.register import readable_body
 from kansli.exports import csv_response
-from kansli.meetings import services as meetings_services
 from kansli.organisation.models import Body
 from kansli.registry.visibility import User
 from kansli.web.forms import add_errors, form_written
@@ -139,7 +137,7 @@ def assignment_create(request: HttpRequest, body: str) -> HttpResponse:
     return render(request, "decisions/execution/assignment_list.html", context, status=status)
 
 
-def _assignment(request: HttpRequest, body: str, assignment: int) -> Assignment:
+def assignment_found(request: HttpRequest, body: str, assignment: int) -> Assignment:
     return get_object_or_404(
         selectors.assignment_list(body=readable_body(request, body)), pk=assignment
     )
@@ -162,8 +160,7 @@ def _detail_context(request: HttpRequest, assignment: Assignment, **forms_: Any)
         "report_form": forms_.get("report_form") or ReportForm(),
         "reporter_form": forms_.get("reporter_form")
         or ReporterForm(body=body, initial={"rapportor": assignment.reporter}),
-        "agenda_form": forms_.get("agenda_form")
-        or AgendaForm(organization=assignment.decision.organization),
+        "agenda_form": forms_.get("agenda_form"),
         "close_form": forms_.get("close_form") or CloseForm(),
         "csv_query": csv_query(request),
     }
@@ -171,7 +168,7 @@ def _detail_context(request: HttpRequest, assignment: Assignment, **forms_: Any)
 
 @require_GET
 def assignment_detail(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(request, body, assignment)
+    assignment_ = assignment_found(request, body, assignment)
     if csv_wanted(request):
         rows = (
             [
@@ -188,7 +185,7 @@ def assignment_detail(request: HttpRequest, body: str, assignment: int) -> HttpR
     return render(request, "decisions/execution/assignment.html", context)
 
 
-def _detail_after(
+def detail_after(
     request: HttpRequest,
     assignment: Assignment,
     form: forms.Form,
@@ -207,7 +204,7 @@ def _detail_after(
 
 @require_POST
 def assignment_report_create(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(request, body, assignment)
+    assignment_ = assignment_found(request, body, assignment)
 
     def file(data: dict[str, Any]) -> None:
         services.assignment_report_file(
@@ -215,12 +212,12 @@ def assignment_report_create(request: HttpRequest, body: str, assignment: int) -
         )
         messages.success(request, _("Rapporten är lämnad."))
 
-    return _detail_after(request, assignment_, ReportForm(request.POST), "report_form", file)
+    return detail_after(request, assignment_, ReportForm(request.POST), "report_form", file)
 
 
 @require_POST
 def assignment_reporter(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(request, body, assignment)
+    assignment_ = assignment_found(request, body, assignment)
     form = ReporterForm(request.POST, body=assignment_.decision.body)
 
     def name(data: dict[str, Any]) -> None:
@@ -228,33 +225,14 @@ def assignment_reporter(request: HttpRequest, body: str, assignment: int) -> Htt
             actor=request.user, assignment=assignment_, reporter=data["rapportor"]
         )
 
-    return _detail_after(request, assignment_, form, "reporter_form", name)
+    return detail_after(request, assignment_, form, "reporter_form", name)
 
 
 @require_POST
 def assignment_close(request: HttpRequest, body: str, assignment: int) -> HttpResponse:
-    assignment_ = _assignment(request, body, assignment)
+    assignment_ = assignment_found(request, body, assignment)
 
     def close(data: dict[str, Any]) -> None:
         services.assignment_close(actor=request.user, assignment=assignment_, status=data["status"])
 
-    return _detail_after(request, assignment_, CloseForm(request.POST), "close_form", close)
-
-
-@require_POST
-def assignment_report_agenda(request: HttpRequest, body: str, report: int) -> HttpResponse:
-    report_ = get_object_or_404(
-        AssignmentReport.objects.select_related("assignment__decision__organization"),
-        assignment__decision__body=readable_body(request, body),
-        pk=report,
-    )
-    assignment_ = _assignment(request, body, report_.assignment_id)
-    form = AgendaForm(request.POST, organization=assignment_.decision.organization)
-
-    def put(data: dict[str, Any]) -> None:
-        meetings_services.assignment_report_to_agenda(
-            actor=request.user, report=report_, meeting=data["sammantrade"], kind=data["slag"]
-        )
-        messages.success(request, _("Rapporten står på dagordningen."))
-
-    return _detail_after(request, assignment_, form, "agenda_form", put)
+    return detail_after(request, assignment_, CloseForm(request.POST), "close_form", close)
