@@ -66,23 +66,15 @@ RELATIVE_KINDS = frozenset({"organization", "chair", "presidium", "head"})
 # The condition code that marks a rule for matters too urgent to wait for the committee.
 URGENT = "bradskande"
 
-# KL 6 kap 38 §: matters a committee may not delegate, by category code.
-NON_DELEGABLE = {
-    "mal-inriktning-omfattning-kvalitet": (
-        "verksamhetens mål, inriktning, omfattning eller kvalitet"
-    ),
-    "framstallning-till-fullmaktige": (
-        "framställningar eller yttranden till fullmäktige, eller yttranden med anledning av att "
-        "beslut av nämnden i dess helhet eller av fullmäktige har överklagats"
-    ),
-    "myndighetsutovning-av-vikt": (
-        "myndighetsutövning mot enskilda av principiell beskaffenhet eller annars av större vikt"
-    ),
-    "medborgarforslag": "ärenden som väckts genom medborgarförslag och överlämnats till nämnden",
-    "sarskild-foreskrift": "ärenden som enligt särskilda föreskrifter inte får delegeras",
-}
-KL_6_38 = "(kommunallagen 6 kap. 38 §)"
-KL_7_6 = "(kommunallagen 7 kap. 6 §)"
+# KL 6 kap 38 §: the categories of matters a committee may not delegate (delegation/labels.py
+# words them).
+NON_DELEGABLE = (
+    "mal-inriktning-omfattning-kvalitet",
+    "framstallning-till-fullmaktige",
+    "myndighetsutovning-av-vikt",
+    "medborgarforslag",
+    "sarskild-foreskrift",
+)
 
 # The suffix that makes a party's key from its slug: "ks-ordforande" is the chair of ks.
 _KEY_SUFFIXES = {
@@ -499,10 +491,15 @@ class CheckError(ValueError):
 
 @dataclass(frozen=True)
 class Problem:
-    """What is wrong with an order, at `path` (e.g. ("rules", 3, "delegate"))."""
+    """What is wrong with an order, at `path` (e.g. ("rules", 3, "delegate")), as a reason
+    (`kansli.delegation.reasons` words it)."""
 
     path: tuple[str | int, ...]
-    message: str
+    reason: Reason
+
+
+def _problem(path: tuple[str | int, ...], code: str, **params: object) -> Problem:
+    return Problem(path, _reason(code, **params))
 
 
 class OrderError(ValueError):
@@ -510,7 +507,7 @@ class OrderError(ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(problem.message for problem in problems))
+        super().__init__([problem.reason for problem in problems])
 
 
 def parse_done(text: str) -> tuple[str, str]:
@@ -519,13 +516,6 @@ def parse_done(text: str) -> tuple[str, str]:
     if kind not in REQUIREMENT_KINDS or not key:
         raise CheckError("done_syntax", text=text, kinds=", ".join(REQUIREMENT_KINDS))
     return kind, key
-
-
-def sek(amount: Decimal) -> str:
-    """1500000 → "1 500 000 kronor"."""
-    whole, _, cents = f"{amount:,f}".partition(".")
-    text = whole.replace(",", "\u00a0") + (f",{cents}" if cents else "")
-    return f"{text} kronor"
 
 
 def capitalized(text: str) -> str:
@@ -544,16 +534,17 @@ def order_problems(order: Order, directory: Directory | None = None) -> list[Pro
 def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
     problems: list[Problem] = []
     if order.valid_to is not None and order.valid_to < order.valid_from:
-        problems.append(Problem(("order", "valid_to"), "Slutdatum före startdatum."))
+        problems.append(_problem(("order", "valid_to"), "ends_before_start"))
     problems += _party_problems(order)
     types = {decision_type.code: decision_type for decision_type in order.decision_types}
     for i, decision_type in enumerate(order.decision_types):
         if decision_type.category is not None and decision_type.category not in NON_DELEGABLE:
             problems.append(
-                Problem(
+                _problem(
                     ("decision_types", i, "non_delegable"),
-                    f"Okänd kategori ”{decision_type.category}”; kända: "
-                    f"{', '.join(NON_DELEGABLE)}.",
+                    "unknown_category",
+                    category=decision_type.category,
+                    known=", ".join(NON_DELEGABLE),
                 )
             )
     problems += _duplicate_ids("rules", [rule.id for rule in order.rules])
@@ -564,7 +555,7 @@ def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
         rule = rules.get(decision.rule)
         if rule is None:
             problems.append(
-                Problem(("subdelegations", i, "rule"), f"Okänd regel ”{decision.rule}”.")
+                _problem(("subdelegations", i, "rule"), "unknown_rule", rule=decision.rule)
             )
         else:
             problems += _subdelegation_problems(i, decision, rule)
@@ -575,8 +566,14 @@ def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
         problems += _duplicate_ids(section, [item.id for item in items])
     for i, duty in enumerate(order.duties):
         if duty.recurrence is not None and duty.recurrence not in RECURRENCES:
-            message = f"Okänd återkomst ”{duty.recurrence}”; kända: {', '.join(RECURRENCES)}."
-            problems.append(Problem(("duties", i, "recurrence"), message))
+            problems.append(
+                _problem(
+                    ("duties", i, "recurrence"),
+                    "unknown_recurrence",
+                    recurrence=duty.recurrence,
+                    known=", ".join(RECURRENCES),
+                )
+            )
     if facts is not None:
         problems += _reference_problems(order, types, facts)
     return problems
@@ -587,7 +584,7 @@ def _duplicate_ids(section: str, ids: list[str]) -> list[Problem]:
     problems = []
     for i, id_ in enumerate(ids):
         if id_ in seen:
-            problems.append(Problem((section, i, "id"), f"Id ”{id_}” finns redan."))
+            problems.append(_problem((section, i, "id"), "duplicate_id", id=id_))
         seen.add(id_)
     return problems
 
@@ -617,55 +614,64 @@ def _party_problems(order: Order) -> list[Problem]:
     keys: set[str] = set()
     for i, party in enumerate(order.parties):
         if party.key in keys:
-            problems.append(Problem(("parties", i), f"Parten ”{party.key}” finns redan."))
+            problems.append(_problem(("parties", i), "duplicate_party", key=party.key))
         keys.add(party.key)
     for i, party in enumerate(named_parties(order)):
         if party.kind not in PARTY_KINDS:
-            message = f"Okänd sorts part ”{party.kind}”; kända: {', '.join(PARTY_KINDS)}."
-            problems.append(Problem((*_party_path(order, i), "kind"), message))
+            path = (*_party_path(order, i), "kind")
+            known = ", ".join(PARTY_KINDS)
+            problems.append(_problem(path, "unknown_party_kind", kind=party.kind, known=known))
         elif party.relative and party.kind not in RELATIVE_KINDS:
-            message = f"”{CONCERNED}” kan inte användas för sorten ”{party.kind}”."
-            problems.append(Problem(_party_path(order, i), message))
+            path = _party_path(order, i)
+            problems.append(_problem(path, "not_relative", concerned=CONCERNED, kind=party.kind))
     return problems
 
 
 def _rule_problems(i: int, rule: Rule, decision_type: DecisionType | None) -> list[Problem]:
     problems = []
     if decision_type is None:
-        message = unknown_decision_type(rule.decision_type)
-        problems.append(Problem(("rules", i, "decision_type"), message))
+        problems.append(unknown_decision_type(("rules", i, "decision_type"), rule.decision_type))
     elif decision_type.category in NON_DELEGABLE and not _may_decide_non_delegable(rule):
-        problems.append(Problem(("rules", i, "delegate"), _non_delegable(decision_type, rule)))
+        problems.append(_non_delegable(("rules", i, "delegate"), decision_type, rule))
     if rule.delegate.kind == "employees":
-        message = "Beslutanderätt kan inte ges till en grupp anställda; ange en befattning."
-        problems.append(Problem(("rules", i, "delegate"), message))
+        problems.append(_problem(("rules", i, "delegate"), "employees_delegate"))
     # KL 7 kap 6 §: only an employee who holds the power (a department head) can pass it on.
     if rule.subdelegation.allowed and rule.delegate.kind not in ("position", "head"):
-        message = f"Bara en anställd delegat kan vidaredelegera beslutanderätten {KL_7_6}."
-        problems.append(Problem(("rules", i, "subdelegation"), message))
+        path = ("rules", i, "subdelegation")
+        problems.append(_problem(path, "subdelegation_by_employee", source=_KL_7_6))
     for party in rule.subdelegation.to:
         if party.kind not in ("position", "head", "employees"):
-            message = f"Vidaredelegering kan bara ges till anställda, inte till {party.name}."
-            problems.append(Problem(("rules", i, "subdelegation"), message))
+            path = ("rules", i, "subdelegation")
+            problems.append(_problem(path, "subdelegation_to_employees", party=party.name))
     for j, requirement in enumerate(rule.requirements):
         if requirement.kind not in REQUIREMENT_KINDS or requirement.when not in WHEN:
-            message = (
-                f"Okänt krav ”{requirement.kind}”/”{requirement.when}”; kända: "
-                f"{', '.join(REQUIREMENT_KINDS)} och {', '.join(WHEN)}."
+            problems.append(
+                _problem(
+                    ("rules", i, "requirements", j),
+                    "unknown_requirement",
+                    kind=requirement.kind,
+                    when=requirement.when,
+                    kinds=", ".join(REQUIREMENT_KINDS),
+                    whens=", ".join(WHEN),
+                )
             )
-            problems.append(Problem(("rules", i, "requirements", j), message))
     for j, scope in enumerate(rule.scope):
         unknown = [kind for kind in scope.kinds if kind not in ORGANIZATION_KINDS]
         if unknown:
-            message = (
-                f"Okänd organisationstyp ”{unknown[0]}”; kända: {', '.join(ORGANIZATION_KINDS)}."
+            problems.append(
+                _problem(
+                    ("rules", i, "scope", j, "kinds"),
+                    "unknown_organization_kind",
+                    kind=unknown[0],
+                    known=", ".join(ORGANIZATION_KINDS),
+                )
             )
-            problems.append(Problem(("rules", i, "scope", j, "kinds"), message))
     return problems
 
 
-def unknown_decision_type(code: str) -> str:
-    return f"Okänd beslutstyp ”{code}”; lägg till den under decision_types."
+def unknown_decision_type(path: tuple[str | int, ...], code: str) -> Problem:
+    """A rule names a decision type the order does not define."""
+    return _problem(path, "undefined_decision_type", type=code)
 
 
 def _may_decide_non_delegable(rule: Rule) -> bool:
@@ -676,11 +682,14 @@ def _may_decide_non_delegable(rule: Rule) -> bool:
     return urgent and rule.delegate.kind in ("chair", "member")
 
 
-def _non_delegable(decision_type: DecisionType, rule: Rule) -> str:
-    category = NON_DELEGABLE[decision_type.category or ""]
-    return (
-        f"”{decision_type.name}” gäller {category} och får inte delegeras till "
-        f"{rule.delegate.name} {KL_6_38}."
+def _non_delegable(path: tuple[str | int, ...], decision_type: DecisionType, rule: Rule) -> Problem:
+    return _problem(
+        path,
+        "delegated_non_delegable",
+        decision_type=decision_type.name,
+        category=decision_type.category,
+        delegate=rule.delegate.name,
+        source=_KL_6_38,
     )
 
 
@@ -688,43 +697,46 @@ def _subdelegation_problems(i: int, decision: SubDelegationDecision, rule: Rule)
     problems = []
     at = ("subdelegations", i)
     if not rule.subdelegation.allowed:
-        problems.append(Problem((*at, "rule"), f"Regel {rule.number} får inte vidaredelegeras."))
+        problems.append(_problem((*at, "rule"), "not_subdelegable", rule=rule.number))
     if decision.to.kind != "position":
-        problems.append(Problem((*at, "to"), "Vidaredelegering ges till en befattning."))
+        problems.append(_problem((*at, "to"), "subdelegation_to_position"))
     allowed = rule.subdelegation.to
     only_positions = allowed and all(party.kind == "position" for party in allowed)
     if only_positions and decision.to.key not in {party.key for party in allowed}:
         names = ", ".join(party.name for party in allowed)
-        message = f"Regel {rule.number} får bara vidaredelegeras till {names}."
-        problems.append(Problem((*at, "to"), message))
-    for message in _wider_limits(rule, decision.limits):
-        problems.append(Problem((*at, "limits"), message))
-    if rule.scope and not decision.scope:
-        message = (
-            f"Vidaredelegeringen gäller hela organisationen, men regel {rule.number} har ett "
-            "avgränsat tillämpningsområde; ange ett lika snävt eller snävare."
+        problems.append(
+            _problem((*at, "to"), "subdelegation_only_to", rule=rule.number, names=names)
         )
-        problems.append(Problem((*at, "scope"), message))
+    problems += [
+        Problem((*at, "limits"), reason) for reason in _wider_limits(rule, decision.limits)
+    ]
+    if rule.scope and not decision.scope:
+        problems.append(_problem((*at, "scope"), "subdelegation_scope_wider", rule=rule.number))
     return problems
 
 
-def _wider_limits(rule: Rule, limits: Limits) -> list[str]:
+def _wider_limits(rule: Rule, limits: Limits) -> list[Reason]:
     """A sub-delegate can never get more than the delegate had."""
-    messages = []
+    reasons = []
     most = rule.limits.max_amount
-    if most is not None and (limits.max_amount is None or limits.max_amount > most):
-        given = "ingen beloppsgräns" if limits.max_amount is None else sek(limits.max_amount)
-        messages.append(
-            f"Vidaredelegeringen ger {given}, men regel {rule.number} gäller högst {sek(most)}."
+    if most is not None and limits.max_amount is None:
+        reasons.append(_reason("subdelegation_no_amount_limit", rule=rule.number, most=most))
+    elif most is not None and limits.max_amount is not None and limits.max_amount > most:
+        reasons.append(
+            _reason(
+                "subdelegation_wider_amount", given=limits.max_amount, rule=rule.number, most=most
+            )
         )
     longest = rule.limits.max_months
-    if longest is not None and (limits.max_months is None or limits.max_months > longest):
-        given = "ingen tidsgräns" if limits.max_months is None else f"{limits.max_months} månader"
-        messages.append(
-            f"Vidaredelegeringen ger {given}, men regel {rule.number} gäller högst "
-            f"{longest} månader."
+    if longest is not None and limits.max_months is None:
+        reasons.append(_reason("subdelegation_no_time_limit", rule=rule.number, most=longest))
+    elif longest is not None and limits.max_months is not None and limits.max_months > longest:
+        reasons.append(
+            _reason(
+                "subdelegation_wider_time", given=limits.max_months, rule=rule.number, most=longest
+            )
         )
-    return messages
+    return reasons
 
 
 def _reference_problems(
@@ -732,15 +744,28 @@ def _reference_problems(
 ) -> list[Problem]:
     problems = []
     if order.body != facts.body:
-        message = f"Ordningen gäller ”{order.body}”, inte {facts.name} (”{facts.body}”)."
-        problems.append(Problem(("order", "body"), message))
+        problems.append(
+            _problem(
+                ("order", "body"), "other_body", order=order.body, body=facts.name, slug=facts.body
+            )
+        )
     elif order.organization not in facts.organizations:
-        message = f"{facts.name} har ingen organisation ”{order.organization}”."
-        problems.append(Problem(("order", "organization"), message))
+        problems.append(
+            _problem(
+                ("order", "organization"),
+                "unknown_organization",
+                body=facts.name,
+                slug=order.organization,
+            )
+        )
     for i, party in enumerate(named_parties(order)):
         if not facts.knows(party):
-            message = f"{facts.name} har ingen {_what(party)}."
-            problems.append(Problem(_party_path(order, i), message))
+            code = "unknown_party_position" if party.kind == "position" else "unknown_party"
+            problems.append(
+                _problem(
+                    _party_path(order, i), code, body=facts.name, slug=party.slug, name=party.name
+                )
+            )
     for i, rule in enumerate(order.rules):
         decision_type = types.get(rule.decision_type)
         delegate = facts.organizations.get(rule.delegate.slug)
@@ -751,18 +776,19 @@ def _reference_problems(
             and delegate is not None
             and delegate.kind not in DECIDING_ORGAN_KINDS
         ):
-            problems.append(Problem(("rules", i, "delegate"), _non_delegable(decision_type, rule)))
+            problems.append(_non_delegable(("rules", i, "delegate"), decision_type, rule))
         for j, scope in enumerate(rule.scope):
             for slug in (scope.organization, *scope.excluding):
                 if slug is not None and slug not in facts.organizations:
-                    message = f"{facts.name} har ingen organisation ”{slug}”."
-                    problems.append(Problem(("rules", i, "scope", j), message))
+                    problems.append(
+                        _problem(
+                            ("rules", i, "scope", j),
+                            "unknown_organization",
+                            body=facts.name,
+                            slug=slug,
+                        )
+                    )
     return problems
-
-
-def _what(party: Party) -> str:
-    kind = "befattning" if party.kind == "position" else "organisation"
-    return f"{kind} ”{party.slug}” (för {party.name})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -957,6 +983,7 @@ def _holding(appointments: Iterable[Appointment], on: datetime.date) -> list[int
 _DELEGATE, _SUBSTITUTE, _SUBDELEGATE = "delegate", "substitute", "subdelegate"
 _KL_7_8 = Source("kommunallagen", "7 kap. 8 §")
 _KL_6_38 = Source("kommunallagen", "6 kap. 38 §")
+_KL_7_6 = Source("kommunallagen", "7 kap. 6 §")
 
 
 class _Prepared:
@@ -1073,7 +1100,7 @@ class Engine:
         for order in orders:
             body = self._bodies.get(order.body)
             if body is None:
-                problems.append(Problem(("order", "body"), f"Okänd huvudman ”{order.body}”."))
+                problems.append(_problem(("order", "body"), "unknown_body", slug=order.body))
                 continue
             problems += _order_refusals(order, body)
         if problems:
@@ -1188,13 +1215,16 @@ def _order_refusals(order: Order, body: _BodyIndex) -> list[Problem]:
         known = body.decision_types.setdefault(decision_type.code, decision_type)
         if known != decision_type:
             problems.append(
-                Problem(
+                _problem(
                     ("decision_types", decision_type.code),
-                    f"Beslutstypen ”{decision_type.code}” är definierad på två olika sätt.",
+                    "decision_type_twice",
+                    type=decision_type.code,
                 )
             )
     return [
-        Problem(problem.path, f"{order.document} ({order.id}): {problem.message}")
+        _problem(
+            problem.path, "in_order", document=order.document, id=order.id, problem=problem.reason
+        )
         for problem in problems
     ]
 

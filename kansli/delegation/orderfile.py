@@ -29,6 +29,7 @@ from kansli.delegation.engine import (
     Order,
     Party,
     Problem,
+    Reason,
     Requirement,
     Rule,
     Scope,
@@ -53,19 +54,19 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class FileProblem:
+    """A problem at a file's line and field, as a reason (`kansli.delegation.reasons` words
+    it: "ordning.yaml:7: order.valid_from: …")."""
+
     file: str
     line: int
     field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+    reason: Reason
 
 
 class OrderFileError(ValueError):
     def __init__(self, problems: list[FileProblem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__(problems)
 
 
 def load(path: Path | str, directory: Directory | None = None) -> Order:
@@ -95,10 +96,10 @@ def loads(text: str, filename: str = "<text>", directory: Directory | None = Non
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise OrderFileError(
-            [FileProblem(filename, line, "", f"Filen är inte giltig YAML: {error}")]
+            [FileProblem(filename, line, "", Reason("not_yaml", (("error", str(error)),)))]
         ) from error
     if root is None:
-        raise OrderFileError([FileProblem(filename, 1, "", "Filen är tom.")])
+        raise OrderFileError([FileProblem(filename, 1, "", Reason("empty_file"))])
     order = reader.order(root)
     if order is not None:
         for problem in order_problems(order, directory):
@@ -135,9 +136,10 @@ class _Reader:
             "subdelegations": [],
         }
 
-    def fail(self, path: Path_, node: yaml.Node, message: str) -> None:
+    def fail(self, path: Path_, node: yaml.Node, code: str, **params: object) -> None:
         line = node.start_mark.line + 1
-        self.problems.append(FileProblem(self.filename, line, _field(path), message))
+        reason = Reason(code, tuple(params.items()))
+        self.problems.append(FileProblem(self.filename, line, _field(path), reason))
 
     def report(self, problem: Problem) -> None:
         """Place a problem found on the built order at its line in the file."""
@@ -149,7 +151,7 @@ class _Reader:
             found.pop()
         node = self.nodes.get(tuple(found))
         line = node.start_mark.line + 1 if node is not None else 1
-        self.problems.append(FileProblem(self.filename, line, _field(tuple(path)), problem.message))
+        self.problems.append(FileProblem(self.filename, line, _field(tuple(path)), problem.reason))
 
     # --- structure
 
@@ -159,7 +161,7 @@ class _Reader:
         self.nodes[path] = node
         required, optional = tuple(required), tuple(optional)
         if not isinstance(node, yaml.MappingNode):
-            self.fail(path, node, "Ska vara en samling fält (namn: värde).")
+            self.fail(path, node, "not_fields")
             return None
         found: dict[str, yaml.Node] = {}
         seen: set[str] = set()
@@ -167,23 +169,23 @@ class _Reader:
             key = str(key_node.value)
             if key not in required and key not in optional:
                 allowed = ", ".join((*required, *optional))
-                self.fail((*path, key), key_node, f"Okänt fält ”{key}”; tillåtna: {allowed}.")
+                self.fail((*path, key), key_node, "unknown_field", key=key, allowed=allowed)
             elif key in seen:
-                self.fail((*path, key), key_node, f"Fältet ”{key}” finns två gånger.")
+                self.fail((*path, key), key_node, "field_twice", key=key)
             elif not _null(value):
                 found[key] = value
                 self.nodes[(*path, key)] = value
             seen.add(key)
         for key in required:
             if key not in found:
-                self.fail((*path, key), node, f"Fältet ”{key}” saknas.")
+                self.fail((*path, key), node, "field_missing", key=key)
         return found
 
     def items(self, path: Path_, node: yaml.Node | None) -> list[tuple[Path_, yaml.Node]]:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.fail(path, node, "Ska vara en lista.")
+            self.fail(path, node, "not_list")
             return []
         items = []
         for i, item in enumerate(node.value):
@@ -196,13 +198,13 @@ class _Reader:
         if node is None:
             return []
         if not isinstance(node, yaml.MappingNode):
-            self.fail(path, node, "Ska vara en samling (nyckel: värde).")
+            self.fail(path, node, "not_mapping")
             return []
         entries, seen = [], set()
         for key_node, value in node.value:
             key = str(key_node.value)
             if key in seen:
-                self.fail((*path, key), key_node, f"Nyckeln ”{key}” finns två gånger.")
+                self.fail((*path, key), key_node, "key_twice", key=key)
                 continue
             seen.add(key)
             self.nodes[(*path, key)] = value
@@ -224,29 +226,29 @@ class _Reader:
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.fail(path, node, f"Ska vara {what}.")
+            self.fail(path, node, "not_scalar", what=what)
             return None
         return str(node.value)
 
     def text(self, path: Path_, node: yaml.Node | None) -> str | None:
-        value = self.scalar(path, node, "en text")
+        value = self.scalar(path, node, "text")
         if value is not None and not value.strip():
-            self.fail(path, node, "Får inte vara tom.")
+            self.fail(path, node, "empty_text")
             return None
         return value
 
     def date(self, path: Path_, node: yaml.Node | None) -> datetime.date | None:
-        value = self.scalar(path, node, "ett datum")
+        value = self.scalar(path, node, "date")
         if value is None:
             return None
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            self.fail(path, node, f"”{value}” är inget datum; skriv ÅÅÅÅ-MM-DD.")
+            self.fail(path, node, "not_date", value=value)
             return None
 
     def amount(self, path: Path_, node: yaml.Node | None) -> Decimal | None:
-        value = self.scalar(path, node, "ett belopp")
+        value = self.scalar(path, node, "amount")
         if value is None:
             return None
         try:
@@ -254,26 +256,25 @@ class _Reader:
         except InvalidOperation:
             amount = None
         if amount is None or not amount.is_finite() or amount < 0:
-            message = f"”{value}” är inget belopp i kronor; skriv t.ex. 250000 eller 1500.50."
-            self.fail(path, node, message)
+            self.fail(path, node, "not_amount", value=value)
             return None
         return amount
 
     def count(self, path: Path_, node: yaml.Node | None) -> int | None:
-        value = self.scalar(path, node, "ett heltal")
+        value = self.scalar(path, node, "whole_number")
         if value is None:
             return None
         if not value.isdigit():
-            self.fail(path, node, f"”{value}” är inget heltal större än eller lika med noll.")
+            self.fail(path, node, "not_whole_number", value=value)
             return None
         return int(value)
 
     def flag(self, path: Path_, node: yaml.Node | None, default: bool) -> bool | None:
-        value = self.scalar(path, node, "true eller false")
+        value = self.scalar(path, node, "boolean")
         if value is None:
             return default
         if node.tag != _BOOL:
-            self.fail(path, node, f"”{value}” ska vara true eller false.")
+            self.fail(path, node, "not_boolean", value=value)
             return None
         return _BOOLEANS[value.lower()]
 
@@ -284,7 +285,7 @@ class _Reader:
         value = self.text(path, node)
         if value is not None and value not in choices:
             allowed = ", ".join(choices)
-            self.fail(path, node, f"Okänt värde ”{value}”; tillåtna: {allowed}.")
+            self.fail(path, node, "unknown_value", value=value, allowed=allowed)
             return None
         return value
 
@@ -361,8 +362,7 @@ class _Reader:
             slug = _slug_of(kind, key)
             if slug is None:
                 example = party_key(kind, "ks")
-                message = f"En part av sorten {kind} ska ha en nyckel som ”{example}”."
-                self.fail(path, value, message)
+                self.fail(path, value, "party_key", kind=kind, example=example)
                 continue
             parties[key] = Party(kind, slug, name)
             self.places["parties"].append(key)
@@ -399,8 +399,7 @@ class _Reader:
             return None
         party = self.parties.get(key)
         if party is None:
-            message = f"Okänd part ”{key}”; lägg till den under parties."
-            self.fail(path, node, message)
+            self.fail(path, node, "unknown_party_key", key=key)
         return party
 
     def code(self, path: Path_, node: yaml.Node | None) -> str | None:
@@ -408,7 +407,8 @@ class _Reader:
         gives, so a rule that reads is not reported twice) and kept, so the rule is checked."""
         code = self.text(path, node)
         if code is not None and code not in self.codes and node is not None:
-            self.fail(path, node, unknown_decision_type(code))
+            reason = unknown_decision_type(path, code).reason
+            self.fail(path, node, reason.code, **reason.data)
         return code
 
     def source(self, path: Path_, node: yaml.Node | None, document: str | None) -> Source | None:

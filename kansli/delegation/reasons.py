@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kansli.delegation import engine, labels
+from kansli.delegation import engine, labels, orderfile
 
 _SENTENCES: dict[str, Promise] = {
     "not_entitled": gettext_lazy("%(actor)s har inte rätt att besluta om %(matter)s den %(date)s."),
@@ -66,6 +66,96 @@ _SENTENCES: dict[str, Promise] = {
     "unknown_position": gettext_lazy("%(body)s har ingen befattning ”%(slug)s”."),
     "unknown_person": gettext_lazy("%(body)s har ingen person med id %(ref)s."),
     "unknown_actor_kind": gettext_lazy("Okänd sorts beslutsfattare ”%(kind)s”."),
+    # What is wrong with an order (engine.Problem).
+    "in_order": gettext_lazy("%(document)s (%(id)s): %(problem)s"),
+    "ends_before_start": gettext_lazy("Slutdatum före startdatum."),
+    "unknown_category": gettext_lazy("Okänd kategori ”%(category)s”; kända: %(known)s."),
+    "unknown_rule": gettext_lazy("Okänd regel ”%(rule)s”."),
+    "unknown_recurrence": gettext_lazy("Okänd återkomst ”%(recurrence)s”; kända: %(known)s."),
+    "duplicate_id": gettext_lazy("Id ”%(id)s” finns redan."),
+    "duplicate_party": gettext_lazy("Parten ”%(key)s” finns redan."),
+    "unknown_party_kind": gettext_lazy("Okänd sorts part ”%(kind)s”; kända: %(known)s."),
+    "not_relative": gettext_lazy("”%(concerned)s” kan inte användas för sorten ”%(kind)s”."),
+    "undefined_decision_type": gettext_lazy(
+        "Okänd beslutstyp ”%(type)s”; lägg till den under decision_types."
+    ),
+    "delegated_non_delegable": gettext_lazy(
+        "”%(decision_type)s” gäller %(category)s och får inte delegeras till %(delegate)s "
+        "%(source)s."
+    ),
+    "employees_delegate": gettext_lazy(
+        "Beslutanderätt kan inte ges till en grupp anställda; ange en befattning."
+    ),
+    "subdelegation_by_employee": gettext_lazy(
+        "Bara en anställd delegat kan vidaredelegera beslutanderätten %(source)s."
+    ),
+    "subdelegation_to_employees": gettext_lazy(
+        "Vidaredelegering kan bara ges till anställda, inte till %(party)s."
+    ),
+    "unknown_requirement": gettext_lazy(
+        "Okänt krav ”%(kind)s”/”%(when)s”; kända: %(kinds)s och %(whens)s."
+    ),
+    "unknown_organization_kind": gettext_lazy(
+        "Okänd organisationstyp ”%(kind)s”; kända: %(known)s."
+    ),
+    "not_subdelegable": gettext_lazy("Regel %(rule)s får inte vidaredelegeras."),
+    "subdelegation_to_position": gettext_lazy("Vidaredelegering ges till en befattning."),
+    "subdelegation_only_to": gettext_lazy(
+        "Regel %(rule)s får bara vidaredelegeras till %(names)s."
+    ),
+    "subdelegation_scope_wider": gettext_lazy(
+        "Vidaredelegeringen gäller hela organisationen, men regel %(rule)s har ett avgränsat "
+        "tillämpningsområde; ange ett lika snävt eller snävare."
+    ),
+    "subdelegation_no_amount_limit": gettext_lazy(
+        "Vidaredelegeringen ger ingen beloppsgräns, men regel %(rule)s gäller högst %(most)s."
+    ),
+    "subdelegation_wider_amount": gettext_lazy(
+        "Vidaredelegeringen ger %(given)s, men regel %(rule)s gäller högst %(most)s."
+    ),
+    "subdelegation_no_time_limit": gettext_lazy(
+        "Vidaredelegeringen ger ingen tidsgräns, men regel %(rule)s gäller högst %(most)s månader."
+    ),
+    "subdelegation_wider_time": gettext_lazy(
+        "Vidaredelegeringen ger %(given)s månader, men regel %(rule)s gäller högst %(most)s "
+        "månader."
+    ),
+    "other_body": gettext_lazy("Ordningen gäller ”%(order)s”, inte %(body)s (”%(slug)s”)."),
+    "unknown_party_position": gettext_lazy(
+        "%(body)s har ingen befattning ”%(slug)s” (för %(name)s)."
+    ),
+    "unknown_party": gettext_lazy("%(body)s har ingen organisation ”%(slug)s” (för %(name)s)."),
+    "decision_type_twice": gettext_lazy("Beslutstypen ”%(type)s” är definierad på två olika sätt."),
+    # What is wrong in an order file (orderfile.FileProblem).
+    "not_yaml": gettext_lazy("Filen är inte giltig YAML: %(error)s"),
+    "empty_file": gettext_lazy("Filen är tom."),
+    "not_fields": gettext_lazy("Ska vara en samling fält (namn: värde)."),
+    "unknown_field": gettext_lazy("Okänt fält ”%(key)s”; tillåtna: %(allowed)s."),
+    "field_twice": gettext_lazy("Fältet ”%(key)s” finns två gånger."),
+    "field_missing": gettext_lazy("Fältet ”%(key)s” saknas."),
+    "not_list": gettext_lazy("Ska vara en lista."),
+    "not_mapping": gettext_lazy("Ska vara en samling (nyckel: värde)."),
+    "key_twice": gettext_lazy("Nyckeln ”%(key)s” finns två gånger."),
+    "not_scalar": gettext_lazy("Ska vara %(what)s."),
+    "empty_text": gettext_lazy("Får inte vara tom."),
+    "not_date": gettext_lazy("”%(value)s” är inget datum; skriv ÅÅÅÅ-MM-DD."),
+    "not_amount": gettext_lazy(
+        "”%(value)s” är inget belopp i kronor; skriv t.ex. 250000 eller 1500.50."
+    ),
+    "not_whole_number": gettext_lazy("”%(value)s” är inget heltal större än eller lika med noll."),
+    "not_boolean": gettext_lazy("”%(value)s” ska vara true eller false."),
+    "unknown_value": gettext_lazy("Okänt värde ”%(value)s”; tillåtna: %(allowed)s."),
+    "party_key": gettext_lazy("En part av sorten %(kind)s ska ha en nyckel som ”%(example)s”."),
+    "unknown_party_key": gettext_lazy("Okänd part ”%(key)s”; lägg till den under parties."),
+}
+
+# What a field of an order file should be (the reason "not_scalar").
+_SCALARS: dict[str, Promise] = {
+    "text": gettext_lazy("en text"),
+    "date": gettext_lazy("ett datum"),
+    "amount": gettext_lazy("ett belopp"),
+    "whole_number": gettext_lazy("ett heltal"),
+    "boolean": gettext_lazy("true eller false"),
 }
 
 # A requirement's reason, by whether it is pending, done or due after the decision, and kind.
@@ -120,17 +210,28 @@ def _scope_words(scope: engine.Scope) -> str:
     return " ".join(words)
 
 
+def sek(amount: Decimal) -> str:
+    """1500000 → "1 500 000 kronor"."""
+    whole, _point, cents = f"{amount:,f}".partition(".")
+    digits = whole.replace(",", "\u00a0") + (f",{cents}" if cents else "")
+    return _("%(amount)s kronor") % {"amount": digits}
+
+
 def _word(key: str, value: object) -> str:
     if key == "scope" and isinstance(value, tuple):
         return scope_words(value)
     if isinstance(value, engine.Source):
         return citation(value)
     if isinstance(value, Decimal):
-        return engine.sek(value)
+        return sek(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, engine.Reason):
+        return sentence(value)
     if key == "category":
-        return str(labels.NON_DELEGABLE[str(value)])
+        return str(labels.NON_DELEGABLE.get(str(value), value))
+    if key == "what":
+        return str(_SCALARS.get(str(value), value))
     return str(value)
 
 
@@ -148,3 +249,13 @@ def worded(verdict: engine.Verdict) -> engine.Verdict:
     """The verdict with its grounds as sentences in `reasons`, as pages, the API, the stored
     decision and the commands show it."""
     return dataclasses.replace(verdict, reasons=tuple(sentence(r) for r in verdict.grounds))
+
+
+def problem_text(problem: engine.Problem) -> str:
+    """What is wrong with an order, in words."""
+    return sentence(problem.reason)
+
+
+def file_problem_text(problem: orderfile.FileProblem) -> str:
+    """ "ordning.yaml:7: order.valid_from: Slutdatum före startdatum." """
+    return f"{problem.file}:{problem.line}: {problem.field}: {sentence(problem.reason)}"

@@ -105,7 +105,7 @@ def _build(body: Body) -> engine.Engine:
     except engine.OrderError as error:
         raise ValidationError(
             _("Delegationsordningarna stämmer inte med organisationen: %(problems)s")
-            % {"problems": error}
+            % {"problems": "\n".join(reasons.problem_text(p) for p in error.problems)}
         ) from error
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.delegation import engine, mapping, orderfile
+from kansli.delegation import engine, mapping, orderfile, reasons
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.policy import require_import
 from kansli.delegation.selectors import directory_of, engine_order, orders_of
@@ -31,7 +31,8 @@ def order_import(*, actor: Actor, body: Body, text: str, source_name: str) -> De
     try:
         order = orderfile.loads(text, filename=source_name, directory=directory)
     except orderfile.OrderFileError as error:
-        raise ValidationError([str(problem) for problem in error.problems]) from error
+        problems = [reasons.file_problem_text(problem) for problem in error.problems]
+        raise ValidationError(problems) from error
     existing = list(orders_of(body=body))
     if any(saved.key == order.id for saved in existing):
         raise ValidationError(
@@ -41,7 +42,7 @@ def order_import(*, actor: Actor, body: Body, text: str, source_name: str) -> De
     try:
         engine.Engine([directory], [*(engine_order(saved) for saved in existing), order])
     except engine.OrderError as error:
-        problems = [f"{source_name}: {problem.message}" for problem in error.problems]
+        problems = [f"{source_name}: {reasons.problem_text(p)}" for p in error.problems]
         raise ValidationError(problems) from error
     for saved in existing:
         if _same_series(saved, order) and saved.valid_from == order.valid_from:

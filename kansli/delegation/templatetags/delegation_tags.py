@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kansli.delegation import engine, labels
+from kansli.delegation import engine, labels, reasons
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ register = template.Library()
 @register.filter
 def sek(amount: object) -> str:
     """1500000 → "1 500 000 kronor"."""
-    return engine.sek(amount)  # type: ignore[arg-type]
+    return reasons.sek(amount)  # type: ignore[arg-type]
 
 
 @register.filter
@@ -43,7 +43,7 @@ def limits(limits: engine.Limits) -> list[str]:
     """The rule's limits and conditions as clauses: "högst 500 000 kronor", "när …"."""
     clauses = []
     if limits.max_amount is not None:
-        clauses.append(_("högst %(amount)s") % {"amount": engine.sek(limits.max_amount)})
+        clauses.append(_("högst %(amount)s") % {"amount": reasons.sek(limits.max_amount)})
     if limits.max_months is not None:
         clauses.append(
             ngettext("högst %(count)d månad", "högst %(count)d månader", limits.max_months)

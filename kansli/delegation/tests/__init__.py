@@ -15,6 +15,7 @@ from kansli.delegation.engine import (
     Engine,
     Membership,
     Order,
+    OrderError,
     Organization,
     Party,
     Person,
@@ -25,7 +26,7 @@ from kansli.delegation.engine import (
     Verdict,
     parse_done,
 )
-from kansli.delegation.reasons import worded
+from kansli.delegation.reasons import problem_text, worded
 
 date = datetime.date
 TODAY = date(2025, 3, 12)
@@ -294,3 +295,8 @@ def ask(
             )
         )
     )
+
+
+def refusal(error: OrderError) -> str:
+    """An order's problems in words, one a line, as the import shows them."""
+    return "\n".join(problem_text(problem) for problem in error.problems)

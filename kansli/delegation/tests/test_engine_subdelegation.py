@@ -17,7 +17,17 @@ from kansli.delegation.engine import (
     SubDelegation,
     SubDelegationDecision,
 )
-from kansli.delegation.tests import OSCAR, PIA, ask, date, order, rule, seed_orders, vanersborg
+from kansli.delegation.tests import (
+    OSCAR,
+    PIA,
+    ask,
+    date,
+    order,
+    refusal,
+    rule,
+    seed_orders,
+    vanersborg,
+)
 
 CHIEF = Party("position", "stabschef-ekonomistaben", "stabschefen för ekonomistaben")
 DECIDED = Source("Kommundirektörens beslut om vidaredelegering", "2024-02-01")
@@ -92,7 +102,7 @@ def test_a_grant_of_a_higher_amount_than_the_directors_is_refused():
 
     assert (
         "Vidaredelegeringen ger 900\u00a0000 kronor, men regel 1 gäller högst 500\u00a0000 kronor."
-        in str(refused.value)
+        in refusal(refused.value)
     )
 
 
@@ -100,7 +110,7 @@ def test_a_grant_without_an_amount_limit_or_a_scope_is_refused():
     with pytest.raises(OrderError) as refused:
         Engine([vanersborg()], [purchases(Limits(), ())])
 
-    message = str(refused.value)
+    message = refusal(refused.value)
     assert "Vidaredelegeringen ger ingen beloppsgräns" in message
     assert "Vidaredelegeringen gäller hela organisationen" in message
 
@@ -133,16 +143,20 @@ def test_a_rule_that_may_not_be_passed_on_refuses_a_grant():
         may_pass_on=False,
     )
 
-    with pytest.raises(OrderError, match=r"Regel 1 får inte vidaredelegeras\."):
+    with pytest.raises(OrderError) as refused:
         Engine([vanersborg()], [closed])
+
+    assert "Regel 1 får inte vidaredelegeras." in refusal(refused.value)
 
 
 def test_only_an_employee_can_pass_a_power_on():
     committee = Party("organization", "pfu", "personal- och förhandlingsutskottet")
     passing_on = order(rule(delegate=committee, subdelegation=SubDelegation(allowed=True)))
 
-    with pytest.raises(OrderError, match=r"kommunallagen 7 kap\. 6 §"):
+    with pytest.raises(OrderError) as refused:
         Engine([vanersborg()], [passing_on])
+
+    assert "(kommunallagen 7 kap. 6 §)" in refusal(refused.value)
 
 
 def test_a_grant_applies_from_its_date():

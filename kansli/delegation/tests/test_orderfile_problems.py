@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from kansli.delegation import orderfile
+from kansli.delegation.engine import Reason
 from kansli.delegation.orderfile import FileProblem, OrderFileError
+from kansli.delegation.reasons import file_problem_text, sentence
 from kansli.delegation.tests import vanersborg
 
 HEADER = """\
@@ -32,7 +34,7 @@ def problems(text: str, **options: object) -> list[tuple[int, str, str]]:
     with pytest.raises(OrderFileError) as error:
         orderfile.loads(text, filename="ordning.yaml", **options)
     assert all(problem.file == "ordning.yaml" for problem in error.value.problems)
-    return [(p.line, p.field, p.message) for p in error.value.problems]
+    return [(p.line, p.field, sentence(p.reason)) for p in error.value.problems]
 
 
 def test_every_problem_in_a_file_is_reported_at_once():
@@ -156,9 +158,11 @@ def test_an_empty_file_is_refused():
 
 
 def test_the_problems_print_as_file_line_field_message():
-    problem = FileProblem("ordning.yaml", 7, "order.valid_from", "Fel.")
+    problem = FileProblem("ordning.yaml", 7, "order.valid_from", Reason("ends_before_start"))
 
-    assert str(problem) == "ordning.yaml:7: order.valid_from: Fel."
+    assert file_problem_text(problem) == (
+        "ordning.yaml:7: order.valid_from: Slutdatum före startdatum."
+    )
 
 
 def test_the_documented_example_reads_without_problems():
