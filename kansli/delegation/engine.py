@@ -1,11 +1,14 @@
 """The delegation engine: may this actor make this decision, here, on this date, and what must
 happen before and after? Every answer cites the rule it rests on.
 
-Pure Python with no Django import. The ORM layer turns its rows into the plain data below: a
-`Directory` per body (who sits where, over time) and the `Order`s (delegation orders and the
-director's instruction, whose rules have the same shape). An `Engine` is built once from them
-and indexes every rule by (decision type, delegate), so a check costs a few dictionary lookups
-however many rules the orders hold.
+Pure Python with no Django import. It says no sentence itself: a verdict's reasons and an
+order's problems are `Reason`s (a code and its facts), which `kansli.delegation.reasons` words
+through Django's translations; only the name of a party it resolves for the organization
+concerned ("chefen för socialförvaltningen") is made here. The ORM layer turns its rows into
+the plain data below: a `Directory` per body (who sits where, over time) and the `Order`s
+(delegation orders and the director's instruction, whose rules have the same shape). An
+`Engine` is built once from them and indexes every rule by (decision type, delegate), so a
+check costs a few dictionary lookups however many rules the orders hold.
 
 The law, kommunallagen (2017:725), as this module applies it:
 - KL 6 kap 37 §: a committee may let its presidium, a subcommittee, a member or a substitute

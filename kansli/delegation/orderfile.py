@@ -1,7 +1,8 @@
 """Delegation orders as YAML files (docs/delegation-order-format.md).
 
 Reading walks the node tree that `yaml.compose` builds, so each problem can name its line:
-every problem in a file is reported at once, with file, line, field and a Swedish message.
+every problem in a file is reported at once, with file, line, field and a reason that
+`kansli.delegation.reasons` words.
 Scalars are read from their source text, not through YAML's implicit types, so a section
 "3.8" stays a text and an amount keeps its exact decimal value. Writing produces a file that
 reads back into an equal `Order`.
