@@ -40,11 +40,6 @@ urlpatterns = [
                     name="execution_task_status",
                 ),
                 path(
-                    "verkstallighet/sammantrade/<int:meeting>/",
-                    execution.execution_meeting,
-                    name="execution_meeting",
-                ),
-                path(
                     "verkstallighet/ar/<year:year>/",
                     execution.execution_year,
                     name="execution_year",

@@ -62,4 +62,9 @@ urlpatterns = [
         views.assignment_report_agenda,
         name="assignment_report_agenda",
     ),
+    path(
+        "<slug:body>/uppfoljning/verkstallighet/sammantrade/<int:meeting>/",
+        views.execution_meeting,
+        name="execution_meeting",
+    ),
 ]

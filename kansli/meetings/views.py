@@ -26,8 +26,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kansli.accounts.policy import Actor
 from kansli.decisions.models import AssignmentReport
+from kansli.decisions.selectors import execution_for_meeting
+from kansli.decisions.views import csv_query, csv_wanted
 from kansli.decisions.views.assignments import assignment_found, detail_after
+from kansli.decisions.views.execution import BOARD_HEADER, board_rows
 from kansli.decisions.views.register import readable_body
+from kansli.exports import csv_response
 from kansli.meetings import calendar, packets, selectors, services
 from kansli.meetings.forms import (
     ActionForm,
@@ -545,3 +549,21 @@ def assignment_report_agenda(request: HttpRequest, body: str, report: int) -> Ht
         messages.success(request, _("Rapporten står på dagordningen."))
 
     return detail_after(request, assignment, form, "agenda_form", put)
+
+
+@require_GET
+def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    """The board's view "verkställighet av beslut" for one meeting: its decisions in the order
+    of the minutes, with their execution (also a CSV file with ?format=csv)."""
+    body_ = readable_body(request, body)
+    meeting_ = get_object_or_404(
+        Meeting.objects.select_related("organization"), organization__body=body_, pk=meeting
+    )
+    rows = execution_for_meeting(meeting_id=meeting_.pk, on=timezone.localdate())
+    if csv_wanted(request):
+        name = f"verkstallighet-{meeting_.organization.slug}-{meeting_.starts_at:%Y-%m-%d}.csv"
+        return csv_response(
+            name, list(BOARD_HEADER), board_rows(request.user, rows, by_paragraph=True)
+        )
+    context = {"body": body_, "meeting": meeting_, "rows": rows, "csv_query": csv_query(request)}
+    return render(request, "meetings/execution.html", context)

@@ -134,7 +134,7 @@ def test_board_view_per_meeting_lists_the_meetings_decisions(
     give(decision, "Upphandla e-arkiv", "utvecklingsstaben", datetime.date(2026, 4, 1))
 
     page = client_of("ledamot").get(
-        reverse("decisions:execution_meeting", args=["vanersborg", meeting.pk])
+        reverse("meetings:execution_meeting", args=["vanersborg", meeting.pk])
     )
 
     assert "Inför e-arkiv" in page.text

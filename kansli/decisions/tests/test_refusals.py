@@ -259,7 +259,7 @@ ROUTES: list[RouteCase] = [
     RouteCase("decisions:execution_list", _body, refused=OUTSIDERS),
     RouteCase("decisions:execution_decision", _with_board_decision, refused=OUTSIDERS),
     RouteCase(
-        "decisions:execution_meeting",
+        "meetings:execution_meeting",
         lambda demo: {"body": "vanersborg", "meeting": _meeting(demo).pk},
         refused=OUTSIDERS,
     ),

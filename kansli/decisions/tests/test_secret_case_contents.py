@@ -114,8 +114,8 @@ def decision_pages(decision: Decision) -> list[str]:
         reverse("decisions:execution_list", args=[BODY]),
         reverse("decisions:execution_list", args=[BODY]) + "?format=csv",
         reverse("decisions:execution_decision", args=[BODY, decision.pk]),
-        reverse("decisions:execution_meeting", args=[BODY, meeting]),
-        reverse("decisions:execution_meeting", args=[BODY, meeting]) + "?format=csv",
+        reverse("meetings:execution_meeting", args=[BODY, meeting]),
+        reverse("meetings:execution_meeting", args=[BODY, meeting]) + "?format=csv",
         reverse("decisions:execution_year", args=[BODY, decision.decided_on.year]),
     ]
 

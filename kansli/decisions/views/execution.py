@@ -24,7 +24,6 @@ from kansli.decisions.models import Decision, ExecutionTask
 from kansli.decisions.views import csv_query, csv_wanted
 from kansli.decisions.views.register import readable_body
 from kansli.exports import csv_response
-from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
 from kansli.registry.visibility import User
 from kansli.web.forms import form_written
@@ -192,7 +191,7 @@ BOARD_HEADER = (
 )
 
 
-def _board_rows(
+def board_rows(
     user: User, rows: list[selectors.DecisionExecution], by_paragraph: bool
 ) -> list[list[Any]]:
     return [
@@ -210,23 +209,6 @@ def _board_rows(
 def _paragraph(decision: Decision) -> str:
     number = decision.agenda_item.minute_number
     return f"§ {number}" if number is not None else str(decision.agenda_item.position)
-
-
-@require_GET
-def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
-    """The board's view "verkställighet av beslut" for one meeting."""
-    body_ = readable_body(request, body)
-    meeting_ = get_object_or_404(
-        Meeting.objects.select_related("organization"), organization__body=body_, pk=meeting
-    )
-    rows = selectors.execution_for_meeting(meeting_id=meeting_.pk, on=timezone.localdate())
-    if csv_wanted(request):
-        name = f"verkstallighet-{meeting_.organization.slug}-{meeting_.starts_at:%Y-%m-%d}.csv"
-        return csv_response(
-            name, list(BOARD_HEADER), _board_rows(request.user, rows, by_paragraph=True)
-        )
-    context = {"body": body_, "meeting": meeting_, "rows": rows, "csv_query": csv_query(request)}
-    return render(request, "decisions/execution/meeting.html", context)
 
 
 def _execution_chart(body: Body, year: int) -> Chart:
@@ -269,7 +251,7 @@ def execution_year(request: HttpRequest, body: str, year: int) -> HttpResponse:
     if csv_wanted(request):
         name = f"verkstallighet-{body_.slug}-{year}.csv"
         return csv_response(
-            name, list(BOARD_HEADER), _board_rows(request.user, rows, by_paragraph=False)
+            name, list(BOARD_HEADER), board_rows(request.user, rows, by_paragraph=False)
         )
     context = {
         "body": body_,
@@ -278,9 +260,6 @@ def execution_year(request: HttpRequest, body: str, year: int) -> HttpResponse:
         "organs": organs,
         "rows": rows,
         "chart": _execution_chart(body_, year),
-        "meetings": Meeting.objects.filter(organization=organization, starts_at__year=year).exclude(
-            status=Meeting.Status.CANCELLED
-        ),
         "csv_query": csv_query(request),
     }
     return render(request, "decisions/execution/year.html", context)
