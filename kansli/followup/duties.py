@@ -23,6 +23,7 @@ from kansli.delegation.selectors import section_links
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Body
 from kansli.organisation.selectors import director_position
+from kansli.texts import StrOrPromise
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -39,6 +40,14 @@ class Evidence:
 
 
 EvidenceSelector = Callable[..., Evidence]
+
+
+def shortfall(count: int, *, found: StrOrPromise, none: StrOrPromise, url: str) -> Evidence:
+    """The evidence of a duty kept while nothing is found: red with `found`, an
+    `ngettext_lazy` numbered by "count", worded for the count; green with `none`."""
+    summary = found % {"count": count} if count else none
+    return Evidence(ok=count == 0, summary=str(summary), count=count, url=url)
+
 
 STATE_LABELS = {
     "ok": gettext_lazy("Uppfylld"),

@@ -8,20 +8,22 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from kansli.decisions.selectors import decisions_unreported
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import in_board_group
 from kansli.organisation.models import Body, Organization
 from kansli.preparation.readiness import Readiness
 from kansli.preparation.selectors import case_readiness
+from kansli.registry.models import Case
 
 
 @dataclass(frozen=True)
 class ItemBasis:
     item: AgendaItem
+    case: Case
     readiness: Readiness
 
 
@@ -42,9 +44,9 @@ def agenda_basis(*, body: Body, on: datetime.date) -> list[ItemBasis]:
         .order_by("meeting__starts_at", "position")
     )
     return [
-        ItemBasis(item, case_readiness(case=item.case))
+        ItemBasis(item, item.case, case_readiness(case=item.case))
         for item in items
-        if in_board_group(item.meeting.organization)
+        if item.case is not None and in_board_group(item.meeting.organization)
     ]
 
 
@@ -75,17 +77,13 @@ def unreported_delegated_decisions_evidence(*, body: Body, on: datetime.date) ->
     url = reverse("decisions:decisions_unreported", args=[body.slug])
     if board is None:
         return Evidence(ok=True, summary=_("Inga delegationsbeslut att anmäla"), count=0, url=url)
-    count = decisions_unreported(organization=board, on=on).filter(report_due__lt=on).count()
-    summary = (
-        ngettext(
+    return shortfall(
+        decisions_unreported(organization=board, on=on).filter(report_due__lt=on).count(),
+        found=ngettext_lazy(
             "%(count)d delegationsbeslut är inte anmält i tid",
             "%(count)d delegationsbeslut är inte anmälda i tid",
-            count,
-        )
-        % {"count": count}
-        if count
-        else _("Alla delegationsbeslut är anmälda i tid")
-    )
-    return Evidence(
-        ok=count == 0, summary=summary, count=count, url=f"{url}?organisation={board.slug}"
+            "count",
+        ),
+        none=_("Alla delegationsbeslut är anmälda i tid"),
+        url=f"{url}?organisation={board.slug}",
     )

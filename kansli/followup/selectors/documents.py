@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.followup.models import Acknowledgement
 from kansli.governance.models import DocumentVersion, GoverningDocument
 from kansli.governance.selectors import document_list, documents_past_review
@@ -95,29 +95,27 @@ def document_rows(*, body: Body, on: datetime.date) -> list[DocumentRow]:
 
 def documents_past_review_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """Red while a governing document is past the date it was to be reviewed by."""
-    count = documents_past_review(body=body, on=on).count()
-    if count:
-        summary = ngettext(
+    return shortfall(
+        documents_past_review(body=body, on=on).count(),
+        found=ngettext_lazy(
             "%(count)d styrdokument har passerat sitt datum för översyn",
             "%(count)d styrdokument har passerat sitt datum för översyn",
-            count,
-        ) % {"count": count}
-    else:
-        summary = _("Inget styrdokument har passerat sitt datum för översyn")
-    url = reverse("followup:document_list", args=[body.slug]) + "?oversyn=1"
-    return Evidence(ok=not count, summary=summary, count=count, url=url)
+            "count",
+        ),
+        none=_("Inget styrdokument har passerat sitt datum för översyn"),
+        url=reverse("followup:document_list", args=[body.slug]) + "?oversyn=1",
+    )
 
 
 def unacknowledged_documents_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """Red while a manager has not acknowledged the current version of a governing document."""
-    count = sum(1 for row in document_rows(body=body, on=on) if row.missing)
-    if count:
-        summary = ngettext(
+    return shortfall(
+        sum(1 for row in document_rows(body=body, on=on) if row.missing),
+        found=ngettext_lazy(
             "%(count)d styrdokument är inte kvitterat av alla chefer",
             "%(count)d styrdokument är inte kvitterade av alla chefer",
-            count,
-        ) % {"count": count}
-    else:
-        summary = _("Alla chefer har kvitterat gällande styrdokument")
-    url = reverse("followup:document_list", args=[body.slug]) + "?ej-kvitterade=1"
-    return Evidence(ok=not count, summary=summary, count=count, url=url)
+            "count",
+        ),
+        none=_("Alla chefer har kvitterat gällande styrdokument"),
+        url=reverse("followup:document_list", args=[body.slug]) + "?ej-kvitterade=1",
+    )

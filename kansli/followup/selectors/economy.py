@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
 from kansli.meetings.models import AgendaItem
 from kansli.organisation.models import Body, Organization
@@ -135,15 +135,14 @@ def open_budget_initiatives_evidence(*, body: Body, on: datetime.date) -> Eviden
         return Evidence(
             ok=False, summary=_("Ingen gräns för budgetavvikelse är satt."), count=0, url=url
         )
-    count = budget_initiatives_open(body=body, on=on).count() + len(
-        deviations_without_initiative(body=body, on=on)
-    )
-    if count == 0:
-        summary = _("Inga budgetavvikelser väntar på styrelsen.")
-    else:
-        summary = ngettext(
+    return shortfall(
+        budget_initiatives_open(body=body, on=on).count()
+        + len(deviations_without_initiative(body=body, on=on)),
+        found=ngettext_lazy(
             "%(count)d budgetavvikelse väntar på styrelsen.",
             "%(count)d budgetavvikelser väntar på styrelsen.",
-            count,
-        ) % {"count": count}
-    return Evidence(ok=count == 0, summary=summary, count=count, url=url)
+            "count",
+        ),
+        none=_("Inga budgetavvikelser väntar på styrelsen."),
+        url=url,
+    )

@@ -6,43 +6,37 @@ import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from kansli.decisions import selectors
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.organisation.models import Body
 
 
 def overdue_execution_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """The duty to see every decision executed (seed 002 3.1): green while no task is overdue."""
-    count = selectors.execution_tasks(body=body, overdue_on=on).count()
-    summary = (
-        ngettext(
+    return shortfall(
+        selectors.execution_tasks(body=body, overdue_on=on).count(),
+        found=ngettext_lazy(
             "%(count)d verkställighetsuppgift är försenad",
             "%(count)d verkställighetsuppgifter är försenade",
-            count,
-        )
-        % {"count": count}
-        if count
-        else str(_("Ingen verkställighetsuppgift är försenad"))
+            "count",
+        ),
+        none=_("Ingen verkställighetsuppgift är försenad"),
+        url=reverse("decisions:execution_list", args=[body.slug]) + "?forsenade=1",
     )
-    url = reverse("decisions:execution_list", args=[body.slug]) + "?forsenade=1"
-    return Evidence(ok=count == 0, summary=summary, count=count, url=url)
 
 
 def late_assignment_reports_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """The duty to keep the board informed of how its assignments progress (seed 000): green
     while every ongoing assignment has been reported on in time."""
-    count = sum(state.report_late for state in selectors.assignment_states(body=body, on=on))
-    summary = (
-        ngettext(
+    return shortfall(
+        sum(state.report_late for state in selectors.assignment_states(body=body, on=on)),
+        found=ngettext_lazy(
             "%(count)d uppdrag saknar rapport i tid",
             "%(count)d uppdrag saknar rapport i tid",
-            count,
-        )
-        % {"count": count}
-        if count
-        else str(_("Alla pågående uppdrag är rapporterade i tid"))
+            "count",
+        ),
+        none=_("Alla pågående uppdrag är rapporterade i tid"),
+        url=reverse("decisions:assignment_list", args=[body.slug]) + "?sena=1",
     )
-    url = reverse("decisions:assignment_list", args=[body.slug]) + "?sena=1"
-    return Evidence(ok=count == 0, summary=summary, count=count, url=url)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.followup.models import ReportTemplate, SupervisionInitiative, SupervisionReport
 from kansli.organisation.models import Body, Organization
 
@@ -131,13 +131,13 @@ def missing_supervision_reports_evidence(*, body: Body, on: datetime.date) -> Ev
         return Evidence(
             ok=False, summary=_("Inga rapporter begärs in för uppsikten."), count=0, url=url
         )
-    count = reports_missing(body=body, on=on).count()
-    if count == 0:
-        summary = _("Alla rapporter för uppsikten har kommit in i tid eller är inte sena än.")
-    else:
-        summary = ngettext(
+    return shortfall(
+        reports_missing(body=body, on=on).count(),
+        found=ngettext_lazy(
             "%(count)d rapport för uppsikten saknas.",
             "%(count)d rapporter för uppsikten saknas.",
-            count,
-        ) % {"count": count}
-    return Evidence(ok=count == 0, summary=summary, count=count, url=url)
+            "count",
+        ),
+        none=_("Alla rapporter för uppsikten har kommit in i tid eller är inte sena än."),
+        url=url,
+    )

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from kansli.delegation.models import Duty
-from kansli.followup.duties import Evidence
+from kansli.followup.duties import Evidence, shortfall
 from kansli.followup.models import Talk
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.organisation.selectors import director_position, holders_of, presidium
@@ -102,14 +102,13 @@ def talks_overdue(*, body: Body, on: datetime.date) -> QuerySet[Talk]:
 
 def overdue_talks_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """Red while a prescribed talk is past its last day and not held."""
-    count = talks_overdue(body=body, on=on).count()
-    if count:
-        summary = ngettext(
+    return shortfall(
+        talks_overdue(body=body, on=on).count(),
+        found=ngettext_lazy(
             "%(count)d samtal har inte hållits i tid",
             "%(count)d samtal har inte hållits i tid",
-            count,
-        ) % {"count": count}
-    else:
-        summary = _("Inga samtal är försenade")
-    url = reverse("followup:talk_list", args=[body.slug]) + "?forsenade=1"
-    return Evidence(ok=not count, summary=summary, count=count, url=url)
+            "count",
+        ),
+        none=_("Inga samtal är försenade"),
+        url=reverse("followup:talk_list", args=[body.slug]) + "?forsenade=1",
+    )

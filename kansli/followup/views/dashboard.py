@@ -87,7 +87,7 @@ def agenda_basis_csv(request: HttpRequest, body: str) -> HttpResponse:
             entry.item.meeting.organization.name,
             timezone.localdate(entry.item.meeting.starts_at),
             title,
-            entry.item.case.number,
+            entry.case.number,
             ", ".join(missing.label for missing in entry.readiness.missing),
         ]
         for entry, title in _agenda_entries(request, body_)

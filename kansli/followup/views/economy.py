@@ -26,7 +26,7 @@ from kansli.followup.views import readable_body
 from kansli.followup.years import year_asked
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
-from kansli.web.forms import form_written
+from kansli.web.forms import form_written, offer
 
 
 class ImportForm(forms.Form):
@@ -63,12 +63,16 @@ class DealtWithForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["initiativ"].queryset = selectors.budget_initiatives_open(
-            body=body, on=timezone.localdate()
+        offer(
+            self, "initiativ", selectors.budget_initiatives_open(body=body, on=timezone.localdate())
         )
-        self.fields["sammantrade"].queryset = Meeting.objects.filter(
-            organization__body=body, organization__kind=Organization.Kind.EXECUTIVE_BOARD
-        ).select_related("organization")
+        offer(
+            self,
+            "sammantrade",
+            Meeting.objects.filter(
+                organization__body=body, organization__kind=Organization.Kind.EXECUTIVE_BOARD
+            ).select_related("organization"),
+        )
 
 
 def _chart(standing: list[selectors.Standing], year: int) -> Chart:

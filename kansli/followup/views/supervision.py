@@ -24,7 +24,7 @@ from kansli.followup.views import readable_body
 from kansli.followup.years import year_asked
 from kansli.organisation.models import Body, Organization
 from kansli.registry.models import Document
-from kansli.web.forms import date_field, form_written
+from kansli.web.forms import date_field, form_written, offer
 
 
 class TemplateForm(forms.Form):
@@ -45,7 +45,7 @@ class ReportsForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["mall"].queryset = selectors.report_templates(body=body)
+        offer(self, "mall", selectors.report_templates(body=body))
 
 
 class FileForm(forms.Form):
@@ -62,8 +62,8 @@ class FileForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rapport"].queryset = selectors.supervision_reports(body=body).filter(
-            filed_on__isnull=True
+        offer(
+            self, "rapport", selectors.supervision_reports(body=body).filter(filed_on__isnull=True)
         )
 
 
@@ -76,7 +76,7 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organization.objects.filter(body=body)
+        offer(self, "organisation", Organization.objects.filter(body=body))
 
 
 def _page(request: HttpRequest, body: Body, status: int = 200, **given: Any) -> HttpResponse:

@@ -99,7 +99,7 @@ class Command(BaseCommand):
                 % {
                     "person": right.person.name,
                     "organization": right.organization.name,
-                    "end": right.end.isoformat(),
+                    "end": right.end,
                 }
             )
         outside = certifications_outside_rights(body=body)
