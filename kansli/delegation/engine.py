@@ -555,13 +555,13 @@ def _problems(order: Order, facts: _Facts | None) -> list[Problem]:
     for i, rule in enumerate(order.rules):
         problems += _rule_problems(i, rule, types.get(rule.decision_type))
     for i, decision in enumerate(order.subdelegations):
-        rule = rules.get(decision.rule)
-        if rule is None:
+        delegated = rules.get(decision.rule)
+        if delegated is None:
             problems.append(
                 _problem(("subdelegations", i, "rule"), "unknown_rule", rule=decision.rule)
             )
         else:
-            problems += _subdelegation_problems(i, decision, rule)
+            problems += _subdelegation_problems(i, decision, delegated)
     for section, items in (
         ("duties", order.duties),
         ("subdelegations", order.subdelegations),

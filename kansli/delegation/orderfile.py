@@ -11,7 +11,7 @@ reads back into an equal `Order`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, Field, dataclass
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal, InvalidOperation
@@ -137,10 +137,9 @@ class _Reader:
             "subdelegations": [],
         }
 
-    def fail(self, path: Path_, node: yaml.Node, code: str, **params: object) -> None:
-        line = node.start_mark.line + 1
+    def fail(self, path: Path_, node: yaml.Node | None, code: str, **params: object) -> None:
         reason = Reason(code, tuple(params.items()))
-        self.problems.append(FileProblem(self.filename, line, _field(path), reason))
+        self.problems.append(FileProblem(self.filename, _line(node), _field(path), reason))
 
     def report(self, problem: Problem) -> None:
         """Place a problem found on the built order at its line in the file."""
@@ -151,8 +150,9 @@ class _Reader:
         while found and tuple(found) not in self.nodes:
             found.pop()
         node = self.nodes.get(tuple(found))
-        line = node.start_mark.line + 1 if node is not None else 1
-        self.problems.append(FileProblem(self.filename, line, _field(tuple(path)), problem.reason))
+        self.problems.append(
+            FileProblem(self.filename, _line(node), _field(tuple(path)), problem.reason)
+        )
 
     # --- structure
 
@@ -217,9 +217,10 @@ class _Reader:
     ) -> tuple[T, ...] | None:
         """Read every item of a list; None if any of them failed."""
         values = [read(item_path, item) for item_path, item in self.items(path, node)]
-        if any(value is None for value in values):
+        read_all = [value for value in values if value is not None]
+        if len(read_all) < len(values):
             return None
-        return tuple(values)
+        return tuple(read_all)
 
     # --- scalars
 
@@ -272,7 +273,7 @@ class _Reader:
 
     def flag(self, path: Path_, node: yaml.Node | None, default: bool) -> bool | None:
         value = self.scalar(path, node, "boolean")
-        if value is None:
+        if value is None or node is None:
             return default
         if node.tag != _BOOL:
             self.fail(path, node, "not_boolean", value=value)
@@ -576,6 +577,11 @@ class _Reader:
         return _build(SubDelegationDecision, values, fields)
 
 
+def _line(node: yaml.Node | None) -> int:
+    """The line of a node in its file, counted from 1; the first line if it has none."""
+    return node.start_mark.line + 1 if node is not None else 1
+
+
 def _null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
 
@@ -589,7 +595,7 @@ def _slug_of(kind: str, key: str) -> str | None:
     return slug if slug and slug != key else None
 
 
-def _build(cls: type[T], values: dict[str, object], fields: dict[str, yaml.Node]) -> T | None:
+def _build(cls: type[T], values: Mapping[str, object], fields: Mapping[str, yaml.Node]) -> T | None:
     """Build a value from the fields that were given, or None if one failed to read or a
     required one is missing (both already reported)."""
     if any(values[key] is None for key in fields):
@@ -647,7 +653,7 @@ def _order_data(order: Order) -> dict[str, object]:
     return data
 
 
-def _present(data: dict[str, object]) -> dict[str, object]:
+def _present(data: Mapping[str, object]) -> dict[str, object]:
     """Leave out what is empty: the reader restores it as the default."""
     return {key: value for key, value in data.items() if value not in (None, [], {})}
 

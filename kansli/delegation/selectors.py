@@ -13,9 +13,10 @@ import datetime
 import threading
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from kansli.audit.models import ChainHead
@@ -30,6 +31,8 @@ from kansli.organisation.models import (
     Person,
     Position,
 )
+
+M = TypeVar("M", bound=Model)
 
 _engines: dict[int, tuple[str | None, engine.Engine]] = {}
 _lock = threading.Lock()
@@ -137,10 +140,11 @@ def _actor(
         raise ValidationError(
             _("%(actor)s hör inte till %(body)s.") % {"actor": actor, "body": body}
         )
-    if person is not None:
-        return engine.Actor("person", person.pk)
-    kind = "position" if position is not None else "organization"
-    return engine.Actor(kind, actor.slug)
+    if position is not None:
+        return engine.Actor("position", position.slug)
+    if organization is not None:
+        return engine.Actor("organization", organization.slug)
+    return engine.Actor("person", actor.pk)
 
 
 def authority_check(
@@ -247,6 +251,8 @@ def section_links(*, body: Body) -> dict[tuple[str, str], tuple[str, str]]:
     orders = DelegationOrder.objects.filter(body=body, governing_document__isnull=False)
     for order in orders.select_related("governing_document"):
         document = order.governing_document
+        if document is None:  # left out by the filter above
+            continue
         version = document.current_version
         if version is None:
             continue
@@ -256,7 +262,7 @@ def section_links(*, body: Body) -> dict[tuple[str, str], tuple[str, str]]:
     return links
 
 
-def _named(queryset: QuerySet, message: str, **lookup: object) -> object:
+def _named(queryset: QuerySet[M], message: str, **lookup: object) -> M:
     found = queryset.filter(**lookup).first()
     if found is None:
         raise ValidationError(message)

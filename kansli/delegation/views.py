@@ -15,6 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 from kansli.delegation import engine
 from kansli.delegation import selectors as delegation
 from kansli.delegation.forms import WhoDecidesForm
+from kansli.delegation.models import DelegationOrder
+from kansli.htmx import HtmxHttpRequest
 from kansli.organisation.models import Body
 
 
@@ -58,7 +60,7 @@ def _rows(
 
 @require_GET
 @vary_on_headers("HX-Request")
-def who_decides(request: HttpRequest, body: str) -> HttpResponse:
+def who_decides(request: HtmxHttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     choices = [(t.code, t.name) for t in delegation.decision_types_of(body=body_)]
     form = WhoDecidesForm(request.GET or None, decision_types=choices)
@@ -90,7 +92,7 @@ def who_decides(request: HttpRequest, body: str) -> HttpResponse:
 @require_GET
 def my_powers(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    person = request.user.person
+    person = request.user.person if request.user.is_authenticated else None
     today = timezone.localdate()
     powers = []
     if person is not None and person.body_id == body_.pk:
@@ -120,10 +122,13 @@ def order_list(request: HttpRequest, body: str) -> HttpResponse:
     return render(request, "delegation/order_list.html", context)
 
 
-def _order_context(body: str, order: int) -> dict[str, object]:
-    order_ = get_object_or_404(
+def _order(body: str, order: int) -> DelegationOrder:
+    return get_object_or_404(
         delegation.orders_of(body=get_object_or_404(Body, slug=body)), pk=order
     )
+
+
+def _order_context(order_: DelegationOrder) -> dict[str, object]:
     rules_and_duties = delegation.engine_order(order_)
     return {
         "body": order_.body,
@@ -135,7 +140,7 @@ def _order_context(body: str, order: int) -> dict[str, object]:
 
 @require_GET
 def order_detail(request: HttpRequest, body: str, order: int) -> HttpResponse:
-    return render(request, "delegation/order.html", _order_context(body, order))
+    return render(request, "delegation/order.html", _order_context(_order(body, order)))
 
 
 @require_GET
@@ -143,10 +148,10 @@ def order_pdf(request: HttpRequest, body: str, order: int) -> HttpResponse:
     # WeasyPrint takes seconds to import: only the PDF pages pay for it, not every process.
     from weasyprint import HTML
 
-    context = _order_context(body, order)
-    html = render_to_string("delegation/order_pdf.html", context, request=request)
+    order_ = _order(body, order)
+    html = render_to_string("delegation/order_pdf.html", _order_context(order_), request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"{context['order'].key}.pdf"
+    filename = f"{order_.key}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
