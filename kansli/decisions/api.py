@@ -349,6 +349,12 @@ class AssignmentReport(Schema):
     text: str
     agenda_item_id: int | None = Field(description=_lazy("Punkten på dagordningen, om någon."))
 
+    @staticmethod
+    def resolve_agenda_item_id(report: models.AssignmentReport) -> int | None:
+        """The agenda item that takes the report up: the meetings app's row names it."""
+        item = getattr(report, "agenda_item", None)
+        return item.pk if item is not None else None
+
 
 class Assignment(Schema):
     id: int

@@ -303,7 +303,8 @@ class Assignment(models.Model):
 
 
 class AssignmentReport(models.Model):
-    """A progress report on an assignment; it may be put on the board's agenda."""
+    """A progress report on an assignment; it may be put on the board's agenda, where the
+    agenda item names it (`report.agenda_item`, the meetings app's link)."""
 
     assignment = models.ForeignKey(
         Assignment, on_delete=models.PROTECT, related_name="reports", verbose_name=_("uppdrag")
@@ -313,14 +314,6 @@ class AssignmentReport(models.Model):
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("av")
     )
     text = models.TextField(_("rapport"))
-    agenda_item = models.ForeignKey(
-        "meetings.AgendaItem",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="assignment_reports",
-        verbose_name=_("på dagordningen"),
-    )
 
     class Meta:
         verbose_name = _("rapport om uppdrag")

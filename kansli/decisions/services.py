@@ -30,7 +30,6 @@ from kansli.decisions.policy import (
     require_add_evidence,
     require_direct_assignment,
     require_give_execution,
-    require_put_on_agenda,
     require_record_assignment,
     require_record_decision,
     require_record_meeting_decision,
@@ -605,16 +604,3 @@ def assignment_close(
     if on < assignment.given_on:
         raise ValidationError(_("Uppdraget kan inte avslutas innan det har getts."))
     return audit.update(actor=actor, instance=assignment, status=status, completed_on=on)
-
-
-@transaction.atomic
-def assignment_report_on_agenda(
-    *, actor: Actor, report: AssignmentReport, item_id: int
-) -> AssignmentReport:
-    """Link a report to the agenda item that takes it up, once: the meetings app puts it on the
-    agenda (kansli.meetings.services.assignment_report_to_agenda) and links it here."""
-    require_put_on_agenda(actor, report)
-    report = AssignmentReport.objects.select_for_update().get(pk=report.pk)
-    if report.agenda_item_id is not None:
-        raise ValidationError(_("Rapporten står redan på en dagordning."))
-    return audit.update(actor=actor, instance=report, agenda_item_id=item_id)

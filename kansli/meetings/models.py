@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kansli.decisions.models import Decision
+from kansli.decisions.models import AssignmentReport, Decision
 from kansli.organisation.models import Membership, Organization, Person
 from kansli.registry.models import Case, Document
 
@@ -155,6 +155,15 @@ class AgendaItem(models.Model):
         verbose_name=_("föredragande utsedd av"),
     )
     proposal = models.TextField(_("förslag till beslut"), blank=True)
+    # A report on the board's assignment that the item takes up (the agenda hand-over).
+    assignment_report = models.OneToOneField(
+        AssignmentReport,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_item",
+        verbose_name=_("rapport om uppdrag"),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )

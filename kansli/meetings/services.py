@@ -27,11 +27,7 @@ from kansli.audit.services import Actor
 from kansli.bounds import require_year_in_bounds
 from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.policy import require_put_on_agenda
-from kansli.decisions.services import (
-    assignment_report_on_agenda,
-    decision_report,
-    meeting_decision_record,
-)
+from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.meetings import calendar, packets, rules
 from kansli.meetings.models import (
     AgendaItem,
@@ -367,12 +363,15 @@ def assignment_report_to_agenda(
         raise ValidationError(
             _("Rapporten kan bara sättas på ett planerat eller kallat sammanträde.")
         )
+    if AgendaItem.objects.filter(assignment_report=report).exists():
+        raise ValidationError(_("Rapporten står redan på en dagordning."))
     title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
         "title": assignment.title,
         "date": f"{report.reported_on:%Y-%m-%d}",
     }
     item = item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
-    return assignment_report_on_agenda(actor=actor, report=report, item_id=item.pk)
+    audit.update(actor=actor, instance=item, assignment_report=report)
+    return report
 
 
 @transaction.atomic

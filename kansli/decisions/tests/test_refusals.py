@@ -18,9 +18,9 @@ from kansli.accounts.models import User
 from kansli.decisions import services
 from kansli.decisions.models import Assignment, AssignmentReport, Decision, ExecutionTask
 from kansli.decisions.tests.conftest import OTHER_DEPARTMENT, organization, position
-from kansli.decisions.tests.followup_samples import board_decision, board_meeting, user
+from kansli.decisions.tests.followup_samples import board_decision, board_meeting
 from kansli.meetings import services as meetings_services
-from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body
 from kansli.tests.refusals import (
     ADMINISTRATOR,
@@ -108,15 +108,6 @@ def _report_and_meeting(demo: Demo) -> AssignmentReport:
 
 def _planned_meeting() -> Meeting:
     return Meeting.objects.get(organization__body__slug="vanersborg", organization__slug="ks")
-
-
-def _agenda_item(demo: Demo) -> AgendaItem:
-    return meetings_services.item_add(
-        actor=user("sekreterare"),
-        meeting=_meeting(demo),
-        title="Rapport om uppdrag",
-        kind=AgendaItem.Kind.INFORMATION,
-    )
 
 
 def _meeting_decision() -> Decision:
@@ -212,10 +203,6 @@ SERVICES: list[ServiceCase] = [
     ServiceCase(
         meetings_services.assignment_report_to_agenda,
         lambda demo: {"report": _report(demo), "meeting": _meeting(demo)},
-    ),
-    ServiceCase(
-        services.assignment_report_on_agenda,
-        lambda demo: {"report": _report(demo), "item_id": _agenda_item(demo).pk},
     ),
 ]
 

@@ -175,7 +175,7 @@ def assignment_detail(request: HttpRequest, body: str, assignment: int) -> HttpR
                 report.reported_on,
                 str(report.reported_by),
                 report.text,
-                str(report.agenda_item.meeting) if report.agenda_item else "",
+                str(report.agenda_item.meeting) if hasattr(report, "agenda_item") else "",
             ]
             for report in assignment_.reports.all()
         )
