@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kansli.organisation.models import Body, Organization, Person
 from kansli.preparation.models import Preparation, Route
 from kansli.registry.forms import staff_on
-from kansli.web.forms import date_field
+from kansli.web.forms import date_field, offer
 
 
 class ReportForm(forms.Form):
@@ -59,10 +59,10 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["foredragande"].queryset = staff_on(body, today)
-        self.fields["arendegang"].queryset = body.routes.all()
+        offer(self, "foredragande", staff_on(body, today))
+        offer(self, "arendegang", body.routes.all())
         committees = body.organizations.filter(kind=Organization.Kind.COMMITTEE)
-        self.fields["fran_namnd"].queryset = committees.order_by("name")
+        offer(self, "fran_namnd", committees.order_by("name"))
 
     @staticmethod
     def initial_from(preparation: Preparation | None) -> dict[str, Any]:
@@ -104,5 +104,5 @@ class StatementForm(forms.Form):
     def __init__(self, *args: Any, body: Body, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
-        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        offer(self, "organisation", organs.order_by("position", "name"))
         self.fields["inkom"].initial = today

@@ -32,7 +32,7 @@ from kansli.web.forms import form_written
 
 def _staff(request: HttpRequest, body: Body) -> Person | None:
     """The signed-in user's person, when it is staff of the body."""
-    person = request.user.person
+    person = request.user.person if request.user.is_authenticated else None
     return person if person is not None and person.body_id == body.pk else None
 
 

@@ -2,7 +2,8 @@
 registration, search and case list forms. They parse what the user enters, nothing more."""
 
 import datetime
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 from django import forms
 from django.db.models import QuerySet
@@ -13,7 +14,14 @@ from kansli.bounds import PAGE_MAX, require_year_in_bounds
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.models import Case, Document
 from kansli.registry.selectors import week_of
-from kansli.web.forms import date_field
+from kansli.web.forms import date_field, offer
+
+
+class ListFilters(TypedDict):
+    """The registry list's filters besides the period, as `selectors.registry_list` takes them."""
+
+    organization: Organization | None
+    direction: str | None
 
 
 class RegistryListForm(forms.Form):
@@ -32,21 +40,25 @@ class RegistryListForm(forms.Form):
         choices=[("", _("alla")), *Document.Direction.choices],
     )
 
-    def __init__(self, data: object, *, body: Body) -> None:
+    def __init__(self, data: Mapping[str, Any] | None, *, body: Body) -> None:
         super().__init__(data)
         self.body = body
         organizations = body.organizations.filter(cases__isnull=False).distinct()
-        self.fields["organisation"].choices = [
-            ("", _("alla")),
-            *((organization.slug, organization.name) for organization in organizations),
-        ]
+        offer(
+            self,
+            "organisation",
+            [
+                ("", _("alla")),
+                *((organization.slug, organization.name) for organization in organizations),
+            ],
+        )
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
-        require_year_in_bounds(cleaned.get("datum"), field="datum")
-        return cleaned
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        require_year_in_bounds(self.cleaned_data.get("datum"), field="datum")
+        return self.cleaned_data
 
-    def _value(self, name: str) -> object:
+    def _value(self, name: str) -> Any:
         return self.cleaned_data.get(name) if self.is_valid() else None
 
     def period_bounds(self) -> tuple[datetime.date, datetime.date]:
@@ -54,7 +66,7 @@ class RegistryListForm(forms.Form):
         day = self._value("datum") or timezone.localdate()
         return week_of(day) if self._value("period") == self.WEEK else (day, day)
 
-    def filters(self) -> dict[str, object]:
+    def filters(self) -> ListFilters:
         """The selector's filters besides the period."""
         slug = self._value("organisation")
         return {
@@ -128,10 +140,10 @@ class RegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.body = body
         organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
-        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        offer(self, "organisation", organs.order_by("position", "name"))
         board = organs.filter(kind=Organization.Kind.EXECUTIVE_BOARD).first()
         self.fields["organisation"].initial = board.pk if board else None
-        self.fields["handlaggare"].queryset = staff_on(body, today)
+        offer(self, "handlaggare", staff_on(body, today))
         self.fields["datum"].initial = today
 
     def clean_arende(self) -> Case | None:
@@ -172,7 +184,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
-        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        offer(self, "organisation", organs.order_by("position", "name"))
 
 
 class CaseListForm(forms.Form):
@@ -191,4 +203,4 @@ class CaseListForm(forms.Form):
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organs = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
-        self.fields["organisation"].queryset = organs.order_by("position", "name")
+        offer(self, "organisation", organs.order_by("position", "name"))

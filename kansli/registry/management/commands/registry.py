@@ -31,8 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["command"] == "sweep":
-            hours = datetime.timedelta(hours=options["older_than_hours"])
-            removed = stored_files_sweep(older_than=hours)
+            age = datetime.timedelta(hours=options["older_than_hours"])
+            removed = stored_files_sweep(older_than=age)
             for name in removed:
                 self.stdout.write(_("Borttagen: %(name)s") % {"name": name})
             self.stdout.write(
