@@ -19,7 +19,8 @@ import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
@@ -38,6 +39,8 @@ from kansli.registry.views import case_list
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
 from kansli.search.selectors import SearchFilters, search
+
+M = TypeVar("M", bound=models.Model)
 
 BODY = "bench"
 DOCUMENTS_PER_CASE = 4
@@ -160,16 +163,17 @@ def _bench_body() -> tuple[Body, list[Organization], list[Person]]:
 
 
 def _next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(top=models.Max("pk"))["top"] or 0) + 1
+    return (model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0) + 1
 
 
-def _load(model: type[models.Model], rows: list[models.Model]) -> None:
+def _load(model: type[M], rows: list[M]) -> None:
     """Write the rows as they are, ids included: COPY on PostgreSQL, bulk inserts elsewhere."""
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(rows, batch_size=2_000)
+        model._default_manager.bulk_create(rows, batch_size=2_000)
         return
     fields = model._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    # A concrete field is one with a column: the condition leaves none out.
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields if f.column)
     table = connection.ops.quote_name(model._meta.db_table)
     with (
         connection.cursor() as cursor,
@@ -259,7 +263,10 @@ def _seed_chunk(
     rng = words.rng
     case_id, document_id, file_id = _next_id(Case), _next_id(Document), _next_id(File)
     now = timezone.now()
-    cases, documents, files, entries = [], [], [], []
+    cases: list[Case] = []
+    documents: list[Document] = []
+    files: list[File] = []
+    entries: list[tuple[int, int, str, str]] = []
     current_year = timezone.localdate().year
     while len(documents) < size:
         year = rng.randint(FIRST_YEAR, current_year)
@@ -477,7 +484,7 @@ def bench_registry(
     filters = SearchFilters(body=body)
     search_timing = _timed(
         "Sökning, två ord",
-        [lambda q=q: search(user=user, query=q, filters=filters) for q in queries],
+        [partial(search, user=user, query=q, filters=filters) for q in queries],
     )
     factory = RequestFactory()
     case_ids = Case.objects.filter(organization__body=body).order_by("pk")

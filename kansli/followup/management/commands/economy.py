@@ -54,7 +54,9 @@ class Command(BaseCommand):
             ) from None
         self.stdout.write(_("%(count)d utfallsrader inlästa.") % {"count": len(imported.outcomes)})
         for initiative in imported.initiatives:
+            # deviations_check opens each initiative with its case to the board.
+            case = initiative.case.number if initiative.case is not None else "–"
             self.stdout.write(
                 _("Budgetavvikelse för %(organization)s: ärende %(case)s till styrelsen.")
-                % {"organization": initiative.organization.name, "case": initiative.case.number}
+                % {"organization": initiative.organization.name, "case": case}
             )
