@@ -1,8 +1,6 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from kansli.accounts.forms import SignInForm
 from kansli.api import api
 from kansli.bounds import TextConverter, YearConverter
 
@@ -25,12 +23,7 @@ urlpatterns = [
     path("", include("kansli.preparation.urls")),
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm),
-        name="login",
-    ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("kansli.accounts.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -53,7 +53,7 @@ def test_the_assignment_page_shows_a_model_field_error_on_the_form(
     def refusing(**arguments: object) -> None:
         raise MODEL_FIELD_ERROR
 
-    monkeypatch.setattr("kansli.followup.views.execution.services.assignment_give", refusing)
+    monkeypatch.setattr("kansli.decisions.views.assignments.services.assignment_give", refusing)
     today = timezone.localdate()
     decision = board_decision(demo["vanersborg"], "Uppdrag om skolskjutsar", today)
     due = today + datetime.timedelta(days=90)
