@@ -17,13 +17,40 @@ from kansli.registry.visibility import unmasked
 
 class EvidenceInline(BodyScoped, admin.TabularInline):
     model = Evidence
-    fields = ["kind", "party_name", "took_place_on", "recorded_by", "note"]
-    readonly_fields = fields
+    readonly_fields = ("kind", "party_name", "took_place_on", "recorded_by", "note")
+    fields = readonly_fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# The decision admin shows these; it edits only the title, the text and the case reference.
+DECISION_FIELDS = (
+    "body",
+    "kind",
+    "status",
+    "decision_type",
+    "decision_type_name",
+    "decided_by",
+    "position",
+    "organization",
+    "concerning",
+    "amount",
+    "decided_on",
+    "title",
+    "text",
+    "case_reference",
+    "source_document",
+    "source_section",
+    "source_rule",
+    "verdict",
+    "report_to",
+    "report_due",
+    "reported_on",
+    "reported_in",
+)
 
 
 @admin.register(Decision)
@@ -50,32 +77,9 @@ class DecisionAdmin(AuditedModelAdmin):
         "decided_by__family_name",
     ]
     date_hierarchy = "decided_on"
-    fields = [
-        "body",
-        "kind",
-        "status",
-        "decision_type",
-        "decision_type_name",
-        "decided_by",
-        "position",
-        "organization",
-        "concerning",
-        "amount",
-        "decided_on",
-        "title",
-        "text",
-        "case_reference",
-        "source_document",
-        "source_section",
-        "source_rule",
-        "verdict",
-        "report_to",
-        "report_due",
-        "reported_on",
-        "reported_in",
-    ]
+    fields = DECISION_FIELDS
     readonly_fields = [
-        field for field in fields if field not in {"title", "text", "case_reference"}
+        field for field in DECISION_FIELDS if field not in {"title", "text", "case_reference"}
     ]
     inlines = [EvidenceInline]
 

@@ -9,13 +9,12 @@ services refuse a write by whom `kansli.decisions.policy` does not let write."""
 
 import datetime
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from ninja import Field, Router, Schema, Status
 
 from kansli.decisions import models, policy, selectors, services
@@ -37,6 +36,7 @@ from kansli.organisation.api import (
 )
 from kansli.organisation.models import Body, Organization
 from kansli.registry.visibility import User
+from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
 
@@ -183,7 +183,16 @@ def _named(queryset: QuerySet[M], message: str, slug: str | None) -> M | None:
     return row
 
 
+@overload
+def _organization(body: Body, slug: str) -> Organization: ...
+
+
+@overload
+def _organization(body: Body, slug: str | None) -> Organization | None: ...
+
+
 def _organization(body: Body, slug: str | None) -> Organization | None:
+    """The body's organization with the slug named in a request, or None when none is named."""
     message = _("%(body)s har ingen organisation med kortnamnet %%(slug)s.") % {"body": body}
     return _named(body.organizations.all(), message, slug)
 
@@ -255,11 +264,14 @@ def decision_detail(request: HttpRequest, slug: str, decision_id: int) -> models
 )
 def decision_create(
     request: HttpRequest, slug: str, payload: DecisionIn
-) -> Status[models.Decision | dict[str, Any]]:
+) -> Status[models.Decision] | Status[dict[str, Any]]:
     body = body_found(slug)
-    person = getattr(request.user, "person", None)
+    person = request.user.person if request.user.is_authenticated else None
     # Asked before the payload is looked into, so that nobody else learns what it names.
     policy.require_record_decision(request.user, body, person)
+    if person is None:
+        # Refused just above already: only a user with a person records.
+        raise PermissionDenied
     if payload.position is not None and payload.organization is not None:
         raise ValidationError(_("Ange antingen en befattning eller ett organ, inte båda."))
     message = _("%(body)s har ingen befattning med kortnamnet %%(slug)s.") % {"body": body}
@@ -294,7 +306,7 @@ def decision_create(
 )
 def evidence_create(
     request: HttpRequest, slug: str, decision_id: int, payload: EvidenceIn
-) -> Status[models.Decision | dict[str, Any]]:
+) -> Status[models.Decision] | Status[dict[str, Any]]:
     decision = _decision(readable_body(request, slug), decision_id)
     try:
         decision = services.evidence_add(

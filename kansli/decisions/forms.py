@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -15,7 +15,7 @@ from kansli.decisions.selectors import RequirementRow, requirement_label
 from kansli.decisions.services import EvidenceRow
 from kansli.organisation.models import Appointment, Body, Organization, Person, Position
 from kansli.registry.visibility import User
-from kansli.web.forms import date_field
+from kansli.web.forms import date_field, offer
 
 
 class DecisionFilterForm(forms.Form):
@@ -29,7 +29,7 @@ class DecisionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, decision_types: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["beslutstyp"].choices = [("", _("Alla")), *decision_types]
+        offer(self, "beslutstyp", [("", _("Alla")), *decision_types])
 
 
 class RequirementFields(NamedTuple):
@@ -77,10 +77,10 @@ class QuestionForm(forms.Form):
         super().__init__(*args, **kwargs)
         own = Appointment.objects.on(today).filter(person=person).order_by("acting", "start")
         positions = Position.objects.filter(appointments__in=own).distinct()
-        self.fields["beslutstyp"].choices = [("", _("Välj beslutstyp")), *decision_types]
-        self.fields["befattning"].queryset = positions
+        offer(self, "beslutstyp", [("", _("Välj beslutstyp")), *decision_types])
+        offer(self, "befattning", positions)
         self.fields["befattning"].initial = own.values_list("position", flat=True).first()
-        self.fields["organisation"].queryset = body.organizations.order_by("name")
+        offer(self, "organisation", body.organizations.order_by("name"))
         self.fields["datum"].initial = today
         self.today = today
 
@@ -156,7 +156,7 @@ class EvidenceForm(forms.Form):
         self, *args: Any, pending: list[RequirementRow], today: datetime.date, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["krav"].choices = [(f"{r.kind}:{r.party}", r.label) for r in pending]
+        offer(self, "krav", [(f"{r.kind}:{r.party}", r.label) for r in pending])
         self.fields["datum"].initial = today
 
     def requirement(self) -> tuple[str, str]:
@@ -178,7 +178,7 @@ class RecipientForm(forms.Form):
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         political = body.organizations.filter(kind__in=Organization.POLITICAL_KINDS)
-        self.fields["organisation"].queryset = political.order_by("position", "name")
+        offer(self, "organisation", political.order_by("position", "name"))
 
 
 class TaskFilterForm(forms.Form):
@@ -198,7 +198,7 @@ class TaskFilterForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verkstallare"].queryset = _executors(body)
+        offer(self, "verkstallare", _executors(body))
 
 
 def _executors(body: Body) -> QuerySet[Organization]:
@@ -216,7 +216,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verkstallare"].queryset = _executors(body)
+        offer(self, "verkstallare", _executors(body))
 
 
 class TaskStatusForm(forms.Form):
@@ -233,8 +233,19 @@ class AssignmentFilterForm(forms.Form):
     sena = forms.BooleanField(label=_("Bara med försenad rapport eller försenade"), required=False)
 
 
+class DecisionChoiceField(forms.ModelChoiceField):
+    """A decision at a meeting by its date, organ and title, the title as `viewer` may read it
+    (a secret case's title is masked)."""
+
+    viewer: User
+
+    def label_from_instance(self, obj: Decision) -> str:
+        title = selectors.decision_view(self.viewer, obj).title
+        return f"{obj.decided_on:%Y-%m-%d} {obj.organization}: {title}"
+
+
 class AssignmentForm(forms.Form):
-    beslut = forms.ModelChoiceField(
+    beslut = DecisionChoiceField(
         label=_("Beslut vid sammanträde"), queryset=Decision.objects.none()
     )
     rubrik = forms.CharField(label=_("Uppdrag"), max_length=300)
@@ -248,13 +259,11 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args: Any, body: Body, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["beslut"].queryset = Decision.objects.filter(
+        decisions = Decision.objects.filter(
             body=body, kind=Decision.Kind.MEETING, status=Decision.Status.RECORDED
         ).select_related("organization", selectors.DECISION_CASE)
-        self.fields["beslut"].label_from_instance = lambda decision: (
-            f"{decision.decided_on:%Y-%m-%d} {decision.organization}: "
-            f"{selectors.decision_view(user, decision).title}"
-        )
+        offer(self, "beslut", decisions)
+        cast(DecisionChoiceField, self.fields["beslut"]).viewer = user
 
 
 class ReportForm(forms.Form):
@@ -274,7 +283,7 @@ class ReporterForm(forms.Form):
     def __init__(self, *args: Any, body: Body, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         officials = Appointment.objects.on(timezone.localdate()).filter(position__body=body)
-        self.fields["rapportor"].queryset = Person.objects.filter(pk__in=officials.values("person"))
+        offer(self, "rapportor", Person.objects.filter(pk__in=officials.values("person")))
 
 
 class CloseForm(forms.Form):

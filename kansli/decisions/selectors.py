@@ -106,12 +106,6 @@ def decision_verdict(
     """The engine's answer for the decision: asked of the position or organization it is made
     in the capacity of, or of the person with all their posts and seats when none is given;
     `conditions` are the codes of the rule's conditions the decision maker asserts hold."""
-    if isinstance(capacity, Position):
-        actor = {"position": capacity}
-    elif isinstance(capacity, Organization):
-        actor = {"organization": capacity}
-    else:
-        actor = {"person": decided_by}
     return authority_check(
         body=body,
         decision_type=decision_type,
@@ -120,7 +114,9 @@ def decision_verdict(
         amount=amount,
         done=done,
         conditions=conditions,
-        **actor,
+        position=capacity if isinstance(capacity, Position) else None,
+        organization=capacity if isinstance(capacity, Organization) else None,
+        person=decided_by if capacity is None else None,
     )
 
 
@@ -388,7 +384,8 @@ def execution_by_month(*, body: Body, year: int) -> list[ExecutionMonth]:
     tasks = ExecutionTask.objects.filter(decision__body=body, due_on__year=year)
     for status, due_on, done_on in tasks.values_list("status", "due_on", "done_on"):
         if status == ExecutionTask.Status.DONE:
-            column = 0 if done_on <= due_on else 1
+            # execution_task_status_set dates every task it finishes: on time only when known to be.
+            column = 0 if done_on is not None and done_on <= due_on else 1
         else:
             column = 2 if status == ExecutionTask.Status.CANCELLED else 3
         rows[due_on.month][column] += 1

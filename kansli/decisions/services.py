@@ -261,7 +261,9 @@ def evidence_add(
     again: with every requirement met it is recorded."""
     require_add_evidence(actor, decision)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if not decision.is_draft:
+    decided_by = decision.decided_by
+    # A draft is a delegated decision, which names its maker (decision_delegate_named).
+    if not decision.is_draft or decided_by is None:
         raise ValidationError(_("Beslutet är redan registrerat; underlag läggs till ett utkast."))
     row = EvidenceRow(kind, party, date, note)
     done = {(e.kind, e.party) for e in decision.evidence.all()}
@@ -270,7 +272,7 @@ def evidence_add(
     verdict = decision_verdict(
         body=decision.body,
         decision_type=decision.decision_type,
-        decided_by=decision.decided_by,
+        decided_by=decided_by,
         capacity=decision.position or decision.organization,
         concerning=decision.concerning,
         amount=decision.amount,

@@ -25,6 +25,7 @@ from kansli.decisions.forms import (
 )
 from kansli.decisions.models import Decision
 from kansli.delegation.engine import Verdict
+from kansli.htmx import HtmxHttpRequest
 from kansli.organisation.models import Body, Person
 from kansli.web.forms import add_errors, form_written
 
@@ -82,11 +83,14 @@ def _question(question: QuestionForm, body: Body, person: Person) -> Verdict | N
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def decision_create(request: HttpRequest, body: str) -> HttpResponse:
+def decision_create(request: HtmxHttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     # The form is offered only to who may record in their own name; the reason why not else.
     policy.require_record_decision(request.user, body_, None)
-    person = request.user.person
+    person = request.user.person if request.user.is_authenticated else None
+    if person is None:
+        # Refused just above already: only a signed-in user with a person records.
+        raise PermissionDenied
     today = timezone.localdate()
     options: dict[str, Any] = {
         "body": body_,
