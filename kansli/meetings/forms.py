@@ -400,7 +400,7 @@ class MinuteNoteForm(ActionForm):
 
 class AgendaForm(forms.Form):
     """Which planned or called meeting of the organ that gave the assignment takes up a report
-    on it, and as what."""
+    on it, and as what (none is offered when the decision names no organ)."""
 
     sammantrade = forms.ModelChoiceField(label=_("Sammanträde"), queryset=Meeting.objects.none())
     slag = forms.ChoiceField(
@@ -411,8 +411,9 @@ class AgendaForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organization: Organization | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sammantrade"].queryset = Meeting.objects.filter(
+        meetings = Meeting.objects.filter(
             organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
-        ).select_related("organization")
+        )
+        offer(self, "sammantrade", meetings.select_related("organization"))

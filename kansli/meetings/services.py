@@ -1087,7 +1087,7 @@ def minute_note_add(*, actor: Actor, item: AgendaItem, person: Person, text: str
 # Approval and posting --------------------------------------------------------------------
 
 
-def _signers(meeting: Meeting) -> dict[int, str]:
+def _signers(meeting: Meeting) -> dict[int, Approval.Role]:
     """Who approves the minutes, by person id: the chair and the minutes checkers."""
     signers = {
         row.person_id: Approval.Role.CHECKER
