@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import (
@@ -19,7 +20,7 @@ from kansli.decisions.models import (
     Evidence,
     ExecutionTask,
 )
-from kansli.delegation import engine
+from kansli.delegation import engine, labels
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
 from kansli.governance.models import GoverningDocument, Section
@@ -235,17 +236,10 @@ class RequirementRow:
         return requirement_label(self.kind, self.party_name)
 
 
-_LABELS = {
-    "consultation": _("Samråd med %(party)s"),
-    "approval": _("Godkännande av %(party)s"),
-    "notice": _("Information i förväg till %(party)s"),
-    "report": _("Anmälan i förväg till %(party)s"),
-}
-
-
 def requirement_label(kind: str, party_name: str) -> str:
-    """ "Godkännande av personal- och förhandlingsutskottet", as a checkbox or a list says it."""
-    return str(_LABELS[kind]) % {"party": party_name}
+    """ "Godkännande av personal- och förhandlingsutskottet": a requirement before the decision,
+    as a checkbox or a list starts it (worded in kansli.delegation.labels)."""
+    return capfirst(labels.requirement_named("before", kind, party_name))
 
 
 def decision_requirements(*, decision: Decision) -> list[RequirementRow]:

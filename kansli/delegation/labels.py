@@ -9,6 +9,12 @@ OUTCOMES = {
     "requirements_pending": _("Får beslutas när kraven är uppfyllda"),
     "denied": _("Får inte beslutas"),
 }
+# The same outcomes as a sentence about one decision, as its page says it.
+OUTCOME_SENTENCES = {
+    "allowed": _("Beslutet får fattas."),
+    "requirements_pending": _("Beslutet får fattas när kraven före beslutet är uppfyllda."),
+    "denied": _("Beslutet får inte fattas av beslutsfattaren."),
+}
 
 # A requirement as a list, a checkbox or a command names it, by when it falls and its kind.
 REQUIREMENTS = {
@@ -31,7 +37,12 @@ WHEN = {"before": _("före beslutet"), "after": _("efter beslutet")}
 
 def requirement(requirement: engine.Requirement) -> str:
     """ "godkännande av personal- och förhandlingsutskottet"; capfirst it to start a line."""
-    return str(REQUIREMENTS[requirement.when][requirement.kind]) % {"party": requirement.party.name}
+    return requirement_named(requirement.when, requirement.kind, requirement.party.name)
+
+
+def requirement_named(when: str, kind: str, party: str) -> str:
+    """A requirement as stored with a decision (its kind and its party's name)."""
+    return str(REQUIREMENTS[when][kind]) % {"party": party}
 
 
 # KL 6 kap 38 §: the matters a committee may not delegate, by the engine's category code.

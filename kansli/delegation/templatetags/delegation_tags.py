@@ -39,6 +39,11 @@ def outcome(code: str) -> str:
 
 
 @register.filter
+def outcome_sentence(code: str) -> str:
+    return str(labels.OUTCOME_SENTENCES[code])
+
+
+@register.filter
 def limits(limits: engine.Limits) -> list[str]:
     """The rule's limits and conditions as clauses: "högst 500 000 kronor", "när …"."""
     clauses = []
