@@ -44,6 +44,7 @@ browser-deps:
 test: install browser-deps pdf-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 bench: install
@@ -62,6 +63,7 @@ house: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/ruff format --check .
 
 format: install

@@ -12,8 +12,11 @@ navigation, overview and error pages) may import any app and are left out.
 
 from collections import Counter
 from html import escape
+from pathlib import Path
 
 import grimp
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kansli"
 
 ROWS = [
     ["followup"],
@@ -26,12 +29,7 @@ ROWS = [
     ["organisation", "accounts", "audit"],
     ["common"],
 ]
-NODES = {
-    "kansli.web": "common",
-    "kansli.legal_time": "common",
-    "kansli.bounds": "common",
-    "kansli.exports": "common",
-}
+NODES = {"kansli.web": "common"}
 LEFT_OUT = (
     "kansli.settings",
     "kansli.tests",
@@ -50,13 +48,15 @@ BOX_W, BOX_H, GAP_X, GAP_Y, STEP, MARGIN = 120, 34, 40, 40, 90, 20
 
 
 def node(module: str) -> str | None:
-    """The box a module is drawn in: the longest prefix in NODES, else its app."""
+    """The box a module is drawn in: the longest prefix in NODES, else its app, and "common"
+    for the project's own modules beside the apps (legal_time, bounds, exports, texts ...)."""
     if module.startswith(LEFT_OUT) or ".tests" in module or module == "kansli":
         return None
     for prefix in sorted(NODES, key=len, reverse=True):
         if module == prefix or module.startswith(prefix + "."):
             return NODES[prefix]
-    return module.split(".")[1]
+    app = module.split(".")[1]
+    return app if (PACKAGE / app).is_dir() else "common"
 
 
 def edges() -> Counter[tuple[str, str]]:
