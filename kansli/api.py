@@ -39,20 +39,21 @@ from kansli.organisation.api import router as organisation_router
 from kansli.preparation.api import router as preparation_router
 from kansli.registry.api import router as registry_router
 from kansli.search.api import router as search_router
+from kansli.texts import gettext_lazy as _lazy
 
 
 class Error(Schema):
     """The body of every error the API answers."""
 
-    detail: str = Field(description="Vad som gick fel, på svenska.")
+    detail: str = Field(description=_lazy("Vad som gick fel, på svenska."))
     code: str = Field(
-        description=(
+        description=_lazy(
             "Felets slag: invalid (400), unauthenticated (401), permission_denied (403), "
             "not_found (404), conflict (409), validation (422), eller tjänstens egen kod."
         )
     )
     fields: dict[str, list[str]] = Field(
-        default_factory=dict, description="Felen per fält, på svenska."
+        default_factory=dict, description=_lazy("Felen per fält, på svenska.")
     )
 
 
@@ -203,8 +204,9 @@ class KansliAPI(NinjaAPI):
 api = KansliAPI(
     title="Kansli API",
     version="1",
-    description=(
-        "Kanslis API: organisation och styrdokument. Varje anrop kräver en API-nyckel "
+    description=_lazy(
+        "Kanslis API: organisation, styrdokument, delegation, beslut, diarium, beredning, "
+        "sammanträden och uppföljning. Varje anrop kräver en API-nyckel "
         "(`Authorization: Bearer <nyckel>`); nycklar skapas med `kansli apitoken create`. "
         "Sammanträden och anslagstavlan kan läsas utan nyckel, så som allmänheten ser dem. "
         "Varje fel svarar med `Error`: `detail` på svenska, `code` och felen per fält i `fields`."
