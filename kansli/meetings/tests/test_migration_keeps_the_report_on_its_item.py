@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 from kansli.audit.models import RowChange
 from kansli.audit.triggers import install_triggers
@@ -17,6 +18,7 @@ from kansli.meetings import services as meetings
 from kansli.meetings.models import AgendaItem
 from kansli.organisation.models import Body
 
+DAY = datetime.timedelta(days=1)
 BEFORE = [("meetings", "0003_posting_chain_head"), ("decisions", "0003_decision_conditions")]
 
 
@@ -35,23 +37,24 @@ def report_link() -> int | None:
 @pytest.mark.django_db(transaction=True)
 def test_the_link_survives_the_move_both_ways(demo: dict[str, Body]) -> None:
     body = demo["vanersborg"]
+    today = timezone.localdate()
     assignment = services.assignment_give(
         actor=user("sekreterare"),
-        decision=board_decision(body, "Uppdrag om lokalförsörjning", datetime.date(2026, 1, 31)),
+        decision=board_decision(body, "Uppdrag om lokalförsörjning", today - DAY * 120),
         title="Ta fram en lokalförsörjningsplan",
-        due_on=datetime.date(2026, 10, 31),
+        due_on=today + DAY * 200,
         report_interval_months=3,
     )
     services.assignment_report_file(
         actor=user("direktor"),
         assignment=assignment,
         text="Arbetet pågår.",
-        reported_on=datetime.date(2026, 4, 1),
+        reported_on=today - DAY * 30,
     )
     item = meetings.assignment_report_to_agenda(
         actor=user("sekreterare"),
         report=assignment.reports.get(),
-        meeting=board_meeting(body, datetime.date(2026, 12, 9)),
+        meeting=board_meeting(body, today + DAY * 14),
     ).agenda_item
     install_triggers(connection)
     try:
