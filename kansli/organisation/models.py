@@ -97,6 +97,18 @@ class Organization(models.Model):
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     established_on = models.DateField(_("inrättad"), null=True, blank=True)
     dissolved_on = models.DateField(_("avvecklad"), null=True, blank=True)
+    # Kallelsetid: how many days before the meeting day the notice must go out, from the organ's
+    # reglemente or arbetsordning; empty for the default of its kind (`notice_period` in
+    # kansli.meetings.selectors: a week for the council, KL 5 kap. 11-12 §§).
+    notice_days = models.PositiveSmallIntegerField(
+        _("kallelsetid (dagar)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Antal dagar före sammanträdesdagen som kallelsen senast ska skickas, enligt "
+            "reglementet eller arbetsordningen. Tomt: standard för organets typ."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
