@@ -57,6 +57,8 @@ class Meeting(models.Model):
     opened_at = models.DateTimeField(_("öppnat"), null=True, blank=True)
     closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True)
     approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("inställt"), null=True, blank=True)
+    cancel_reason = models.TextField(_("skäl till att sammanträdet ställdes in"), blank=True)
 
     class Meta:
         verbose_name = _("sammanträde")

@@ -107,6 +107,16 @@ class Preparation(models.Model):
         related_name="+",
         verbose_name=_("aktuellt organ"),
     )
+    # The organ that deals with the case next and on whose agenda it goes when it is ready:
+    # the current organ of its route, or named in the plan when the case has no route.
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandlas av"),
+    )
     referred_from = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
