@@ -235,6 +235,13 @@ MEDIA_ROOT = VAR_DIR / "media"
 # The largest file the registry accepts, in bytes (50 MB unless set).
 KANSLI_MAX_FILE_BYTES = envint("KANSLI_MAX_FILE_BYTES", 50 * 1024 * 1024)
 
+# Signed justering (kansli.meetings.signing, docs/signing.md): the class that signs the minutes,
+# the local certificate authority's folder (its keys are secret) and the PEM files of the
+# certificate authorities whose signatures are trusted besides the local one.
+KANSLI_SIGNER = os.environ.get("KANSLI_SIGNER", "kansli.meetings.signing.LocalCertificateAuthority")
+KANSLI_SIGNING_DIR = Path(os.environ.get("KANSLI_SIGNING_DIR", VAR_DIR / "signing"))
+KANSLI_SIGNING_TRUST_ROOTS = envlist("KANSLI_SIGNING_TRUST_ROOTS", [])
+
 # Security: Django's protections on; production settings pass `check --deploy`.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)

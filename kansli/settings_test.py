@@ -1,6 +1,7 @@
 """Settings for the test suite: the production settings with test-friendly defaults."""
 
 import os
+import tempfile
 
 TEST_ENVIRONMENT = {
     "SECRET_KEY": "kansli-test-only-not-secret-but-as-long-as-a-production-key-0123456789",
@@ -22,3 +23,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files from the apps' folders, as in development, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Every test process gets a local certificate authority of its own, removed when it ends.
+_SIGNING_DIR = tempfile.TemporaryDirectory(prefix="kansli-signing-")
+KANSLI_SIGNING_DIR = Path(_SIGNING_DIR.name)  # noqa: F405
