@@ -45,6 +45,10 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
 
 def _logged_value(instance: models.Model, field: models.Field) -> Any:
     value = field.value_from_object(instance)
+    if isinstance(field, models.FileField):
+        # A stored file is logged by its name in the storage; its row keeps its hash, which
+        # `kansli audit verify` compares with the file (kansli.audit.tables.HASHED_FILES).
+        return value.name or ""
     if isinstance(instance, AbstractBaseUser) and field.name == "password":
         # The log is kept for ever: a password hash in it could be cracked offline. A digest
         # of the hash (whose salt it hides) still shows when the password changed.

@@ -36,6 +36,13 @@ UNLOGGED_FIELDS = {
     },
 }
 
+# Files kept in the storage whose SHA-256 their row holds, by table: (the field with the file's
+# storage name, the field with its hash). The row is compared with its events like any other;
+# `kansli audit verify` also reads each file and compares it with the hash (files_verify).
+HASHED_FILES = {
+    "meetings.minutesversion": (("file", "sha256"), ("public_file", "public_sha256")),
+}
+
 
 def audited_models() -> list[type[models.Model]]:
     """The models whose every row the event log answers for, in a stable order."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from kansli import pdf
 from kansli.delegation import engine
 from kansli.delegation import selectors as delegation
 from kansli.delegation.forms import WhoDecidesForm
@@ -145,13 +146,10 @@ def order_detail(request: HttpRequest, body: str, order: int) -> HttpResponse:
 
 @require_GET
 def order_pdf(request: HttpRequest, body: str, order: int) -> HttpResponse:
-    # WeasyPrint takes seconds to import: only the PDF pages pay for it, not every process.
-    from weasyprint import HTML
-
     order_ = _order(body, order)
     html = render_to_string("delegation/order_pdf.html", _order_context(order_), request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
+    content = pdf.write(pdf.render(html, base_url=request.build_absolute_uri("/")))
+    response = HttpResponse(content, content_type="application/pdf")
     filename = f"{order_.key}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -91,6 +91,7 @@ def _hold(actor: Actor, meeting: Meeting) -> None:
         else:
             meetings.item_note(actor=actor, item=item, status=AgendaItem.Status.NOTED)
     meeting = meetings.meeting_close(actor=actor, meeting=meeting)
+    meetings.minutes_send_for_approval(actor=actor, meeting=meeting)
     for person in (_chair(meeting), checker):
         meetings.minutes_approve(actor=actor, meeting=meeting, person=person)
 

@@ -492,13 +492,19 @@ def attendance_set(
 
 class SignerIn(Schema):
     person: int = Field(description=_lazy("Ordföranden eller en justerare."))
+    approved_at: datetime.datetime | None = Field(
+        None, description=_lazy("När protokollet skrevs under på papper (annars nu).")
+    )
 
 
 @router.post(
     "/bodies/{slug}/meetings/{meeting_id}/approvals",
     auth=TokenAuth(),
     response=MeetingDetail,
-    summary=_lazy("Justera protokollet; med sista underskriften anslås det"),
+    summary=_lazy(
+        "Registrera att ordföranden eller en justerare skrivit under det lagrade protokollet "
+        "på papper; med sista underskriften anslås det"
+    ),
 )
 def minutes_approve(
     request: HttpRequest, slug: str, meeting_id: int, data: SignerIn
@@ -508,7 +514,10 @@ def minutes_approve(
         slug,
         meeting_id,
         lambda meeting: services.minutes_approve(
-            actor=request.user, meeting=meeting, person=_person(meeting, data.person)
+            actor=request.user,
+            meeting=meeting,
+            person=_person(meeting, data.person),
+            approved_at=data.approved_at,
         ),
     )
 

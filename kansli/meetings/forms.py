@@ -1,14 +1,25 @@
 """Forms of the meeting pages: each parses what the secretary enters for one service call and
 hands over the service's keyword arguments in `arguments()`; the services validate the rest."""
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Proposal
-from kansli.meetings.selectors import meeting_day, serving_members
+from kansli.meetings import rules
+from kansli.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Ballot,
+    Dissent,
+    Meeting,
+    Proposal,
+    Vote,
+)
+from kansli.meetings.selectors import law_of, meeting_day, serving_members
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.registry.models import Case, Document
 from kansli.texts import StrOrPromise
@@ -128,6 +139,12 @@ class ItemAddForm(ActionForm):
     )
     arende = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
     forslag = forms.CharField(label=_("Förslag till beslut"), widget=forms.Textarea, required=False)
+    plats = forms.IntegerField(
+        label=_("Plats på dagordningen"),
+        min_value=1,
+        required=False,
+        help_text=_("Tomt: före de avslutande punkterna."),
+    )
 
     def clean_arende(self) -> Case | None:
         number = self.cleaned_data["arende"].strip()
@@ -149,7 +166,32 @@ class ItemAddForm(ActionForm):
             "kind": data["slag"] or AgendaItem.Kind.CASE,
             "case": data["arende"],
             "proposal": data["forslag"],
+            "position": data["plats"],
         }
+
+
+class ConfirmedForm(ActionForm):
+    """An action asked once more on its own page, which says what it will do (to whom the notice
+    goes): the page sends the confirmation, a bare post does not."""
+
+    bekraftad = forms.BooleanField(
+        label=_("Bekräftelse"),
+        widget=forms.HiddenInput,
+        initial=True,
+        error_messages={"required": _("Bekräfta åtgärden på sidan som visar vad den gör.")},
+    )
+
+
+class CancelForm(ConfirmedForm):
+    skal = forms.CharField(
+        label=_("Skäl till att sammanträdet ställs in"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Skälet sparas, visas på sammanträdets sida och skickas till de kallade."),
+    )
+
+    def arguments(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["skal"]}
 
 
 class ItemMoveForm(ActionForm):
@@ -199,6 +241,72 @@ class PresenceForm(ActionForm):
         return {"person": data["person"], "present": data["narvarande"]}
 
 
+class ItemChoiceField(forms.ModelChoiceField):
+    """An item by its number on the agenda, and its paragraph once it has one: its title may
+    be secret, and a form's choices know no user."""
+
+    def label_from_instance(self, obj: AgendaItem) -> str:
+        if obj.minute_number is None:
+            return _("Punkt %(position)s") % {"position": obj.position}
+        return _("Punkt %(position)s (§ %(number)s)") % {
+            "position": obj.position,
+            "number": obj.minute_number,
+        }
+
+
+class SectionsForm(ActionForm):
+    """Who came late or left early, by the items of the agenda."""
+
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    kom = ItemChoiceField(label=_("Kom till"), queryset=AgendaItem.objects.none(), required=False)
+    lamnade = ItemChoiceField(
+        label=_("Lämnade efter"), queryset=AgendaItem.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer(self, "person", _attending(self.meeting, present=True))
+        for name in ("kom", "lamnade"):
+            offer(self, name, self.meeting.items.order_by("position"))
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"person": data["person"], "came_at": data["kom"], "left_after": data["lamnade"]}
+
+
+class AdjournmentForm(ActionForm):
+    """An adjournment on the meeting's day, from and to a time of day."""
+
+    fran = forms.TimeField(
+        label=_("Ajournerat från"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    till = forms.TimeField(label=_("Återupptogs"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def arguments(self) -> dict[str, Any]:
+        day, zone = meeting_day(self.meeting), timezone.get_current_timezone()
+        return {
+            "started_at": datetime.datetime.combine(day, self.cleaned_data["fran"], tzinfo=zone),
+            "ended_at": datetime.datetime.combine(day, self.cleaned_data["till"], tzinfo=zone),
+        }
+
+
+class RecipientsForm(ItemActionForm):
+    """Expediering: who the item's decision is sent to, one a line."""
+
+    mottagare = forms.CharField(
+        label=_("Skickas till (en mottagare per rad)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mottagare"].initial = self.item.recipients
+
+    def arguments(self) -> dict[str, Any]:
+        return {"recipients": self.cleaned_data["mottagare"]}
+
+
 class SubstituteForm(ActionForm):
     ersattare = forms.ModelChoiceField(label=_("Ersättare"), queryset=Person.objects.none())
     tjanstgor_for = forms.ModelChoiceField(label=_("Tjänstgör för"), queryset=Person.objects.none())
@@ -236,8 +344,8 @@ class OfficialForm(ActionForm):
             "may_speak": data["yttranderatt"],
             "basis": data["grund"],
             "board_chair_consulted_on": data["samrad"],
-            "committee_chair_told_on": data["ordforande_informerad"],
-            "department_head_told_on": data["forvaltningschef_informerad"],
+            "committee_chair_notified_on": data["ordforande_informerad"],
+            "department_head_notified_on": data["forvaltningschef_informerad"],
         }
 
 
@@ -271,6 +379,24 @@ class SignerForm(ActionForm):
         return {"person": self.cleaned_data["person"]}
 
 
+class PaperApprovalForm(SignerForm):
+    """A signature made on paper on the stored minutes: who, and when (empty: now)."""
+
+    justerat = _datetime_field(_("Undertecknat"), required=False)
+
+    def arguments(self) -> dict[str, Any]:
+        return super().arguments() | {"approved_at": self.cleaned_data["justerat"]}
+
+
+class CorrectionForm(ActionForm):
+    """A correction of the approved minutes (protokollsrättelse): why."""
+
+    skal = forms.CharField(label=_("Skäl till rättelsen"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def arguments(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["skal"]}
+
+
 class DisqualificationForm(ActionForm):
     person = forms.ModelChoiceField(label=_("Jävig ledamot"), queryset=Person.objects.none())
     grund = forms.CharField(label=_("Grund för jäv"), max_length=300)
@@ -288,6 +414,9 @@ class DisqualificationForm(ActionForm):
             "ersattare",
             _attending(self.meeting, capacity=Attendance.Capacity.SUBSTITUTE, present=True),
         )
+        self.fields["grund"].help_text = _("Jäv enligt %(law)s.") % {
+            "law": law_of(self.meeting.organization, rules.DISQUALIFICATION_LAW)
+        }
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -295,10 +424,15 @@ class DisqualificationForm(ActionForm):
 
 
 class ProposalForm(ActionForm):
-    text = forms.CharField(label=_("Yrkande"), widget=forms.Textarea(attrs={"rows": 2}))
+    """A proposal in its full text (att-satser), or a member's bifall to the prepared one."""
+
+    text = forms.CharField(
+        label=_("Yrkande"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     forslagsstallare = forms.ModelChoiceField(
         label=_("Yrkat av"), queryset=Person.objects.none(), required=False
     )
+    bifall = forms.BooleanField(label=_("Bifall till förslaget till beslut"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -306,7 +440,11 @@ class ProposalForm(ActionForm):
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {"text": data["text"], "proposer": data["forslagsstallare"]}
+        return {
+            "text": data["text"],
+            "proposer": data["forslagsstallare"],
+            "supports_prepared": data["bifall"],
+        }
 
 
 class DecideForm(ItemActionForm):
@@ -356,6 +494,35 @@ class VoteForm(ItemActionForm):
         }
 
 
+class SecretBallotForm(ItemActionForm):
+    """An election by secret ballot (only in an election): the two proposals and the counts; a
+    tie is decided by lot, drawn when the vote is recorded."""
+
+    ja = ProposalChoiceField(label=_("Ja-förslag"), queryset=AgendaItem.objects.none())
+    nej = ProposalChoiceField(label=_("Nej-förslag"), queryset=AgendaItem.objects.none())
+    ja_roster = forms.IntegerField(label=_("Röster för ja-förslaget"), min_value=0)
+    nej_roster = forms.IntegerField(label=_("Röster för nej-förslaget"), min_value=0)
+    blanka = forms.IntegerField(label=_("Blanka (avstår)"), min_value=0, initial=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("ja", "nej"):
+            offer(self, name, self.item.proposals.select_related("proposer"))
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "yes_proposal": data["ja"],
+            "no_proposal": data["nej"],
+            "method": Vote.Method.SECRET,
+            "counts": {
+                Ballot.Choice.YES: data["ja_roster"],
+                Ballot.Choice.NO: data["nej_roster"],
+                Ballot.Choice.ABSTAIN: data["blanka"],
+            },
+        }
+
+
 class ItemStatusForm(ActionForm):
     status = forms.ChoiceField(
         label=_("Åtgärd"),
@@ -383,6 +550,32 @@ class DissentForm(ActionForm):
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {"person": data["person"], "reasons": data["motivering"]}
+
+
+class DissentReasonsForm(ItemActionForm):
+    """The written reasons of a dissent entered at the meeting, given until the approval."""
+
+    reservation = forms.ModelChoiceField(label=_("Reservation"), queryset=Dissent.objects.none())
+    motivering = forms.CharField(
+        label=_("Skriftlig motivering"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer(self, "reservation", self.item.dissents.filter(reasons="").select_related("person"))
+
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"dissent": data["reservation"], "reasons": data["motivering"]}
+
+
+class AnnouncementForm(ActionForm):
+    """The day the council's meeting was announced on the notice board (today if empty)."""
+
+    anslaget = date_field(_("Anslaget den"), required=False)
+
+    def arguments(self) -> dict[str, Any]:
+        return {"posted_on": self.cleaned_data["anslaget"]}
 
 
 class MinuteNoteForm(ActionForm):
@@ -417,3 +610,15 @@ class AgendaForm(forms.Form):
             organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
         )
         offer(self, "sammantrade", meetings.select_related("organization"))
+
+
+class AbsenceForm(forms.Form):
+    """Anmäl förhinder: the member's or substitute's own report, with an optional message to
+    the secretary."""
+
+    meddelande = forms.CharField(
+        label=_("Meddelande till sekreteraren (frivilligt)"),
+        required=False,
+        max_length=Attendance.ABSENCE_NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -57,6 +57,9 @@ class Meeting(models.Model):
     opened_at = models.DateTimeField(_("öppnat"), null=True, blank=True)
     closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True)
     approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    # The council's meeting is announced on the official notice board at least a week ahead
+    # (KL 5 kap. 11 §): the day the announcement (tillkännagivande) was posted.
+    announced_on = models.DateField(_("tillkännagivet på anslagstavlan"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("inställt"), null=True, blank=True)
     cancel_reason = models.TextField(_("skäl till att sammanträdet ställdes in"), blank=True)
 
@@ -110,6 +113,7 @@ class AgendaItem(models.Model):
         COMMUNICATIONS = "communications", _("Meddelanden")
         ASSIGNMENT_REPORTS = "assignment_reports", _("Rapporter om uppdrag")
         CASE = "case", _("Ärende")
+        ELECTION = "election", _("Val")
         INFORMATION = "information", _("Information")
 
     class Status(models.TextChoices):
@@ -190,6 +194,17 @@ class AgendaItem(models.Model):
         related_name="agenda_item",
         verbose_name=_("beslut i beslutsregistret"),
     )
+    # Expediering: who the decision is sent to, one recipient (an organ, an office, a person)
+    # a line; at approval they get a protokollsutdrag, registered in the case as `extract`.
+    recipients = models.TextField(_("skickas till"), blank=True)
+    extract = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("protokollsutdrag"),
+    )
     # The report of delegated decisions: the decisions this item reports to the organization,
     # marked reported in the register once the minutes are approved.
     reported_decisions = models.ManyToManyField(
@@ -248,6 +263,8 @@ class ItemAttachment(models.Model):
 class Attendance(models.Model):
     """Who is at the meeting, in which capacity, and on what right."""
 
+    ABSENCE_NOTE_LENGTH = 500
+
     class Capacity(models.TextChoices):
         MEMBER = "member", _("ledamot")
         SUBSTITUTE = "substitute", _("ersättare")
@@ -279,19 +296,44 @@ class Attendance(models.Model):
         verbose_name=_("tjänstgör för"),
     )
     checks_minutes = models.BooleanField(_("justerare"), default=False)
-    # An official's right to attend and to speak, and what it rests on (seed 002 5.2.1: the
-    # director in other committees after consulting the board's chair, with the committee's
-    # chair and the department head told in advance).
+    # An official's right to attend and to speak, and what it rests on; the dates of the
+    # consultation and notifications that a rule of the body's instruction requires first (seed
+    # 002 5.2.1: the director in other committees after consulting the board's chair, with the
+    # committee's chair and the department head notified in advance).
     may_speak = models.BooleanField(_("yttranderätt"), default=False)
     basis = models.CharField(_("grund för närvaro"), max_length=300, blank=True)
     board_chair_consulted_on = models.DateField(
         _("samråd med styrelsens ordförande"), null=True, blank=True
     )
-    committee_chair_told_on = models.DateField(
+    committee_chair_notified_on = models.DateField(
         _("nämndens ordförande informerad"), null=True, blank=True
     )
-    department_head_told_on = models.DateField(
+    department_head_notified_on = models.DateField(
         _("förvaltningschefen informerad"), null=True, blank=True
+    )
+    # Anmält förhinder: the member or substitute told beforehand that they cannot come
+    # (services.absence_report, which calls the next substitute).
+    absence_reported_at = models.DateTimeField(_("förhinder anmält"), null=True, blank=True)
+    absence_note = models.CharField(
+        _("meddelande om förhinder"), max_length=ABSENCE_NOTE_LENGTH, blank=True
+    )
+    # Who came late or left early: present from the item `came_at` and up to and including the
+    # item `left_after` (empty: from the opening, to the end), printed "närvarande §§ 3–7".
+    came_at = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kom till punkt"),
+    )
+    left_after = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lämnade efter punkt"),
     )
 
     class Meta:
@@ -312,8 +354,8 @@ class Attendance(models.Model):
 
 
 class Disqualification(models.Model):
-    """Jäv (KL 6 kap. 28-32 §§): a member takes no part in one item; a substitute may serve in
-    that item only."""
+    """Jäv (KL 5 kap. 47 § in the council, 6 kap. 28-32 §§ in the board and the committees): a
+    member takes no part in one item; a substitute may serve in that item only."""
 
     item = models.ForeignKey(
         AgendaItem,
@@ -361,6 +403,9 @@ class Proposal(models.Model):
         verbose_name=_("förslagsställare"),
     )
     text = models.TextField(_("förslag"))
+    # A member who moves the prepared proposal (yrkar bifall till förslaget till beslut): it
+    # carries the preparation's resolution clauses, as the prepared proposal itself does.
+    supports_prepared = models.BooleanField(_("bifall till förslaget till beslut"), default=False)
     adopted = models.BooleanField(_("bifallet"), default=False)
 
     class Meta:
@@ -376,8 +421,8 @@ class Proposal(models.Model):
 
 
 class Vote(models.Model):
-    """A vote between two proposals: by roll call (each name and vote kept) or, in elections, by
-    secret ballot (only the counts)."""
+    """A vote between two proposals: by roll call (each name and vote kept) or, in elections
+    only, by secret ballot (only the counts)."""
 
     class Method(models.TextChoices):
         ROLL_CALL = "roll_call", _("öppen omröstning (namnupprop)")
@@ -396,9 +441,10 @@ class Vote(models.Model):
     yes_count = models.PositiveSmallIntegerField(_("ja"), default=0)
     no_count = models.PositiveSmallIntegerField(_("nej"), default=0)
     abstain_count = models.PositiveSmallIntegerField(_("avstår"), default=0)
-    # A tie is settled by the chair's casting vote in a roll call, by lot in an election
-    # (KL 5 kap. 56 §, 6 kap. 33 §).
+    # A tie is settled by the chair's casting vote in other matters, by lot in an election
+    # (KL 5 kap. 56 §, 6 kap. 33 §); the lot is drawn by the system (services._draw_lot).
     casting_vote = models.BooleanField(_("ordförandens utslagsröst"), default=False)
+    decided_by_lot = models.BooleanField(_("avgjort genom lottning"), default=False)
     winner = models.ForeignKey(
         Proposal, on_delete=models.PROTECT, related_name="+", verbose_name=_("vinnande förslag")
     )
@@ -482,13 +528,73 @@ class MinuteNote(models.Model):
         return str(self.person)
 
 
+def _minutes_file_name(version: "MinutesVersion", filename: str) -> str:
+    meeting = version.meeting
+    return f"protokoll/{meeting.organization.body.slug}/{meeting.pk}/{filename}"
+
+
+class MinutesVersion(models.Model):
+    """The minutes as they were sent for justering, rendered once as PDF/A and stored; a
+    correction after justering (protokollsrättelse) is a new version, the old ones kept.
+
+    Two files: the full minutes, and the public version that masks what the registry's
+    visibility hides from the public. Each signature replaces a file by its signed state, whose
+    SHA-256 the event log records; `kansli audit verify` checks every file against its hash."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="minutes_versions",
+        verbose_name=_("sammanträde"),
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    file = models.FileField(_("protokoll"), upload_to=_minutes_file_name, max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    public_file = models.FileField(
+        _("offentlig version"), upload_to=_minutes_file_name, max_length=255
+    )
+    public_sha256 = models.CharField(_("SHA-256 för offentlig version"), max_length=64)
+    made_at = models.DateTimeField(_("upprättad"))
+    made_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("upprättad av"),
+    )
+    # Why a correction was made; empty for the first version.
+    reason = models.TextField(_("skäl till rättelse"), blank=True)
+    # When the last signer signed this version: justerad.
+    approved_at = models.DateTimeField(_("justerad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("protokollsversion")
+        verbose_name_plural = _("protokollsversioner")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="minutes_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Protokoll %(meeting)s, version %(number)d")) % {
+            "meeting": self.meeting,
+            "number": self.number,
+        }
+
+
 class Approval(models.Model):
-    """Justering: one signature on the minutes, or on one immediately approved item."""
+    """Justering: one signature on the stored minutes (digital, in the signer's own session, or
+    on paper, recorded by the secretary), or on one immediately approved item."""
 
     class Role(models.TextChoices):
         CHAIR = "chair", _("ordförande")
         CHECKER = "checker", _("justerare")
         SECRETARY = "secretary", _("sekreterare")
+
+    class Method(models.TextChoices):
+        DIGITAL = "digital", _("elektronisk underskrift")
+        PAPER = "paper", _("på papper")
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("sammanträde")
@@ -506,6 +612,17 @@ class Approval(models.Model):
     )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
     approved_at = models.DateTimeField(_("justerat"))
+    # The stored minutes signed; empty for an immediately approved item, and for minutes
+    # approved before they were stored.
+    version = models.ForeignKey(
+        MinutesVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approvals",
+        verbose_name=_("protokollsversion"),
+    )
+    method = models.CharField(_("sätt"), max_length=10, choices=Method.choices)
 
     class Meta:
         verbose_name = _("justering")
@@ -514,8 +631,13 @@ class Approval(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
-                condition=Q(item__isnull=True),
+                condition=Q(item__isnull=True, version__isnull=True),
                 name="approval_of_minutes_once",
+            ),
+            models.UniqueConstraint(
+                fields=["version", "person"],
+                condition=Q(version__isnull=False),
+                name="approval_of_version_once",
             ),
             models.UniqueConstraint(
                 fields=["item", "person"],
@@ -599,3 +721,60 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarFeed(models.Model):
+    """A person's secret link to the iCalendar feed of their own coming meetings, which a
+    calendar subscribes to without signing in. Only the SHA-256 digest of the link's token is
+    kept (as for API keys); a revoked link opens nothing, and a person has one open link."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name=_("person")
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kalenderlänk")
+        verbose_name_plural = _("kalenderlänkar")
+        ordering = ["person", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendar_feed_one_open_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.created_at:%Y-%m-%d}"
+
+
+class Adjournment(models.Model):
+    """Ajournering: the meeting paused from `started_at` until `ended_at` (empty while it
+    lasts), printed in the minutes."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="adjournments",
+        verbose_name=_("sammanträde"),
+    )
+    started_at = models.DateTimeField(_("ajournerat från"))
+    ended_at = models.DateTimeField(_("återupptogs"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ajournering")
+        verbose_name_plural = _("ajourneringar")
+        ordering = ["meeting", "started_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=models.F("started_at")),
+                name="adjournment_ends_after_start",
+                violation_error_message=_("En ajournering kan inte sluta innan den börjar."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.started_at:%H:%M}"

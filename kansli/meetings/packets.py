@@ -19,29 +19,38 @@ from __future__ import annotations
 
 import base64
 import datetime
+import email
+import email.policy
+import hashlib
 import io
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
 
 import pypdf
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from pypdf.generic import (
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-    RectangleObject,
-)
 
+from kansli import pdf
 from kansli.accounts.policy import Actor, User
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import decision_view
-from kansli.meetings.models import AgendaItem, Attendance, ItemAttachment, Meeting
+from kansli.meetings import conversion
+from kansli.meetings.models import (
+    AgendaItem,
+    Attendance,
+    ItemAttachment,
+    Meeting,
+    MinutesVersion,
+)
 from kansli.meetings.policy import item_title, reads_packet_whole
+from kansli.meetings.selectors import minutes_version
+from kansli.preparation.models import Preparation
 from kansli.registry import files
 from kansli.registry.models import Document, File
 from kansli.registry.visibility import document_view
@@ -51,10 +60,6 @@ if TYPE_CHECKING:
 
 IMAGES = (files.PNG, files.JPEG)
 FRONT = "front"  # the anchor of the notice at the head of a packet
-# Where "Sida N av M" sits: from the right and the bottom edge of the page, in points.
-STAMP_RIGHT = 110
-STAMP_BOTTOM = 22
-STAMP_FONT_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def notice_pdf(meeting: Meeting) -> bytes:
     """The notice (kallelse) with the agenda, as e-mailed to members and substitutes: the
     public version, since an e-mail leaves the system; the full packet is fetched signed in."""
     context = _agenda_context(meeting, PUBLIC)
-    return _render("meetings/pdf/notice.html", context).write_pdf()
+    return pdf.write(_render("meetings/pdf/notice.html", context))
 
 
 def members_packet(meeting: Meeting, user: Actor) -> bytes:
@@ -95,18 +100,74 @@ def public_packet(meeting: Meeting) -> bytes:
     return _packet(meeting, PUBLIC)
 
 
-def minutes_pdf(meeting: Meeting, *, public: bool, user: Actor = None) -> bytes:
-    """The minutes (protokoll): who attended, each paragraph (§) with its proposals, votes,
-    resolution, dissents and notes, and the approval. The public version masks what the
-    registry's visibility hides from the public (the titles and texts of secret cases); the
-    full version is whole for the system (no user), and masks for `user` what the registry
-    hides from them, as the members' packet does for anyone not of the organ."""
+def minutes_pdf(
+    meeting: Meeting,
+    *,
+    public: bool,
+    user: Actor = None,
+    version: MinutesVersion | None = None,
+) -> bytes:
+    """The minutes (protokoll) rendered now, as PDF/A: who attended, each paragraph (§) with
+    its proposals, votes, resolution, dissents and notes, and who signs. The public version
+    masks what the registry's visibility hides from the public (the titles and texts of secret
+    cases); the full version is whole for the system (no user), and masks for `user` what the
+    registry hides from them, as the members' packet does for anyone not of the organ.
+
+    Rendered once for each stored `version` (its number and the reason of a correction
+    printed); before the minutes are sent for justering, a draft. Anything served after that
+    is the stored file (`minutes_served`)."""
     reader = PUBLIC if public else (WHOLE if user is None else Reader(user))
-    items = (
+    paragraphs = [_paragraph(item, reader) for item in _minute_items(meeting)]
+    context = {
+        "meeting": meeting,
+        "public": public,
+        "version": version,
+        "sections": ", ".join(f"§ {p.item.minute_number}" for p in paragraphs),
+        "attendance": _attendance(meeting),
+        "paragraphs": paragraphs,
+        "signatures": _signatures(meeting),
+        **_times(meeting, paragraphs),
+    }
+    return pdf.write(_render("meetings/pdf/minutes.html", context))
+
+
+def extract_pdf(item: AgendaItem) -> bytes:
+    """The protokollsutdrag of one paragraph, whole: the minutes' heading, the paragraph as
+    the minutes have it, and who approves them; what expediering sends to its recipients."""
+    meeting = item.meeting
+    paragraphs = [_paragraph(_minute_items(meeting).get(pk=item.pk), WHOLE)]
+    context = {
+        "meeting": meeting,
+        "public": False,
+        "extract": True,
+        "sections": f"§ {item.minute_number}",
+        "paragraphs": paragraphs,
+        "signatures": _signatures(meeting),
+        **_times(meeting, paragraphs),
+    }
+    return pdf.write(_render("meetings/pdf/minutes.html", context))
+
+
+def _times(meeting: Meeting, paragraphs: list[Paragraph]) -> dict[str, Any]:
+    """The adjournments, and the first and last § that an attendance's "närvarande §§"
+    runs from and to when it names only one end."""
+    numbers = [paragraph.item.minute_number for paragraph in paragraphs]
+    return {
+        "adjournments": list(meeting.adjournments.all()),
+        "first_section": numbers[0] if numbers else "",
+        "last_section": numbers[-1] if numbers else "",
+    }
+
+
+def _minute_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's paragraphs in order, with all the minutes print of each."""
+    attachments = ItemAttachment.objects.select_related("document__case__organization")
+    return (
         meeting.items.filter(minute_number__isnull=False)
         .order_by("minute_number")
         .select_related("case__organization", "rapporteur")
         .prefetch_related(
+            Prefetch("attachments", queryset=attachments),
             "proposals__proposer",
             "votes__ballots__person",
             "votes__yes_proposal",
@@ -120,15 +181,38 @@ def minutes_pdf(meeting: Meeting, *, public: bool, user: Actor = None) -> bytes:
             "reported_decisions__decided_by",
         )
     )
-    context = {
-        "meeting": meeting,
-        "public": public,
-        "attendance": _attendance(meeting),
-        "paragraphs": [_paragraph(item, reader) for item in items],
-        "signatures": _signatures(meeting),
-        "posting": meeting.postings.filter(item__isnull=True).first(),
-    }
-    return _render("meetings/pdf/minutes.html", context).write_pdf()
+
+
+def minutes_served(meeting: Meeting, *, public: bool, user: Actor = None) -> bytes:
+    """The minutes as every path serves them: once sent for justering, the newest stored
+    version (`minutes_file`); before that, the draft rendered now."""
+    version = minutes_version(meeting=meeting)
+    if version is None:
+        return minutes_pdf(meeting, public=public, user=user)
+    return minutes_file(version, public=public, user=user)
+
+
+def minutes_file(version: MinutesVersion, *, public: bool, user: Actor = None) -> bytes:
+    """A stored version's file as it is: the full minutes to the system (no user) and to a
+    user who reads every paragraph of them unmasked by the registry's visibility; the public
+    version to the public and to anyone from whom the registry hides a part."""
+    whole = not public and (user is None or _reads_minutes_whole(user, version.meeting))
+    with (version.file if whole else version.public_file).open("rb") as stored:
+        return stored.read()
+
+
+def _reads_minutes_whole(user: User, meeting: Meeting) -> bool:
+    reader = Reader(user)
+    items = (
+        meeting.items.filter(minute_number__isnull=False)
+        .select_related("case")
+        .prefetch_related("reported_decisions")
+    )
+    return not any(
+        _item_title(item, reader)[1]
+        or any(_reported_title(d, reader) != d.title for d in item.reported_decisions.all())
+        for item in items
+    )
 
 
 # The agenda, as members or the public may see it
@@ -177,6 +261,24 @@ class ReportedDecision:
     rule: str
 
 
+@dataclass(frozen=True)
+class OfficerReport:
+    """The officer's report (tjänsteskrivelse) written in Kansli, as the reader may read it:
+    whole, or, when its case is secret to the reader, only that it is (`secrecy_reference`)."""
+
+    written_on: datetime.date
+    case_number: str
+    text: str = ""
+    clauses: tuple[str, ...] = ()
+    economic_consequences: str = ""
+    financing: str = ""
+    secrecy_reference: str = ""
+
+    @property
+    def masked(self) -> bool:
+        return bool(self.secrecy_reference)
+
+
 @dataclass
 class ItemEntry:
     anchor: str
@@ -185,6 +287,7 @@ class ItemEntry:
     case_number: str
     rapporteur: str
     proposal: str
+    report: OfficerReport | None
     attachments: list[AttachmentEntry]
     decisions: list[ReportedDecision]
 
@@ -195,6 +298,7 @@ def _agenda_context(meeting: Meeting, reader: Reader) -> dict[str, Any]:
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
         "items": _agenda(meeting, reader),
         "front": FRONT,
+        "public": reader.public,
     }
 
 
@@ -212,6 +316,7 @@ def _agenda(meeting: Meeting, reader: Reader) -> list[ItemEntry]:
     entries = []
     for number, item in enumerate(items, 1):
         title, masked = _item_title(item, reader)
+        preparation = _preparation(item)
         entries.append(
             ItemEntry(
                 anchor=f"item-{item.pk}",
@@ -220,11 +325,57 @@ def _agenda(meeting: Meeting, reader: Reader) -> list[ItemEntry]:
                 case_number=item.case.number if item.case else "",
                 rapporteur=item.rapporteur.name if item.rapporteur else "",
                 proposal="" if masked else item.proposal,
-                attachments=[_attachment(a.document, reader) for a in item.attachments.all()],
+                report=_officer_report(item, preparation, masked),
+                attachments=[
+                    _attachment(document, reader) for document in _documents(item, preparation)
+                ],
                 decisions=_reported_decisions(item, reader),
             )
         )
     return entries
+
+
+def _preparation(item: AgendaItem) -> Preparation | None:
+    if item.case is None:
+        return None
+    return (
+        Preparation.objects.filter(case=item.case)
+        .select_related("report_document__case__organization")
+        .prefetch_related("clauses", "report_document__files")
+        .first()
+    )
+
+
+def _officer_report(
+    item: AgendaItem, preparation: Preparation | None, masked: bool
+) -> OfficerReport | None:
+    """The report written in Kansli, whole, or masked when the reader may not see the case
+    (the registry's visibility, asked for the item's title); none when it is not written."""
+    if preparation is None or not preparation.report_text.strip() or item.case is None:
+        return None
+    written_on = timezone.localdate(preparation.updated_at)
+    if masked:
+        return OfficerReport(
+            written_on, item.case.number, secrecy_reference=item.case.secrecy_reference
+        )
+    return OfficerReport(
+        written_on,
+        item.case.number,
+        text=preparation.report_text,
+        clauses=tuple(clause.text for clause in preparation.clauses.all()),
+        economic_consequences=preparation.economic_consequences,
+        financing=preparation.financing,
+    )
+
+
+def _documents(item: AgendaItem, preparation: Preparation | None) -> list[Document]:
+    """The item's attachments, after the officer's report when it is a registered document
+    not attached already."""
+    attached = [attachment.document for attachment in item.attachments.all()]
+    report = preparation.report_document if preparation is not None else None
+    if report is None or report in attached:
+        return attached
+    return [report, *attached]
 
 
 def _reported_decisions(item: AgendaItem, reader: Reader) -> list[ReportedDecision]:
@@ -280,7 +431,7 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
         for attachment in entry.attachments:
             _plan_attachment(attachment, f"{entry.anchor}-document-{attachment.document.pk}")
     own = _render("meetings/pdf/packet.html", context)
-    own_pdf = pypdf.PdfReader(io.BytesIO(own.write_pdf()))
+    own_pdf = pypdf.PdfReader(io.BytesIO(pdf.write(own)))
     first_page = _anchor_pages(own)
 
     writer = pypdf.PdfWriter()
@@ -301,7 +452,8 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
             for page_number in range(begin, end):
                 writer.add_page(own_pdf.pages[page_number])
     _outline(writer, items, parts, starts)
-    _stamp_page_numbers(writer)
+    pdf.stamp_page_numbers(writer, _page_label)
+    pdf.archival(writer, own_pdf)
     writer.add_metadata({"/Title": own.metadata.title or ""})
     out = io.BytesIO()
     writer.write(out)
@@ -329,34 +481,79 @@ def _plan_attachment(attachment: AttachmentEntry, anchor: str) -> None:
 
 
 def _plan_file(attachment: AttachmentEntry, file: File, anchor: str) -> None:
-    if file.content_type == files.PDF:
-        with default_storage.open(file.storage_name) as stored:
-            reader = _pdf_reader(stored.read())
-        if reader is not None:
-            attachment.parts.append(Part(pdf=reader))
-            return
-        text = _(
-            "Filen %(name)s kunde inte läggas in i handlingarna. Den finns i diariet under "
-            "nummer %(number)s."
-        )
-    elif file.content_type in IMAGES:
-        with default_storage.open(file.storage_name) as stored:
-            data = base64.b64encode(stored.read()).decode("ascii")
-        image = f"data:{file.content_type};base64,{data}"
-        _add_sheet(attachment, Sheet(anchor, name=file.original_name, image=image))
+    with default_storage.open(file.storage_name) as stored:
+        data = stored.read()
+    _plan_content(attachment, file.original_name, file.content_type, data, anchor)
+
+
+def _plan_content(
+    attachment: AttachmentEntry, name: str, content_type: str, data: bytes, anchor: str
+) -> None:
+    """One file's pages: a PDF merged as it is, an office document made a PDF by LibreOffice
+    (`conversion`), an image on a page, an e-mail's text and then its attachments in turn;
+    anything else, or a file that fails, named on a page that says why."""
+    if content_type in IMAGES:
+        image = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"
+        _add_sheet(attachment, Sheet(anchor, name=name, image=image))
         return
+    if content_type == files.EMAIL:
+        _plan_email(attachment, name, data, anchor)
+        return
+    if content_type == files.PDF:
+        reader = _pdf_reader(data)
+        reason = _("PDF-filen kan inte läsas.")
+    elif content_type in conversion.CONVERTIBLE:
+        try:
+            converted = conversion.to_pdf(
+                data, content_type, sha256=hashlib.sha256(data).hexdigest()
+            )
+        except conversion.ConversionError as error:
+            reader, reason = None, str(error)
+        else:
+            reader = _pdf_reader(converted)
+            reason = _("LibreOffice gjorde ingen läsbar PDF av filen.")
     else:
-        text = _(
-            "Bilagan %(name)s (%(kind)s) kan inte visas i handlingarna. Den finns i diariet "
-            "under nummer %(number)s."
-        )
-    kind = files.ALLOWED.get(file.content_type)
-    values = {
-        "name": file.original_name,
-        "kind": kind.label if kind else file.content_type,
+        reader, reason = None, _("Filer av den typen visas inte i handlingarna.")
+    if reader is not None:
+        attachment.parts.append(Part(pdf=reader))
+        return
+    kind = files.ALLOWED.get(content_type)
+    text = _(
+        "Bilagan %(name)s (%(kind)s) kunde inte läggas in i handlingarna. %(reason)s Den "
+        "finns i diariet under nummer %(number)s."
+    ) % {
+        "name": name,
+        "kind": kind.label if kind else content_type,
+        "reason": reason,
         "number": attachment.number,
     }
-    _add_sheet(attachment, Sheet(anchor, name=file.original_name, text=text % values))
+    _add_sheet(attachment, Sheet(anchor, name=name, text=text))
+
+
+def _plan_email(attachment: AttachmentEntry, name: str, data: bytes, anchor: str) -> None:
+    """An e-mail: its sender, recipients, date, subject and text on a page of their own, then
+    each of its attachments as a file of the packet in turn."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    headers = [
+        f"{label}: {message[header]}"
+        for label, header in ((_("Från"), "From"), (_("Till"), "To"), (_("Datum"), "Date"))
+        if message[header]
+    ]
+    body = message.get_body(preferencelist=("plain", "html"))
+    text = body.get_content() if isinstance(body, EmailMessage) else ""
+    if isinstance(body, EmailMessage) and body.get_content_type() == "text/html":
+        text = strip_tags(text)
+    subject = str(message["Subject"] or name)
+    _add_sheet(
+        attachment, Sheet(anchor, name=subject, text="\n".join([*headers, "", text.strip()]))
+    )
+    for index, part in enumerate(message.iter_attachments(), 1):
+        content = part.get_payload(decode=True)
+        if not isinstance(content, bytes) or not content:
+            continue
+        filename = part.get_filename() or _("bilaga %(number)s") % {"number": index}
+        detected = files.detect_content_type(content) or part.get_content_type()
+        _plan_content(attachment, filename, detected, content, f"{anchor}-part-{index}")
 
 
 def _pdf_reader(data: bytes) -> pypdf.PdfReader | None:
@@ -400,49 +597,19 @@ def _outline(
             index += len(attachment.parts)
 
 
-def _stamp_page_numbers(writer: pypdf.PdfWriter) -> None:
-    """Stamp "Sida N av M" at the foot of every page, attachments' pages included: an overlay
-    page of one line of Helvetica made with pypdf, merged onto each page at its right edge."""
-    total = len(writer.pages)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
-    resources = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/FPage"): font})}
-    )
-    for number, page in enumerate(writer.pages, 1):
-        if page.rotation:
-            page.transfer_rotation_to_content()
-        box = page.cropbox
-        label = _("Sida %(page)d av %(pages)d") % {"page": number, "pages": total}
-        overlay = _overlay(label, box, resources)
-        page.merge_page(overlay, over=True)
-
-
-def _overlay(label: str, box: RectangleObject, resources: DictionaryObject) -> pypdf.PageObject:
-    x = float(box.right) - STAMP_RIGHT
-    y = float(box.bottom) + STAMP_BOTTOM
-    text = label.encode("cp1252", errors="replace").replace(b"(", b"\\(").replace(b")", b"\\)")
-    stream = DecodedStreamObject()
-    stream.set_data(
-        b"BT /FPage %d Tf 0.27 g %.2f %.2f Td (%s) Tj ET" % (STAMP_FONT_SIZE, x, y, text)
-    )
-    overlay = pypdf.PageObject.create_blank_page(width=float(box.right), height=float(box.top))
-    overlay[NameObject("/Resources")] = resources
-    overlay[NameObject("/Contents")] = stream
-    return overlay
+def _page_label(page: int, pages: int) -> str:
+    return _("Sida %(page)d av %(pages)d") % {"page": page, "pages": pages}
 
 
 # The minutes
 
 
 def _attendance(meeting: Meeting) -> dict[str, list[Attendance]]:
-    rows = list(meeting.attendance.select_related("person", "serves_for", "membership"))
+    rows = list(
+        meeting.attendance.select_related(
+            "person", "serves_for", "membership", "came_at", "left_after"
+        )
+    )
     capacity = Attendance.Capacity
     return {
         "members": [a for a in rows if a.capacity == capacity.MEMBER and a.present],
@@ -458,6 +625,15 @@ def _attendance(meeting: Meeting) -> dict[str, list[Attendance]]:
     }
 
 
+@dataclass(frozen=True)
+class Basis:
+    """One document of a paragraph's beslutsunderlag, as the reader may see its title."""
+
+    title: str
+    date: datetime.date
+    number: str
+
+
 @dataclass
 class Paragraph:
     item: AgendaItem
@@ -465,9 +641,14 @@ class Paragraph:
     masked: bool
     mask: str
     decisions: list[ReportedDecision]
+    clauses: list[str]  # the decision's att-satser, one a line of the item's resolution
+    basis: list[Basis]
+    recipients: list[str]  # expediering: who the decision is sent to
 
 
 def _paragraph(item: AgendaItem, reader: Reader) -> Paragraph:
+    """A paragraph as the reader may read it; a masked one keeps its decision and recipients
+    to itself and names its beslutsunderlag as the registry's visibility shows them."""
     title, masked = _item_title(item, reader)
     return Paragraph(
         item=item,
@@ -475,52 +656,50 @@ def _paragraph(item: AgendaItem, reader: Reader) -> Paragraph:
         masked=masked,
         mask=title if masked else "",
         decisions=_reported_decisions(item, reader),
+        clauses=_lines(item.resolution),
+        basis=_basis(item, reader, masked),
+        recipients=[] if masked else _lines(item.recipients),
     )
 
 
-@dataclass
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _basis(item: AgendaItem, reader: Reader, masked: bool) -> list[Basis]:
+    """The beslutsunderlag: the officer's report written in Kansli, then the registered
+    documents (a report registered as a document, the attachments)."""
+    preparation = _preparation(item)
+    report = _officer_report(item, preparation, masked)
+    basis = [Basis(_("Tjänsteskrivelse"), report.written_on, report.case_number)] if report else []
+    for document in _documents(item, preparation):
+        entry = _attachment(document, reader)
+        basis.append(Basis(entry.description, document.date, entry.number))
+    return basis
+
+
+@dataclass(frozen=True)
 class Signature:
     role: str
     name: str
-    approved_at: datetime.datetime | None = None
 
 
 def _signatures(meeting: Meeting) -> list[Signature]:
-    """Who signs the minutes: the chair, the minutes checkers and the secretary, each with the
-    time they approved them if they have, then anyone else who approved them (a vice chair who
-    chaired, say) in the role they signed in."""
-    approvals = {
-        approval.person_id: approval
-        for approval in meeting.approvals.filter(item__isnull=True).select_related("person")
-    }
+    """Who signs the minutes: the chair, the minutes checkers and the secretary. The
+    signatures themselves are the PAdES signatures added to the stored file, or on paper."""
     signers = []
     if meeting.chair:
-        signers.append((_("Ordförande"), meeting.chair))
+        signers.append(Signature(_("Ordförande"), meeting.chair.name))
     checkers = meeting.attendance.filter(checks_minutes=True).select_related("person")
-    signers.extend((_("Justerare"), checker.person) for checker in checkers)
+    signers.extend(Signature(_("Justerare"), checker.person.name) for checker in checkers)
     if meeting.secretary:
-        signers.append((_("Sekreterare"), meeting.secretary))
-    signatures = []
-    for role, signer in signers:
-        approval = approvals.pop(signer.pk, None)
-        signatures.append(Signature(role, signer.name, approval.approved_at if approval else None))
-    signatures.extend(
-        Signature(
-            approval.get_role_display().capitalize(), approval.person.name, approval.approved_at
-        )
-        for approval in approvals.values()
-    )
-    return signatures
+        signers.append(Signature(_("Sekreterare"), meeting.secretary.name))
+    return signers
 
 
 def _render(template: str, context: dict[str, Any]) -> weasyprint.Document:
     """Render the template, in Swedish, into a WeasyPrint document; nothing is fetched from
     outside the document itself (data URIs only)."""
-    # WeasyPrint takes seconds to import: only the processes that make PDFs pay for it.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
     with translation.override("sv"):
         html = render_to_string(template, context)
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=fetcher).render()
+    return pdf.render(html)

@@ -2,24 +2,34 @@
 agenda, and what hangs on the notice board."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kansli import legal_time
+from kansli.accounts.models import ApiToken
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import decisions_unreported
-from kansli.meetings import rules
+from kansli.delegation.engine import Verdict
+from kansli.delegation.selectors import authority_check, decision_types_of
+from kansli.meetings import rules, signing
 from kansli.meetings.models import (
     AgendaItem,
+    Approval,
     Attendance,
+    CalendarFeed,
+    Delivery,
     Disqualification,
     Meeting,
+    MinutesVersion,
     Posting,
     Proposal,
     Vote,
 )
 from kansli.organisation.models import Body, Membership, Organization, Person
-from kansli.organisation.selectors import members_on
+from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.preparation.models import Preparation
 from kansli.preparation.selectors import case_readiness
 from kansli.registry.models import Case
@@ -36,6 +46,44 @@ def minutes_name(meeting: Meeting) -> str:
     return f"{organization.short_name or organization.name} {meeting_day(meeting):%Y-%m-%d}"
 
 
+def minutes_signers(*, meeting: Meeting) -> dict[int, str]:
+    """Who approves the minutes, by person id, with the role they sign in: the chair and the
+    minutes checkers."""
+    signers: dict[int, str] = {
+        row.person_id: Approval.Role.CHECKER
+        for row in meeting.attendance.filter(checks_minutes=True)
+    }
+    if meeting.chair_id is not None:
+        signers[meeting.chair_id] = Approval.Role.CHAIR
+    return signers
+
+
+def minutes_version(*, meeting: Meeting) -> MinutesVersion | None:
+    """The newest stored version of the meeting's minutes: the one served."""
+    return meeting.minutes_versions.order_by("-number").first()
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A stored version's justering as it stands: each electronic signature found in the file
+    the public reads, validated from the file itself; each signature recorded as made on
+    paper."""
+
+    signatures: list[signing.SignatureSeen]
+    on_paper: list[Approval]
+
+
+def minutes_signed(*, version: MinutesVersion) -> Signed:
+    with version.public_file.open("rb") as stored:
+        content = stored.read()
+    return Signed(
+        signatures=signing.signatures(content),
+        on_paper=list(
+            version.approvals.filter(method=Approval.Method.PAPER).select_related("person")
+        ),
+    )
+
+
 def in_board_group(organization: Organization) -> bool:
     """The executive board and its subcommittees and drafting committees: where the director
     presents the cases and may attend and speak (seed 002 4.1.2-4.1.3, seed 000)."""
@@ -50,6 +98,49 @@ def in_board_group(organization: Organization) -> bool:
     )
 
 
+# KL 5 kap. 11-12 §§: the council's meeting is announced on the notice board, and the notice
+# sent to every member and substitute, at least a week before the meeting day.
+COUNCIL_NOTICE_DAYS = 7
+# The board and the committees: their reglemente says (KL 6 kap. 44 §). This default is the
+# common text of a reglemente (SKR's model, "Reglemente med gemensamma bestämmelser för
+# nämnderna": the notice reaches each member and substitute at least five days before the
+# meeting day); an organ whose reglemente says otherwise sets `Organization.notice_days`.
+COMMITTEE_NOTICE_DAYS = 5
+
+
+@dataclass(frozen=True)
+class NoticePeriod:
+    """How long before the meeting day the notice must go out, the last day it may, and why."""
+
+    days: int
+    latest: datetime.date
+    source: str
+
+
+def notice_period(*, meeting: Meeting) -> NoticePeriod:
+    """The notice period of the meeting's organ: its own setting from its reglemente, or the
+    default of its kind."""
+    organization = meeting.organization
+    if organization.notice_days is not None:
+        days, source = organization.notice_days, _("organets reglemente")
+    elif organization.kind == Organization.Kind.COUNCIL:
+        days, source = COUNCIL_NOTICE_DAYS, _("KL 5 kap. 11–12 §§")
+    else:
+        days, source = COMMITTEE_NOTICE_DAYS, _("reglementet, standard för nämnder")
+    return NoticePeriod(days, legal_time.notice_latest(meeting_day(meeting), days), source)
+
+
+def notice_warning(*, meeting: Meeting, on: datetime.date) -> str:
+    """Why a notice sent on `on` is too late for the organ's notice period; empty if it is not."""
+    period = notice_period(meeting=meeting)
+    if on <= period.latest:
+        return ""
+    return _(
+        "Kallelsen är sen: den ska skickas senast %(latest)s, %(days)s dagar före "
+        "sammanträdesdagen (%(source)s)."
+    ) % {"latest": f"{period.latest:%Y-%m-%d}", "days": period.days, "source": period.source}
+
+
 def meeting_plan(*, organization: Organization, year: int) -> QuerySet[Meeting]:
     """The organization's meetings of the year, cancelled ones included, in order."""
     return Meeting.objects.filter(organization=organization, starts_at__year=year).select_related(
@@ -58,13 +149,17 @@ def meeting_plan(*, organization: Organization, year: int) -> QuerySet[Meeting]:
 
 
 def meetings_for_person(
-    *, person: Person, start: datetime.date, end: datetime.date
+    *, person: Person, start: datetime.date, end: datetime.date | None = None
 ) -> list[Meeting]:
-    """The meetings from `start` to `end` (inclusive) of the organizations where the person
-    is a member or substitute on the day of the meeting, cancelled ones left out."""
+    """The meetings from `start` to `end` (inclusive; no end: all coming) of the organizations
+    where the person is a member or substitute on the day of the meeting, cancelled ones left
+    out."""
     seats = list(Membership.objects.filter(person=person).overlapping(start, end))
     meetings = (
-        Meeting.objects.filter(organization_id__in={seat.organization_id for seat in seats})
+        Meeting.objects.filter(
+            organization_id__in={seat.organization_id for seat in seats},
+            starts_at__date__gte=start,
+        )
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("organization")
     )
@@ -77,14 +172,160 @@ def meetings_for_person(
             and (seat.end is None or seat.end >= day)
             for seat in seats
         )
-        if start <= day <= end and seated:
+        if start <= day and (end is None or day <= end) and seated:
             found.append(meeting)
     return found
 
 
+@dataclass(frozen=True)
+class OwnMeeting:
+    """A coming meeting as one member or substitute sees it: their seat in the organ on the
+    day, and their row of the attendance if there is one yet."""
+
+    meeting: Meeting
+    seat: Membership
+    attendance: Attendance | None
+
+    @property
+    def absence_reported(self) -> bool:
+        row = self.attendance
+        return row is not None and row.absence_reported_at is not None and not row.present
+
+    @property
+    def serves_for(self) -> Person | None:
+        return self.attendance.serves_for if self.attendance is not None else None
+
+    @property
+    def substitute(self) -> bool:
+        return self.seat.role == Membership.Role.SUBSTITUTE
+
+
+def own_meetings(*, person: Person, on: datetime.date) -> list[OwnMeeting]:
+    """The person's meetings from `on` on, in the organs of their own body where they hold a
+    seat on the meeting's day (cancelled ones left out), each with that seat and their
+    attendance."""
+    meetings = [
+        meeting
+        for meeting in meetings_for_person(person=person, start=on)
+        if meeting.organization.body_id == person.body_id
+    ]
+    seats = list(
+        Membership.objects.filter(
+            person=person, organization_id__in={meeting.organization_id for meeting in meetings}
+        )
+    )
+    rows = {
+        row.meeting_id: row
+        for row in Attendance.objects.filter(person=person, meeting__in=meetings).select_related(
+            "serves_for"
+        )
+    }
+    found = []
+    for meeting in meetings:
+        day = meeting_day(meeting)
+        seat = next(
+            seat
+            for seat in seats
+            if seat.organization_id == meeting.organization_id
+            and seat.start <= day
+            and (seat.end is None or seat.end >= day)
+        )
+        found.append(OwnMeeting(meeting, seat, rows.get(meeting.pk)))
+    return sorted(found, key=lambda own: (own.meeting.starts_at, own.meeting.pk))
+
+
 def seat_count(*, meeting: Meeting) -> int:
-    """The organization's members (ledamöter) on the day of the meeting."""
+    """The number of members (ledamöter) the quorum is counted on: the organization's decided
+    number of seats, vacant seats included, or, for an organ without one entered, its members
+    on the day of the meeting.
+
+    KL 5 kap. 43 § and 6 kap. 27 § ask for "mer än hälften av ledamöterna". The ledamöter the
+    law counts are the seats the organ has by decision (the council's decision on its own
+    size, the reglemente's on a committee's), not those filled on the day: a vacant seat does
+    not lower the quorum. Source relied on: SKR's commentary on the rule (Kommunallagen med
+    kommentarer, 5 kap. 43 §), which counts the fixed number of seats; the wording is the one
+    of 1991 års kommunallag that prop. 2016/17:171 carried over unchanged."""
+    seats = meeting.organization.seats
+    if seats is not None:
+        return seats
     return members_on(organization=meeting.organization, on=meeting_day(meeting)).count()
+
+
+# The decision type of the rules in a body's instruction that give an official the right to
+# attend and speak at an organ's meetings (the orders' YAML files: seed 002 4.1.3 and 5.2.1,
+# seed 000's roles in the council and the board).
+ATTENDANCE = "narvaro-och-yttranderatt"
+
+
+def attendance_verdict(*, meeting: Meeting, person: Person) -> Verdict | None:
+    """What the body's instruction says of the person attending and speaking at the meeting's
+    organ: the verdict of a rule of decision type ATTENDANCE whose scope covers the organ,
+    with what must happen first (seed 002 5.2.1: the director in the other committees after
+    consulting the board's chair, their chair and department head notified in advance). None
+    when no rule of the instruction covers the person there: then the right rests on the basis
+    the secretary enters, as for any official."""
+    body = meeting.organization.body
+    if ATTENDANCE not in {kind.code for kind in decision_types_of(body=body)}:
+        return None
+    verdict = authority_check(
+        body=body,
+        decision_type=ATTENDANCE,
+        on=meeting_day(meeting),
+        person=person,
+        concerning=meeting.organization,
+    )
+    return None if verdict.outcome == "denied" else verdict
+
+
+def council_flags(*, meeting: Meeting, on: datetime.date) -> list[str]:
+    """What the law asks of a council meeting that was not done in time, as of `on`: the
+    announcement on the notice board at least a week before the meeting day (KL 5 kap. 11 §),
+    missing or late; the minutes approved within 14 days (KL 5 kap. 69 §), late or overdue.
+    Empty for other organs and for a cancelled meeting."""
+    if (
+        meeting.organization.kind != Organization.Kind.COUNCIL
+        or meeting.status == Meeting.Status.CANCELLED
+    ):
+        return []
+    flags = []
+    day = meeting_day(meeting)
+    latest = legal_time.announcement_latest(day)
+    words = {"latest": f"{latest:%Y-%m-%d}", "law": "KL 5 kap. 11 §"}
+    if meeting.announced_on is None:
+        flags.append(
+            _(
+                "Sammanträdet är inte tillkännagivet på anslagstavlan: det ska ske senast "
+                "%(latest)s, en vecka före sammanträdesdagen (%(law)s)."
+            )
+            % words
+        )
+    elif meeting.announced_on > latest:
+        flags.append(
+            _(
+                "Tillkännagivandet anslogs %(on)s, senare än en vecka före sammanträdesdagen "
+                "(senast %(latest)s, %(law)s)."
+            )
+            % {**words, "on": f"{meeting.announced_on:%Y-%m-%d}"}
+        )
+    due = legal_time.council_minutes_due(day)
+    approved = timezone.localdate(meeting.approved_at) if meeting.approved_at else None
+    if (approved or on) > due:
+        flags.append(
+            _("Protokollet ska justeras senast %(due)s (KL 5 kap. 69 §); %(state)s.")
+            % {
+                "due": f"{due:%Y-%m-%d}",
+                "state": _("det justerades %(on)s") % {"on": f"{approved:%Y-%m-%d}"}
+                if approved is not None
+                else _("det är inte justerat"),
+            }
+        )
+    return flags
+
+
+def law_of(organization: Organization, paragraphs: tuple[str, str]) -> str:
+    """The paragraph of a meeting rule (rules.QUORUM_LAW, …) that applies in the organization:
+    chapter 5 of KL in the council, chapter 6 in the board and the committees."""
+    return rules.law(paragraphs, council=organization.kind == Organization.Kind.COUNCIL)
 
 
 def serving_members(*, meeting: Meeting, item: AgendaItem | None = None) -> list[Person]:
@@ -107,6 +348,25 @@ def serving_members(*, meeting: Meeting, item: AgendaItem | None = None) -> list
     ]
 
 
+def notice_recipients(*, meeting: Meeting) -> list[Person]:
+    """Who the notice goes to: the members and substitutes of the meeting's day who have an
+    e-mail address, each once."""
+    day = meeting_day(meeting)
+    seats = [
+        *members_on(organization=meeting.organization, on=day),
+        *substitutes_on(organization=meeting.organization, on=day),
+    ]
+    return list({seat.person.pk: seat.person for seat in seats if seat.person.email}.values())
+
+
+def notice_deliveries(*, meeting: Meeting) -> list[Delivery]:
+    """The last delivery of the notice to each person it went to, in the order first sent."""
+    latest: dict[int, Delivery] = {}
+    for delivery in meeting.deliveries.select_related("person").order_by("sent_at", "pk"):
+        latest[delivery.person_id] = delivery
+    return list(latest.values())
+
+
 def quorum_of(*, meeting: Meeting, item: AgendaItem | None = None) -> rules.Quorum:
     """Whether the meeting (in the item, when one is given) has a quorum."""
     return rules.quorum(
@@ -114,24 +374,92 @@ def quorum_of(*, meeting: Meeting, item: AgendaItem | None = None) -> rules.Quor
     )
 
 
-def ready_cases(*, organization: Organization) -> list[Case]:
-    """Open cases whose preparation is ready for this organization (the current step of their
-    route) and that pass the readiness check, not already on a pending item of one of its
-    meetings; by case number."""
-    on_agenda = AgendaItem.objects.filter(
+def _pending_items(organization: Organization) -> QuerySet[AgendaItem]:
+    """The case items still to be dealt with on the organization's meetings not cancelled."""
+    return AgendaItem.objects.filter(
         meeting__organization=organization, status=AgendaItem.Status.PENDING, case__isnull=False
     ).exclude(meeting__status=Meeting.Status.CANCELLED)
+
+
+def ready_cases(*, organization: Organization) -> list[Case]:
+    """Open cases whose preparation is ready for this organization (the organ it names: the
+    current step of its route, or the organ named for a case without a route) and that pass
+    the readiness check, not already on a pending item of one of its meetings; by case
+    number."""
     cases = (
         Case.objects.filter(
             status=Case.Status.OPEN,
             preparation__status=Preparation.Status.READY,
-            preparation__step__organization=organization,
+            preparation__organization=organization,
         )
-        .exclude(pk__in=on_agenda.values("case_id"))
+        .exclude(pk__in=_pending_items(organization).values("case_id"))
         .select_related("organization")
         .order_by("opened_on", "sequence", "pk")
     )
     return [case for case in cases if case_readiness(case=case).ready]
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A case in preparation for the organ, or of its own, that is not on the agenda, and why."""
+
+    case: Case
+    reason: str
+
+
+def cases_left_out(*, meeting: Meeting) -> list[LeftOut]:
+    """The open cases under preparation that `agenda_build` did not put on the meeting's agenda:
+    those the preparation sends to the meeting's organ and those of the organ's own that are
+    prepared for another, each with the reason; by case number."""
+    organization = meeting.organization
+    on_this = meeting.items.filter(case__isnull=False).values("case_id")
+    elsewhere = {
+        item.case_id: item.meeting
+        for item in _pending_items(organization)
+        .exclude(meeting=meeting)
+        .select_related("meeting__organization")
+    }
+    preparations = (
+        Preparation.objects.filter(
+            Q(organization=organization) | Q(case__organization=organization),
+            case__status=Case.Status.OPEN,
+        )
+        .exclude(status=Preparation.Status.DECIDED)
+        .exclude(case__in=on_this)
+        .select_related("case__organization__body", "organization")
+        .order_by("case__opened_on", "case__sequence", "case__pk")
+    )
+    return [
+        LeftOut(p.case, _left_out_reason(p, organization, elsewhere.get(p.case_id)))
+        for p in preparations
+    ]
+
+
+def _left_out_reason(
+    preparation: Preparation, organization: Organization, on_agenda: Meeting | None
+) -> str:
+    if preparation.organization_id != organization.pk:
+        if preparation.organization is None:
+            return _("Beredningen anger inget organ som ska behandla ärendet.")
+        return _("Ärendet bereds för %(organization)s, inte för %(here)s.") % {
+            "organization": preparation.organization,
+            "here": organization,
+        }
+    if on_agenda is not None:
+        return _("Ärendet står redan på dagordningen för sammanträdet %(date)s.") % {
+            "date": f"{meeting_day(on_agenda):%Y-%m-%d}"
+        }
+    readiness = case_readiness(case=preparation.case)
+    if not readiness.ready:
+        return _("Beredningen är inte klar: %(missing)s saknas.") % {
+            "missing": ", ".join(m.label for m in readiness.missing)
+        }
+    if preparation.status == Preparation.Status.READY:
+        return _("Klart för dagordning: kommer med när dagordningen byggs igen.")
+    return _(
+        "Komplett – inget saknas, men ärendet är inte markerat klart för dagordning "
+        "(status: %(status)s)."
+    ) % {"status": preparation.get_status_display()}
 
 
 def delegated_decisions_due(*, meeting: Meeting) -> QuerySet[Decision]:
@@ -202,4 +530,18 @@ def meeting_detail(*, meeting: Meeting) -> Meeting:
             "postings",
         )
         .get(pk=meeting.pk)
+    )
+
+
+def open_calendar_feed(*, person: Person) -> CalendarFeed | None:
+    """The person's calendar link not revoked, if they have one."""
+    return CalendarFeed.objects.filter(person=person, revoked_at__isnull=True).first()
+
+
+def calendar_feed_of(*, token: str) -> CalendarFeed | None:
+    """The calendar link a token opens: not revoked. Only the token's digest is looked up."""
+    return (
+        CalendarFeed.objects.select_related("person__body")
+        .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True)
+        .first()
     )

@@ -4,16 +4,24 @@ the minutes and the posting on the notice board.
 Each service first asks the meetings' policy whether the actor may (the body's secretaries),
 then locks its meeting, writes and audits in one transaction, and refuses in Swedish what the
 law or the instruction forbids: a decision without a quorum (KL 5 kap. 43 §, 6 kap. 27 §), a
-vote by someone not serving or disqualified (KL 6 kap. 28-32 §§), a dissent by someone who took
-no part (KL 4 kap. 27 §), the director in another committee without the consultation of seed
-002 5.2.1. A refusal because of how the meeting or item stands (its status, an item already
+vote by someone not serving or disqualified (jäv: KL 5 kap. 47 §, 6 kap. 28-32 §§), a secret
+ballot outside an election (KL 5 kap. 54 §, 6 kap. 33 §), a substitute of another party in the
+council (KL 5 kap. 17-19 §§), a dissent by someone who took no part or after the meeting closed
+(KL 4 kap. 27 §), an official without what the body's instruction requires first (seed 002
+5.2.1). A refusal because of how the meeting or item stands (its status, an item already
 dealt with, no quorum, an approval already given) has the code "conflict": the API's 409.
 """
 
 import datetime
+import hashlib
+import logging
+import secrets
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -21,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansli import legal_time
+from kansli.accounts.models import ApiToken, Role
 from kansli.audit import services as audit
 from kansli.audit.selectors import chain_head
 from kansli.audit.services import Actor
@@ -28,12 +37,15 @@ from kansli.bounds import require_year_in_bounds
 from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.policy import require_put_on_agenda
 from kansli.decisions.services import decision_report, meeting_decision_record
-from kansli.meetings import calendar, packets, rules
+from kansli.delegation import labels
+from kansli.meetings import calendar, packets, rules, signing
 from kansli.meetings.models import (
+    Adjournment,
     AgendaItem,
     Approval,
     Attendance,
     Ballot,
+    CalendarFeed,
     Delivery,
     Disqualification,
     Dissent,
@@ -41,16 +53,30 @@ from kansli.meetings.models import (
     Meeting,
     MinuteNote,
     MinuteSeries,
+    MinutesVersion,
     Posting,
     Proposal,
     Vote,
 )
-from kansli.meetings.policy import require_manage, require_record_approval
+from kansli.meetings.policy import (
+    require_correct_minutes,
+    require_manage,
+    require_own_calendar,
+    require_record_approval,
+    require_report_absence,
+    require_sign_minutes,
+)
 from kansli.meetings.selectors import (
+    attendance_verdict,
     delegated_decisions_due,
     in_board_group,
+    law_of,
     meeting_day,
     minutes_name,
+    minutes_signers,
+    minutes_version,
+    notice_deliveries,
+    notice_recipients,
     quorum_of,
     ready_cases,
     serving_members,
@@ -59,7 +85,11 @@ from kansli.organisation.models import Body, Membership, Organization, Person
 from kansli.organisation.selectors import director_of, members_on, presidium, substitutes_on
 from kansli.preparation import services as preparation_services
 from kansli.preparation.models import Preparation
+from kansli.registry import files
+from kansli.registry import services as registry_services
 from kansli.registry.models import Case, Document
+
+logger = logging.getLogger(__name__)
 
 S = Meeting.Status
 BEFORE = (S.PLANNED, S.CALLED)
@@ -110,6 +140,14 @@ def _locked_item(item: AgendaItem, states: Iterable[str]) -> AgendaItem:
     return item
 
 
+def _refuse_sent_for_approval(meeting: Meeting) -> None:
+    """The minutes sent for justering are stored as they were: nothing is added to them."""
+    if meeting.minutes_versions.exists():
+        raise ValidationError(
+            _("Protokollet är skickat för justering och kan inte ändras."), code="conflict"
+        )
+
+
 def _refuse_dealt_with(item: AgendaItem) -> None:
     if item.status != AgendaItem.Status.PENDING:
         raise ValidationError(
@@ -128,11 +166,7 @@ def _refuse_no_quorum(meeting: Meeting, item: AgendaItem) -> None:
     quorum = quorum_of(meeting=meeting, item=item)
     if quorum.met:
         return
-    law = (
-        _("KL 5 kap. 43 §")
-        if meeting.organization.kind == Organization.Kind.COUNCIL
-        else _("KL 6 kap. 27 §")
-    )
+    law = law_of(meeting.organization, rules.QUORUM_LAW)
     raise ValidationError(
         _(
             "%(organization)s är inte beslutför: %(present)s av %(seats)s ledamöter "
@@ -183,10 +217,29 @@ def meeting_schedule(
 
 
 @transaction.atomic
-def meeting_cancel(*, actor: Actor, meeting: Meeting) -> Meeting:
+def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
+    """Cancel a meeting not yet held, recording why, and withdraw the invitation from the
+    calendar of everyone the notice went to (an iCalendar CANCEL of the same event, RFC 5546),
+    by e-mail to the address it went to; if the mail cannot go, nothing is saved."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
-    return audit.update(actor=actor, instance=meeting, status=S.CANCELLED)
+    if not reason.strip():
+        raise ValidationError(_("Ange varför sammanträdet ställs in."))
+    meeting = audit.update(
+        actor=actor,
+        instance=meeting,
+        status=S.CANCELLED,
+        cancelled_at=timezone.now(),
+        cancel_reason=reason.strip(),
+    )
+    _send(
+        [_cancellation(meeting, delivery) for delivery in notice_deliveries(meeting=meeting)],
+        _(
+            "Inställelsen kunde inte skickas: e-postservern svarade inte (%(error)s). "
+            "Inget är sparat."
+        ),
+    )
+    return meeting
 
 
 # The agenda ------------------------------------------------------------------------------
@@ -316,16 +369,22 @@ def item_add(
     kind: str = AgendaItem.Kind.CASE,
     case: Case | None = None,
     proposal: str = "",
+    position: int | None = None,
 ) -> AgendaItem:
-    """Add an item at the end of the agenda (during the meeting too: an extra item)."""
+    """Add an item at `position` (1 is first), or else before the closing items (an item of a
+    closing kind after them), during the meeting too: an extra item. The others make room."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, UNTIL_HELD)
     if case is not None and case.organization.body_id != meeting.organization.body_id:
         raise ValidationError(_("Ärendet hör till en annan kommun eller region."))
     if not title.strip():
         raise ValidationError(_("Punkten behöver en rubrik."))
-    top = meeting.items.aggregate(top=Max("position"))["top"] or 0
-    return _new_item(
+    items = list(meeting.items.order_by("position"))
+    if position is None:
+        closing = [n for n, item in enumerate(items) if item.kind in CLOSING_ITEMS]
+        position = len(items) + 1 if kind in CLOSING_ITEMS or not closing else closing[0] + 1
+    top = max((item.position for item in items), default=0)
+    item = _new_item(
         actor,
         meeting,
         position=top + 1,
@@ -334,6 +393,7 @@ def item_add(
         case=case,
         proposal=proposal or (_proposal_of(case) if case is not None else ""),
     )
+    return _place(actor, items, item, position)
 
 
 @transaction.atomic
@@ -380,10 +440,15 @@ def item_move(*, actor: Actor, item: AgendaItem, position: int) -> AgendaItem:
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, UNTIL_HELD)
     items = [other for other in item.meeting.items.order_by("position") if other.pk != item.pk]
-    if not 1 <= position <= len(items) + 1:
+    return _place(actor, items, item, position)
+
+
+def _place(actor: Actor, others: list[AgendaItem], item: AgendaItem, position: int) -> AgendaItem:
+    """Put the item at `position` among the others (1 is first); they close up around it."""
+    if not 1 <= position <= len(others) + 1:
         raise ValidationError(_("Platsen finns inte på dagordningen."))
-    items.insert(position - 1, item)
-    _renumber(actor, items)
+    others.insert(position - 1, item)
+    _renumber(actor, others)
     item.refresh_from_db()
     return item
 
@@ -461,32 +526,27 @@ def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
 def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     """Send the notice by e-mail to the members and substitutes of the meeting's day who have
     an address, with the notice PDF and an iCalendar invitation, and record each delivery.
-    Sent again, it goes out again (after a change to the agenda)."""
+    Sent again, it goes out again (after a change to the agenda), recorded as a resend. Not
+    once the meeting has begun; sent after the organ's notice period it still goes, and the
+    pages warn (`selectors.notice_warning`)."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
     if not meeting.items.exists():
         raise ValidationError(
             _("Dagordningen är tom: bygg den innan kallelsen skickas."), code="conflict"
         )
-    day = meeting_day(meeting)
-    seats = [
-        *members_on(organization=meeting.organization, on=day),
-        *substitutes_on(organization=meeting.organization, on=day),
-    ]
-    recipients = list({seat.person.pk: seat.person for seat in seats if seat.person.email}.values())
+    if timezone.now() >= meeting.starts_at:
+        raise ValidationError(
+            _("Sammanträdet har redan börjat; kallelsen kan inte skickas."), code="conflict"
+        )
+    recipients = notice_recipients(meeting=meeting)
     if not recipients:
         raise ValidationError(_("Ingen ledamot eller ersättare har en e-postadress."))
     pdf = packets.notice_pdf(meeting)
-    try:
-        get_connection().send_messages([_notice(meeting, person, pdf) for person in recipients])
-    except OSError as error:  # smtplib's errors are OSErrors too
-        raise ValidationError(
-            _(
-                "Kallelsen kunde inte skickas: e-postservern svarade inte (%(error)s). "
-                "Inget är sparat."
-            )
-            % {"error": error}
-        ) from error
+    _send(
+        [_notice(meeting, person, pdf) for person in recipients],
+        _("Kallelsen kunde inte skickas: e-postservern svarade inte (%(error)s). Inget är sparat."),
+    )
     now = timezone.now()
     deliveries = audit.create_many(
         actor=actor,
@@ -495,8 +555,71 @@ def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
             for person in recipients
         ],
     )
+    if meeting.notice_sent_at is not None:
+        audit.record(
+            actor=actor,
+            action=audit.action_name(meeting, "notice_resend"),
+            instance=meeting,
+            before={"notice_sent_at": meeting.notice_sent_at.isoformat()},
+            after={"notice_sent_at": now.isoformat(), "recipients": len(deliveries)},
+        )
     audit.update(actor=actor, instance=meeting, status=S.CALLED, notice_sent_at=now)
     return deliveries
+
+
+def _send(messages: list[EmailMessage], failed: str) -> None:
+    """Send the messages, or refuse with `failed` (which names the %(error)s) so that the
+    write they belong to rolls back."""
+    try:
+        get_connection().send_messages(messages)
+    except OSError as error:  # smtplib's errors are OSErrors too
+        raise ValidationError(failed % {"error": error}) from error
+
+
+def _cancellation(meeting: Meeting, delivery: Delivery) -> EmailMessage:
+    """The withdrawal of the invitation (iTIP CANCEL) to one who had the notice, with why."""
+    words = {
+        "organization": meeting.organization,
+        "date": f"{meeting_day(meeting):%Y-%m-%d}",
+        "reason": meeting.cancel_reason,
+    }
+    message = EmailMessage(
+        subject=_("Inställt: %(organization)s %(date)s") % words,
+        body=_(
+            "Sammanträdet med %(organization)s den %(date)s är inställt.\n\nSkäl: %(reason)s"
+            "\n\nInbjudan i din kalender tas bort med den bifogade filen."
+        )
+        % words,
+        to=[delivery.address],
+    )
+    cancel = calendar.invitation(meeting, delivery.person, address=delivery.address).decode()
+    name = f"installt-{meeting.organization.slug}-{meeting_day(meeting):%Y-%m-%d}.ics"
+    message.attach(name, cancel, "text/calendar; method=CANCEL")
+    return message
+
+
+# The council's announcement ------------------------------------------------------------
+
+
+@transaction.atomic
+def announcement_record(
+    *, actor: Actor, meeting: Meeting, posted_on: datetime.date | None = None
+) -> Meeting:
+    """Record the day the council's meeting was announced (tillkännagivande) on the official
+    notice board, today unless given: KL 5 kap. 11 § asks for it at least a week before the
+    meeting day, and `selectors.council_flags` flags it missing or late."""
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
+    if meeting.organization.kind != Organization.Kind.COUNCIL:
+        raise ValidationError(
+            _("Bara fullmäktiges sammanträden tillkännages på anslagstavlan (KL 5 kap. 11 §).")
+        )
+    posted_on = posted_on or timezone.localdate()
+    if posted_on > timezone.localdate() or posted_on > meeting_day(meeting):
+        raise ValidationError(
+            _("Tillkännagivandet anslås före sammanträdesdagen och inte i framtiden.")
+        )
+    return audit.update(actor=actor, instance=meeting, announced_on=posted_on)
 
 
 # Attendance ------------------------------------------------------------------------------
@@ -578,7 +701,9 @@ def _available_substitutes(meeting: Meeting, item: AgendaItem | None = None) -> 
 def _refuse_out_of_turn(
     meeting: Meeting, substitute: Person, party: str, item: AgendaItem | None = None
 ) -> None:
-    """Substitutes are called in order: of the member's party first, then by rank."""
+    """Substitutes are called in order: of the member's party first, then by rank. In the
+    council only those of the member's party (KL 5 kap. 17-19 §§); in the board and the
+    committees the reglemente sets the order, and the others follow."""
     available = _available_substitutes(meeting, item)
     candidates = [
         rules.Substitute(row.person, row.membership.party, row.membership.rank)
@@ -590,7 +715,21 @@ def _refuse_out_of_turn(
             _("%(person)s är inte en närvarande ersättare som kan tjänstgöra.")
             % {"person": substitute}
         )
-    first = rules.substitute_order(candidates, party)[0].key
+    council = meeting.organization.kind == Organization.Kind.COUNCIL
+    in_order = rules.substitute_order(candidates, party, own_party_only=council)
+    if substitute not in [c.key for c in in_order]:
+        raise ValidationError(
+            _(
+                "I fullmäktige tjänstgör en ersättare bara för en ledamot av sitt eget parti "
+                "(%(law)s); %(person)s kan inte tjänstgöra för en ledamot av %(party)s."
+            )
+            % {
+                "law": rules.COUNCIL_SUBSTITUTES_LAW,
+                "person": substitute,
+                "party": party or _("inget parti"),
+            }
+        )
+    first = in_order[0].key
     if first != substitute:
         raise ValidationError(
             _(
@@ -626,6 +765,49 @@ def substitute_serve(
     return audit.update(actor=actor, instance=row, serves_for=serves_for)
 
 
+# The dates an official's attendance keeps of what a rule of the body's instruction requires
+# first, by the requirement's kind and its party's kind: seed 002 5.2.1's consultation of the
+# board's chair and notification of the committee's chair and of the department's head.
+REQUIRED_DATES = {
+    ("consultation", "chair"): "board_chair_consulted_on",
+    ("notice", "chair"): "committee_chair_notified_on",
+    ("notice", "head"): "department_head_notified_on",
+}
+
+
+def _refuse_what_the_instruction_requires(
+    meeting: Meeting, person: Person, dates: Mapping[str, datetime.date | None]
+) -> None:
+    """The instruction's rule on the person's attendance at the organ (selectors.
+    attendance_verdict), if any, may require a consultation or notifications first: each
+    needs its date."""
+    verdict = attendance_verdict(meeting=meeting, person=person)
+    if verdict is None:
+        return
+    missing = [
+        status.requirement
+        for status in verdict.requirements
+        if status.requirement.when == "before"
+        and dates.get(
+            REQUIRED_DATES.get((status.requirement.kind, status.requirement.party.kind), "")
+        )
+        is None
+    ]
+    if missing:
+        raise ValidationError(
+            _(
+                "%(person)s har närvaro- och yttranderätt i %(organization)s efter %(what)s "
+                "(%(source)s): ange när det skedde."
+            )
+            % {
+                "person": person,
+                "organization": meeting.organization,
+                "what": ", ".join(labels.requirement(requirement) for requirement in missing),
+                "source": ", ".join(f"{b.document} {b.section}" for b in verdict.basis),
+            }
+        )
+
+
 @transaction.atomic
 def official_attend(
     *,
@@ -635,14 +817,17 @@ def official_attend(
     may_speak: bool,
     basis: str,
     board_chair_consulted_on: datetime.date | None = None,
-    committee_chair_told_on: datetime.date | None = None,
-    department_head_told_on: datetime.date | None = None,
+    committee_chair_notified_on: datetime.date | None = None,
+    department_head_notified_on: datetime.date | None = None,
 ) -> Attendance:
     """Enter an official present, with the right to speak or not and what the right rests on.
 
-    The director attends the board and its committees as of right (seed 002 4.1.3); another
-    committee only after consulting the board's chair, with the committee's chair and the
-    department head told in advance (seed 002 5.2.1): those dates are required and kept.
+    What the body's instruction requires before the official attends is its data, not code:
+    a rule of its attendance decision type that covers the organ (seed 002 5.2.1: Vänersborg's
+    director in the other committees after consulting the board's chair, with the committee's
+    chair and the department head notified in advance; not in the crisis committee, where 3.5
+    makes the director its rapporteur, nor in Region Blekinge) needs the dates of what it
+    requires; they are kept.
     """
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, UNTIL_HELD)
@@ -653,30 +838,20 @@ def official_attend(
             _("%(person)s sitter i %(organization)s och förs in som ledamot eller ersättare.")
             % {"person": person, "organization": meeting.organization}
         )
-    dates = (board_chair_consulted_on, committee_chair_told_on, department_head_told_on)
-    if (
-        meeting.organization.kind == Organization.Kind.COMMITTEE
-        and person == director_of(body=meeting.organization.body, on=day)
-        and any(date is None for date in dates)
-    ):
-        raise ValidationError(
-            _(
-                "Direktören har närvaro- och yttranderätt i övriga nämnder efter samråd med "
-                "styrelsens ordförande, och nämndens ordförande och förvaltningschefen ska "
-                "informeras i förväg (kommundirektörsinstruktionen 5.2.1): ange när det "
-                "skedde."
-            )
-        )
-    if any(date is not None and date > day for date in dates):
+    dates = {
+        "board_chair_consulted_on": board_chair_consulted_on,
+        "committee_chair_notified_on": committee_chair_notified_on,
+        "department_head_notified_on": department_head_notified_on,
+    }
+    _refuse_what_the_instruction_requires(meeting, person, dates)
+    if any(date is not None and date > day for date in dates.values()):
         raise ValidationError(_("Samråd och information ska ske före sammanträdet."))
     fields = {
         "capacity": Attendance.Capacity.OFFICIAL,
         "present": True,
         "may_speak": may_speak,
         "basis": basis.strip(),
-        "board_chair_consulted_on": board_chair_consulted_on,
-        "committee_chair_told_on": committee_chair_told_on,
-        "department_head_told_on": department_head_told_on,
+        **dates,
     }
     row = meeting.attendance.filter(person=person).first()
     if row is not None:
@@ -691,7 +866,7 @@ def minutes_checkers_set(
     """Choose who checks the minutes (justerare): present members or serving substitutes."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, (*UNTIL_HELD, S.CLOSED))
-    if meeting.approvals.exists():
+    if meeting.approvals.exists() or meeting.minutes_versions.exists():
         raise ValidationError(
             _("Justeringen har börjat; justerarna kan inte bytas."), code="conflict"
         )
@@ -718,8 +893,16 @@ def meeting_open(*, actor: Actor, meeting: Meeting) -> Meeting:
     present in their place; with none of the presidium present, the first member present."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
-    serving = serving_members(meeting=meeting)
     day = meeting_day(meeting)
+    # The minutes date every decision by the meeting: opened before its day, they would be
+    # dated in the future and their § numbers would run against time.
+    if timezone.localdate() < day:
+        raise ValidationError(
+            _("Sammanträdet hålls %(day)s och kan inte öppnas före den dagen.")
+            % {"day": f"{day:%Y-%m-%d}"},
+            code="conflict",
+        )
+    serving = serving_members(meeting=meeting)
     chair = meeting.chair or next(
         (
             seat.person
@@ -757,8 +940,9 @@ def disqualification_record(
     ground: str,
     substitute: Person | None = None,
 ) -> Disqualification:
-    """A serving member is disqualified in the item (jäv, KL 6 kap. 28-32 §§): they take no
-    part in it, and a present substitute may serve in that item only, called in order."""
+    """A serving member is disqualified in the item (jäv: KL 5 kap. 47 § in the council, 6 kap.
+    28-32 §§ in the board and the committees): they take no part in it, and a present
+    substitute may serve in that item only, called in order."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, UNTIL_HELD)
     _refuse_dealt_with(item)
@@ -766,7 +950,10 @@ def disqualification_record(
     if person not in serving_members(meeting=meeting, item=item):
         raise ValidationError(_("%(person)s tjänstgör inte i punkten.") % {"person": person})
     if not ground.strip():
-        raise ValidationError(_("Ange grunden för jävet."))
+        raise ValidationError(
+            _("Ange grunden för jävet (%(law)s).")
+            % {"law": law_of(meeting.organization, rules.DISQUALIFICATION_LAW)}
+        )
     if substitute is not None:
         row = meeting.attendance.filter(person=person).select_related("membership").first()
         party = row.membership.party if row is not None and row.membership is not None else ""
@@ -779,13 +966,20 @@ def disqualification_record(
 
 @transaction.atomic
 def proposal_add(
-    *, actor: Actor, item: AgendaItem, text: str, proposer: Person | None = None
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    text: str,
+    proposer: Person | None = None,
+    supports_prepared: bool = False,
 ) -> Proposal:
-    """Put a proposal in the item: the prepared one (no proposer), or a counter-proposal by a
-    member serving in it."""
+    """Put a proposal in the item: the prepared one (no proposer, or a member who moves it,
+    `supports_prepared`), or a counter-proposal by a member serving in it, in its full text."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, UNTIL_HELD)
     _refuse_dealt_with(item)
+    if supports_prepared and not text.strip():
+        text = _("Bifall till förslaget till beslut.")
     if not text.strip():
         raise ValidationError(_("Yrkandet saknar text."))
     if proposer is not None and proposer not in serving_members(meeting=item.meeting, item=item):
@@ -794,7 +988,13 @@ def proposal_add(
             % {"person": proposer}
         )
     top = item.proposals.aggregate(top=Max("position"))["top"] or 0
-    proposal = Proposal(item=item, position=top + 1, proposer=proposer, text=text.strip())
+    proposal = Proposal(
+        item=item,
+        position=top + 1,
+        proposer=proposer,
+        text=text.strip(),
+        supports_prepared=supports_prepared,
+    )
     return audit.create(actor=actor, instance=proposal)
 
 
@@ -867,8 +1067,19 @@ def _case_decided(case: Case) -> None:
         preparation_services.status_change(actor=None, case=case, status=Preparation.Status.DECIDED)
 
 
-def _adopt(actor: Actor, proposal: Proposal) -> None:
+def _adopt(actor: Actor, proposal: Proposal) -> str:
+    """Mark the proposal carried and give its att-satser, the text of the decision: the
+    preparation's resolution clauses, one a line, when the prepared proposal carried (put
+    without a proposer, or moved by a member), in whatever words it was put ("Bifall till
+    förvaltningens förslag."); else the full text of the motion that won."""
     audit.update(actor=actor, instance=proposal, adopted=True)
+    if proposal.proposer_id is not None and not proposal.supports_prepared:
+        return proposal.text
+    item = proposal.item
+    clauses = _proposal_of(item.case) if item.case is not None else ""
+    if clauses:
+        return clauses
+    return item.proposal if proposal.supports_prepared and item.proposal else proposal.text
 
 
 @transaction.atomic
@@ -890,11 +1101,13 @@ def item_decide(
         proposal = audit.create(
             actor=actor, instance=Proposal(item=item, position=1, text=item.proposal)
         )
+    carried = ""
     if proposal is not None:
         if proposal.item_id != item.pk:
             raise ValidationError(_("Yrkandet hör till en annan punkt."))
-        _adopt(actor, proposal)
-    text = resolution.strip() or (proposal.text if proposal is not None else "")
+        proposal.item = item
+        carried = _adopt(actor, proposal)
+    text = resolution.strip() or carried
     if not text:
         raise ValidationError(_("Ange beslutet."))
     return _deal_with(
@@ -906,11 +1119,8 @@ def item_decide(
     )
 
 
-def _roll_call(
-    item: AgendaItem, ballots: Mapping[Person, str], casting_vote_for: str | None
-) -> tuple[rules.Tally, str | None]:
-    """The tally of an open vote; on a tie the chair's casting vote is the chair's own vote,
-    or the one given when the chair did not vote yes or no (KL 6 kap. 33 §)."""
+def _roll_call(item: AgendaItem, ballots: Mapping[Person, str]) -> list[str]:
+    """The choices of an open vote, each by a member serving in the item."""
     serving = serving_members(meeting=item.meeting, item=item)
     for person in ballots:
         if person not in serving:
@@ -920,25 +1130,48 @@ def _roll_call(
     choices = [str(choice) for choice in ballots.values()]
     if any(choice not in Ballot.Choice.values for choice in choices):
         raise ValidationError(_("Okänd röst."))
+    return choices
+
+
+def _chairs_casting_vote(
+    item: AgendaItem, ballots: Mapping[Person, str], casting_vote_for: str | None
+) -> str | None:
+    """The chair's casting vote on a tie in other matters than elections: the chair's own
+    vote, or the one given when the chair did not vote yes or no (KL 5 kap. 56 §, 6 kap.
+    33 §)."""
     chair_vote = ballots.get(item.meeting.chair) if item.meeting.chair else None
     if chair_vote in (Ballot.Choice.YES, Ballot.Choice.NO):
         if casting_vote_for not in (None, chair_vote):
             raise ValidationError(_("Ordförandens utslagsröst är ordförandens egen röst."))
-        casting_vote_for = str(chair_vote)
-    return rules.tally_ballots(choices, casting_vote_for), casting_vote_for
+        return str(chair_vote)
+    return casting_vote_for
 
 
-def _secret_ballot(
-    item: AgendaItem, counts: Mapping[str, int] | None, casting_vote_for: str | None
-) -> rules.Tally:
-    """The tally of an election by secret ballot, from the counts; a tie is settled by lot
-    (KL 5 kap. 56 §), whose result is given as `casting_vote_for`."""
+def _secret_ballot(item: AgendaItem, counts: Mapping[str, int] | None) -> list[str]:
+    """The votes of an election by secret ballot, from the counts alone. A secret ballot is
+    lawful only in an election (KL 5 kap. 54 §; 6 kap. 33 § in the board and committees)."""
+    if item.kind != AgendaItem.Kind.ELECTION:
+        raise ValidationError(
+            _("Sluten omröstning får bara ske vid val (%(law)s); ”%(item)s” är inte ett val.")
+            % {
+                "law": law_of(item.meeting.organization, rules.SECRET_BALLOT_LAW),
+                "item": item.title,
+            }
+        )
     counts = counts or {}
-    yes, no = counts.get(Ballot.Choice.YES, 0), counts.get(Ballot.Choice.NO, 0)
-    abstain = counts.get(Ballot.Choice.ABSTAIN, 0)
-    if yes + no + abstain > len(serving_members(meeting=item.meeting, item=item)):
+    choices = [choice for choice in Ballot.Choice.values for _n in range(counts.get(choice, 0))]
+    if len(choices) > len(serving_members(meeting=item.meeting, item=item)):
         raise ValidationError(_("Fler röster än tjänstgörande ledamöter."))
-    return rules.tally(yes, no, abstain, casting_vote_for)
+    return choices
+
+
+def _draw_lot() -> str:
+    """The lot between the yes and the no proposal: drawn here, by the operating system's
+    source of randomness, at the moment the vote is recorded, so that nobody chooses it and
+    the result is in the event log with the vote. A lot drawn in the room instead is the
+    secretary's record of a fact this system cannot check; the law asks for a lot, not how
+    it is drawn."""
+    return secrets.choice((rules.YES, rules.NO))
 
 
 @transaction.atomic
@@ -954,26 +1187,39 @@ def vote_record(
     casting_vote_for: str | None = None,
 ) -> Vote:
     """Record a vote between two proposals and decide the item by it: by roll call, each
-    serving member's vote once (`ballots`), or by secret ballot in an election, the counts
-    only. A tie is settled by the chair's casting vote in a roll call, by lot in an election
-    (`casting_vote_for`: "yes" or "no")."""
+    serving member's vote once (`ballots`), or, in an election only, by secret ballot, the
+    counts only. A tie is settled in an election by lot, drawn here (`_draw_lot`), in other
+    matters by the chair's casting vote (`casting_vote_for`: "yes" or "no", when the chair
+    did not vote yes or no): KL 5 kap. 56 §, 6 kap. 33 §."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, (S.OPENED,))
     _refuse_dealt_with(item)
     _refuse_no_quorum(item.meeting, item)
     if {yes_proposal.item_id, no_proposal.item_id} != {item.pk} or yes_proposal == no_proposal:
         raise ValidationError(_("Omröstningen står mellan två olika yrkanden i punkten."))
-    try:
-        if method == Vote.Method.ROLL_CALL:
-            tally, casting_vote_for = _roll_call(item, ballots or {}, casting_vote_for)
-        elif method == Vote.Method.SECRET:
-            tally = _secret_ballot(item, counts, casting_vote_for)
-        else:
-            raise ValidationError(_("Okänd omröstningsmetod."))
-    except rules.TieError as error:
+    election = item.kind == AgendaItem.Kind.ELECTION
+    law = law_of(item.meeting.organization, rules.TIE_LAW)
+    if election and casting_vote_for is not None:
         raise ValidationError(
-            _("Lika röstetal: ordförandens utslagsröst eller, vid val, lotten avgör.")
-        ) from error
+            _("Vid val avgör lotten lika röstetal, inte ordföranden (%(law)s).") % {"law": law}
+        )
+    if method == Vote.Method.ROLL_CALL:
+        choices = _roll_call(item, ballots or {})
+        if not election:
+            casting_vote_for = _chairs_casting_vote(item, ballots or {}, casting_vote_for)
+    elif method == Vote.Method.SECRET:
+        choices = _secret_ballot(item, counts)
+    else:
+        raise ValidationError(_("Okänd omröstningsmetod."))
+    try:
+        tally = rules.tally_ballots(choices, casting_vote_for)
+    except rules.TieError:
+        if not election:
+            raise ValidationError(
+                _("Lika röstetal: ordförandens utslagsröst avgör (%(law)s); ange den.")
+                % {"law": law}
+            ) from None
+        tally = rules.tally_ballots(choices, _draw_lot())
     winner = yes_proposal if tally.winner == rules.YES else no_proposal
     vote = audit.create(
         actor=actor,
@@ -985,7 +1231,8 @@ def vote_record(
             yes_count=tally.yes,
             no_count=tally.no,
             abstain_count=tally.abstain,
-            casting_vote=tally.casting and method == Vote.Method.ROLL_CALL,
+            casting_vote=tally.casting and not election,
+            decided_by_lot=tally.casting and election,
             winner=winner,
         ),
     )
@@ -1042,9 +1289,21 @@ def _took_part(item: AgendaItem, person: Person) -> bool:
 @transaction.atomic
 def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: str = "") -> Dissent:
     """Record a dissent (reservation) from the item's decision, with or without written
-    reasons, by someone who took part in it (KL 4 kap. 27 §)."""
+    reasons, by someone who took part in it, before the meeting closes (KL 4 kap. 27 §: the
+    dissent is entered "innan sammanträdet avslutas"; the written reasons may follow until the
+    approval, `dissent_reasons_add`)."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, HELD)
+    _refuse_sent_for_approval(item.meeting)
+    if item.meeting.status != S.OPENED:
+        raise ValidationError(
+            _(
+                "Reservation ska anmälas innan sammanträdet avslutas (%(law)s); den skriftliga "
+                "motiveringen till en anmäld reservation kan lämnas fram till justeringen."
+            )
+            % {"law": rules.DISSENT_LAW},
+            code="conflict",
+        )
     if item.status != AgendaItem.Status.DECIDED:
         raise ValidationError(
             _("Reservation kan bara anmälas mot ett fattat beslut."), code="conflict"
@@ -1064,10 +1323,36 @@ def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: s
 
 
 @transaction.atomic
+def dissent_reasons_add(*, actor: Actor, dissent: Dissent, reasons: str) -> Dissent:
+    """Add the written reasons to a dissent entered at the meeting, until the minutes are
+    approved (KL 4 kap. 27 §: "skriftligt motiverad reservation ska lämnas före den tidpunkt
+    som har fastställts för justeringen"); once given they stand as given."""
+    item = dissent.item
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, (*HELD, S.APPROVED))
+    if item.meeting.status == S.APPROVED:
+        raise ValidationError(
+            _("Den skriftliga motiveringen ska lämnas före justeringen (%(law)s).")
+            % {"law": rules.DISSENT_LAW},
+            code="conflict",
+        )
+    dissent = Dissent.objects.select_related("person").get(pk=dissent.pk)
+    if dissent.reasons:
+        raise ValidationError(
+            _("%(person)s har redan lämnat en skriftlig motivering.") % {"person": dissent.person},
+            code="conflict",
+        )
+    if not reasons.strip():
+        raise ValidationError(_("Motiveringen saknar text."))
+    return audit.update(actor=actor, instance=dissent, reasons=reasons.strip())
+
+
+@transaction.atomic
 def minute_note_add(*, actor: Actor, item: AgendaItem, person: Person, text: str) -> MinuteNote:
     """A present member or substitute has a note entered in the item's minutes."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, HELD)
+    _refuse_sent_for_approval(item.meeting)
     present = item.meeting.attendance.filter(
         person=person,
         present=True,
@@ -1084,22 +1369,117 @@ def minute_note_add(*, actor: Actor, item: AgendaItem, person: Person, text: str
     )
 
 
+# What the minutes say besides the decisions: times, attendance by §, expediering ---------
+
+AFTER_OPENING = (S.OPENED, S.CLOSED)
+
+
+@transaction.atomic
+def adjournment_record(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    started_at: datetime.datetime,
+    ended_at: datetime.datetime,
+) -> Adjournment:
+    """Record an adjournment (ajournering) of the meeting, printed in the minutes: within the
+    meeting, from its opening to its closing (or now, while it is held)."""
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, AFTER_OPENING)
+    until = meeting.closed_at or timezone.now()
+    if meeting.opened_at is None or not meeting.opened_at <= started_at <= ended_at <= until:
+        raise ValidationError(
+            _(
+                "Ajourneringen ligger mellan sammanträdets öppnande och avslutning och "
+                "slutar efter att den börjat."
+            )
+        )
+    return audit.create(
+        actor=actor,
+        instance=Adjournment(meeting=meeting, started_at=started_at, ended_at=ended_at),
+    )
+
+
+@transaction.atomic
+def attendance_sections_set(
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    person: Person,
+    came_at: AgendaItem | None,
+    left_after: AgendaItem | None,
+) -> Attendance:
+    """Someone on the attendance list came at an item or left after one: the minutes print
+    "närvarande §§ 3–7" beside their name. Neither: present throughout."""
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (*UNTIL_HELD, S.CLOSED))
+    row = meeting.attendance.filter(person=person, present=True).first()
+    if row is None:
+        raise ValidationError(
+            _("%(person)s står inte som närvarande i närvarolistan.") % {"person": person}
+        )
+    items = [item for item in (came_at, left_after) if item is not None]
+    if any(item.meeting_id != meeting.pk for item in items):
+        raise ValidationError(_("Punkten hör till ett annat sammanträde."))
+    if came_at is not None and left_after is not None and came_at.position > left_after.position:
+        raise ValidationError(_("Den som kommer till en punkt lämnar efter den, inte före."))
+    return audit.update(actor=actor, instance=row, came_at=came_at, left_after=left_after)
+
+
+@transaction.atomic
+def recipients_set(*, actor: Actor, item: AgendaItem, recipients: str) -> AgendaItem:
+    """Who the item's decision is sent to (expediering), one recipient a line: an organ, an
+    office, a person. At approval each gets the paragraph as a protokollsutdrag."""
+    require_manage(actor, item.meeting.organization.body_id)
+    item = _locked_item(item, (*UNTIL_HELD, S.CLOSED))
+    lines = [line.strip() for line in recipients.splitlines() if line.strip()]
+    return audit.update(actor=actor, instance=item, recipients="\n".join(lines))
+
+
+@transaction.atomic
+def extracts_register(*, actor: Actor, meeting: Meeting) -> list[Document]:
+    """Expediering of the approved minutes: each paragraph of a case with recipients gets its
+    protokollsutdrag (the paragraph as the minutes have it, as PDF), registered in the case as
+    an outgoing document to them, under the case's secrecy. Once: a paragraph that has its
+    extract keeps it; a closed case is left to the registrar, who reopens it to register."""
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.APPROVED,))
+    items = (
+        meeting.items.filter(minute_number__isnull=False, extract__isnull=True, case__isnull=False)
+        .exclude(recipients="")
+        .exclude(case__status=Case.Status.CLOSED)
+        .select_related("case__organization")
+    )
+    documents = []
+    for item in items:
+        case = cast(Case, item.case)  # the query asks for items with a case
+        name = f"{minutes_name(meeting)} § {item.minute_number}"
+        content = packets.extract_pdf(item)
+        document = registry_services.document_register(
+            actor=actor,
+            case=case,
+            direction=Document.Direction.OUTGOING,
+            date=timezone.localdate(),
+            description=_("Protokollsutdrag %(minutes)s") % {"minutes": name},
+            counterpart=", ".join(item.recipients.splitlines())[:300],
+            secrecy_reference=case.secrecy_reference,
+            secrecy_reason=_("Utdrag ur protokollet i ett ärende under sekretess.")
+            if case.secrecy_reference
+            else "",
+            files=[
+                SimpleUploadedFile(f"protokollsutdrag-{item.minute_number}.pdf", content, files.PDF)
+            ],
+        )
+        audit.update(actor=actor, instance=item, extract=document)
+        documents.append(document)
+    return documents
+
+
 # Approval and posting --------------------------------------------------------------------
 
 
-def _signers(meeting: Meeting) -> dict[int, Approval.Role]:
-    """Who approves the minutes, by person id: the chair and the minutes checkers."""
-    signers = {
-        row.person_id: Approval.Role.CHECKER
-        for row in meeting.attendance.filter(checks_minutes=True)
-    }
-    if meeting.chair_id is not None:
-        signers[meeting.chair_id] = Approval.Role.CHAIR
-    return signers
-
-
 def _role_of(meeting: Meeting, person: Person) -> str:
-    signers = _signers(meeting)
+    signers = minutes_signers(meeting=meeting)
     if len(signers) < 2:
         raise ValidationError(_("Välj justerare innan protokollet justeras."), code="conflict")
     if person.pk not in signers:
@@ -1109,11 +1489,13 @@ def _role_of(meeting: Meeting, person: Person) -> str:
     return signers[person.pk]
 
 
-def _approved_at(approved_at: datetime.datetime | None, meeting: Meeting) -> datetime.datetime:
+def _approved_at(
+    approved_at: datetime.datetime | None, since: datetime.datetime
+) -> datetime.datetime:
     at = approved_at or timezone.now()
-    if at > timezone.now() or at < meeting.starts_at:
+    if at > timezone.now() or at < since:
         raise ValidationError(
-            _("Justeringen sker efter sammanträdets början och inte i framtiden.")
+            _("Justeringen sker efter att protokollet skickats för justering och inte i framtiden.")
         )
     return at
 
@@ -1130,8 +1512,8 @@ def _post(
     """Post the approval on the notice board today, with the dates of legal_time: the day it
     was due (KL 8 kap. 12 §), the last day to appeal (KL 13 kap. 5 §) and the day it comes
     down. `Posting.late` tells when today is after the day it was due. The event log's head at
-    this moment, after the approval's own events, is kept on the posting and printed on the
-    minutes: an anchor of the log outside the database."""
+    this moment, after the approval's own events, is kept on the posting and shown with it on
+    the notice board: an anchor of the log outside the database."""
     posted_on = timezone.localdate()
     period = legal_time.appeal_deadline(posted_on)
     chain_seq, chain_hash = chain_head()
@@ -1167,6 +1549,142 @@ def _report_delegated(actor: Actor, meeting: Meeting) -> None:
             )
 
 
+def _person_of(actor: Actor) -> Person | None:
+    return getattr(actor, "person", None) if actor is not None else None
+
+
+def _freeze(actor: Actor, meeting: Meeting, reason: str = "") -> MinutesVersion:
+    """Render the minutes once as PDF/A, whole and as the public reads them, and store both
+    as the meeting's next version; the event records each file's name and SHA-256."""
+    latest = minutes_version(meeting=meeting)
+    number = latest.number + 1 if latest else 1
+    version = MinutesVersion(
+        meeting=meeting,
+        number=number,
+        made_at=timezone.now(),
+        made_by=_person_of(actor),
+        reason=reason,
+    )
+    for public in (False, True):
+        content = packets.minutes_pdf(meeting, public=public, version=version)
+        _keep(version, content, public=public)
+    return audit.create(actor=actor, instance=version)
+
+
+def _keep(version: MinutesVersion, content: bytes, *, public: bool) -> None:
+    """Store `content` as the version's full or public file (a new file: the one before stays
+    in the storage, its hash in the log), and its hash beside it."""
+    kind = "offentlig" if public else "fullstandig"
+    name = f"v{version.number}-{kind}.pdf"
+    if public:
+        version.public_file.save(name, ContentFile(content), save=False)
+        version.public_sha256 = hashlib.sha256(content).hexdigest()
+    else:
+        version.file.save(name, ContentFile(content), save=False)
+        version.sha256 = hashlib.sha256(content).hexdigest()
+
+
+def _current(meeting: Meeting) -> MinutesVersion:
+    version = minutes_version(meeting=meeting)
+    if version is None:
+        raise ValidationError(_("Protokollet är inte skickat för justering än."), code="conflict")
+    return version
+
+
+@transaction.atomic
+def minutes_send_for_approval(*, actor: Actor, meeting: Meeting) -> MinutesVersion:
+    """Send the closed meeting's minutes for justering: rendered once as PDF/A and stored
+    (`MinutesVersion` 1), which the chair and the checkers then sign. From here on the stored
+    files are the minutes; nothing renders them again."""
+    require_record_approval(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.CLOSED,))
+    if len(minutes_signers(meeting=meeting)) < 2:
+        raise ValidationError(
+            _("Välj justerare innan protokollet skickas för justering."), code="conflict"
+        )
+    if meeting.minutes_versions.exists():
+        raise ValidationError(_("Protokollet är redan skickat för justering."), code="conflict")
+    return _freeze(actor, meeting)
+
+
+def _approve(
+    actor: Actor,
+    meeting: Meeting,
+    version: MinutesVersion,
+    person: Person,
+    *,
+    method: str,
+    approved_at: datetime.datetime,
+) -> Approval:
+    """Record one signer's justering of the version. With the last signer's the version is
+    justerad; the first version's last signature approves the meeting: its delegated decisions
+    count as reported, and the approval is posted on the notice board today."""
+    role = _role_of(meeting, person)
+    if version.approvals.filter(person=person).exists():
+        raise ValidationError(
+            _("%(person)s har redan justerat.") % {"person": person}, code="conflict"
+        )
+    approval = audit.create(
+        actor=actor,
+        instance=Approval(
+            meeting=meeting,
+            version=version,
+            person=person,
+            role=role,
+            method=method,
+            approved_at=approved_at,
+        ),
+    )
+    signed = version.approvals.all()
+    if set(minutes_signers(meeting=meeting)) <= {a.person_id for a in signed}:
+        last = max(a.approved_at for a in signed)
+        audit.update(actor=actor, instance=version, approved_at=last)
+        if meeting.status == S.CLOSED:
+            audit.update(actor=actor, instance=meeting, status=S.APPROVED, approved_at=last)
+            _report_delegated(actor, meeting)
+            _post(actor, meeting, timezone.localdate(last))
+            extracts_register(actor=None, meeting=meeting)
+    return approval
+
+
+@transaction.atomic
+def minutes_sign(*, actor: Actor, meeting: Meeting) -> Approval:
+    """The signed-in chair or minutes checker signs the stored minutes with a PAdES signature
+    of their own (`signing`): both files of the newest version, whose signed states replace
+    them, each new hash in the log. Nobody signs for another, the secretary included."""
+    person = require_sign_minutes(actor, meeting)
+    meeting = _locked(meeting, (S.CLOSED, S.APPROVED))
+    version = _current(meeting)
+    if version.approvals.filter(person=person).exists():
+        raise ValidationError(
+            _("%(person)s har redan justerat.") % {"person": person}, code="conflict"
+        )
+    reason = _("Justering av protokoll %(minutes)s, version %(number)d") % {
+        "minutes": minutes_name(meeting),
+        "number": version.number,
+    }
+    signer = signing.signer()
+    for public in (False, True):
+        stored = version.public_file if public else version.file
+        with stored.open("rb") as unsigned:
+            content = unsigned.read()
+        signed = signer.sign(
+            content, name=person.name, key=signing.person_key(person.pk), reason=reason
+        )
+        _keep(version, signed, public=public)
+    audit.update(
+        actor=actor,
+        instance=version,
+        file=version.file.name,
+        sha256=version.sha256,
+        public_file=version.public_file.name,
+        public_sha256=version.public_sha256,
+    )
+    return _approve(
+        actor, meeting, version, person, method=Approval.Method.DIGITAL, approved_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def minutes_approve(
     *,
@@ -1175,39 +1693,31 @@ def minutes_approve(
     person: Person,
     approved_at: datetime.datetime | None = None,
 ) -> Approval:
-    """Record that the chair or a minutes checker approved (signed) the minutes, now or when
-    they did (`approved_at`). With the last signature the minutes are approved: the delegated
-    decisions reported in them count as reported, and the approval is posted on the notice
-    board today."""
+    """Record that the chair or a minutes checker signed the stored minutes on paper, now or
+    when they did (`approved_at`, not before the minutes were sent for justering)."""
     require_record_approval(actor, meeting.organization.body_id)
-    meeting = _locked(meeting, (S.CLOSED,))
-    role = _role_of(meeting, person)
-    if meeting.approvals.filter(item__isnull=True, person=person).exists():
-        raise ValidationError(
-            _("%(person)s har redan justerat.") % {"person": person}, code="conflict"
-        )
-    approval = audit.create(
-        actor=actor,
-        instance=Approval(
-            meeting=meeting,
-            person=person,
-            role=role,
-            approved_at=_approved_at(approved_at, meeting),
-        ),
-    )
-    signed = meeting.approvals.filter(item__isnull=True)
-    if set(_signers(meeting)) <= set(signed.values_list("person_id", flat=True)):
-        last = max(signed.values_list("approved_at", flat=True))
-        audit.update(actor=actor, instance=meeting, status=S.APPROVED, approved_at=last)
-        _report_delegated(actor, meeting)
-        _post(actor, meeting, timezone.localdate(last))
-    return approval
+    meeting = _locked(meeting, (S.CLOSED, S.APPROVED))
+    version = _current(meeting)
+    at = _approved_at(approved_at, version.made_at)
+    return _approve(actor, meeting, version, person, method=Approval.Method.PAPER, approved_at=at)
+
+
+@transaction.atomic
+def minutes_correct(*, actor: Actor, meeting: Meeting, reason: str) -> MinutesVersion:
+    """Protokollsrättelse: render the approved minutes again as a new version, with the reason
+    printed in it, keeping every version before. The new version is signed again."""
+    require_correct_minutes(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.APPROVED,))
+    if not reason.strip():
+        raise ValidationError(_("Ange skälet till rättelsen."))
+    return _freeze(actor, meeting, reason.strip())
 
 
 @transaction.atomic
 def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) -> Approval:
-    """Approve one dealt-with item at the meeting (omedelbar justering). With the chair's and
-    every checker's signature the item is approved and posted on its own."""
+    """Record one signer's approval of one dealt-with item at the meeting (omedelbar
+    justering), signed on paper. With the chair's and every checker's the item is approved and
+    posted on its own."""
     require_record_approval(actor, item.meeting.organization.body_id)
     item = _locked_item(item, (S.OPENED,))
     if item.minute_number is None:
@@ -1223,9 +1733,286 @@ def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) 
     now = timezone.now()
     approval = audit.create(
         actor=actor,
-        instance=Approval(meeting=meeting, item=item, person=person, role=role, approved_at=now),
+        instance=Approval(
+            meeting=meeting,
+            item=item,
+            person=person,
+            role=role,
+            method=Approval.Method.PAPER,
+            approved_at=now,
+        ),
     )
-    if set(_signers(meeting)) <= set(item.approvals.values_list("person_id", flat=True)):
+    if set(minutes_signers(meeting=meeting)) <= set(
+        item.approvals.values_list("person_id", flat=True)
+    ):
         audit.update(actor=actor, instance=item, approved_immediately_at=now)
         _post(actor, meeting, timezone.localdate(now), item)
     return approval
+
+
+# The members' own side -------------------------------------------------------------------
+
+
+def _own_person(actor: Actor) -> Person:
+    """The person the actor signs in as: an absence is only ever reported by the one absent."""
+    person = getattr(actor, "person", None)
+    if person is None:
+        raise ValidationError(_("Förhinder anmäls av ledamoten eller ersättaren själv."))
+    return person
+
+
+def _words(meeting: Meeting) -> dict[str, object]:
+    return {
+        "organization": meeting.organization,
+        "date": f"{meeting_day(meeting):%Y-%m-%d}",
+        "time": f"{timezone.localtime(meeting.starts_at):%H:%M}",
+        "place": meeting.place or _("plats meddelas senare"),
+    }
+
+
+def _secretary_addresses(meeting: Meeting) -> list[str]:
+    """Who hears of absences: the meeting's secretary, else the body's secretaries."""
+    if meeting.secretary is not None and meeting.secretary.email:
+        return [meeting.secretary.email]
+    people = Person.objects.filter(
+        body=meeting.organization.body, user__groups__name=Role.SECRETARY, user__is_active=True
+    ).exclude(email="")
+    return sorted({person.email for person in people})
+
+
+def _tell(messages: list[EmailMessage]) -> None:
+    """Send after the commit. A mail server that fails does not undo what was recorded: the
+    secretary sees every report and who serves on the attendance page."""
+    try:
+        get_connection().send_messages([message for message in messages if message.to])
+    except OSError:
+        logger.exception("Messages about an absence could not be sent")
+
+
+def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, str]:
+    """Call the first free substitute in the order of `rules.substitute_order` to serve for
+    the absent member, through `substitute_serve`, which refuses whom the law does not let
+    serve (in the council a substitute of another party, KL 5 kap. 17 §). The one called, or
+    why nobody was."""
+    row = meeting.attendance.select_related("membership").get(person=member)
+    party = row.membership.party if row.membership is not None else ""
+    candidates = [
+        rules.Substitute(free.person, free.membership.party, free.membership.rank)
+        for free in _available_substitutes(meeting)
+        if free.membership is not None
+    ]
+    if not candidates:
+        return None, _("ingen ersättare är ledig.")
+    first = rules.substitute_order(candidates, party)[0].key
+    try:
+        with transaction.atomic():
+            substitute_serve(actor=None, meeting=meeting, substitute=first, serves_for=member)
+    except ValidationError as error:
+        return None, " ".join(error.messages)
+    return first, ""
+
+
+def _called_message(meeting: Meeting, substitute: Person, member: Person) -> EmailMessage:
+    """ "Du kallas att tjänstgöra …", with the notice once it has gone out (the public version,
+    as every e-mail)."""
+    words = _words(meeting) | {"member": member}
+    notice = meeting.status == S.CALLED
+    message = EmailMessage(
+        subject=_("Du kallas att tjänstgöra: %(organization)s %(date)s") % words,
+        body="\n\n".join(
+            [
+                _(
+                    "Du kallas att tjänstgöra för %(member)s vid sammanträdet med "
+                    "%(organization)s den %(date)s klockan %(time)s, %(place)s."
+                )
+                % words,
+                _("Kallelsen med föredragningslistan är bifogad.")
+                if notice
+                else _("Kallelsen kommer när dagordningen är klar."),
+                _(
+                    "Handlingarna för ledamöter hämtar du inloggad under Mina sammanträden, "
+                    "där du också anmäler förhinder."
+                ),
+            ]
+        ),
+        to=[substitute.email] if substitute.email else [],
+    )
+    if notice:
+        day = meeting_day(meeting)
+        message.attach(
+            f"kallelse-{meeting.organization.slug}-{day:%Y-%m-%d}.pdf",
+            packets.notice_pdf(meeting),
+            "application/pdf",
+        )
+    return message
+
+
+def _absence_messages(
+    meeting: Meeting, row: Attendance, member: Person | None, called: Person | None, reason: str
+) -> list[EmailMessage]:
+    """The substitute called is told; the secretary hears of the absence, who was called and
+    whether they could be told, or why nobody was."""
+    words = _words(meeting) | {"person": row.person, "member": member, "substitute": called}
+    lines = [
+        _("%(person)s har anmält förhinder till sammanträdet med %(organization)s den %(date)s.")
+        % words
+    ]
+    if row.absence_note:
+        lines.append(_("Meddelande: %(note)s") % {"note": row.absence_note})
+    if called is not None and member is not None:
+        lines.append(
+            _("%(substitute)s är kallad att tjänstgöra för %(member)s och har fått besked.") % words
+            if called.email
+            else _(
+                "%(substitute)s är kallad att tjänstgöra för %(member)s men har ingen "
+                "e-postadress: meddela ersättaren på annat sätt."
+            )
+            % words
+        )
+    elif member is not None:
+        lines.append(
+            _("Ingen ersättare kunde kallas för %(member)s: %(reason)s")
+            % (words | {"reason": reason})
+        )
+    messages = [
+        EmailMessage(
+            subject=_("Förhinder anmält: %(organization)s %(date)s") % words,
+            body="\n\n".join(lines),
+            to=_secretary_addresses(meeting),
+        )
+    ]
+    if called is not None and member is not None:
+        messages.append(_called_message(meeting, called, member))
+    return messages
+
+
+@transaction.atomic
+def absence_report(*, actor: Actor, meeting: Meeting, note: str = "") -> Attendance:
+    """The actor, a member or substitute of the organ, reports that they cannot come to a
+    meeting not yet opened (anmäl förhinder). They are marked absent with the time of the
+    report and its note. In their place, or, for a substitute serving, in the place of the
+    member they served for, the next free substitute is called to serve (`_call_substitute`)
+    and told by e-mail; the secretary is told, also when no substitute is left."""
+    require_report_absence(actor, meeting)
+    person = _own_person(actor)
+    note = note.strip()
+    if len(note) > Attendance.ABSENCE_NOTE_LENGTH:
+        raise ValidationError(
+            _("Meddelandet får vara högst %(length)s tecken.")
+            % {"length": Attendance.ABSENCE_NOTE_LENGTH}
+        )
+    meeting = _locked(meeting, BEFORE)
+    attendance_prefill(actor=None, meeting=meeting)
+    row = meeting.attendance.select_related("serves_for").get(person=person)
+    if row.absence_reported_at is not None and not row.present:
+        raise ValidationError(
+            _("Du har redan anmält förhinder till sammanträdet."), code="conflict"
+        )
+    member = person if row.capacity == Attendance.Capacity.MEMBER else row.serves_for
+    attendance_set(actor=None, meeting=meeting, person=person, present=False)
+    row = audit.update(
+        actor=actor,
+        instance=meeting.attendance.select_related("person").get(pk=row.pk),
+        absence_reported_at=timezone.now(),
+        absence_note=note,
+    )
+    called, reason = _call_substitute(meeting, member) if member is not None else (None, "")
+    messages = _absence_messages(meeting, row, member, called, reason)
+    transaction.on_commit(lambda: _tell(messages))
+    return row
+
+
+def _withdrawn_messages(
+    meeting: Meeting, person: Person, released: list[Person]
+) -> list[EmailMessage]:
+    """The substitutes who served in the person's place are told they need not; so is the
+    secretary."""
+    words = _words(meeting) | {"person": person}
+    lines = [
+        _(
+            "%(person)s har återtagit sin anmälan om förhinder till sammanträdet med "
+            "%(organization)s den %(date)s och kommer."
+        )
+        % words
+    ]
+    lines += [
+        _("%(substitute)s tjänstgör inte längre för %(person)s och har fått besked.")
+        % (words | {"substitute": substitute})
+        for substitute in released
+    ]
+    messages = [
+        EmailMessage(
+            subject=_("Förhinder återtaget: %(organization)s %(date)s") % words,
+            body="\n\n".join(lines),
+            to=_secretary_addresses(meeting),
+        )
+    ]
+    messages += [
+        EmailMessage(
+            subject=_("Du behöver inte tjänstgöra: %(organization)s %(date)s") % words,
+            body=_(
+                "%(person)s kommer till sammanträdet med %(organization)s den %(date)s, och du "
+                "tjänstgör inte längre i dennes ställe."
+            )
+            % words,
+            to=[substitute.email] if substitute.email else [],
+        )
+        for substitute in released
+    ]
+    return messages
+
+
+@transaction.atomic
+def absence_withdraw(*, actor: Actor, meeting: Meeting) -> Attendance:
+    """The actor takes back their report of absence before the meeting is opened: they are
+    present again, and a member takes the seat back from the substitute called for them
+    (`attendance_set`). The substitute and the secretary are told."""
+    require_report_absence(actor, meeting)
+    person = _own_person(actor)
+    meeting = _locked(meeting, BEFORE)
+    row = meeting.attendance.filter(person=person, absence_reported_at__isnull=False).first()
+    if row is None:
+        raise ValidationError(_("Du har inte anmält förhinder till sammanträdet."), code="conflict")
+    released = [
+        serving.person
+        for serving in meeting.attendance.filter(serves_for=person).select_related("person")
+    ]
+    attendance_set(actor=None, meeting=meeting, person=person, present=True)
+    row = audit.update(
+        actor=actor,
+        instance=meeting.attendance.get(pk=row.pk),
+        absence_reported_at=None,
+        absence_note="",
+    )
+    messages = _withdrawn_messages(meeting, person, released)
+    transaction.on_commit(lambda: _tell(messages))
+    return row
+
+
+@transaction.atomic
+def calendar_feed_create(*, actor: Actor, person: Person) -> tuple[CalendarFeed, str]:
+    """Give the person a new secret link to the calendar of their meetings, revoking the one
+    they had. The token is returned here, once; only its digest is kept."""
+    require_own_calendar(actor, person)
+    now = timezone.now()
+    for feed in CalendarFeed.objects.select_for_update().filter(
+        person=person, revoked_at__isnull=True
+    ):
+        audit.update(actor=actor, instance=feed, revoked_at=now)
+    token = ApiToken.new_key()
+    feed = CalendarFeed(person=person, digest=ApiToken.digest_of(token))
+    return audit.create(actor=actor, instance=feed), token
+
+
+@transaction.atomic
+def calendar_feed_revoke(*, actor: Actor, person: Person) -> CalendarFeed:
+    """Revoke the person's calendar link: it opens nothing from now on."""
+    require_own_calendar(actor, person)
+    feed = (
+        CalendarFeed.objects.select_for_update()
+        .filter(person=person, revoked_at__isnull=True)
+        .first()
+    )
+    if feed is None:
+        raise ValidationError(_("Det finns ingen kalenderlänk att återkalla."), code="conflict")
+    return audit.update(actor=actor, instance=feed, revoked_at=timezone.now())

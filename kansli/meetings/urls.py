@@ -10,6 +10,33 @@ app_name = "meetings"
 urlpatterns = [
     path("<slug:body>/sammantraden/", views.public_calendar, name="public_calendar"),
     path("<slug:body>/sammantraden/plan/", views.meeting_plan, name="meeting_plan"),
+    path("<slug:body>/sammantraden/mina/", views.my_meetings, name="my_meetings"),
+    path("<slug:body>/sammantraden/mina/kalender/", views.my_calendar, name="my_calendar"),
+    path(
+        "<slug:body>/sammantraden/mina/kalender/ny/",
+        views.calendar_feed_create,
+        name="calendar_feed_create",
+    ),
+    path(
+        "<slug:body>/sammantraden/mina/kalender/aterkalla/",
+        views.calendar_feed_revoke,
+        name="calendar_feed_revoke",
+    ),
+    path(
+        "<slug:body>/sammantraden/prenumeration/<str:token>.ics",
+        views.calendar_feed,
+        name="calendar_feed",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/forhinder/",
+        views.absence_report,
+        name="absence_report",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/forhinder/aterta/",
+        views.absence_withdraw,
+        name="absence_withdraw",
+    ),
     path(
         "<slug:body>/sammantraden/kalender/<slug:organization>.ics",
         views.organization_feed,
@@ -25,6 +52,21 @@ urlpatterns = [
         "<slug:body>/sammantraden/<int:meeting>/protokoll.pdf",
         views.public_minutes,
         name="public_minutes",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/protokoll/v<int:number>.pdf",
+        views.minutes_version,
+        name="minutes_version",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/justering/",
+        views.minutes_approval,
+        name="minutes_approval",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/justering/<slug:action>/",
+        views.minutes_action,
+        name="minutes_action",
     ),
     path(
         "<slug:body>/sammantraden/<int:meeting>/hantera/",
@@ -45,6 +87,11 @@ urlpatterns = [
         "<slug:body>/sammantraden/<int:meeting>/atgard/<slug:action>/",
         views.meeting_action,
         name="meeting_action",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/bekrafta/<slug:action>/",
+        views.meeting_confirm,
+        name="meeting_confirm",
     ),
     path(
         "<slug:body>/sammantraden/<int:meeting>/punkter/<int:item>/<slug:action>/",

@@ -12,6 +12,7 @@ anonymous user, so a secret case title stays masked.
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
@@ -34,23 +35,34 @@ from kansli.decisions.views.register import readable_body
 from kansli.exports import csv_response
 from kansli.meetings import calendar, packets, selectors, services
 from kansli.meetings.forms import (
+    AbsenceForm,
     ActionForm,
+    AdjournmentForm,
     AgendaForm,
+    AnnouncementForm,
     AttachmentForm,
+    CancelForm,
     CheckersForm,
+    ConfirmedForm,
+    CorrectionForm,
     DecideForm,
     DisqualificationForm,
     DissentForm,
+    DissentReasonsForm,
     ItemAddForm,
     ItemMoveForm,
     ItemStatusForm,
     MinuteNoteForm,
     OfficialForm,
+    PaperApprovalForm,
     PlanForm,
     PresenceForm,
     ProposalForm,
     RapporteurForm,
+    RecipientsForm,
     ScheduleForm,
+    SecretBallotForm,
+    SectionsForm,
     SignerForm,
     SubstituteForm,
     VoteForm,
@@ -58,21 +70,30 @@ from kansli.meetings.forms import (
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.policy import (
     PUBLISHED,
+    has_seat,
     item_title,
+    may_correct_minutes,
     may_manage,
     may_read_full_minutes,
     may_read_members_packet,
     may_read_person_feed,
     may_record_approval,
+    may_report_absence,
+    may_sign_minutes,
     refuse_full_minutes,
+    refuse_justering,
     refuse_managing,
     refuse_members_packet,
+    refuse_own_meetings,
 )
 from kansli.organisation.models import Body, Organization, Person
+from kansli.registry.visibility import CaseView, case_view
 from kansli.texts import StrOrPromise
 from kansli.web.forms import form_written
 
 DETAIL, SESSION = "meetings:meeting_detail", "meetings:meeting_session"
+# A meeting not yet held: its agenda built, its notice sent, or cancelled.
+BEFORE = (Meeting.Status.PLANNED, Meeting.Status.CALLED)
 
 
 def _meeting(body: str, meeting: int) -> Meeting:
@@ -157,12 +178,18 @@ MEETING_ACTIONS: dict[str, Action] = {
     "dagordning": Action(
         ActionForm, services.agenda_build, DETAIL, gettext_lazy("Dagordningen är byggd.")
     ),
+    "tillkannagivande": Action(
+        AnnouncementForm,
+        services.announcement_record,
+        DETAIL,
+        gettext_lazy("Tillkännagivandet på anslagstavlan är antecknat."),
+    ),
     "punkt": Action(ItemAddForm, services.item_add, DETAIL, gettext_lazy("Punkten är tillagd.")),
     "kallelse": Action(
-        ActionForm, services.notice_send, DETAIL, gettext_lazy("Kallelsen är skickad.")
+        ConfirmedForm, services.notice_send, DETAIL, gettext_lazy("Kallelsen är skickad.")
     ),
     "installa": Action(
-        ActionForm, services.meeting_cancel, DETAIL, gettext_lazy("Sammanträdet är inställt.")
+        CancelForm, services.meeting_cancel, DETAIL, gettext_lazy("Sammanträdet är inställt.")
     ),
     "narvarolista": Action(
         ActionForm,
@@ -194,15 +221,20 @@ MEETING_ACTIONS: dict[str, Action] = {
     "oppna": Action(
         ActionForm, services.meeting_open, SESSION, gettext_lazy("Sammanträdet är öppnat.")
     ),
+    "ajournering": Action(
+        AdjournmentForm,
+        services.adjournment_record,
+        SESSION,
+        gettext_lazy("Ajourneringen är antecknad."),
+    ),
+    "narvaroparagrafer": Action(
+        SectionsForm,
+        services.attendance_sections_set,
+        SESSION,
+        gettext_lazy("Närvaron per paragraf är antecknad."),
+    ),
     "avsluta": Action(
         ActionForm, services.meeting_close, SESSION, gettext_lazy("Sammanträdet är avslutat.")
-    ),
-    "justera": Action(
-        SignerForm,
-        services.minutes_approve,
-        DETAIL,
-        gettext_lazy("Justeringen är registrerad."),
-        may_record_approval,
     ),
 }
 
@@ -232,11 +264,29 @@ ITEM_ACTIONS: dict[str, Action] = {
     "votering": Action(
         VoteForm, services.vote_record, SESSION, gettext_lazy("Voteringen är registrerad.")
     ),
+    "sluten": Action(
+        SecretBallotForm,
+        services.vote_record,
+        SESSION,
+        gettext_lazy("Den slutna omröstningen är registrerad."),
+    ),
     "atgard": Action(
         ItemStatusForm, services.item_note, SESSION, gettext_lazy("Punkten är behandlad.")
     ),
+    "expediering": Action(
+        RecipientsForm,
+        services.recipients_set,
+        SESSION,
+        gettext_lazy("Mottagarna av beslutet är antecknade."),
+    ),
     "reservation": Action(
         DissentForm, services.dissent_record, SESSION, gettext_lazy("Reservationen är antecknad.")
+    ),
+    "motivering": Action(
+        DissentReasonsForm,
+        services.dissent_reasons_add,
+        SESSION,
+        gettext_lazy("Den skriftliga motiveringen är antecknad."),
     ),
     "anteckning": Action(
         MinuteNoteForm,
@@ -275,11 +325,16 @@ def _form(
 
 def _applies(name: str, item: AgendaItem) -> bool:
     """Does the action apply to the item: an attachment to a case's item, a vote between two
-    proposals at least?"""
-    if name == "bilaga":
+    proposals at least, a secret ballot in an election only, written reasons to a dissent
+    without them?"""
+    if name in ("bilaga", "expediering"):
         return item.case_id is not None
     if name == "votering":
         return len(item.proposals.all()) > 1
+    if name == "sluten":
+        return item.kind == AgendaItem.Kind.ELECTION and len(item.proposals.all()) > 1
+    if name == "motivering":
+        return any(not dissent.reasons for dissent in item.dissents.all())
     return True
 
 
@@ -322,6 +377,8 @@ def _page(
         "body": body,
         "meeting": meeting,
         "items": items,
+        "left_out": _left_out(request.user, meeting) if page == DETAIL else [],
+        "notice_warning": _notice_warning(meeting),
         "forms": forms,
         "failed": failed,
         "may_read_documents": may_read_members_packet(request.user, meeting),
@@ -334,6 +391,25 @@ def _page(
     }
     template = "meetings/meeting.html" if page == DETAIL else "meetings/session.html"
     return render(request, template, context, status=status)
+
+
+def _left_out(user: Actor, meeting: Meeting) -> list[tuple[CaseView, str]]:
+    """After the agenda is built, until the meeting opens: the cases it left out and why, each
+    case as the user may see it."""
+    if meeting.status not in BEFORE or not meeting.items.all():
+        return []
+    return [
+        (case_view(user, row.case), row.reason) for row in selectors.cases_left_out(meeting=meeting)
+    ]
+
+
+def _notice_warning(meeting: Meeting) -> str:
+    """Whether the notice went out, or would go out today, too late for the organ."""
+    if meeting.status not in BEFORE:
+        return ""
+    sent = meeting.notice_sent_at
+    on = timezone.localdate(sent) if sent else timezone.localdate()
+    return selectors.notice_warning(meeting=meeting, on=on)
 
 
 class _ItemRow(NamedTuple):
@@ -362,6 +438,34 @@ def meeting_detail(request: HttpRequest, body: str, meeting: int) -> HttpRespons
 @require_GET
 def meeting_session(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
     return _page(request, _managed(request, body, meeting), SESSION)
+
+
+CONFIRMED = {"kallelse": "meetings/notice_confirm.html", "installa": "meetings/cancel_confirm.html"}
+
+
+@require_GET
+def meeting_confirm(request: HttpRequest, body: str, meeting: int, action: str) -> HttpResponse:
+    """The page that asks before the notice is sent (again) or the meeting is cancelled, and
+    says to whom it goes; its form posts to the action."""
+    meeting_ = _managed(request, body, meeting)
+    if action not in CONFIRMED:
+        raise Http404
+    recipients = (
+        selectors.notice_recipients(meeting=meeting_)
+        if action == "kallelse"
+        else [delivery.person for delivery in selectors.notice_deliveries(meeting=meeting_)]
+    )
+    context = {
+        "body": meeting_.organization.body,
+        "meeting": meeting_,
+        "statuses": Meeting.Status,
+        "form": _form(action, meeting_),
+        "recipients": recipients,
+        "period": selectors.notice_period(meeting=meeting_),
+        "notice_warning": selectors.notice_warning(meeting=meeting_, on=timezone.localdate()),
+        "open": meeting_.status in BEFORE,
+    }
+    return render(request, CONFIRMED[action], context)
 
 
 def _act(
@@ -421,7 +525,7 @@ DOWNLOADS = {
     "protokoll": Download(
         may_read_full_minutes,
         refuse_full_minutes,
-        lambda m, user: packets.minutes_pdf(m, public=False, user=user),
+        lambda m, user: packets.minutes_served(m, public=False, user=user),
     ),
 }
 
@@ -458,7 +562,7 @@ def public_calendar(request: HttpRequest, body: str) -> HttpResponse:
         ).distinct(),
         "published": PUBLISHED,
         "may_manage": may_manage(request.user, body_),
-        "person": request.user.person if request.user.is_authenticated else None,
+        "seated": has_seat(request.user, body_),
     }
     return render(request, "meetings/public_calendar.html", context)
 
@@ -480,10 +584,23 @@ def public_agenda(request: HttpRequest, body: str, meeting: int) -> HttpResponse
         "meeting": meeting_,
         "items": [(item, item_title(public, item)[0]) for item in meeting_.items.all()],
         "approved": meeting_.status == Meeting.Status.APPROVED,
+        **_justering_shown(meeting_),
         "postings": meeting_.postings.all(),
         "may_read_packet": may_read_members_packet(request.user, meeting_),
     }
     return render(request, "meetings/public_agenda.html", context)
+
+
+def _justering_shown(meeting: Meeting) -> dict[str, Any]:
+    """The approved minutes' versions, and the newest one's signatures validated from its
+    file, for the public page."""
+    version = selectors.minutes_version(meeting=meeting)
+    if meeting.status != Meeting.Status.APPROVED or version is None:
+        return {"versions": [], "signed": None}
+    return {
+        "versions": list(meeting.minutes_versions.all()),
+        "signed": selectors.minutes_signed(version=version),
+    }
 
 
 @login_not_required
@@ -499,7 +616,7 @@ def public_minutes(request: HttpRequest, body: str, meeting: int) -> HttpRespons
     meeting_ = _meeting(body, meeting)
     if meeting_.status != Meeting.Status.APPROVED:
         raise Http404(_("Protokollet är inte justerat."))
-    return _pdf(packets.minutes_pdf(meeting_, public=True), f"protokoll-{meeting_.pk}.pdf")
+    return _pdf(packets.minutes_served(meeting_, public=True), f"protokoll-{meeting_.pk}.pdf")
 
 
 @login_not_required
@@ -567,3 +684,307 @@ def execution_meeting(request: HttpRequest, body: str, meeting: int) -> HttpResp
         )
     context = {"body": body_, "meeting": meeting_, "rows": rows, "csv_query": csv_query(request)}
     return render(request, "meetings/execution.html", context)
+
+
+# The members' own side: their coming meetings, absence, and their calendar link
+
+
+class _OwnRow(NamedTuple):
+    own: selectors.OwnMeeting
+    may_report: bool  # the meeting not yet opened
+    may_read_packet: bool  # the meeting called: the notice and the members' packet
+    form: AbsenceForm
+
+
+def _seated(request: HttpRequest, body: str) -> tuple[Body, Person]:
+    """The body and the signed-in person, who holds a seat in one of its organs: refused to
+    anyone else."""
+    body_ = get_object_or_404(Body, slug=body)
+    person = getattr(request.user, "person", None)
+    if person is None or not has_seat(request.user, body_):
+        raise refuse_own_meetings(body_)
+    return body_, person
+
+
+def _absence_form(meeting: Meeting, data: Any = None) -> AbsenceForm:
+    return AbsenceForm(data, prefix=f"forhinder-{meeting.pk}")
+
+
+def _own_page(
+    request: HttpRequest,
+    body: Body,
+    person: Person,
+    *,
+    failed: tuple[Meeting, AbsenceForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    rows = []
+    for own in selectors.own_meetings(person=person, on=timezone.localdate()):
+        meeting = own.meeting
+        form = failed[1] if failed and failed[0].pk == meeting.pk else _absence_form(meeting)
+        rows.append(
+            _OwnRow(
+                own,
+                may_report_absence(request.user, meeting),
+                may_read_members_packet(request.user, meeting),
+                form,
+            )
+        )
+    context = {"body": body, "person": person, "rows": rows}
+    return render(request, "meetings/my_meetings.html", context, status=status)
+
+
+@require_GET
+def my_meetings(request: HttpRequest, body: str) -> HttpResponse:
+    """Mina sammanträden: the signed-in member's or substitute's coming meetings."""
+    body_, person = _seated(request, body)
+    return _own_page(request, body_, person)
+
+
+def _own_write(
+    request: HttpRequest,
+    body: str,
+    meeting: int,
+    write: Callable[[Meeting, str], object],
+    done: StrOrPromise,
+) -> HttpResponse:
+    """Report or withdraw one's own absence (`write` given the meeting and the message):
+    back to Mina sammanträden, or that page with the refusal on the meeting's form."""
+    body_, person = _seated(request, body)
+    meeting_ = _meeting(body, meeting)
+    form = _absence_form(meeting_, request.POST)
+
+    def written_done(_row: object) -> HttpResponse:
+        messages.success(request, done)
+        return redirect("meetings:my_meetings", body_.slug)
+
+    written = form_written(
+        form,
+        lambda data: write(meeting_, data["meddelande"]),
+        done=written_done,
+    )
+    return written.response or _own_page(
+        request, body_, person, failed=(meeting_, form), status=written.status
+    )
+
+
+@require_POST
+def absence_report(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    return _own_write(
+        request,
+        body,
+        meeting,
+        lambda meeting_, note: services.absence_report(
+            actor=request.user, meeting=meeting_, note=note
+        ),
+        _("Förhindret är anmält. Sekreteraren har fått besked, och en ersättare kallas."),
+    )
+
+
+@require_POST
+def absence_withdraw(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    return _own_write(
+        request,
+        body,
+        meeting,
+        lambda meeting_, _note: services.absence_withdraw(actor=request.user, meeting=meeting_),
+        _("Anmälan om förhinder är återtagen."),
+    )
+
+
+def _calendar_page(
+    request: HttpRequest,
+    body: Body,
+    person: Person,
+    *,
+    link: str = "",
+    failed: forms.Form | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "body": body,
+        "person": person,
+        "feed": selectors.open_calendar_feed(person=person),
+        "link": link,
+        "failed": failed,
+    }
+    return render(request, "meetings/my_calendar.html", context, status=status)
+
+
+@require_GET
+def my_calendar(request: HttpRequest, body: str) -> HttpResponse:
+    """Min kalender: the person's secret calendar link, made, replaced or revoked here."""
+    body_, person = _seated(request, body)
+    return _calendar_page(request, body_, person)
+
+
+@require_POST
+def calendar_feed_create(request: HttpRequest, body: str) -> HttpResponse:
+    """A new link, replacing any before it: shown once, on this response only."""
+    body_, person = _seated(request, body)
+    _feed, token = services.calendar_feed_create(actor=request.user, person=person)
+    link = request.build_absolute_uri(reverse("meetings:calendar_feed", args=[body_.slug, token]))
+    return _calendar_page(request, body_, person, link=link)
+
+
+@require_POST
+def calendar_feed_revoke(request: HttpRequest, body: str) -> HttpResponse:
+    body_, person = _seated(request, body)
+    form = forms.Form(request.POST)
+
+    def revoked(_feed: object) -> HttpResponse:
+        messages.success(request, _("Kalenderlänken är återkallad och fungerar inte längre."))
+        return redirect("meetings:my_calendar", body_.slug)
+
+    written = form_written(
+        form,
+        lambda data: services.calendar_feed_revoke(actor=request.user, person=person),
+        done=revoked,
+    )
+    return written.response or _calendar_page(
+        request, body_, person, failed=form, status=written.status
+    )
+
+
+@login_not_required
+@require_GET
+def calendar_feed(request: HttpRequest, body: str, token: str) -> HttpResponse:
+    """The calendar a secret link opens, without signing in: the link is the key. Its events
+    name the organ, the time and the place (`calendar.subscription`), nothing of the registry,
+    so the visibility of cases never comes into it. A revoked or unknown link is not found."""
+    feed = selectors.calendar_feed_of(token=token)
+    if feed is None or feed.person.body.slug != body:
+        raise Http404
+    content = calendar.subscription(feed.person, timezone.localdate())
+    return _ics(content, "sammantraden.ics")
+
+
+# The minutes and their justering: sent for justering (stored), signed by the chair and the
+# checkers each in their own session or recorded as signed on paper, corrected in a new version
+
+
+class MinutesAction(NamedTuple):
+    form: type[ActionForm]
+    service: Callable[..., Any]
+    done: StrOrPromise
+    # Who is offered the action's form (the service refuses anyone else).
+    allowed: Callable[[Actor, Meeting], bool]
+
+
+MINUTES_ACTIONS: dict[str, MinutesAction] = {
+    "skicka": MinutesAction(
+        ActionForm,
+        services.minutes_send_for_approval,
+        gettext_lazy("Protokollet är skickat för justering."),
+        lambda user, meeting: may_record_approval(user, meeting.organization.body_id),
+    ),
+    "signera": MinutesAction(
+        ActionForm,
+        services.minutes_sign,
+        gettext_lazy("Du har signerat protokollet."),
+        may_sign_minutes,
+    ),
+    "papper": MinutesAction(
+        PaperApprovalForm,
+        services.minutes_approve,
+        gettext_lazy("Justeringen på papper är registrerad."),
+        lambda user, meeting: may_record_approval(user, meeting.organization.body_id),
+    ),
+    "rattelse": MinutesAction(
+        CorrectionForm,
+        services.minutes_correct,
+        gettext_lazy("Rättelsen är gjord i en ny version av protokollet."),
+        lambda user, meeting: may_correct_minutes(user, meeting.organization.body_id),
+    ),
+}
+
+
+def _minutes_form(name: str, meeting: Meeting, data: Any = None) -> ActionForm:
+    form = MINUTES_ACTIONS[name].form(data, meeting=meeting, prefix=name)
+    form.name = name
+    form.url = reverse(
+        "meetings:minutes_action", args=[meeting.organization.body.slug, meeting.pk, name]
+    )
+    return form
+
+
+def _minutes_page(
+    request: HttpRequest, meeting: Meeting, *, failed: ActionForm | None = None, status: int = 200
+) -> HttpResponse:
+    forms = {
+        name: _minutes_form(name, meeting)
+        for name, action in MINUTES_ACTIONS.items()
+        if action.allowed(request.user, meeting)
+    }
+    if failed is not None:
+        forms[failed.name] = failed
+    version = selectors.minutes_version(meeting=meeting)
+    person_id = request.user.person_id if request.user.is_authenticated else None
+    context = {
+        "body": meeting.organization.body,
+        "meeting": meeting,
+        "statuses": Meeting.Status,
+        "forms": forms,
+        "failed": failed,
+        "version": version,
+        "versions": meeting.minutes_versions.select_related("made_by"),
+        "signed": selectors.minutes_signed(version=version) if version else None,
+        "signed_by_me": version is not None
+        and version.approvals.filter(person_id=person_id).exists(),
+    }
+    return render(request, "meetings/minutes.html", context, status=status)
+
+
+def _justering(request: HttpRequest, body: str, meeting: int) -> Meeting:
+    """The meeting, for its justering page: refused to anyone offered none of its actions."""
+    meeting_ = _meeting(body, meeting)
+    if not any(action.allowed(request.user, meeting_) for action in MINUTES_ACTIONS.values()):
+        raise refuse_justering()
+    return meeting_
+
+
+@require_GET
+def minutes_approval(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    """The justering of the minutes: the secretary sends them, records paper signatures and
+    corrects; the chair and each checker sign here, each for themselves."""
+    return _minutes_page(request, _justering(request, body, meeting))
+
+
+@require_POST
+def minutes_action(request: HttpRequest, body: str, meeting: int, action: str) -> HttpResponse:
+    meeting_ = _justering(request, body, meeting)
+    found = MINUTES_ACTIONS.get(action)
+    if found is None:
+        raise Http404
+    form = _minutes_form(action, meeting_, request.POST)
+
+    def done(_result: object) -> HttpResponse:
+        messages.success(request, found.done)
+        return redirect("meetings:minutes_approval", meeting_.organization.body.slug, meeting_.pk)
+
+    written = form_written(
+        form,
+        lambda data: found.service(actor=request.user, meeting=meeting_, **form.arguments()),
+        done=done,
+    )
+    return written.response or _minutes_page(request, meeting_, failed=form, status=written.status)
+
+
+@login_not_required
+@require_GET
+def minutes_version(request: HttpRequest, body: str, meeting: int, number: int) -> HttpResponse:
+    """One stored version of the minutes, older ones too: to the public once the minutes are
+    approved, the public version; the full version to the secretaries (as the registry shows
+    it to them) and to the signers, who read what they sign."""
+    meeting_ = _meeting(body, meeting)
+    version = get_object_or_404(meeting_.minutes_versions, number=number)
+    signer = may_sign_minutes(request.user, meeting_)
+    full = may_read_full_minutes(request.user, meeting_)
+    if meeting_.status != Meeting.Status.APPROVED and not (signer or full):
+        raise Http404(_("Protokollet är inte justerat."))
+    content = packets.minutes_file(
+        version,
+        public=not (signer or full),
+        user=None if signer else request.user,
+    )
+    return _pdf(content, f"protokoll-{meeting_.pk}-version-{version.number}.pdf")

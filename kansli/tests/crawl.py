@@ -239,6 +239,7 @@ def _decided_meeting(board: Organization, secret: Case, public: Case, documents:
     meetings.item_decide(actor=None, item=secret_item)
     meetings.item_decide(actor=None, item=public_item, resolution="att bifalla budgeten")
     meeting = meetings.meeting_close(actor=None, meeting=meeting)
+    meetings.minutes_send_for_approval(actor=None, meeting=meeting)
     for signer in meeting.attendance.filter(checks_minutes=True):
         meetings.minutes_approve(actor=None, meeting=meeting, person=signer.person)
     meetings.minutes_approve(actor=None, meeting=meeting, person=meeting.chair)

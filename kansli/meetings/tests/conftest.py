@@ -10,10 +10,12 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from time_machine import TimeMachineFixture
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
@@ -148,10 +150,17 @@ def opened(secretary: User, meeting: Meeting) -> Meeting:
     return services.meeting_open(actor=secretary, meeting=meeting)
 
 
-def ready_case(organization: Organization, title: str, *, route: list[Organization]) -> Case:
-    """A case of `organization` prepared and ready at the first organ of `route`."""
+def ready_case(
+    organization: Organization, title: str, *, route: list[Organization], secrecy: str = ""
+) -> Case:
+    """A case of `organization` prepared and ready at the first organ of `route`, secret under
+    the OSL reference `secrecy` if one is given."""
     case = registry.case_open(
-        actor=None, organization=organization, title=title, opened_on=datetime.date(2026, 10, 1)
+        actor=None,
+        organization=organization,
+        title=title,
+        opened_on=datetime.date(2026, 10, 1),
+        secrecy_reference=secrecy,
     )
     steps = preparation.route_create(
         actor=None, body=organization.body, name=f"Ärendegång {title}", organizations=route
@@ -193,10 +202,18 @@ def delegated_decision(ks: Board, title: str, decided_on: datetime.date) -> Deci
 
 
 @pytest.fixture
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime.datetime], None]:
-    """Set the clock (timezone.now, and so localdate) to a given moment."""
+def frozen_now(time_machine: TimeMachineFixture) -> Callable[[datetime.datetime], None]:
+    """Stop the clock at a given moment (time_machine, so that a step that must happen at
+    another time, as the notice before the meeting, can travel there and back)."""
 
     def freeze(moment: datetime.datetime) -> None:
-        monkeypatch.setattr(timezone, "now", lambda: moment)
+        time_machine.move_to(moment, tick=False)
 
     return freeze
+
+
+@pytest.fixture(autouse=True)
+def minutes_storage(settings: Any, tmp_path: Path) -> Path:
+    """Each test's files (the stored minutes among them) in a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

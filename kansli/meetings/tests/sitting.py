@@ -2,6 +2,9 @@
 step, for the tests of the meeting pages, the public side and the API: called with a public
 and a secret case on its agenda, opened, approved."""
 
+import datetime
+
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -14,6 +17,7 @@ from kansli.registry import services as registry
 
 PUBLIC_TITLE = "Budget för kultur 2027"
 SECRET_TITLE = "Placering av barnet Kim Karlsson"
+NOTICE_AHEAD = datetime.timedelta(days=10)
 
 
 def called(meeting: Meeting) -> Meeting:
@@ -25,7 +29,9 @@ def called(meeting: Meeting) -> Meeting:
         services.item_add(
             actor=None, meeting=meeting, title=title, case=case, proposal="Att bifalla."
         )
-    services.notice_send(actor=None, meeting=meeting)
+    # Ten days ahead, within any organ's notice period, whatever the clock of the test says.
+    with time_machine.travel(meeting.starts_at - NOTICE_AHEAD, tick=False):
+        services.notice_send(actor=None, meeting=meeting)
     return Meeting.objects.get(pk=meeting.pk)
 
 
@@ -43,12 +49,14 @@ def opened(ks: Board, meeting: Meeting) -> Meeting:
 
 
 def approved(ks: Board, meeting: Meeting) -> Meeting:
-    """The meeting held, both cases decided by acclamation, closed, and approved by the chair
-    and the checker: posted on the notice board today. The clock must be past its start."""
+    """The meeting held, both cases decided by acclamation, closed, its minutes sent for
+    justering and signed on paper by the chair and the checker: posted on the notice board
+    today. The clock must be past its start."""
     meeting = opened(ks, meeting)
     for item in meeting.items.filter(case__isnull=False):
         services.item_decide(actor=None, item=item)
     services.meeting_close(actor=None, meeting=meeting)
+    services.minutes_send_for_approval(actor=None, meeting=meeting)
     for person in (ks.chair, ks.bo):
         services.minutes_approve(actor=None, meeting=meeting, person=person)
     return Meeting.objects.get(pk=meeting.pk)
@@ -70,6 +78,12 @@ def signed_in(user: User) -> Client:
 def action_url(meeting: Meeting, action: str) -> str:
     slug = meeting.organization.body.slug
     return reverse("meetings:meeting_action", args=[slug, meeting.pk, action])
+
+
+def confirm_url(meeting: Meeting, action: str) -> str:
+    """The page that asks before the action (the notice, the cancellation) is taken."""
+    slug = meeting.organization.body.slug
+    return reverse("meetings:meeting_confirm", args=[slug, meeting.pk, action])
 
 
 def item_url(item: AgendaItem, action: str) -> str:

@@ -1,4 +1,5 @@
-"""Approving the minutes and posting them: who signs, the delegated decisions then reported,
+"""Approving the minutes and posting them: who signs (here on paper, recorded by the secretary;
+signing in one's own session is test_minutes_signed.py), the delegated decisions then reported,
 the posting's dates from legal_time, a late posting flagged, and immediate approval."""
 
 import datetime
@@ -28,14 +29,35 @@ def closed(secretary: User, meeting: Meeting, ks: Board) -> Meeting:
     return services.meeting_close(actor=secretary, meeting=meeting)
 
 
-def approve(secretary: User, meeting: Meeting, ks: Board, when: datetime.datetime) -> None:
+@pytest.fixture
+def sent(secretary: User, closed: Meeting, frozen_now: Callable[..., None]) -> Meeting:
+    """The closed meeting's minutes sent for justering on 2 December 2026 at 16."""
+    frozen_now(at(datetime.date(2026, 12, 2), 16))
+    services.minutes_send_for_approval(actor=secretary, meeting=closed)
+    return closed
+
+
+def approve(
+    secretary: User,
+    meeting: Meeting,
+    ks: Board,
+    when: datetime.datetime,
+    frozen_now: Callable[..., None],
+    now: datetime.datetime,
+) -> None:
+    """Send the minutes for justering at `when`, and at `now` record that the chair and the
+    checker signed them on paper at `when`."""
+    frozen_now(when)
+    services.minutes_send_for_approval(actor=secretary, meeting=meeting)
+    frozen_now(now)
     for who in (ks.chair, ks.bo):
         services.minutes_approve(actor=secretary, meeting=meeting, person=who, approved_at=when)
 
 
 def test_the_minutes_are_approved_when_chair_and_checker_have_signed(
-    secretary: User, closed: Meeting, ks: Board, frozen_now: Callable[..., None]
+    secretary: User, sent: Meeting, ks: Board, frozen_now: Callable[..., None]
 ) -> None:
+    closed = sent
     frozen_now(at(datetime.date(2026, 12, 3), 9))
 
     first = services.minutes_approve(actor=secretary, meeting=closed, person=ks.chair)
@@ -47,6 +69,8 @@ def test_the_minutes_are_approved_when_chair_and_checker_have_signed(
 
     closed.refresh_from_db()
     assert first.role == "chair"
+    assert first.method == "paper"
+    assert first.version == closed.minutes_versions.get()
     assert closed.status == Meeting.Status.APPROVED
     assert closed.approved_at == at(datetime.date(2026, 12, 3), 9)
     posting = closed.postings.get()
@@ -55,14 +79,35 @@ def test_the_minutes_are_approved_when_chair_and_checker_have_signed(
     assert not posting.late
 
 
-def test_only_the_chair_and_the_checkers_sign(secretary: User, closed: Meeting, ks: Board) -> None:
+def test_only_the_chair_and_the_checkers_sign(secretary: User, sent: Meeting, ks: Board) -> None:
     with pytest.raises(ValidationError, match="varken ordförande eller justerare"):
-        services.minutes_approve(actor=secretary, meeting=closed, person=ks.david)
+        services.minutes_approve(actor=secretary, meeting=sent, person=ks.david)
+
+
+def test_minutes_not_sent_for_justering_cannot_be_approved(
+    secretary: User, closed: Meeting, ks: Board
+) -> None:
+    with pytest.raises(ValidationError, match="inte skickat för justering"):
+        services.minutes_approve(actor=secretary, meeting=closed, person=ks.chair)
+
+
+def test_a_paper_signature_is_not_dated_before_the_minutes_were_sent(
+    secretary: User, sent: Meeting, ks: Board, frozen_now: Callable[..., None]
+) -> None:
+    frozen_now(at(datetime.date(2026, 12, 3), 9))
+    with pytest.raises(ValidationError, match="efter att protokollet skickats"):
+        services.minutes_approve(
+            actor=secretary,
+            meeting=sent,
+            person=ks.chair,
+            approved_at=at(datetime.date(2026, 12, 2), 10),
+        )
 
 
 def test_delegated_decisions_are_reported_once_the_minutes_are_approved(
-    secretary: User, closed: Meeting, ks: Board, frozen_now: Callable[..., None]
+    secretary: User, sent: Meeting, ks: Board, frozen_now: Callable[..., None]
 ) -> None:
+    closed = sent
     item = closed.items.get(kind=AgendaItem.Kind.DELEGATED_DECISIONS)
     [decision] = item.reported_decisions.all()
     frozen_now(at(datetime.date(2026, 12, 3), 9))
@@ -88,9 +133,15 @@ def test_posting_after_approval_before_easter_is_due_the_tuesday_after(
     services.meeting_open(actor=secretary, meeting=meeting)
     services.minutes_checkers_set(actor=secretary, meeting=meeting, persons=[ks.bo])
     services.meeting_close(actor=secretary, meeting=meeting)
-    frozen_now(at(datetime.date(2026, 4, 7), 15))
 
-    approve(secretary, meeting, ks, at(datetime.date(2026, 4, 2), 11))
+    approve(
+        secretary,
+        meeting,
+        ks,
+        at(datetime.date(2026, 4, 2), 11),
+        frozen_now,
+        now=at(datetime.date(2026, 4, 7), 15),
+    )
 
     posting = meeting.postings.get()
     assert posting.approved_on == datetime.date(2026, 4, 2)
@@ -102,9 +153,14 @@ def test_posting_after_approval_before_easter_is_due_the_tuesday_after(
 def test_a_posting_after_the_day_it_was_due_is_late(
     secretary: User, closed: Meeting, ks: Board, frozen_now: Callable[..., None]
 ) -> None:
-    frozen_now(at(datetime.date(2026, 12, 8), 9))
-
-    approve(secretary, closed, ks, at(datetime.date(2026, 12, 3), 16))
+    approve(
+        secretary,
+        closed,
+        ks,
+        at(datetime.date(2026, 12, 3), 16),
+        frozen_now,
+        now=at(datetime.date(2026, 12, 8), 9),
+    )
 
     posting = closed.postings.get()
     assert posting.posting_due == datetime.date(2026, 12, 7)
@@ -122,9 +178,14 @@ def test_the_appeal_period_across_new_year_ends_on_the_next_weekday(
     services.meeting_open(actor=secretary, meeting=meeting)
     services.minutes_checkers_set(actor=secretary, meeting=meeting, persons=[ks.bo])
     services.meeting_close(actor=secretary, meeting=meeting)
-    frozen_now(at(datetime.date(2026, 12, 11), 14))
-
-    approve(secretary, meeting, ks, at(datetime.date(2026, 12, 11), 10))
+    approve(
+        secretary,
+        meeting,
+        ks,
+        at(datetime.date(2026, 12, 11), 10),
+        frozen_now,
+        now=at(datetime.date(2026, 12, 11), 14),
+    )
 
     posting = meeting.postings.get()
     assert posting.posted_on == datetime.date(2026, 12, 11)

@@ -23,6 +23,7 @@ from kansli.audit.selectors import (
     anchors_read,
     anchors_verify,
     chain_verify,
+    files_verify,
     rows_verify,
     unaccounted_change,
 )
@@ -46,6 +47,10 @@ ROW_PROBLEMS = {
     "unaccounted INSERT": gettext_lazy("infogades utan händelse"),
     "unaccounted UPDATE": gettext_lazy("fältet %(field)s ändrades utan händelse"),
     "unaccounted DELETE": gettext_lazy("raderades utan händelse"),
+}
+FILE_PROBLEMS = {
+    "changed": gettext_lazy("filens innehåll är inte det som kontrollsumman i loggen anger"),
+    "missing": gettext_lazy("filen saknas"),
 }
 # Where `rekey` finds the key the chain is hashed with now; KANSLI_AUDIT_KEY holds the new one.
 OLD_KEY = "KANSLI_AUDIT_OLD_KEY"
@@ -133,6 +138,12 @@ class Command(BaseCommand):
                     % {"seq": anchored.seq, "problem": ANCHOR_PROBLEMS[anchored.problem]}
                 )
         failures += [row_message(found) for found in (unaccounted_change(), rows_verify()) if found]
+        stored = files_verify()
+        if stored is not None:
+            failures.append(
+                _("Filen %(name)s till %(row)s stämmer inte: %(problem)s.")
+                % {"name": stored.name, "row": stored.row, "problem": FILE_PROBLEMS[stored.problem]}
+            )
         if failures:
             raise CommandError("\n".join(failures))
         self.stdout.write(

@@ -1,0 +1,90 @@
+"""Every PDF Kansli makes: PDF/A-2 from HTML with WeasyPrint, fonts embedded, tagged, with XMP
+metadata taken from the HTML's <title> and <meta> (author, description, keywords).
+
+WeasyPrint embeds every font it draws with (a subset of it), so a PDF of our own is PDF/A-2b
+by construction. A document merged from other PDFs (a packet with registered attachments) keeps
+the metadata and output intent of our own part (`archival`) and stamps its page numbers in the
+same embedded font (`stamp_page_numbers`); whether the whole is PDF/A depends on the attachments
+merged into it, which Kansli does not rewrite.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pypdf
+from django.template.loader import render_to_string
+from pypdf.generic import NameObject
+
+if TYPE_CHECKING:
+    import weasyprint
+
+VARIANT = "pdf/a-2b"
+# The font every PDF of ours is set in (base templates and the page-number stamp).
+FONT = '"DejaVu Sans", "Liberation Sans", sans-serif'
+# Where "Sida N av M" sits: from the right and the bottom edge of the page, in points.
+STAMP_RIGHT = 110
+STAMP_BOTTOM = 22
+STAMP_FONT_SIZE = 8
+
+
+def render(html: str, *, base_url: str | None = None) -> weasyprint.Document:
+    """The HTML laid out by WeasyPrint. Without `base_url` nothing is fetched from outside the
+    document itself (data URIs only)."""
+    # WeasyPrint takes seconds to import: only the processes that make PDFs pay for it.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    if base_url is not None:
+        return HTML(string=html, base_url=base_url).render()
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render()
+
+
+def write(document: weasyprint.Document) -> bytes:
+    """The laid-out document as PDF/A-2, tagged."""
+    return document.write_pdf(pdf_variant=VARIANT, pdf_tags=True)
+
+
+def archival(writer: pypdf.PdfWriter, own: pypdf.PdfReader) -> None:
+    """Give a merged document the XMP metadata, output intent and language of the PDF/A part
+    that we rendered ourselves (`own`)."""
+    source = own.root_object
+    for key in ("/Metadata", "/OutputIntents", "/Lang"):
+        if key in source:
+            writer.root_object[NameObject(key)] = source.raw_get(key).clone(writer)
+
+
+def stamp_page_numbers(writer: pypdf.PdfWriter, label: Callable[[int, int], str]) -> None:
+    """Stamp `label(page, pages)` at the foot of every page, merged pages included: an overlay
+    rendered by WeasyPrint in our font (embedded, so the stamp keeps the PDF/A part whole),
+    one overlay page of each page's size, merged onto it at its right edge."""
+    total = len(writer.pages)
+    boxes = []
+    for page in writer.pages:
+        if page.rotation:
+            page.transfer_rotation_to_content()
+        box = page.cropbox
+        boxes.append((float(box.right), float(box.top), float(box.bottom)))
+    sizes = sorted({(width, height) for width, height, _bottom in boxes})
+    named = {size: f"p{index}" for index, size in enumerate(sizes)}
+    context = {
+        "font": FONT,
+        "font_size": STAMP_FONT_SIZE,
+        "sizes": [(name, width, height) for (width, height), name in named.items()],
+        "stamps": [
+            {
+                "page": named[(width, height)],
+                "height": height,
+                "left": width - STAMP_RIGHT,
+                "bottom": bottom + STAMP_BOTTOM,
+                "label": label(number, total),
+            }
+            for number, (width, height, bottom) in enumerate(boxes, 1)
+        ],
+    }
+    html = render_to_string("pdf/stamp.html", context)
+    overlay = pypdf.PdfReader(io.BytesIO(render(html).write_pdf()))
+    for page, stamp in zip(writer.pages, overlay.pages, strict=True):
+        page.merge_page(stamp, over=True)
