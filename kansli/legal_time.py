@@ -15,7 +15,9 @@ the command line all get the same answer and it can be tested on its own. Three 
   en åtgärd senast ska vidtas, på en söndag, annan allmän helgdag, lördag, midsommarafton,
   julafton eller nyårsafton, får åtgärden vidtas nästa vardag." The three eves are the
   `holidays` package's DE_FACTO category for Sweden.
-- kommunallagen (2017:725), KL: 8 kap 12 § (the approval of the minutes is announced on the
+- kommunallagen (2017:725), KL: 5 kap 11 § (the council's meeting is announced on the notice
+  board at least a week before), 5 kap 69 § (the council's minutes approved within 14 days),
+  8 kap 12 § (the approval of the minutes is announced on the
   notice board at the latest the second day after the approval; the announcement stays up until
   the appeal period has run out) and 13 kap 5 § (an appeal must have come in within three
   weeks from the day the announcement was posted).
@@ -37,6 +39,10 @@ APPEAL_PERIOD = datetime.timedelta(weeks=3)
 # KL 8 kap 12 §: the approval is announced on the notice board "senast andra dagen efter
 # justeringen".
 POSTING_PERIOD = datetime.timedelta(days=2)
+# KL 5 kap. 11 §: the council's meeting is announced "minst en vecka före sammanträdesdagen".
+ANNOUNCEMENT_PERIOD = datetime.timedelta(weeks=1)
+# KL 5 kap. 69 §: the council's minutes are approved "senast 14 dagar efter sammanträdet".
+COUNCIL_APPROVAL_PERIOD = datetime.timedelta(days=14)
 
 
 @cache
@@ -119,6 +125,31 @@ def posting_due(approved_on: datetime.date) -> datetime.date:
     approved: KL 8 kap 12 §, "senast andra dagen efter justeringen", moved by fristlagen 2 § to
     the next vardag when that second day is not one."""
     return deadline(approved_on + POSTING_PERIOD)
+
+
+def notice_latest(meeting_day: datetime.date, days: int) -> datetime.date:
+    """The last day a notice may go out that must be sent at least `days` days before the
+    meeting day: for the council "minst en vecka före sammanträdesdagen" (KL 5 kap. 11-12 §§),
+    the same weekday a week before. Counted back from the meeting, the period is not moved by
+    fristlagen: it lets a last day for an act that falls on a holiday move to the next vardag,
+    which here would shorten the time the members have to prepare."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    return meeting_day - datetime.timedelta(days=days)
+
+
+def announcement_latest(meeting_day: datetime.date) -> datetime.date:
+    """The last day the council's meeting may be announced (tillkännagivande) on the notice
+    board: KL 5 kap. 11 §, "minst en vecka före sammanträdesdagen", the same weekday a week
+    before (fristlagen 1 §), not moved by fristlagen 2 § for the reason `notice_latest` gives."""
+    return meeting_day - ANNOUNCEMENT_PERIOD
+
+
+def council_minutes_due(meeting_day: datetime.date) -> datetime.date:
+    """The last day to approve the minutes of a council meeting held on `meeting_day`: KL 5 kap.
+    69 §, "senast 14 dagar efter sammanträdet", moved by fristlagen 2 § to the next vardag when
+    that day is not one."""
+    return deadline(meeting_day + COUNCIL_APPROVAL_PERIOD)
 
 
 def add_working_days(d: datetime.date, n: int) -> datetime.date:

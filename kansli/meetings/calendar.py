@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress
 
 from kansli.meetings.models import Meeting
+from kansli.meetings.selectors import own_meetings
 from kansli.organisation.models import Membership, Organization, Person
 
 PRODID = "-//Kansli//Sammanträden//SV"
@@ -40,19 +41,31 @@ def person_feed(person: Person) -> bytes:
     return _calendar(_meetings_of(person), name=person.name).to_ical()
 
 
-def invitation(meeting: Meeting, person: Person) -> bytes:
+def subscription(person: Person, on: datetime.date) -> bytes:
+    """The person's coming meetings from `on`, in their own body (`selectors.own_meetings`):
+    the feed behind their secret calendar link. Each event names the organ, the time and the
+    place only, never an item, so nothing secret can reach a calendar."""
+    meetings = [own.meeting for own in own_meetings(person=person, on=on)]
+    return _calendar(meetings, name=person.name).to_ical()
+
+
+def invitation(meeting: Meeting, person: Person, *, address: str = "") -> bytes:
     """The invitation to one member or substitute (iTIP REQUEST, RFC 5546), or its withdrawal
-    (CANCEL) when the meeting is cancelled. The person must have an e-mail address."""
-    if not person.email:
+    (CANCEL) when the meeting is cancelled, at `address` (by default the person's e-mail
+    address, which must be there)."""
+    address = address or person.email
+    if not address:
         raise ValueError(f"{person} has no e-mail address to invite")
     cancelled = meeting.status == Meeting.Status.CANCELLED
     calendar = _calendar([meeting], name=meeting.organization.name)
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = calendar.events[0]
-    # Each notice sent again (after a change) must outrank the last, or calendars ignore it.
+    # Each notice sent again (after a change), and the cancellation after the last, must
+    # outrank the one before, or calendars ignore it: the number of notices the person had
+    # before (0 for the first, and the cancellation one more than the last notice).
     event.add("sequence", meeting.deliveries.filter(person=person).count())
     event.add("organizer", _organizer(meeting))
-    attendee = vCalAddress(f"mailto:{person.email}")
+    attendee = vCalAddress(f"mailto:{address}")
     attendee.params["cn"] = person.name
     attendee.params["role"] = (
         "REQ-PARTICIPANT" if _is_member(meeting, person) else "OPT-PARTICIPANT"

@@ -65,12 +65,18 @@ def _preparation(actor: Actor, case: Case) -> Preparation:
     A decided case's preparation is frozen: it is the basis the organ decided on."""
     found = Preparation.objects.select_for_update().filter(case=case).first()
     if found is None:
-        preparation = audit.create(actor=actor, instance=Preparation(case=case))
+        preparation = Preparation(case=case, organization=_own_organ(case))
+        preparation = audit.create(actor=actor, instance=preparation)
         _record_change(actor, preparation, from_status="", from_step=None, note="")
         return preparation
     if found.status == Preparation.Status.DECIDED:
         raise ValidationError(frozen_message(case), code="conflict")
     return found
+
+
+def _own_organ(case: Case) -> Organization | None:
+    """The organ a case without a route goes to: the political organ whose case it is."""
+    return case.organization if case.organization.is_political else None
 
 
 def _record_change(
@@ -99,21 +105,36 @@ def preparation_plan(
     actor: Actor,
     case: Case,
     route: Route | None,
+    organization: Organization | None = None,
     referred_from: Organization | None = None,
     due_on: datetime.date | None = None,
 ) -> Preparation:
-    """Set the case's route (it starts at the route's first organ), the committee it comes
-    from, and the day its preparation is due."""
+    """Set the case's route (it starts at the route's first organ) or, for a case without a
+    route, the organ that deals with it (by default the political organ whose case it is);
+    the committee it comes from, and the day its preparation is due."""
     require_preparer(actor, case)
     preparation = _preparation(actor, case)
     body_id = case.organization.body_id
-    _refuse_other_body(body_id, route, referred_from)
+    _refuse_other_body(body_id, route, organization, referred_from)
     if referred_from is not None and referred_from.kind != Organization.Kind.COMMITTEE:
         raise ValidationError(_("Ett ärende kan bara komma från en nämnd."))
+    if route is not None and organization is not None:
+        raise ValidationError(
+            _("Ett ärende med ärendegång behandlas av ärendegångens organ i tur och ordning.")
+        )
+    if organization is not None and not organization.is_political:
+        raise ValidationError(
+            _("Bara politiska organ behandlar ärenden; %(organization)s är inte ett.")
+            % {"organization": organization}
+        )
     changes: dict[str, object] = {"referred_from": referred_from, "due_on": due_on}
     if route != preparation.route:
-        changes["route"] = route
-        changes["step"] = route.steps.first() if route is not None else None
+        first = route.steps.first() if route is not None else None
+        changes |= {"route": route, "step": first}
+        if first is not None:
+            changes["organization"] = first.organization
+    if route is None:
+        changes["organization"] = organization or _own_organ(case)
     before = preparation.step
     preparation = audit.update(actor=actor, instance=preparation, **changes)
     if preparation.step != before:
@@ -261,6 +282,7 @@ def route_advance(*, actor: Actor, case: Case, note: str = "") -> Preparation:
         actor=actor,
         instance=preparation,
         step=following,
+        organization=following.organization,
         status=Preparation.Status.PREPARING,
         updated_at=timezone.now(),
     )

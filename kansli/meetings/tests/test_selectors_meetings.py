@@ -14,7 +14,7 @@ def test_a_person_sees_the_meetings_of_the_organs_where_they_sit(
 ) -> None:
     december = schedule()
     cancelled = schedule(DAY + datetime.timedelta(days=7))
-    services.meeting_cancel(actor=secretary, meeting=cancelled)
+    services.meeting_cancel(actor=secretary, meeting=cancelled, reason="Inga ärenden.")
     schedule(datetime.date(2027, 2, 2))
 
     found = selectors.meetings_for_person(
@@ -38,7 +38,7 @@ def test_a_decision_waiting_on_one_agenda_is_not_listed_on_another(
     assert list(selectors.delegated_decisions_due(meeting=first)) == [decision]
     assert not selectors.delegated_decisions_due(meeting=later).exists()
 
-    services.meeting_cancel(actor=secretary, meeting=first)
+    services.meeting_cancel(actor=secretary, meeting=first, reason="Inga ärenden.")
 
     assert list(selectors.delegated_decisions_due(meeting=later)) == [decision]
 

@@ -1,10 +1,9 @@
-"""The secretary's meeting plan and meeting page: scheduling, the agenda, the notice; and who
-is refused."""
+"""The secretary's meeting plan and meeting page: scheduling, the agenda, the packets; and who
+is refused. Sending the notice and cancelling: test_views_notice_and_cancel.py."""
 
 import datetime
 
 import pytest
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -151,22 +150,6 @@ def test_the_director_hands_the_presentation_of_an_item_to_a_case_officer(
     assert (item.rapporteur, item.rapporteur_named_by) == (officer, ks.director)
 
 
-def test_the_secretary_sends_the_notice_to_members_and_substitutes(
-    ks: Board, secretary: User, meeting: Meeting
-) -> None:
-    client = signed_in(secretary)
-    client.post(action_url(meeting, "dagordning"))
-
-    response = client.post(action_url(meeting, "kallelse"))
-
-    meeting.refresh_from_db()
-    assert response.status_code == 302
-    assert meeting.status == Meeting.Status.CALLED
-    recipients = {address for message in mail.outbox for address in message.to}
-    seated = (ks.chair, ks.bo, ks.cecilia, ks.david, ks.erik, ks.frida, ks.gustav)
-    assert {person.email for person in seated} <= recipients
-
-
 def test_the_meeting_page_links_the_packets_and_marks_the_secret_case(
     secretary: User, meeting: Meeting
 ) -> None:
@@ -184,13 +167,6 @@ def test_the_meeting_page_links_the_packets_and_marks_the_secret_case(
     assert "Sekretess" in html
     assert notice["Content-Type"] == packet["Content-Type"] == "application/pdf"
     assert notice.content.startswith(b"%PDF")
-
-
-def test_the_meeting_is_cancelled_from_its_page(secretary: User, meeting: Meeting) -> None:
-    signed_in(secretary).post(action_url(meeting, "installa"))
-
-    meeting.refresh_from_db()
-    assert meeting.status == Meeting.Status.CANCELLED
 
 
 def test_a_document_of_the_items_case_is_attached(secretary: User, meeting: Meeting) -> None:
