@@ -79,6 +79,16 @@ def person_key(person_id: int) -> str:
 
 def pades(pdf: bytes, *, signer: signers.Signer, name: str, reason: str) -> bytes:
     """`pdf` with one more PAdES B-B signature by pyHanko's `signer`, in a new field."""
+    writer, metadata = pades_prepared(pdf, name=name, reason=reason)
+    signed = signers.sign_pdf(writer, metadata, signer=signer, output=BytesIO())
+    return bytes(signed.getvalue())
+
+
+def pades_prepared(
+    pdf: bytes, *, name: str, reason: str
+) -> tuple[IncrementalPdfFileWriter, signers.PdfSignatureMetadata]:
+    """The incremental writer over `pdf` and the metadata of its next PAdES signature, for
+    pyHanko to sign with here or through a signing service (docs/signing.md)."""
     writer = _MetadataKeepingWriter(BytesIO(pdf), strict=False)
     metadata = signers.PdfSignatureMetadata(
         field_name=_free_field_name(writer),
@@ -87,8 +97,7 @@ def pades(pdf: bytes, *, signer: signers.Signer, name: str, reason: str) -> byte
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    signed = signers.sign_pdf(writer, metadata, signer=signer, output=BytesIO())
-    return bytes(signed.getvalue())
+    return writer, metadata
 
 
 class _MetadataKeepingWriter(IncrementalPdfFileWriter):
