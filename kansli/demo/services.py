@@ -22,6 +22,7 @@ from kansli.delegation import orderfile
 from kansli.delegation import services as delegation
 from kansli.delegation.models import DelegationOrder
 from kansli.demo.blekinge import BLEKINGE
+from kansli.demo.certificates import load_certificates_demo
 from kansli.demo.followup import load_followup_demo
 from kansli.demo.meetings import load_meetings_demo
 from kansli.demo.names import Roster
@@ -117,6 +118,7 @@ def load_demo(*, actor: Actor = None) -> None:
         for filename in spec.orders:
             loader.order(filename)
         loader.logins(today)
+    load_certificates_demo(body_slugs=[spec.slug for spec in BODIES])
     load_registry_demo(actor=actor)
     load_meetings_demo(actor=actor)
     load_followup_demo(actor=actor)
