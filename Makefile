@@ -30,11 +30,15 @@ demo: install pdf-deps
 	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
 	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
 
-# WeasyPrint renders the PDFs with Pango and needs a font.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# WeasyPrint renders the PDFs with Pango and needs a font; LibreOffice without its user
+# interface makes the packets' DOCX, ODT, XLSX and ODS attachments PDFs (kansli/meetings/
+# conversion.py): Writer and Calc are the smallest set that reads those, without recommends.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+	libreoffice-writer-nogui libreoffice-calc-nogui
 pdf-deps:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PDF_PACKAGES); }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		$(PDF_PACKAGES); }
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \

@@ -234,6 +234,8 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 # The largest file the registry accepts, in bytes (50 MB unless set).
 KANSLI_MAX_FILE_BYTES = envint("KANSLI_MAX_FILE_BYTES", 50 * 1024 * 1024)
+# How long LibreOffice may take to make one attachment a PDF for a packet, in seconds.
+KANSLI_CONVERSION_TIMEOUT = envint("KANSLI_CONVERSION_TIMEOUT", 120, minimum=1)
 
 # Signed justering (kansli.meetings.signing, docs/signing.md): the class that signs the minutes,
 # the local certificate authority's folder (its keys are secret) and the PEM files of the

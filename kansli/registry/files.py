@@ -31,6 +31,8 @@ from kansli.texts import StrOrPromise
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
 PNG = "image/png"
 JPEG = "image/jpeg"
 TIFF = "image/tiff"
@@ -47,6 +49,8 @@ ALLOWED: dict[str, Kind] = {
     PDF: Kind(_lazy("PDF"), (".pdf",)),
     DOCX: Kind(_lazy("Word-dokument (DOCX)"), (".docx",)),
     ODT: Kind(_lazy("OpenDocument-text (ODT)"), (".odt",)),
+    XLSX: Kind(_lazy("Excel-kalkylblad (XLSX)"), (".xlsx",)),
+    ODS: Kind(_lazy("OpenDocument-kalkylblad (ODS)"), (".ods",)),
     PNG: Kind(_lazy("PNG-bild"), (".png",)),
     JPEG: Kind(_lazy("JPEG-bild"), (".jpg", ".jpeg", ".jpe")),
     TIFF: Kind(_lazy("TIFF-bild"), (".tif", ".tiff")),
@@ -93,7 +97,7 @@ def check_file(upload: UploadedFile) -> CheckedFile:
         raise ValidationError(
             _(
                 "Filen %(name)s är inte av en tillåten typ. Tillåtna är PDF, DOCX, ODT, "
-                "bilder (PNG, JPEG, TIFF) och e-post (EML)."
+                "kalkylblad (XLSX, ODS), bilder (PNG, JPEG, TIFF) och e-post (EML)."
             )
             % {"name": name},
             code="type",
@@ -165,8 +169,10 @@ def extract_text(data: bytes, content_type: str, *, name: str) -> str:
             return _pdf_text(data)
         if content_type == DOCX:
             return _xml_text(data, "word/document.xml", paragraphs=WORD_PARAGRAPHS)
-        if content_type == ODT:
+        if content_type in (ODT, ODS):
             return _xml_text(data, "content.xml", paragraphs=ODF_PARAGRAPHS)
+        if content_type == XLSX:
+            return _xml_text(data, "xl/sharedStrings.xml", paragraphs=SHEET_STRINGS, needed=False)
         if content_type == EMAIL:
             return _email_text(data)
     except pypdf.errors.FileNotDecryptedError as e:
@@ -201,12 +207,18 @@ WORD_PARAGRAPHS = frozenset({"{http://schemas.openxmlformats.org/wordprocessingm
 ODF_PARAGRAPHS = frozenset(
     f"{{urn:oasis:names:tc:opendocument:xmlns:text:1.0}}{tag}" for tag in ("p", "h")
 )
+# A workbook's texts are its shared strings; its numbers are not searched.
+SHEET_STRINGS = frozenset({"{http://schemas.openxmlformats.org/spreadsheetml/2006/main}si"})
 
 
-def _xml_text(data: bytes, member: str, *, paragraphs: frozenset[str]) -> str:
-    """The paragraphs (and headings) of the document's main XML part, one a line."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(member) as part:
-        xml = part.read(len(data) * XML_LIMIT_FACTOR + 1)
+def _xml_text(data: bytes, member: str, *, paragraphs: frozenset[str], needed: bool = True) -> str:
+    """The paragraphs (and headings) of the document's main XML part, one a line; nothing when
+    a part that may be missing (`needed` false: a workbook of numbers only) is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not needed and member not in archive.namelist():
+            return ""
+        with archive.open(member) as part:
+            xml = part.read(len(data) * XML_LIMIT_FACTOR + 1)
     if len(xml) > len(data) * XML_LIMIT_FACTOR:
         raise zipfile.BadZipFile("inflates beyond the limit")
     # Expat, under ElementTree, fetches no external entities and limits entity expansion.

@@ -201,6 +201,6 @@ def test_a_stored_pdf_that_cannot_be_read_is_named_on_a_page_of_its_own(
 
     assert PUBLIC_MARKER not in text
     assert (
-        f"Filen skrivelse.pdf kunde inte läggas in i handlingarna. Den finns i diariet under "
-        f"nummer {sample.public_letter.number}." in text
+        "Bilagan skrivelse.pdf (PDF) kunde inte läggas in i handlingarna. PDF-filen kan inte "
+        f"läsas. Den finns i diariet under nummer {sample.public_letter.number}." in text
     )
