@@ -96,6 +96,8 @@ class World:
     decisions: list[Decision]
     blekinge_case: Case
     persons: list[Person] = field(default_factory=list)
+    # The secret links to persons' calendars (meetings:calendar_feed).
+    calendar_tokens: list[str] = field(default_factory=list)
 
 
 def _person(body: Body, given: str, family: str) -> Person:
@@ -352,6 +354,8 @@ def plant(demo: dict[str, Body]) -> World:
     delegated = _delegation_decision(vanersborg, secret, today)
     in_session = _meeting_in_session(board, secret, documents)
     blekinge_case, blekinge_meeting = _blekinge(demo["blekinge"])
+    ledamot = User.objects.get(username=Persona.LEDAMOT).person
+    _feed, token = meetings.calendar_feed_create(actor=None, person=ledamot)
     return World(
         secret_case=secret,
         public_case=public,
@@ -359,7 +363,8 @@ def plant(demo: dict[str, Body]) -> World:
         meetings=[decided, unapproved, in_session, blekinge_meeting],
         decisions=[decided.items.get(case=secret).decision, delegated],
         blekinge_case=blekinge_case,
-        persons=[officer, User.objects.get(username=Persona.LEDAMOT).person],
+        persons=[officer, ledamot],
+        calendar_tokens=[token],
     )
 
 
@@ -370,6 +375,10 @@ NOT_FETCHED = {
     "admin:view_on_site": "a redirect to the object's own page, which is fetched",
     "admin:auth_user_password_change": "a form with no content of the world",
     "meetings:assignment_report_agenda": "a write (POST only)",
+    "meetings:absence_report": "a write (POST only)",
+    "meetings:absence_withdraw": "a write (POST only)",
+    "meetings:calendar_feed_create": "a write (POST only)",
+    "meetings:calendar_feed_revoke": "a write (POST only)",
 }
 
 # Pages fetched as one persona only, with the reason: each takes seconds to render, and what
@@ -480,6 +489,8 @@ def contexts(world: World) -> list[dict[str, Any]]:
             sets.append(base | {"task": task.pk, "task_id": task.pk})
     for person in world.persons:
         sets.append(_in(person.body) | {"person": person.pk, "person_id": person.pk})
+    for token in world.calendar_tokens:
+        sets.append(_in(world.secret_case.organization.body) | {"token": token})
     return sets + _followup(world)
 
 

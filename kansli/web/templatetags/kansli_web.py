@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from kansli.followup.policy import may_read_duties
+from kansli.meetings.policy import has_seat
 from kansli.organisation.policy import own_bodies
 
 register = template.Library()
@@ -42,6 +43,8 @@ _AREAS = {
     "meeting_detail": "meetings",
     "meeting_session": "meetings",
     "posting_board": "meetings",
+    "my_meetings": "my_meetings",
+    "my_calendar": "my_meetings",
     "duty_dashboard": "followup",
     "agenda_basis": "followup",
 }
@@ -63,6 +66,7 @@ def main_navigation(context: template.Context) -> dict[str, Any]:
         "current_body": match.kwargs.get("body") if match else None,
         "current_area": _AREAS.get(url_name or ""),
         "follows_up": [body.slug for body in bodies if may_read_duties(request.user, body)],
+        "seated": [body.slug for body in bodies if has_seat(request.user, body)],
     }
 
 
