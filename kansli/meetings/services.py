@@ -1244,13 +1244,14 @@ def vote_record(
                 for person, choice in (ballots or {}).items()
             ],
         )
-    _adopt(actor, winner)
+    winner.item = item
+    carried = _adopt(actor, winner)
     item_method = (
         AgendaItem.Method.VOTE
         if method == Vote.Method.ROLL_CALL
         else AgendaItem.Method.SECRET_BALLOT
     )
-    _deal_with(actor, item, AgendaItem.Status.DECIDED, resolution=winner.text, method=item_method)
+    _deal_with(actor, item, AgendaItem.Status.DECIDED, resolution=carried, method=item_method)
     return vote
 
 

@@ -90,6 +90,45 @@ def _votes(demo: Demo) -> dict[str, Any]:
     return {"yes_proposal": prepared.pk, "no_proposal": counter.pk, "ballots": ballots}
 
 
+def _adjourned(demo: Demo) -> dict[str, Any]:
+    """An adjournment of a moment, within the meeting in session."""
+    meeting = sample.opened(demo)
+    moment = timezone.now()
+    return {"meeting": meeting, "started_at": moment, "ended_at": moment}
+
+
+def _approved(demo: Demo) -> dict[str, Any]:
+    """A meeting that decided a case to be sent to the culture committee, its minutes approved
+    (set so here: the approval itself is its own service's case)."""
+    meeting = sample.present(demo)
+    case = registry.case_open(actor=None, organization=meeting.organization, title="Budget 2027")
+    item = services.item_add(
+        actor=None, meeting=meeting, title="Budget 2027", case=case, proposal="Att bifalla."
+    )
+    services.meeting_open(actor=None, meeting=meeting)
+    services.item_decide(actor=None, item=item)
+    services.recipients_set(actor=None, item=item, recipients="Kulturnämnden")
+    services.meeting_close(actor=None, meeting=meeting)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED)
+    return {"meeting": meeting}
+
+
+def _dissent(demo: Demo) -> dict[str, Any]:
+    """A dissent without written reasons, entered at the meeting in session."""
+    item = sample.decided(demo)
+    person = sample.members(demo)[2]
+    services.dissent_record(actor=None, item=item, person=person)
+    return {"item": item, "person": person, "reasons": "Motivering."}
+
+
+def _council_meeting(demo: Demo) -> dict[str, Any]:
+    council = Organization.objects.get(body=demo[BODY], slug="kf")
+    starts_at = timezone.now() + datetime.timedelta(days=14)
+    return {
+        "meeting": services.meeting_schedule(actor=None, organization=council, starts_at=starts_at)
+    }
+
+
 def _in_a_week() -> str:
     return (timezone.now() + datetime.timedelta(days=7)).isoformat()
 
@@ -138,6 +177,21 @@ SERVICES: list[ServiceCase] = [
         lambda demo: {"meeting": sample.present(demo), "persons": [sample.members(demo)[1]]},
     ),
     ServiceCase(services.meeting_open, lambda demo: {"meeting": sample.present(demo)}),
+    ServiceCase(services.adjournment_record, _adjourned),
+    ServiceCase(
+        services.attendance_sections_set,
+        lambda demo: {
+            "meeting": (meeting := sample.present(demo)),
+            "person": sample.members(demo)[0],
+            "came_at": sample.item(meeting),
+            "left_after": None,
+        },
+    ),
+    ServiceCase(
+        services.recipients_set,
+        lambda demo: {"item": sample.item(sample.planned(demo)), "recipients": "Kulturnämnden"},
+    ),
+    ServiceCase(services.extracts_register, _approved),
     ServiceCase(services.meeting_close, lambda demo: {"meeting": sample.opened(demo)}),
     ServiceCase(
         services.disqualification_record,
