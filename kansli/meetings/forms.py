@@ -14,7 +14,6 @@ from kansli.meetings.models import (
     AgendaItem,
     Attendance,
     Ballot,
-    Dissent,
     Meeting,
     Proposal,
     Vote,
@@ -555,18 +554,19 @@ class DissentForm(ActionForm):
 class DissentReasonsForm(ItemActionForm):
     """The written reasons of a dissent entered at the meeting, given until the approval."""
 
-    reservation = forms.ModelChoiceField(label=_("Reservation"), queryset=Dissent.objects.none())
+    person = forms.ModelChoiceField(label=_("Reservation av"), queryset=Person.objects.none())
     motivering = forms.CharField(
         label=_("Skriftlig motivering"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer(self, "reservation", self.item.dissents.filter(reasons="").select_related("person"))
+        without = self.item.dissents.filter(reasons="").values("person_id")
+        offer(self, "person", Person.objects.filter(pk__in=without))
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {"dissent": data["reservation"], "reasons": data["motivering"]}
+        return {"person": data["person"], "reasons": data["motivering"]}
 
 
 class AnnouncementForm(ActionForm):

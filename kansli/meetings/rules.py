@@ -9,6 +9,23 @@ from dataclasses import dataclass
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 
+# The paragraphs of kommunallagen (2017:725) each rule of a meeting rests on: in the council
+# (chapter 5) and in the board and the committees (chapter 6).
+QUORUM_LAW = ("KL 5 kap. 43 §", "KL 6 kap. 27 §")
+DISQUALIFICATION_LAW = ("KL 5 kap. 47 §", "KL 6 kap. 28–32 §§")
+SECRET_BALLOT_LAW = ("KL 5 kap. 54 §", "KL 6 kap. 33 §")
+TIE_LAW = ("KL 5 kap. 56 §", "KL 6 kap. 33 §")
+# Dissent is entered before the meeting closes, its written reasons before the approval.
+DISSENT_LAW = "KL 4 kap. 27 §"
+# In the council a substitute serves for a member of their own party, in the order set when
+# they were elected (vallagen); in the board and committees the order is the reglemente's.
+COUNCIL_SUBSTITUTES_LAW = "KL 5 kap. 17–19 §§"
+
+
+def law(paragraphs: tuple[str, str], *, council: bool) -> str:
+    """The paragraph of `paragraphs` that applies: the council's, or the other organs'."""
+    return paragraphs[0] if council else paragraphs[1]
+
 
 @dataclass(frozen=True)
 class Quorum:
@@ -47,8 +64,8 @@ class Tally:
 
 def tally(yes: int, no: int, abstain: int = 0, casting: str | None = None) -> Tally:
     """The proposal with the most votes wins. On a tie, `casting` (YES or NO) decides: the
-    chair's casting vote in an open vote (KL 5 kap. 56 §, 6 kap. 33 §), the lot in an
-    election; without it the tie raises TieError."""
+    chair's casting vote in other matters than elections, the lot in an election (KL 5 kap.
+    56 §, 6 kap. 33 §); without it the tie raises TieError."""
     if min(yes, no, abstain) < 0:
         raise ValueError("counts must not be negative")
     if casting not in (None, YES, NO):
@@ -79,9 +96,14 @@ class Substitute:
     rank: int
 
 
-def substitute_order(substitutes: Sequence[Substitute], party: str) -> list[Substitute]:
+def substitute_order(
+    substitutes: Sequence[Substitute], party: str, *, own_party_only: bool = False
+) -> list[Substitute]:
     """The order substitutes are called to serve for an absent or disqualified member of
-    `party`: those of the same party first, then the others, each group by rank. The law leaves
-    the order to the council (in the rules of procedure); same party first, then the order of
-    the list, is the common one. Stable: equal ranks keep the order given."""
+    `party`: those of the same party first, then the others, each group by rank. In the council
+    only those of the same party (`own_party_only`, COUNCIL_SUBSTITUTES_LAW); in the board and
+    the committees the council sets the order in the reglemente, and same party first, then the
+    order of the list, is the common one. Stable: equal ranks keep the order given."""
+    if own_party_only:
+        substitutes = [s for s in substitutes if party and s.party == party]
     return sorted(substitutes, key=lambda s: (not (party and s.party == party), s.rank))

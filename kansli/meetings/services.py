@@ -770,8 +770,8 @@ def substitute_serve(
 # board's chair and notification of the committee's chair and of the department's head.
 REQUIRED_DATES = {
     ("consultation", "chair"): "board_chair_consulted_on",
-    ("notice", "chair"): "committee_chair_notified_on",
-    ("notice", "head"): "department_head_notified_on",
+    ("notification", "chair"): "committee_chair_notified_on",
+    ("notification", "head"): "department_head_notified_on",
 }
 
 
@@ -1324,11 +1324,10 @@ def dissent_record(*, actor: Actor, item: AgendaItem, person: Person, reasons: s
 
 
 @transaction.atomic
-def dissent_reasons_add(*, actor: Actor, dissent: Dissent, reasons: str) -> Dissent:
-    """Add the written reasons to a dissent entered at the meeting, until the minutes are
-    approved (KL 4 kap. 27 §: "skriftligt motiverad reservation ska lämnas före den tidpunkt
-    som har fastställts för justeringen"); once given they stand as given."""
-    item = dissent.item
+def dissent_reasons_add(*, actor: Actor, item: AgendaItem, person: Person, reasons: str) -> Dissent:
+    """Add the written reasons to the person's dissent from the item's decision, entered at the
+    meeting, until the minutes are approved (KL 4 kap. 27 §: the written reasons are given
+    before the time set for the approval); once given they stand as given."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, (*HELD, S.APPROVED))
     if item.meeting.status == S.APPROVED:
@@ -1337,7 +1336,11 @@ def dissent_reasons_add(*, actor: Actor, dissent: Dissent, reasons: str) -> Diss
             % {"law": rules.DISSENT_LAW},
             code="conflict",
         )
-    dissent = Dissent.objects.select_related("person").get(pk=dissent.pk)
+    dissent = item.dissents.filter(person=person).first()
+    if dissent is None:
+        raise ValidationError(
+            _("%(person)s har inte reserverat sig i punkten.") % {"person": person}
+        )
     if dissent.reasons:
         raise ValidationError(
             _("%(person)s har redan lämnat en skriftlig motivering.") % {"person": dissent.person},
@@ -1375,6 +1378,15 @@ def minute_note_add(*, actor: Actor, item: AgendaItem, person: Person, text: str
 AFTER_OPENING = (S.OPENED, S.CLOSED)
 
 
+def _refuse_sent_for_approval(meeting: Meeting) -> None:
+    """What the minutes print is fixed when they are sent for justering: a change after that
+    is a correction of the minutes (`minutes_correct`)."""
+    if meeting.minutes_versions.exists():
+        raise ValidationError(
+            _("Protokollet är skickat för justering och ändras inte längre här."), code="conflict"
+        )
+
+
 @transaction.atomic
 def adjournment_record(
     *,
@@ -1387,6 +1399,7 @@ def adjournment_record(
     meeting, from its opening to its closing (or now, while it is held)."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, AFTER_OPENING)
+    _refuse_sent_for_approval(meeting)
     until = meeting.closed_at or timezone.now()
     if meeting.opened_at is None or not meeting.opened_at <= started_at <= ended_at <= until:
         raise ValidationError(
@@ -1414,6 +1427,7 @@ def attendance_sections_set(
     "närvarande §§ 3–7" beside their name. Neither: present throughout."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, (*UNTIL_HELD, S.CLOSED))
+    _refuse_sent_for_approval(meeting)
     row = meeting.attendance.filter(person=person, present=True).first()
     if row is None:
         raise ValidationError(
@@ -1433,6 +1447,7 @@ def recipients_set(*, actor: Actor, item: AgendaItem, recipients: str) -> Agenda
     office, a person. At approval each gets the paragraph as a protokollsutdrag."""
     require_manage(actor, item.meeting.organization.body_id)
     item = _locked_item(item, (*UNTIL_HELD, S.CLOSED))
+    _refuse_sent_for_approval(item.meeting)
     lines = [line.strip() for line in recipients.splitlines() if line.strip()]
     return audit.update(actor=actor, instance=item, recipients="\n".join(lines))
 
@@ -1797,14 +1812,16 @@ def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, s
     why nobody was."""
     row = meeting.attendance.select_related("membership").get(person=member)
     party = row.membership.party if row.membership is not None else ""
+    available = _available_substitutes(meeting)
     candidates = [
         rules.Substitute(free.person, free.membership.party, free.membership.rank)
-        for free in _available_substitutes(meeting)
+        for free in available
         if free.membership is not None
     ]
     if not candidates:
         return None, _("ingen ersättare är ledig.")
-    first = rules.substitute_order(candidates, party)[0].key
+    key = rules.substitute_order(candidates, party)[0].key
+    first = next(free.person for free in available if free.person == key)
     try:
         with transaction.atomic():
             substitute_serve(actor=None, meeting=meeting, substitute=first, serves_for=member)

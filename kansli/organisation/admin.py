@@ -71,6 +71,7 @@ class OrganizationAdmin(AuditedModelAdmin):
         "kind",
         "parent",
         "body",
+        "seats",
         "established_on",
         "dissolved_on",
     ]

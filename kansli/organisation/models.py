@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,19 @@ class Organization(models.Model):
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     established_on = models.DateField(_("inrättad"), null=True, blank=True)
     dissolved_on = models.DateField(_("avvecklad"), null=True, blank=True)
+    # The number of members (ledamöter) the organ has by decision (the council's own
+    # decision, a committee's in its reglemente), vacant seats included: the quorum is counted
+    # on it (KL 5 kap. 43 §, 6 kap. 27 §). Empty for an organ without a fixed number.
+    seats = models.PositiveSmallIntegerField(
+        _("antal ledamöter"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Det beslutade antalet ledamöter, vakanta platser medräknade; beslutförheten "
+            "räknas på det."
+        ),
+    )
     # Kallelsetid: how many days before the meeting day the notice must go out, from the organ's
     # reglemente or arbetsordning; empty for the default of its kind (`notice_period` in
     # kansli.meetings.selectors: a week for the council, KL 5 kap. 11-12 §§).
@@ -116,6 +130,11 @@ class Organization(models.Model):
         ordering = ["position", "name"]
         constraints = [
             models.UniqueConstraint(fields=["body", "slug"], name="organization_slug_per_body"),
+            models.CheckConstraint(
+                condition=Q(seats__isnull=True) | Q(seats__gte=1),
+                name="organization_seats_positive",
+                violation_error_message=_("Ett organ har minst en ledamot."),
+            ),
         ]
 
     def __str__(self) -> str:

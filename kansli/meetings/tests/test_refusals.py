@@ -17,14 +17,19 @@ from django.utils import timezone
 
 from kansli.accounts.models import User
 from kansli.audit.models import Event
-from kansli.meetings import services
+from kansli.meetings import selectors, services
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.tests import demo_meeting as sample
-from kansli.organisation.models import Person
+from kansli.organisation.models import Membership, Organization, Person
 from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.registry import services as registry
 from kansli.registry.models import Document
 from kansli.tests.refusals import (
+    ADMINISTRATOR,
+    ANONYMOUS,
+    HANDLAGGARE,
+    LEDAMOT,
+    OTHER_BODY,
     Demo,
     RouteCase,
     ServiceCase,
@@ -133,6 +138,30 @@ def _in_a_week() -> str:
     return (timezone.now() + datetime.timedelta(days=7)).isoformat()
 
 
+def _sent(demo: Demo) -> Meeting:
+    """The closed meeting's minutes sent for justering, signed by its chair and a checker
+    who are not the demo's ledamot."""
+    meeting = sample.closed(demo)
+    ledamot = User.objects.get(username=LEDAMOT).person
+    checker = next(p for p in sample.members(demo) if p not in (meeting.chair, ledamot))
+    services.minutes_checkers_set(actor=None, meeting=meeting, persons=[checker])
+    services.minutes_send_for_approval(actor=None, meeting=meeting)
+    return meeting
+
+
+def _approved(demo: Demo) -> Meeting:
+    meeting = _sent(demo)
+    for person_id in selectors.minutes_signers(meeting=meeting):
+        services.minutes_approve(
+            actor=None, meeting=meeting, person=Person.objects.get(pk=person_id)
+        )
+    return Meeting.objects.get(pk=meeting.pk)
+
+
+def _justering(demo: Demo) -> dict[str, Any]:
+    return {"body": BODY, "meeting": _sent(demo).pk}
+
+
 SERVICES: list[ServiceCase] = [
     ServiceCase(
         services.meeting_schedule,
@@ -141,7 +170,10 @@ SERVICES: list[ServiceCase] = [
             "starts_at": timezone.now() + datetime.timedelta(days=7),
         },
     ),
-    ServiceCase(services.meeting_cancel, lambda demo: {"meeting": sample.planned(demo)}),
+    ServiceCase(
+        services.meeting_cancel,
+        lambda demo: {"meeting": sample.planned(demo), "reason": "Inga ärenden."},
+    ),
     ServiceCase(services.agenda_build, lambda demo: {"meeting": sample.planned(demo)}),
     ServiceCase(
         services.item_add, lambda demo: {"meeting": sample.planned(demo), "title": "Extra ärende"}
@@ -215,6 +247,8 @@ SERVICES: list[ServiceCase] = [
         services.dissent_record,
         lambda demo: {"item": sample.decided(demo), "person": sample.members(demo)[2]},
     ),
+    ServiceCase(services.dissent_reasons_add, _dissent),
+    ServiceCase(services.announcement_record, _council_meeting),
     ServiceCase(
         services.minute_note_add,
         lambda demo: {
@@ -229,7 +263,12 @@ SERVICES: list[ServiceCase] = [
     ),
     ServiceCase(
         services.minutes_approve,
-        lambda demo: {"meeting": sample.closed(demo), "person": sample.members(demo)[0]},
+        lambda demo: {"meeting": _sent(demo), "person": sample.members(demo)[0]},
+    ),
+    ServiceCase(services.minutes_send_for_approval, lambda demo: {"meeting": sample.closed(demo)}),
+    ServiceCase(
+        services.minutes_correct,
+        lambda demo: {"meeting": _approved(demo), "reason": "Fel paragraf rättad."},
     ),
 ]
 
@@ -280,6 +319,29 @@ ROUTES: list[RouteCase] = [
         },
         data=lambda demo: {f"flytta-{AgendaItem.objects.latest('pk').pk}-ordning": 1},
     ),
+    RouteCase("meetings:meeting_confirm", lambda demo: _meeting(demo) | {"action": "kallelse"}),
+    RouteCase("meetings:meeting_confirm", lambda demo: _meeting(demo) | {"action": "installa"}),
+    RouteCase(
+        "meetings:meeting_action",
+        lambda demo: _meeting(demo) | {"action": "installa"},
+        data=lambda demo: {"installa-bekraftad": "True", "installa-skal": "Inga ärenden."},
+    ),
+    RouteCase("meetings:minutes_approval", _justering),
+    RouteCase(
+        "meetings:minutes_action",
+        lambda demo: _justering(demo) | {"action": "skicka"},
+        data=lambda demo: {},
+    ),
+    RouteCase(
+        "meetings:minutes_action",
+        lambda demo: _justering(demo) | {"action": "signera"},
+        data=lambda demo: {},
+    ),
+    RouteCase(
+        "meetings:minutes_action",
+        lambda demo: {"body": BODY, "meeting": _approved(demo).pk, "action": "rattelse"},
+        data=lambda demo: {"rattelse-skal": "Fel paragraf rättad."},
+    ),
     RouteCase("meetings:person_feed", _secretary_person),
     RouteCase(
         f"POST {API}/meetings",
@@ -315,6 +377,10 @@ PUBLIC: dict[str, str] = {
     "meetings:public_agenda": "the agenda once the meeting is called; secret case titles masked",
     "meetings:public_packet": "the public packet: a secret attachment only named",
     "meetings:public_minutes": "the approved minutes as the public may read them",
+    "meetings:minutes_version": (
+        "a stored version of the approved minutes, the public one; before approval a 404 to "
+        "all but the secretaries and the signers"
+    ),
     "meetings:posting_board": "the official notice board (KL 8 kap.)",
     "meetings:organization_feed": "the iCalendar feed of an organ's meetings, as the calendar",
     f"GET {API}/meetings": "the meetings of a year, as the public calendar",
@@ -335,3 +401,113 @@ def test_the_bodys_secretary_may_use_the_service(case: ServiceCase, demo: Demo) 
     case.service(actor=User.objects.get(username="sekreterare"), **arguments)
 
     assert Event.objects.count() > events
+
+
+# The members' own side: each member or substitute acts for themselves alone. The targets are
+# a meeting of an organ where none of the personas sits, and the secretary's calendar link,
+# which no persona owns; the demo's ledamot sits on the board, so reads their own pages.
+
+
+def _unseated_meeting(demo: Demo) -> dict[str, Any]:
+    """A planned meeting of a political organ of Vänersborg where the demo's ledamot has no
+    seat."""
+    ledamot = User.objects.get(username=LEDAMOT).person
+    seated = Membership.objects.filter(person=ledamot).values("organization_id")
+    organization = (
+        Organization.objects.filter(
+            body=demo[BODY], kind__in=Organization.POLITICAL_KINDS, memberships__isnull=False
+        )
+        .exclude(pk__in=seated)
+        .first()
+    )
+    meeting = services.meeting_schedule(
+        actor=None,
+        organization=organization,
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    return {"body": BODY, "meeting": meeting}
+
+
+def _secretary_calendar(demo: Demo) -> dict[str, Any]:
+    """The secretary's own calendar link, open."""
+    person = Person.objects.get(body=demo[BODY], user__username="sekreterare")
+    services.calendar_feed_create(actor=None, person=person)
+    return {"person": person}
+
+
+def _meeting_pk(arguments: dict[str, Any]) -> dict[str, Any]:
+    return {"body": BODY, "meeting": arguments["meeting"].pk}
+
+
+OWN_SERVICES: list[ServiceCase] = [
+    ServiceCase(
+        services.absence_report, lambda demo: {"meeting": _unseated_meeting(demo)["meeting"]}
+    ),
+    ServiceCase(
+        services.absence_withdraw, lambda demo: {"meeting": _unseated_meeting(demo)["meeting"]}
+    ),
+    ServiceCase(
+        services.calendar_feed_create,
+        lambda demo: {"person": Person.objects.get(user__username="sekreterare")},
+    ),
+    ServiceCase(services.calendar_feed_revoke, _secretary_calendar),
+]
+# Who has a seat in the body may read their own pages: the ledamot is let through those.
+NOT_SEATED = (OTHER_BODY, HANDLAGGARE, ADMINISTRATOR, ANONYMOUS)
+OWN_ROUTES: list[RouteCase] = [
+    RouteCase("meetings:my_meetings", lambda demo: {"body": BODY}, refused=NOT_SEATED),
+    RouteCase("meetings:my_calendar", lambda demo: {"body": BODY}, refused=NOT_SEATED),
+    RouteCase(
+        "meetings:calendar_feed_create",
+        lambda demo: {"body": BODY},
+        data=lambda demo: {},
+        refused=NOT_SEATED,
+    ),
+    RouteCase(
+        "meetings:calendar_feed_revoke",
+        lambda demo: {"body": BODY},
+        data=lambda demo: {},
+        refused=NOT_SEATED,
+    ),
+    RouteCase(
+        "meetings:absence_report",
+        lambda demo: _meeting_pk(_unseated_meeting(demo)),
+        data=lambda demo: {},
+    ),
+    RouteCase(
+        "meetings:absence_withdraw",
+        lambda demo: _meeting_pk(_unseated_meeting(demo)),
+        data=lambda demo: {},
+    ),
+]
+# After the secretary's test above, which tries SERVICES as it stood: none of these is the
+# secretary's.
+SERVICES = [*SERVICES, *OWN_SERVICES]
+ROUTES = [*ROUTES, *OWN_ROUTES]
+PUBLIC["meetings:calendar_feed"] = (
+    "a person's calendar by its secret link, the link being the key; organ, time and place only"
+)
+
+
+def test_a_member_reports_and_withdraws_their_own_absence_and_keeps_their_own_link(
+    demo: Demo,
+) -> None:
+    ledamot = User.objects.get(username=LEDAMOT)
+    meeting = services.meeting_schedule(
+        actor=None,
+        organization=sample.board(demo),
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    events = Event.objects.count()
+
+    services.absence_report(actor=ledamot, meeting=meeting)
+    services.absence_withdraw(actor=ledamot, meeting=meeting)
+    services.calendar_feed_create(actor=ledamot, person=ledamot.person)
+    services.calendar_feed_revoke(actor=ledamot, person=ledamot.person)
+
+    assert Event.objects.count() > events
+
+
+# Justering: only the chair and the checkers themselves sign; the secretary may not, so this
+# comes after the secretary's test above.
+SERVICES = [*SERVICES, ServiceCase(services.minutes_sign, lambda demo: {"meeting": _sent(demo)})]

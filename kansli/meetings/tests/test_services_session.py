@@ -11,7 +11,7 @@ from kansli.accounts.models import User
 from kansli.decisions.models import Decision
 from kansli.meetings import selectors, services
 from kansli.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Vote
-from kansli.meetings.tests.conftest import Board, ready_case
+from kansli.meetings.tests.conftest import Board, at, ready_case
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Membership, Organization
 from kansli.preparation.models import Preparation
@@ -237,7 +237,7 @@ def test_a_substitute_not_serving_gets_no_ballot(
 
 def test_a_secret_ballot_keeps_only_the_counts(secretary: User, opened: Meeting, ks: Board) -> None:
     item = services.item_add(
-        actor=secretary, meeting=opened, title="Val av ombud", kind=AgendaItem.Kind.CASE
+        actor=secretary, meeting=opened, title="Val av ombud", kind=AgendaItem.Kind.ELECTION
     )
     first = services.proposal_add(actor=secretary, item=item, text="Anna Andersson")
     second = services.proposal_add(actor=secretary, item=item, text="Bo Berg", proposer=ks.bo)
@@ -258,7 +258,9 @@ def test_a_secret_ballot_keeps_only_the_counts(secretary: User, opened: Meeting,
 def test_a_secret_ballot_counts_no_more_votes_than_serving_members(
     secretary: User, opened: Meeting
 ) -> None:
-    item = services.item_add(actor=secretary, meeting=opened, title="Val av ersättare")
+    item = services.item_add(
+        actor=secretary, meeting=opened, title="Val av ersättare", kind=AgendaItem.Kind.ELECTION
+    )
     first = services.proposal_add(actor=secretary, item=item, text="A")
     second = services.proposal_add(actor=secretary, item=item, text="B")
 
@@ -322,9 +324,13 @@ def test_a_case_decided_by_the_subcommittee_goes_on_to_the_board(
 
 
 def test_minute_numbers_run_on_across_meetings_and_restart_each_year(
-    secretary: User, schedule: Callable[..., Meeting], ks: Board
+    secretary: User,
+    schedule: Callable[..., Meeting],
+    ks: Board,
+    frozen_now: Callable[[datetime.datetime], None],
 ) -> None:
     def hold(day: datetime.date, titles: list[str]) -> list[int]:
+        frozen_now(at(day))  # each meeting is held on its day
         meeting = schedule(day)
         services.attendance_prefill(actor=secretary, meeting=meeting)
         items = [
