@@ -228,3 +228,21 @@ def test_in_the_council_only_a_substitute_of_the_members_party_is_called(
     told = mail_to(secretary.person.email)[0].body
     assert "Ingen ersättare kunde kallas för David Dahl" in told
     assert "KL 5 kap." in told
+
+
+def test_a_mail_server_that_fails_does_not_undo_the_report(
+    members: Board,
+    meeting: Meeting,
+    capture: Capture,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def down() -> object:
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(services, "get_connection", down)
+
+    report(capture, meeting, members.bo)
+
+    assert row(meeting, members.erik).serves_for == members.bo
+    assert "could not be sent" in caplog.text
