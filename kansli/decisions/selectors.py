@@ -242,6 +242,16 @@ def requirement_label(kind: str, party_name: str) -> str:
     return capfirst(labels.requirement_named("before", kind, party_name))
 
 
+def _stored_party_name(party: dict) -> str:
+    """A party's name as a stored verdict has it: worded from its relation to the organization
+    concerned when the verdict keeps one, or its name (verdicts stored before parties carried
+    their relation kept only the Swedish name)."""
+    relation = party.get("relation")
+    if relation is None:
+        return party["name"]
+    return labels.relation_named(relation["code"], relation["organization_name"])
+
+
 def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
     """Each requirement before the decision, satisfied or not, with the evidence recorded."""
     evidence = {(row.kind, row.party): row for row in decision.evidence.all()}
@@ -255,7 +265,7 @@ def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
             RequirementRow(
                 kind=requirement["kind"],
                 party=key,
-                party_name=party["name"],
+                party_name=_stored_party_name(party),
                 satisfied=requirement["satisfied"],
                 evidence=evidence.get((requirement["kind"], key)),
             )

@@ -17,10 +17,23 @@ from kansli.texts import gettext_lazy as _lazy
 router = Router()
 
 
+class PartyRelation(Schema):
+    code: str = Field(description="organization, board, chair, presidium, head")
+    organization: str = Field(description=_lazy("Organisationens kortnamn."))
+    organization_name: str
+
+
 class Party(Schema):
     kind: str
     slug: str
     name: str
+    relation: PartyRelation | None = Field(
+        None,
+        description=_lazy(
+            "För en part som gäller den berörda organisationen: hur parten hör till den; "
+            "annars null."
+        ),
+    )
 
 
 class RuleSource(Schema):

@@ -1,13 +1,14 @@
 """The delegation engine: may this actor make this decision, here, on this date, and what must
 happen before and after? Every answer cites the rule it rests on.
 
-Pure Python with no Django import. It says no sentence itself: a verdict's reasons and an
+Pure Python with no Django import. It says no word itself: a verdict's reasons and an
 order's problems are `Reason`s (a code and its facts), which `kansli.delegation.reasons` words
-through Django's translations; only the name of a party it resolves for the organization
-concerned ("chefen för socialförvaltningen") is made here. The ORM layer turns its rows into
-the plain data below: a `Directory` per body (who sits where, over time) and the `Order`s
-(delegation orders and the director's instruction, whose rules have the same shape). An
-`Engine` is built once from them and indexes every rule by (decision type, delegate), so a
+through Django's translations, and a party it resolves for the organization concerned carries
+its `Relation` to that organization ("head" of socialförvaltningen), which
+`kansli.delegation.labels` words ("chefen för socialförvaltningen"). The ORM layer turns its
+rows into the plain data below: a `Directory` per body (who sits where, over time) and the
+`Order`s (delegation orders and the director's instruction, whose rules have the same shape).
+An `Engine` is built once from them and indexes every rule by (decision type, delegate), so a
 check costs a few dictionary lookups however many rules the orders hold.
 
 The law, kommunallagen (2017:725), as this module applies it:
@@ -66,6 +67,10 @@ PROPER_NAME_KINDS = frozenset({"company", "federation", "foundation", "associati
 # or presidium of its committee, or the head of its department.
 CONCERNED = "berord"
 RELATIVE_KINDS = frozenset({"organization", "chair", "presidium", "head"})
+# How a resolved party stands to its organization (delegation/labels.py words them): the
+# organization itself, a company's board, the chair or presidium of a committee, the head of a
+# department.
+RELATIONS = ("organization", "board", "chair", "presidium", "head")
 # The condition code that marks a rule for matters too urgent to wait for the committee.
 URGENT = "bradskande"
 
@@ -100,17 +105,37 @@ def party_key(kind: str, slug: str) -> str:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """How a party resolved for the organization concerned stands to its organization: `code`
+    one of RELATIONS, the organization by slug and by its name as it reads inside a sentence."""
+
+    code: str
+    organization: str
+    organization_name: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "organization": self.organization,
+            "organization_name": self.organization_name,
+        }
+
+
+@dataclass(frozen=True)
 class Party:
     """Who decides, is consulted, approves, is told or holds a duty.
 
     `slug` is a position's slug for kind "position" and an organization's slug for the others:
     "chair", "presidium" and "member" of that organization, "head" of it, "employees" in it (or
-    the body's slug: all employees). `CONCERNED` stands for the organization concerned.
+    the body's slug: all employees). `CONCERNED` stands for the organization concerned. A party
+    the engine resolved for the organization concerned has a `relation` and no name of its own:
+    `kansli.delegation.labels.party_name` words it, and `reasons.worded` fills in `name`.
     """
 
     kind: str
     slug: str
     name: str
+    relation: Relation | None = None
     key: str = field(init=False, repr=False, compare=False)
     relative: bool = field(init=False, repr=False, compare=False)
 
@@ -118,8 +143,13 @@ class Party:
         object.__setattr__(self, "key", party_key(self.kind, self.slug))
         object.__setattr__(self, "relative", self.slug == CONCERNED)
 
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "slug": self.slug, "name": self.name}
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "slug": self.slug,
+            "name": self.name,
+            "relation": None if self.relation is None else self.relation.as_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -877,21 +907,19 @@ class _Facts:
             board = next((a for a in line if self.organizations[a].kind in _BOARD_KINDS), None)
             if board is None:
                 return None
-            org = self.organizations[board]
-            name = f"styrelsen för {org.name}" if org.kind == "company" else self.org_name(board)
-            return Party(kind, board, name)
+            relation = "board" if self.organizations[board].kind == "company" else kind
+            return self._related(kind, relation, board)
         if kind in ("chair", "presidium"):
             committee = next(
                 (a for a in line if self.organizations[a].kind in DECIDING_ORGAN_KINDS), None
             )
-            if committee is None:
-                return None
-            word = "ordföranden" if kind == "chair" else "presidiet"
-            return Party(kind, committee, f"{word} i {self.org_name(committee)}")
+            return None if committee is None else self._related(kind, kind, committee)
         department = self._department(concerning) if kind == "head" else None
-        if department is None:
-            return None
-        return Party("head", department, f"chefen för {self.org_name(department)}")
+        return None if department is None else self._related(kind, kind, department)
+
+    def _related(self, kind: str, relation: str, slug: str) -> Party:
+        """The party of kind `kind` that stands in `relation` to the organization `slug`."""
+        return Party(kind, slug, "", Relation(relation, slug, self.org_name(slug)))
 
     def _department(self, concerning: str) -> str | None:
         """The department the decision concerns: the one above, or the committee's own."""
@@ -997,7 +1025,7 @@ class _Prepared:
     def __init__(self, requirement: Requirement, rule_source: Source) -> None:
         facts = {
             "kind": requirement.kind,
-            "party": requirement.party.name,
+            "party": requirement.party,
             "source": requirement.source or rule_source,
         }
         self.requirement = requirement
@@ -1054,7 +1082,7 @@ class _Entry:
         )
         self.power = _power(self)
         self.decided_by = _reason(
-            "decided_by", delegate=rule.delegate.name, rule=rule.number, source=rule.source
+            "decided_by", delegate=rule.delegate, rule=rule.number, source=rule.source
         )
 
 
@@ -1062,7 +1090,7 @@ def _power(entry: _Entry) -> Reason:
     """The reason that names the power; the check adds the actor unless the actor is the
     delegate."""
     rule = entry.rule
-    power = {"delegate": rule.delegate.name, "matter": rule.matter, "source": rule.source}
+    power = {"delegate": rule.delegate, "matter": rule.matter, "source": rule.source}
     if entry.way == _SUBSTITUTE:
         return _reason("decides_as_substitute", **power)
     if entry.decision is not None:
@@ -1371,20 +1399,18 @@ def _refusals(
     if delegate.relative:
         resolved = facts.resolve(delegate, query.concerning)
         if resolved is None:
-            return [_reason("name_organization", delegate=delegate.name, source=source)]
+            return [_reason("name_organization", delegate=delegate, source=source)]
         delegate = resolved
         if entry.way == _DELEGATE and delegate.key not in keys:
-            return [_reason("decided_by_other", delegate=delegate.name, actor=name, source=source)]
+            return [_reason("decided_by_other", delegate=delegate, actor=name, source=source)]
     if entry.way == _DELEGATE and query.delegate_unavailable:
-        return [_reason("delegate_unavailable", delegate=delegate.name, source=source)]
+        return [_reason("delegate_unavailable", delegate=delegate, source=source)]
     if entry.way == _SUBSTITUTE:
         if not (query.delegate_unavailable or facts.unavailable(delegate, query.date)):
-            return [_reason("substitute_only", actor=name, delegate=delegate.name, source=source)]
+            return [_reason("substitute_only", actor=name, delegate=delegate, source=source)]
         for earlier in rule.substitutes[: entry.rank]:
             if not facts.unavailable(earlier, query.date):
-                return [
-                    _reason("substitute_first", substitute=earlier.name, actor=name, source=source)
-                ]
+                return [_reason("substitute_first", substitute=earlier, actor=name, source=source)]
     if rule.scope:
         reasons += _out_of_scope(facts, query, rule.scope, source)
     reasons += _beyond(query, rule.limits, source)

@@ -34,10 +34,33 @@ REQUIREMENTS = {
 
 WHEN = {"before": _("före beslutet"), "after": _("efter beslutet")}
 
+# A party the engine resolved for the organization concerned, by its relation to its
+# organization (engine.RELATIONS); the relation "organization" is the organization itself.
+RELATIONS = {
+    "board": _("styrelsen för %(organization)s"),
+    "chair": _("ordföranden i %(organization)s"),
+    "presidium": _("presidiet i %(organization)s"),
+    "head": _("chefen för %(organization)s"),
+}
+
+
+def relation_named(code: str, organization_name: str) -> str:
+    """ "chefen för socialförvaltningen": the party in relation `code` to the organization."""
+    if code == "organization":
+        return organization_name
+    return str(RELATIONS[code]) % {"organization": organization_name}
+
+
+def party_name(party: engine.Party) -> str:
+    """The party's name: its own, or worded from its relation to the organization concerned."""
+    if party.relation is None:
+        return party.name
+    return relation_named(party.relation.code, party.relation.organization_name)
+
 
 def requirement(requirement: engine.Requirement) -> str:
     """ "godkännande av personal- och förhandlingsutskottet"; capfirst it to start a line."""
-    return requirement_named(requirement.when, requirement.kind, requirement.party.name)
+    return requirement_named(requirement.when, requirement.kind, party_name(requirement.party))
 
 
 def requirement_named(when: str, kind: str, party: str) -> str:

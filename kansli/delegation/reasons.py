@@ -228,6 +228,8 @@ def _word(key: str, value: object) -> str:
         return value.isoformat()
     if isinstance(value, engine.Reason):
         return sentence(value)
+    if isinstance(value, engine.Party):
+        return labels.party_name(value)
     if key == "category":
         return str(labels.NON_DELEGABLE.get(str(value), value))
     if key == "what":
@@ -246,9 +248,27 @@ def sentence(reason: engine.Reason) -> str:
 
 
 def worded(verdict: engine.Verdict) -> engine.Verdict:
-    """The verdict with its grounds as sentences in `reasons`, as pages, the API, the stored
-    decision and the commands show it."""
-    return dataclasses.replace(verdict, reasons=tuple(sentence(r) for r in verdict.grounds))
+    """The verdict with its grounds as sentences in `reasons` and each party resolved for the
+    organization concerned named, as pages, the API, the stored decision and the commands
+    show it."""
+    return dataclasses.replace(
+        verdict,
+        requirements=tuple(
+            dataclasses.replace(status, requirement=_named(status.requirement))
+            for status in verdict.requirements
+        ),
+        reporting=tuple(_named(requirement) for requirement in verdict.reporting),
+        reasons=tuple(sentence(r) for r in verdict.grounds),
+    )
+
+
+def _named(requirement: engine.Requirement) -> engine.Requirement:
+    party = requirement.party
+    if party.relation is None:
+        return requirement
+    return dataclasses.replace(
+        requirement, party=dataclasses.replace(party, name=labels.party_name(party))
+    )
 
 
 def problem_text(problem: engine.Problem) -> str:

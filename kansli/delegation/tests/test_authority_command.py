@@ -24,7 +24,12 @@ def test_rules_json_lists_every_rule_in_force_with_the_contract_s_fields(demo):
         "number": "5.2.3",
         "decision_type": "organisationsforandring",
         "matter": rule["matter"],
-        "delegate": {"kind": "position", "slug": "kommundirektor", "name": "kommundirektören"},
+        "delegate": {
+            "kind": "position",
+            "slug": "kommundirektor",
+            "name": "kommundirektören",
+            "relation": None,
+        },
         "substitutes": [],
         "scope": [
             {
@@ -43,12 +48,18 @@ def test_rules_json_lists_every_rule_in_force_with_the_contract_s_fields(demo):
                     "kind": "organization",
                     "slug": "pfu",
                     "name": "personal- och förhandlingsutskottet",
+                    "relation": None,
                 },
             },
             {
                 "kind": "report",
                 "when": "after",
-                "party": {"kind": "organization", "slug": "ks", "name": "kommunstyrelsen"},
+                "party": {
+                    "kind": "organization",
+                    "slug": "ks",
+                    "name": "kommunstyrelsen",
+                    "relation": None,
+                },
             },
         ],
         "subdelegation": {"allowed": False, "to": []},
@@ -97,6 +108,7 @@ def test_check_json_answers_with_outcome_basis_requirements_reporting_and_reason
                     "kind": "organization",
                     "slug": "pfu",
                     "name": "personal- och förhandlingsutskottet",
+                    "relation": None,
                 },
                 "satisfied": True,
             }
@@ -105,7 +117,12 @@ def test_check_json_answers_with_outcome_basis_requirements_reporting_and_reason
             {
                 "kind": "report",
                 "when": "after",
-                "party": {"kind": "organization", "slug": "ks", "name": "kommunstyrelsen"},
+                "party": {
+                    "kind": "organization",
+                    "slug": "ks",
+                    "name": "kommunstyrelsen",
+                    "relation": None,
+                },
             }
         ],
         "reasons": verdict["reasons"],

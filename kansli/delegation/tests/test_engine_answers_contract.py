@@ -33,6 +33,7 @@ def test_a_verdict_as_json(engine):
                     "kind": "organization",
                     "slug": "pfu",
                     "name": "personal- och förhandlingsutskottet",
+                    "relation": None,
                 },
                 "satisfied": False,
             }
@@ -41,7 +42,12 @@ def test_a_verdict_as_json(engine):
             {
                 "kind": "report",
                 "when": "after",
-                "party": {"kind": "organization", "slug": "ks", "name": "kommunstyrelsen"},
+                "party": {
+                    "kind": "organization",
+                    "slug": "ks",
+                    "name": "kommunstyrelsen",
+                    "relation": None,
+                },
             }
         ],
         "reasons": [
@@ -63,7 +69,12 @@ def test_a_rule_as_json(engine):
         "number": "5.1.1 a",
         "decision_type": "anstallning-stabschef",
         "matter": "Anställa stabschefer",
-        "delegate": {"kind": "position", "slug": "kommundirektor", "name": "kommundirektören"},
+        "delegate": {
+            "kind": "position",
+            "slug": "kommundirektor",
+            "name": "kommundirektören",
+            "relation": None,
+        },
         "substitutes": [],
         "scope": [
             {
@@ -78,12 +89,22 @@ def test_a_rule_as_json(engine):
             {
                 "kind": "consultation",
                 "when": "before",
-                "party": {"kind": "chair", "slug": "ks", "name": "kommunstyrelsens ordförande"},
+                "party": {
+                    "kind": "chair",
+                    "slug": "ks",
+                    "name": "kommunstyrelsens ordförande",
+                    "relation": None,
+                },
             },
             {
                 "kind": "report",
                 "when": "after",
-                "party": {"kind": "organization", "slug": "ks", "name": "kommunstyrelsen"},
+                "party": {
+                    "kind": "organization",
+                    "slug": "ks",
+                    "name": "kommunstyrelsen",
+                    "relation": None,
+                },
             },
         ],
         "subdelegation": {"allowed": False, "to": []},

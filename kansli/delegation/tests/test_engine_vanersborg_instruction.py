@@ -251,6 +251,7 @@ def test_5_2_3_organisational_change_in_another_department_waits_for_pfu(engine)
                 "kind": "organization",
                 "slug": "pfu",
                 "name": "personal- och förhandlingsutskottet",
+                "relation": None,
             },
             "satisfied": False,
         }
