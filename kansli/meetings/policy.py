@@ -143,11 +143,12 @@ def may_sign_minutes(user: Actor, meeting: Meeting) -> bool:
 def require_sign_minutes(actor: Actor, meeting: Meeting) -> Person:
     """The actor's own person, who signs; anyone but the chair and the checkers is refused,
     the system too: a signature is a person's own."""
-    if actor is None or not may_sign_minutes(actor, meeting):
+    person_id = standing(actor).person_id if actor is not None else None
+    if person_id is None or person_id not in minutes_signers(meeting=meeting):
         raise refuse(
             _("Bara ordföranden och justerarna kan signera protokollet, var och en själv.")
         )
-    return Person.objects.get(pk=standing(actor).person_id)
+    return Person.objects.get(pk=person_id)
 
 
 def may_correct_minutes(user: Actor, body: Body | int) -> bool:

@@ -140,14 +140,6 @@ def _locked_item(item: AgendaItem, states: Iterable[str]) -> AgendaItem:
     return item
 
 
-def _refuse_sent_for_approval(meeting: Meeting) -> None:
-    """The minutes sent for justering are stored as they were: nothing is added to them."""
-    if meeting.minutes_versions.exists():
-        raise ValidationError(
-            _("Protokollet är skickat för justering och kan inte ändras."), code="conflict"
-        )
-
-
 def _refuse_dealt_with(item: AgendaItem) -> None:
     if item.status != AgendaItem.Status.PENDING:
         raise ValidationError(

@@ -930,6 +930,7 @@ def _minutes_page(
         "versions": meeting.minutes_versions.select_related("made_by"),
         "signed": selectors.minutes_signed(version=version) if version else None,
         "signed_by_me": version is not None
+        and person_id is not None
         and version.approvals.filter(person_id=person_id).exists(),
     }
     return render(request, "meetings/minutes.html", context, status=status)

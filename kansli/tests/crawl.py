@@ -394,7 +394,7 @@ FETCHED_ONCE = {
     ),
     "meetings:public_minutes": (
         Persona.ANONYMOUS,
-        "made with no user (packets.minutes_pdf, public): the same for everyone",
+        "the stored public version (packets.minutes_served, public): the same for everyone",
     ),
 }
 
@@ -480,6 +480,7 @@ def contexts(world: World) -> list[dict[str, Any]]:
         base = _in(meeting.organization.body) | {"meeting": meeting.pk, "meeting_id": meeting.pk}
         sets.append(base | {"action": "x"})
         sets.extend(base | {"document": name} for name in DOWNLOADS)
+        sets.extend(base | {"number": v.number} for v in meeting.minutes_versions.all())
         for item in meeting.items.filter(kind=AgendaItem.Kind.CASE):
             sets.append(base | {"item": item.pk, "item_id": item.pk, "action": "x"})
     for decision in world.decisions:
