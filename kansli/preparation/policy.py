@@ -9,11 +9,12 @@ that, as the system (`kansli.meetings.services`). Every signed-in user of the bo
 case's preparation; what of the case they see goes through the registry's visibility.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kansli.accounts.models import Role
-from kansli.accounts.policy import Action, Actor, is_person, is_staff_of, require
+from kansli.accounts.policy import Action, Actor, is_person, is_staff_of, refuse, require
 from kansli.organisation.models import Body
 from kansli.preparation.models import Preparation
 from kansli.registry.models import Case
@@ -108,10 +109,16 @@ def may_plan_routes(user: Actor, body: Body) -> bool:
     return PLAN_ROUTES.allows(user, body)
 
 
+def _routes_message(body: Body) -> str:
+    return _("Bara registratorer och nämndsekreterare i %(body)s kan lägga upp ärendegångar.") % {
+        "body": body
+    }
+
+
 def require_plan_routes(actor: Actor, body: Body) -> None:
-    require(
-        may_plan_routes(actor, body),
-        actor,
-        _("Bara registratorer och nämndsekreterare i %(body)s kan lägga upp ärendegångar.")
-        % {"body": body},
-    )
+    require(may_plan_routes(actor, body), actor, _routes_message(body))
+
+
+def refuse_planning_routes(body: Body) -> PermissionDenied:
+    """The refusal of the routes' pages to anyone but the body's registrars and secretaries."""
+    return refuse(_routes_message(body))

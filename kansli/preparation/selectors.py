@@ -15,7 +15,12 @@ def preparation_of(*, case: Case) -> Preparation | None:
     """The case's preparation with what its pages show, or None if it has not begun."""
     return (
         Preparation.objects.select_related(
-            "route", "step__organization", "referred_from", "rapporteur", "report_document"
+            "route",
+            "step__organization",
+            "organization",
+            "referred_from",
+            "rapporteur",
+            "report_document",
         )
         .prefetch_related(
             "clauses",

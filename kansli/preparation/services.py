@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,15 +43,23 @@ def _refuse_other_body(body_id: int, *rows: Organization | Person | Route | None
         raise ValidationError(_("Uppgiften hör till en annan kommun eller region än ärendet."))
 
 
+def _refuse_bad_steps(body: Body, organizations: Sequence[Organization]) -> None:
+    if not organizations:
+        raise ValidationError(_("En ärendegång går genom minst ett organ."))
+    _refuse_other_body(body.pk, *organizations)
+    if len(set(organizations)) != len(organizations):
+        raise ValidationError(_("Ett organ kan bara finnas en gång i ärendegången."))
+    if any(not organization.is_political for organization in organizations):
+        raise ValidationError(_("En ärendegång går bara genom politiska organ."))
+
+
 @transaction.atomic
 def route_create(
     *, actor: Actor, body: Body, name: str, organizations: Sequence[Organization], source: str = ""
 ) -> Route:
     """A route through the body's organs in the order given: AU, KS, KF."""
     require_plan_routes(actor, body)
-    if not organizations:
-        raise ValidationError(_("En ärendegång går genom minst ett organ."))
-    _refuse_other_body(body.pk, *organizations)
+    _refuse_bad_steps(body, organizations)
     route = audit.create(
         actor=actor, instance=Route(body=body, name=name.strip(), source=source.strip())
     )
@@ -58,6 +67,56 @@ def route_create(
         step = RouteStep(route=route, position=position, organization=organization)
         audit.create(actor=actor, instance=step)
     return route
+
+
+@transaction.atomic
+def route_update(
+    *,
+    actor: Actor,
+    route: Route,
+    name: str,
+    organizations: Sequence[Organization],
+    source: str = "",
+) -> Route:
+    """Rename the route and set its organs in the order given. A step that cases stand at or
+    have passed stays: its organ cannot be taken out, only moved."""
+    require_plan_routes(actor, route.body)
+    _refuse_bad_steps(route.body, organizations)
+    route = audit.update(actor=actor, instance=route, name=name.strip(), source=source.strip())
+    steps = {step.organization_id: step for step in route.steps.select_for_update()}
+    wanted = {organization.pk: n for n, organization in enumerate(organizations, 1)}
+    for gone in [step for key, step in steps.items() if key not in wanted]:
+        if _step_used(gone):
+            raise ValidationError(
+                _("%(organization)s kan inte tas bort: ärenden står vid eller har passerat det.")
+                % {"organization": gone.organization}
+            )
+        audit.delete(actor=actor, instance=gone)
+    moving = [
+        (step, wanted[key])
+        for key, step in steps.items()
+        if key in wanted and step.position != wanted[key]
+    ]
+    # Out of the way first, so that no two steps ever share a place.
+    top = max((step.position for step in steps.values()), default=0) + len(organizations)
+    for step, position in moving:
+        audit.update(actor=actor, instance=step, position=top + position)
+    for step, position in moving:
+        audit.update(actor=actor, instance=step, position=position)
+    for organization in organizations:
+        if organization.pk not in steps:
+            new = RouteStep(
+                route=route, position=wanted[organization.pk], organization=organization
+            )
+            audit.create(actor=actor, instance=new)
+    return route
+
+
+def _step_used(step: RouteStep) -> bool:
+    return (
+        Preparation.objects.filter(step=step).exists()
+        or StatusChange.objects.filter(Q(from_step=step) | Q(to_step=step)).exists()
+    )
 
 
 def _preparation(actor: Actor, case: Case) -> Preparation:

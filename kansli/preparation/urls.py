@@ -1,5 +1,6 @@
 """The preparation's pages, under the registry's paths (diariet): a case officer's cases, the
-case page with its preparation, the report editor, and the case's status and statements."""
+case page with its preparation, the report editor, the case's status and statements, and the
+body's routes."""
 
 from django.urls import path
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path(
         "<slug:body>/diarium/arenden/<int:case>/status/", views.status_update, name="status_update"
     ),
+    path("<slug:body>/diarium/arendegangar/", views.route_list, name="route_list"),
+    path("<slug:body>/diarium/arendegangar/<int:route>/", views.route_edit, name="route_edit"),
     path(
         "<slug:body>/diarium/arenden/<int:case>/yttranden/",
         views.statement_create,

@@ -1,5 +1,5 @@
 """The preparation's pages, for the body's staff: a case officer's cases, the case page with its
-preparation (readiness, status, statements), and the report editor.
+preparation (readiness, status, statements), the report editor, and the body's routes.
 
 Thin views over the preparation's services, selectors and policy. The case and its documents are
 shown as the registry's visibility function lets the user see them.
@@ -20,8 +20,8 @@ from kansli.organisation.models import Body, Person
 from kansli.preparation import policy as preparation_policy
 from kansli.preparation import selectors as preparation_selectors
 from kansli.preparation import services as preparation
-from kansli.preparation.forms import ReportForm, StatementForm
-from kansli.preparation.models import Preparation
+from kansli.preparation.forms import ReportForm, RouteForm, StatementForm
+from kansli.preparation.models import Preparation, Route
 from kansli.registry import policy as registry_policy
 from kansli.registry import selectors as registry_selectors
 from kansli.registry.models import Case, Document
@@ -130,7 +130,12 @@ def report_edit(request: HttpRequest, body: str, case: int) -> HttpResponse:
         prepared = preparation_selectors.preparation_of(case=case_)
         form = ReportForm(initial=ReportForm.initial_from(prepared), body=body_, today=today)
         status = 200
-    context = {"body": body_, "case": case_view(request.user, case_), "form": form}
+    context = {
+        "body": body_,
+        "case": case_view(request.user, case_),
+        "form": form,
+        "may_plan_routes": preparation_policy.may_plan_routes(request.user, body_),
+    }
     return render(request, "preparation/report_form.html", context, status=status)
 
 
@@ -141,6 +146,7 @@ def _save_report(request: HttpRequest, case: Case, form: ReportForm) -> None:
             actor=request.user,
             case=case,
             route=data["arendegang"],
+            organization=None if data["arendegang"] else data["behandlas_av"],
             referred_from=data["fran_namnd"],
             due_on=data["klart_senast"],
         )
@@ -199,3 +205,61 @@ def statement_create(request: HttpRequest, body: str, case: int) -> HttpResponse
         return written.response
     context = _case_context(request, case_, statement_form=form)
     return render(request, "preparation/case_detail.html", context, status=written.status)
+
+
+# Routes (ärendegångar): the organs a kind of case passes, set up by the body's registry staff
+
+
+def _route_planner(request: HttpRequest, body: str) -> Body:
+    body_ = get_object_or_404(Body, slug=body)
+    if not preparation_policy.may_plan_routes(request.user, body_):
+        raise preparation_policy.refuse_planning_routes(body_)
+    return body_
+
+
+@require_http_methods(["GET", "POST"])
+def route_list(request: HttpRequest, body: str) -> HttpResponse:
+    """The body's routes with their organs in order, and a form for a new one."""
+    body_ = _route_planner(request, body)
+    form = RouteForm(request.POST or None, body=body_)
+    status = 200
+    if request.method == "POST":
+        written = form_written(
+            form,
+            lambda data: preparation.route_create(
+                actor=request.user, body=body_, **form.arguments()
+            ),
+            done=lambda route: redirect("preparation:route_list", body_.slug),
+        )
+        if written.response is not None:
+            messages.success(request, _("Ärendegången är upplagd."))
+            return written.response
+        status = written.status
+    routes = body_.routes.prefetch_related("steps__organization")
+    context = {"body": body_, "routes": routes, "form": form}
+    return render(request, "preparation/routes.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def route_edit(request: HttpRequest, body: str, route: int) -> HttpResponse:
+    """One route: its name, its rule and its organs in order."""
+    body_ = _route_planner(request, body)
+    route_ = get_object_or_404(Route, body=body_, pk=route)
+    status = 200
+    if request.method == "POST":
+        form = RouteForm(request.POST, body=body_)
+        written = form_written(
+            form,
+            lambda data: preparation.route_update(
+                actor=request.user, route=route_, **form.arguments()
+            ),
+            done=lambda _route: redirect("preparation:route_list", body_.slug),
+        )
+        if written.response is not None:
+            messages.success(request, _("Ärendegången är ändrad."))
+            return written.response
+        status = written.status
+    else:
+        form = RouteForm(initial=RouteForm.initial_from(route_), body=body_)
+    context = {"body": body_, "route": route_, "form": form}
+    return render(request, "preparation/route_form.html", context, status=status)

@@ -145,6 +145,11 @@ def _secret_case(board: Organization, officer: Person, today: datetime.date) -> 
         economic_consequences=f"Kostnaden {Marker.ECONOMY}.",
         financing=f"Ur anslaget {Marker.FINANCING}.",
     )
+    # A route, so that the routes' pages have one to show.
+    route = preparation.route_create(
+        actor=None, body=board.body, name="Ärende till styrelsen", organizations=[board]
+    )
+    preparation.preparation_plan(actor=None, case=case, route=route)
     preparation.statement_add(
         actor=None,
         case=case,
@@ -468,6 +473,8 @@ def contexts(world: World) -> list[dict[str, Any]]:
             sets.append(base | {"position_slug": position.slug})
         for request in body.public_records_requests.order_by("-pk")[:1]:
             sets.append(base | {"request_id": request.pk})
+        for route in body.routes.all()[:1]:
+            sets.append(base | {"route": route.pk})
     for case in (world.secret_case, world.public_case, world.blekinge_case):
         sets.append(_in(case.organization.body) | {"case": case.pk, "case_id": case.pk})
     for document in world.documents:

@@ -151,10 +151,14 @@ def opened(secretary: User, meeting: Meeting) -> Meeting:
 
 
 def ready_case(
-    organization: Organization, title: str, *, route: list[Organization], secrecy: str = ""
+    organization: Organization,
+    title: str,
+    *,
+    route: list[Organization] | None = None,
+    secrecy: str = "",
 ) -> Case:
-    """A case of `organization` prepared and ready at the first organ of `route`, secret under
-    the OSL reference `secrecy` if one is given."""
+    """A case of `organization` prepared and ready at the first organ of `route`, or without a
+    route at `organization` itself; secret under the OSL reference `secrecy` if one is given."""
     case = registry.case_open(
         actor=None,
         organization=organization,
@@ -162,10 +166,11 @@ def ready_case(
         opened_on=datetime.date(2026, 10, 1),
         secrecy_reference=secrecy,
     )
-    steps = preparation.route_create(
-        actor=None, body=organization.body, name=f"Ärendegång {title}", organizations=route
-    )
-    preparation.preparation_plan(actor=None, case=case, route=steps)
+    if route is not None:
+        steps = preparation.route_create(
+            actor=None, body=organization.body, name=f"Ärendegång {title}", organizations=route
+        )
+        preparation.preparation_plan(actor=None, case=case, route=steps)
     rapporteur = Person.objects.filter(body=organization.body).first()
     preparation.report_save(
         actor=None,

@@ -36,6 +36,10 @@ def _ready_url(demo: Demo) -> dict[str, Any]:
     return {"body": "vanersborg", "case": ready_case(_vanersborg(demo)).pk}
 
 
+def _route_url(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "route": route(_vanersborg(demo)).pk}
+
+
 def _api_case(demo: Demo) -> dict[str, Any]:
     return {"slug": "vanersborg", "case_id": open_case(_vanersborg(demo)).pk}
 
@@ -51,6 +55,14 @@ SERVICES: list[ServiceCase] = [
             "body": _vanersborg(demo),
             "name": "KS, KF",
             "organizations": [organ(_vanersborg(demo), "ks"), organ(_vanersborg(demo), "kf")],
+        },
+    ),
+    ServiceCase(
+        services.route_update,
+        lambda demo: {
+            "route": route(_vanersborg(demo)),
+            "name": "KS",
+            "organizations": [organ(_vanersborg(demo), "ks")],
         },
     ),
     ServiceCase(
@@ -95,6 +107,18 @@ ROUTES: list[RouteCase] = [
         "preparation:statement_create",
         _case_url,
         data=lambda demo: {"fran": "Miljöförbundet", "inkom": today(), "sammanfattning": "Ja."},
+    ),
+    RouteCase("preparation:route_list", lambda demo: {"body": "vanersborg"}),
+    RouteCase(
+        "preparation:route_list",
+        lambda demo: {"body": "vanersborg"},
+        data=lambda demo: {"namn": "KS", "organ_1": organ(_vanersborg(demo), "ks").pk},
+    ),
+    RouteCase("preparation:route_edit", _route_url),
+    RouteCase(
+        "preparation:route_edit",
+        _route_url,
+        data=lambda demo: {"namn": "KS", "organ_1": organ(_vanersborg(demo), "ks").pk},
     ),
     RouteCase("preparation:status_update", _ready_url, data=lambda demo: {"status": "ready"}),
     RouteCase("preparation:status_update", _ready_url, data=lambda demo: {"atgard": "nasta-organ"}),
