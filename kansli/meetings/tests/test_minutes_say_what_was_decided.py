@@ -15,6 +15,7 @@ from pytest_django.fixtures import Settings
 from kansli.accounts.models import User
 from kansli.meetings import packets, services
 from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.tests import sitting
 from kansli.meetings.tests.conftest import DAY, Board, at, ready_case
 from kansli.meetings.tests.meeting_samples import pdf_text
 from kansli.registry import services as registry
@@ -145,3 +146,34 @@ def test_the_extract_is_the_paragraph_as_the_minutes_have_it(held: Meeting) -> N
     assert "Simklubben" in text
     assert "Justerare" in text and "Bo Berg" in text
     assert "Sammanträdets öppnande" not in text
+
+
+def test_the_approval_registers_the_extracts_and_the_recipients_are_fixed_once_sent(
+    ks: Board, meeting: Meeting, frozen_now: Callable[[datetime.datetime], None]
+) -> None:
+    frozen_now(at(DAY - datetime.timedelta(days=7), 9))
+    sitting.called(meeting)
+    frozen_now(at(DAY, 11))
+    services.attendance_prefill(actor=None, meeting=meeting)
+    services.meeting_open(actor=None, meeting=meeting)
+    services.minutes_checkers_set(actor=None, meeting=meeting, persons=[ks.bo])
+    for item in meeting.items.filter(case__isnull=False):
+        services.item_decide(actor=None, item=item)
+    budget = sitting.case_item(meeting)
+    services.recipients_set(actor=None, item=budget, recipients="Kulturnämnden")
+    frozen_now(at(DAY, 15))
+    services.meeting_close(actor=None, meeting=meeting)
+    frozen_now(at(DAY, 16))
+    services.minutes_send_for_approval(actor=None, meeting=meeting)
+    with pytest.raises(ValidationError, match="skickat för justering"):
+        services.recipients_set(actor=None, item=budget, recipients="Någon annan")
+    frozen_now(at(DAY + datetime.timedelta(days=2), 9))
+
+    for person in (ks.chair, ks.bo):
+        services.minutes_approve(actor=None, meeting=meeting, person=person)
+
+    budget.refresh_from_db()
+    assert budget.extract is not None
+    assert budget.extract.case == budget.case
+    assert budget.extract.counterpart == "Kulturnämnden"
+    assert not sitting.case_item(meeting, sitting.SECRET_TITLE).extract
