@@ -114,6 +114,7 @@ def test_the_chair_and_the_checker_approve_and_the_minutes_are_posted(
         post(f"/meetings/{meeting.pk}/items/{item.pk}/decision", {}, key)
     services.meeting_close(actor=None, meeting=meeting)
     frozen_now(at(DAY, 15))
+    services.minutes_send_for_approval(actor=None, meeting=meeting)
 
     stranger = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.cecilia.pk}, key)
     chair = post(f"/meetings/{meeting.pk}/approvals", {"person": ks.chair.pk}, key)

@@ -174,6 +174,7 @@ def test_the_appeal_period_across_new_year_ends_on_the_next_weekday(
     # 2027, a public holiday; the weekend follows, so the last day to appeal is Monday
     # 4 January (KL 13 kap. 5 §, fristlagen 2 §), and the posting comes down on 5 January.
     meeting = schedule(datetime.date(2026, 12, 9))
+    frozen_now(at(datetime.date(2026, 12, 9), 11))
     services.attendance_prefill(actor=secretary, meeting=meeting)
     services.meeting_open(actor=secretary, meeting=meeting)
     services.minutes_checkers_set(actor=secretary, meeting=meeting, persons=[ks.bo])

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 
 from django.test import Client
+from django.urls import reverse
 
 from kansli import legal_time
 from kansli.accounts.models import Role, User
@@ -204,9 +205,13 @@ def test_the_chair_and_the_checker_approve_and_the_posting_shows_its_legal_dates
     meeting = _held(ks, meeting)
     frozen_now(at(DAY, 15))
     client = signed_in(secretary)
+    slug = meeting.organization.body.slug
+    send = reverse("meetings:minutes_action", args=[slug, meeting.pk, "skicka"])
+    paper = reverse("meetings:minutes_action", args=[slug, meeting.pk, "papper"])
 
+    assert client.post(send).status_code == 302
     for person in (ks.chair, ks.bo):
-        response = client.post(action_url(meeting, "justera"), {"justera-person": person.pk})
+        response = client.post(paper, {"papper-person": person.pk})
         assert response.status_code == 302
 
     meeting.refresh_from_db()
@@ -227,6 +232,8 @@ def test_a_late_posting_is_shown_with_a_warning(
     frozen_now: Callable[[datetime.datetime], None],
 ) -> None:
     meeting = _held(ks, meeting)
+    frozen_now(at(DAY, 15))
+    services.minutes_send_for_approval(actor=None, meeting=meeting)
     frozen_now(at(DAY + datetime.timedelta(days=10)))
     for person in (ks.chair, ks.bo):
         services.minutes_approve(
