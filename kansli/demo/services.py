@@ -139,6 +139,8 @@ class _BodyLoader:
             kind=spec.kind,
         )
         self.organizations: dict[str, Organization] = {}
+        # Each political organ's decided number of seats: its members in the current period.
+        seats = {organ.organization: organ.members for organ in spec.current.seats}
         for org in spec.organizations:
             self.organizations[org.slug] = _first_or_create(
                 Organization.objects.filter(body=self.body, slug=org.slug),
@@ -150,6 +152,7 @@ class _BodyLoader:
                 name=org.name,
                 short_name=org.short_name,
                 parent=self.organizations[org.parent] if org.parent else None,
+                seats=seats.get(org.slug),
             )
 
     def person(self, given_name: str, family_name: str) -> Person:

@@ -70,3 +70,9 @@ def test_every_political_organ_of_both_bodies_has_members_today(demo):
 
     assert organs.count() > 10
     assert empty == []
+
+
+def test_each_organ_has_its_decided_number_of_seats(demo):
+    assert organization(demo["vanersborg"], "kf").seats == 51
+    assert organization(demo["vanersborg"], "ks").seats == 13
+    assert organization(demo["vanersborg"], "kommunstyrelseforvaltningen").seats is None
