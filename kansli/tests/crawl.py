@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 import pypdf
+import time_machine
 from django.contrib import admin
 from django.core import mail
 from django.http import HttpResponse
@@ -240,7 +241,9 @@ def _decided_meeting(board: Organization, secret: Case, public: Case, documents:
     public_item = meetings.item_add(actor=None, meeting=meeting, title=public.title, case=public)
     meetings.attachment_add(actor=None, item=public_item, document=documents[0])
     meetings.attachment_add(actor=None, item=secret_item, document=documents[2])
-    meetings.notice_send(actor=None, meeting=meeting)
+    # The notice went out before the meeting began, as it must.
+    with time_machine.travel(meeting.starts_at - datetime.timedelta(days=7), tick=False):
+        meetings.notice_send(actor=None, meeting=meeting)
     meeting = _open(meeting)
     _jav(secret_item, f"Släkt med barnet {Marker.SECRET_ITEM_JAV}")
     meetings.item_decide(actor=None, item=secret_item)
