@@ -42,6 +42,7 @@ def test_organisational_change_in_another_department_awaits_pfus_approval(demo):
                 "kind": "organization",
                 "slug": "pfu",
                 "name": "personal- och förhandlingsutskottet",
+                "relation": None,
             },
             "satisfied": False,
         }
