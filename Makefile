@@ -3,6 +3,7 @@
 #   make test  - install what the tests need (Debian's chromium included) and run the whole suite
 #   make bench - how fast the delegation engine answers (docs/benchmarks.md)
 #   make bench-registry - registrations, search and the case list at scale (docs/benchmarks.md)
+#   make bench-meetings - justering of 40 § and a packet of 20 DOCX attachments (docs/benchmarks.md)
 #   make house - draw the apps and the imports between them (docs/house.svg, docs/architecture.md)
 
 PYTHON ?= python3
@@ -14,7 +15,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install browser-deps pdf-deps bench bench-registry lint format house
+.PHONY: demo test install browser-deps pdf-deps bench bench-registry bench-meetings lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -61,6 +62,13 @@ bench-registry: install
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli bench seed --documents $(DOCUMENTS)
 	DEBUG=1 $(BIN)/kansli bench registry
+
+# A meeting's documents: the packet and minutes, justering signed by three, 20 DOCX attachments.
+bench-meetings: install pdf-deps
+	DEBUG=1 $(BIN)/kansli migrate --noinput
+	DEBUG=1 $(BIN)/kansli bench meetings
+	DEBUG=1 $(BIN)/kansli bench minutes
+	DEBUG=1 $(BIN)/kansli bench packet
 
 house: install
 	$(BIN)/python docs/house.py > docs/house.svg
