@@ -44,7 +44,7 @@ M = TypeVar("M", bound=Model)
 
 
 class Evidence(Schema):
-    kind: str = Field(description="consultation, approval, notice, report")
+    kind: str = Field(description="consultation, approval, notification, report")
     party: str = Field(description=_lazy("Partens nyckel i delegationsordningen, t.ex. pfu."))
     party_name: str
     took_place_on: datetime.date
@@ -125,7 +125,7 @@ class DecisionDetail(Decision):
 
 
 class EvidenceIn(Schema):
-    kind: Literal["consultation", "approval", "notice", "report"]
+    kind: Literal["consultation", "approval", "notification", "report"]
     party: str = Field(description=_lazy("Partens nyckel, t.ex. pfu eller ks-ordforande."))
     date: datetime.date = Field(description=_lazy("Dagen då kravet uppfylldes."))
     note: str = ""

@@ -169,12 +169,12 @@ class Decision(models.Model):
 
 class Evidence(models.Model):
     """That a consultation, approval, advance notification or advance report the decision
-    requires has taken place. The notification's stored code is "notice", as in the orders."""
+    requires has taken place."""
 
     class Kind(models.TextChoices):
         CONSULTATION = "consultation", _("samråd")
         APPROVAL = "approval", _("godkännande")
-        NOTIFICATION = "notice", _("information i förväg")
+        NOTIFICATION = "notification", _("information i förväg")
         REPORT = "report", _("anmälan i förväg")
 
     decision = models.ForeignKey(

@@ -60,7 +60,7 @@ class Limits(Schema):
 
 
 class Requirement(Schema):
-    kind: str = Field(description="consultation, approval, notice, report")
+    kind: str = Field(description="consultation, approval, notification, report")
     when: str = Field(description="before, after")
     party: Party
 

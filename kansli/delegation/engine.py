@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 PARTY_KINDS = ("position", "organization", "chair", "presidium", "member", "head", "employees")
-REQUIREMENT_KINDS = ("consultation", "approval", "notice", "report")
+REQUIREMENT_KINDS = ("consultation", "approval", "notification", "report")
 WHEN = ("before", "after")
 OUTCOMES = ("allowed", "requirements_pending", "denied")
 MEMBERSHIP_ROLES = ("chair", "first_vice_chair", "second_vice_chair", "member", "substitute")
@@ -169,8 +169,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Requirement:
-    """Something that must happen before the decision (consultation, approval, notice) or after
-    it (report, notice). `source` is set when another section or a law imposes it."""
+    """Something that must happen before the decision (consultation, approval, notification) or
+    after it (report, notification). `source` is set when another section or a law imposes it."""
 
     kind: str
     when: str

@@ -21,13 +21,13 @@ REQUIREMENTS = {
     "before": {
         "consultation": _("samråd med %(party)s"),
         "approval": _("godkännande av %(party)s"),
-        "notice": _("information i förväg till %(party)s"),
+        "notification": _("information i förväg till %(party)s"),
         "report": _("anmälan i förväg till %(party)s"),
     },
     "after": {
         "consultation": _("samråd efteråt med %(party)s"),
         "approval": _("godkännande i efterhand av %(party)s"),
-        "notice": _("information efteråt till %(party)s"),
+        "notification": _("information efteråt till %(party)s"),
         "report": _("anmälan till %(party)s"),
     },
 }

@@ -45,6 +45,13 @@ from kansli.delegation.engine import (
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# The version of the file format that `dumps` writes (docs/delegation-order-format.md); a file
+# without `format` is of version 1. Version 1 named the duty to inform "notice", which reading
+# turns into the requirement kind "notification" of version 2.
+FORMAT = 2
+_FORMATS = ("1", "2")
+_RENAMED_KINDS = {1: {"notice": "notification"}}
+
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _BOOLEANS = yaml.constructor.SafeConstructor.bool_values
@@ -128,6 +135,7 @@ class _Reader:
         self.nodes: dict[Path_, yaml.Node] = {}
         self.parties: dict[str, Party] = {}
         self.codes: set[str] = set()
+        self.renamed_kinds: dict[str, str] = {}
         # Where the items the order holds came from, for problems found on the built order.
         self.places: dict[str, list[str | int]] = {
             "parties": [],
@@ -299,10 +307,12 @@ class _Reader:
             (),
             root,
             required=("order", "parties", "decision_types", "rules"),
-            optional=("duties", "subdelegations"),
+            optional=("format", "duties", "subdelegations"),
         )
         if top is None:
             return None
+        version = self.choice(("format",), top.get("format"), _FORMATS)
+        self.renamed_kinds = _RENAMED_KINDS.get(int(version or "1"), {})
         meta = self.meta(top.get("order"))
         document = meta.get("document") or ""
         self.parties = self.vocabulary(top.get("parties"))
@@ -513,8 +523,9 @@ class _Reader:
         fields = self.fields(path, node, required=("kind", "when", "party"), optional=("source",))
         if fields is None:
             return None
+        kind = self.text((*path, "kind"), fields.get("kind"))
         values = {
-            "kind": self.text((*path, "kind"), fields.get("kind")),
+            "kind": self.renamed_kinds.get(kind, kind) if kind is not None else None,
             "when": self.text((*path, "when"), fields.get("when")),
             "party": self.party((*path, "party"), fields.get("party")),
             "source": self.source((*path, "source"), fields.get("source"), document),
@@ -636,6 +647,7 @@ def _order_data(order: Order) -> dict[str, object]:
         "valid_to": order.valid_to,
     }
     data: dict[str, object] = {
+        "format": FORMAT,
         "order": _present(meta),
         "parties": {
             party.key: {"kind": party.kind, "name": party.name} for party in named_parties(order)

@@ -163,7 +163,9 @@ _REQUIREMENTS: dict[str, dict[str, Promise]] = {
     "requirement_pending": {
         "consultation": gettext_lazy("Beslutet kräver samråd med %(party)s %(source)s."),
         "approval": gettext_lazy("Beslutet kräver godkännande av %(party)s %(source)s."),
-        "notice": gettext_lazy("Beslutet kräver att %(party)s informeras i förväg %(source)s."),
+        "notification": gettext_lazy(
+            "Beslutet kräver att %(party)s informeras i förväg %(source)s."
+        ),
         "report": gettext_lazy(
             "Ärendet ska anmälas till %(party)s innan beslutet fattas %(source)s."
         ),
@@ -171,13 +173,13 @@ _REQUIREMENTS: dict[str, dict[str, Promise]] = {
     "requirement_done": {
         "consultation": gettext_lazy("Samråd med %(party)s har skett %(source)s."),
         "approval": gettext_lazy("Godkännande av %(party)s har lämnats %(source)s."),
-        "notice": gettext_lazy("%(party)s har informerats i förväg %(source)s."),
+        "notification": gettext_lazy("%(party)s har informerats i förväg %(source)s."),
         "report": gettext_lazy("Ärendet har anmälts till %(party)s %(source)s."),
     },
     "requirement_after": {
         "consultation": gettext_lazy("Samråd med %(party)s ska ske efter beslutet %(source)s."),
         "approval": gettext_lazy("Beslutet ska godkännas av %(party)s i efterhand %(source)s."),
-        "notice": gettext_lazy("%(party)s ska underrättas om beslutet %(source)s."),
+        "notification": gettext_lazy("%(party)s ska underrättas om beslutet %(source)s."),
         "report": gettext_lazy("Beslutet ska anmälas till %(party)s %(source)s."),
     },
 }

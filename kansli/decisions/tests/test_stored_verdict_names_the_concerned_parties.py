@@ -98,7 +98,7 @@ def test_the_evidence_names_the_party_as_the_page_does(
 
     client.post(
         f"/vanersborg/beslut/{attending.pk}/underlag/",
-        {"krav": "notice:socialforvaltningen-chef", "datum": today.isoformat()},
+        {"krav": "notification:socialforvaltningen-chef", "datum": today.isoformat()},
     )
 
     assert attending.evidence.get().party_name == "chefen för socialförvaltningen"

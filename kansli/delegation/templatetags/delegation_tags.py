@@ -17,7 +17,7 @@ def sek(amount: object) -> str:
 
 @register.filter
 def before(rule: engine.Rule) -> list[engine.Requirement]:
-    """What must happen before the decision: consultation, approval, notice."""
+    """What must happen before the decision: consultation, approval, notification."""
     return [requirement for requirement in rule.requirements if requirement.when == "before"]
 
 

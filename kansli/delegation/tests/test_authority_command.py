@@ -196,7 +196,7 @@ CHECK = ["check", "--body", "vanersborg", "--decision", "lonesattning"]
         ([*CHECK, "--position", "kommundirektor", "--amount", "mycket"],
          "Ogiltigt belopp mycket: ange kronor, t.ex. 250000 eller 1500.50."),
         ([*CHECK, "--position", "kommundirektor", "--done", "pfu"],
-         "”pfu” ska skrivas SLAG:PART, där SLAG är consultation, approval, notice, report."),
+         "”pfu” ska skrivas SLAG:PART, där SLAG är consultation, approval, notification, report."),
         ([*CHECK, "--position", "kommundirektor", "--concerning", "finns-inte"],
          "Vänersborgs kommun har ingen organisation ”finns-inte”."),
     ],

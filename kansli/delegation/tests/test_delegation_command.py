@@ -57,7 +57,7 @@ def test_a_refused_import_exits_with_2_and_lists_the_problems(demo, tmp_path):
         delegation("import", "--body", "vanersborg", str(path))
 
     assert error.value.returncode == 2
-    assert f"{path}:61: rules[2].delegate:" in str(error.value)
+    assert f"{path}:63: rules[2].delegate:" in str(error.value)
     assert not DelegationOrder.objects.filter(key="ks-delegationsordning-2025").exists()
 
 

@@ -194,8 +194,8 @@ def test_5_2_1_attending_another_committee_after_consulting_and_informing(engine
     assert verdict.outcome == "requirements_pending"
     assert [(s.requirement.kind, s.requirement.party.key) for s in verdict.requirements] == [
         ("consultation", "ks-ordforande"),
-        ("notice", "socialnamnden-ordforande"),
-        ("notice", "socialforvaltningen-chef"),
+        ("notification", "socialnamnden-ordforande"),
+        ("notification", "socialforvaltningen-chef"),
     ]
     assert (
         f"Beslutet kräver att ordföranden i socialnämnden informeras i förväg ({KDI} 5.2.1)."
@@ -203,8 +203,8 @@ def test_5_2_1_attending_another_committee_after_consulting_and_informing(engine
     )
     done = (
         "consultation:ks-ordforande",
-        "notice:socialnamnden-ordforande",
-        "notice:socialforvaltningen-chef",
+        "notification:socialnamnden-ordforande",
+        "notification:socialforvaltningen-chef",
     )
     assert kd(
         engine, "narvaro-och-yttranderatt", concerning="socialnamnden", done=done

@@ -51,11 +51,11 @@ def test_every_problem_is_reported_with_file_line_and_field(demo):
     messages = refusals(demo["vanersborg"], text)
 
     assert messages == [
-        "ordning.yaml:9: order.valid_from: ”2025-13-01” är inget datum; skriv ÅÅÅÅ-MM-DD.",
-        "ordning.yaml:36: rules[0].limits.max_amount: ”mycket” är inget belopp i kronor; "
+        "ordning.yaml:11: order.valid_from: ”2025-13-01” är inget datum; skriv ÅÅÅÅ-MM-DD.",
+        "ordning.yaml:38: rules[0].limits.max_amount: ”mycket” är inget belopp i kronor; "
         "skriv t.ex. 250000 eller 1500.50.",
         # The rule that could not be read is not there for its sub-delegation either.
-        "ordning.yaml:75: subdelegations[0].rule: Okänd regel ”ks-3.1”.",
+        "ordning.yaml:77: subdelegations[0].rule: Okänd regel ”ks-3.1”.",
     ]
     assert not DelegationOrder.objects.filter(key="ks-delegationsordning-2025").exists()
 
@@ -70,7 +70,7 @@ def test_a_non_delegable_matter_given_to_the_director_is_refused(demo):
     messages = refusals(demo["vanersborg"], text)
 
     assert messages == [
-        "ordning.yaml:61: rules[2].delegate: ”Nämndens budget” gäller verksamhetens mål, "
+        "ordning.yaml:63: rules[2].delegate: ”Nämndens budget” gäller verksamhetens mål, "
         "inriktning, omfattning eller kvalitet och får inte delegeras till kommundirektören "
         "(kommunallagen 6 kap. 38 §)."
     ]
@@ -93,7 +93,7 @@ def test_a_sub_delegation_wider_than_the_rule_is_refused(demo):
     [message] = refusals(demo["vanersborg"], text)
 
     assert message == (
-        "ordning.yaml:80: subdelegations[0].limits: Vidaredelegeringen ger 900\u00a0000 kronor, "
+        "ordning.yaml:82: subdelegations[0].limits: Vidaredelegeringen ger 900\u00a0000 kronor, "
         "men regel 3.1 gäller högst 500\u00a0000 kronor."
     )
 
@@ -102,11 +102,11 @@ def test_an_order_naming_what_the_body_lacks_is_refused(demo):
     messages = refusals(demo["blekinge"], EXAMPLE)
 
     assert messages[0] == (
-        "ordning.yaml:3: order.body: Ordningen gäller ”vanersborg”, inte Region Blekinge "
+        "ordning.yaml:5: order.body: Ordningen gäller ”vanersborg”, inte Region Blekinge "
         "(”blekinge”)."
     )
     assert (
-        "ordning.yaml:13: parties.kommundirektor: Region Blekinge har ingen befattning "
+        "ordning.yaml:15: parties.kommundirektor: Region Blekinge har ingen befattning "
         "”kommundirektor” (för kommundirektören)."
     ) in messages
 
