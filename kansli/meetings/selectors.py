@@ -67,21 +67,22 @@ def minutes_version(*, meeting: Meeting) -> MinutesVersion | None:
 class Signed:
     """A stored version's justering as it stands: each electronic signature found in the file
     the public reads, validated from the file itself; each signature recorded as made on
-    paper."""
+    paper. `readable` is false when the stored file cannot be read as a PDF (damaged or
+    replaced): then no signature in it can be checked."""
 
     signatures: list[signing.SignatureSeen]
     on_paper: list[Approval]
+    readable: bool = True
 
 
 def minutes_signed(*, version: MinutesVersion) -> Signed:
     with version.public_file.open("rb") as stored:
         content = stored.read()
-    return Signed(
-        signatures=signing.signatures(content),
-        on_paper=list(
-            version.approvals.filter(method=Approval.Method.PAPER).select_related("person")
-        ),
-    )
+    on_paper = list(version.approvals.filter(method=Approval.Method.PAPER).select_related("person"))
+    try:
+        return Signed(signatures=signing.signatures(content), on_paper=on_paper)
+    except signing.UnreadablePdf:
+        return Signed(signatures=[], on_paper=on_paper, readable=False)
 
 
 def in_board_group(organization: Organization) -> bool:

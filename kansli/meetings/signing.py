@@ -30,6 +30,7 @@ from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.utils.module_loading import import_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
@@ -52,7 +53,7 @@ SIGNER_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 @dataclass(frozen=True)
 class SignatureSeen:
     signer: str  # the signer's name from the certificate (common name)
-    signed_at: datetime.datetime  # aware; the time the signer's software claims
+    signed_at: datetime.datetime | None  # aware; the time the signer's software claims
     valid: bool  # intact, untouched since, and chains to a trusted root
     field: str  # the signature field's name
 
@@ -117,16 +118,26 @@ def _free_field_name(writer: IncrementalPdfFileWriter) -> str:
     return next(name for name in names if name not in taken)
 
 
+class UnreadablePdf(ValueError):
+    """The file is not a PDF whose signatures can be read: damaged, cut short or another file."""
+
+
 def signatures(pdf: bytes) -> list[SignatureSeen]:
     """Every signature in the file, in the order made, each validated against the trust roots.
 
     Valid means: the signed bytes are intact, the certificate chains to a trusted root (no
     revocation check: nothing is fetched from the network), and whatever was added to the file
     after the signature is of the kinds pyHanko's modification analysis accepts after an
-    approval signature (later signatures, validation data), never a change to a page."""
-    reader = PdfFileReader(BytesIO(pdf), strict=False)
+    approval signature (later signatures, validation data), never a change to a page. A
+    signature that cannot be checked at all (no signing time, a broken signature dictionary)
+    is not valid; a file whose structure cannot be read raises `UnreadablePdf`."""
+    try:
+        reader = PdfFileReader(BytesIO(pdf), strict=False)
+        embedded = reader.embedded_regular_signatures
+    except (PdfError, ValueError, KeyError) as error:
+        raise UnreadablePdf(str(error)) from error
     roots = trust_roots()
-    return [_seen(embedded, roots) for embedded in reader.embedded_regular_signatures]
+    return [_seen(signature, roots) for signature in embedded]
 
 
 def _seen(embedded: EmbeddedPdfSignature, roots: list[asn1_x509.Certificate]) -> SignatureSeen:
@@ -135,15 +146,16 @@ def _seen(embedded: EmbeddedPdfSignature, roots: list[asn1_x509.Certificate]) ->
         allow_fetching=False,
         revinfo_policy=CertRevTrustPolicy(NO_REVOCATION),
     )
-    status = validate_pdf_signature(embedded, signer_validation_context=context)
+    try:
+        status = validate_pdf_signature(embedded, signer_validation_context=context)
+    except (PdfError, ValueError, KeyError):
+        return SignatureSeen(signer="", signed_at=None, valid=False, field=embedded.field_name)
     signed_at = status.signer_reported_dt
-    if signed_at is None:
-        # PAdES requires the signing time in the signature dictionary (/M).
-        raise ValueError(f"The signature in {embedded.field_name} carries no signing time")
     return SignatureSeen(
         signer=status.signing_cert.subject.native["common_name"],
         signed_at=signed_at,
-        valid=status.bottom_line,
+        # PAdES requires the signing time in the signature dictionary (/M).
+        valid=status.bottom_line and signed_at is not None,
         field=embedded.field_name,
     )
 

@@ -157,3 +157,20 @@ def test_the_public_page_shows_the_signatures_validated_from_the_stored_file(
     day = f"{SIGNED_ON:%Y-%m-%d}"
     assert f"Signaturen är giltig, Anna Andersson, {day}" in page
     assert f"Justerat på papper: Bo Berg (justerare), {day}" in page
+
+
+def test_a_stored_file_damaged_past_reading_shows_its_signatures_cannot_be_checked(
+    sent: Meeting, ks: Board, secretary: User, anna: User
+) -> None:
+    sitting.signed_in(anna).post(sign_url(sent))
+    services.minutes_approve(actor=secretary, meeting=sent, person=ks.bo)
+    version = sent.minutes_versions.get()
+    with version.public_file.open("wb") as stored:
+        stored.write(b"inte en pdf")
+
+    response = Client().get(sitting.page("meetings:public_agenda", sent))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Protokollsfilen kan inte läsas" in page
+    assert "Signaturen är giltig" not in page

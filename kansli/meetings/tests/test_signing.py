@@ -165,3 +165,8 @@ def test_signing_keeps_a_pdf_a_file_and_its_metadata_as_made():
     assert b'pdfaid:part="2"' in xmp
     assert b'pdfaid:conformance="B"' in xmp
     assert signing.signatures(signed)[0].valid
+
+
+def test_a_file_that_is_no_pdf_is_unreadable_not_a_crash():
+    with pytest.raises(signing.UnreadablePdf):
+        signing.signatures(b"inte en pdf")
