@@ -81,7 +81,7 @@ def minutes_signed(*, version: MinutesVersion) -> Signed:
     on_paper = list(version.approvals.filter(method=Approval.Method.PAPER).select_related("person"))
     try:
         return Signed(signatures=signing.signatures(content), on_paper=on_paper)
-    except signing.UnreadablePdf:
+    except signing.UnreadablePdfError:
         return Signed(signatures=[], on_paper=on_paper, readable=False)
 
 

@@ -118,7 +118,7 @@ def _free_field_name(writer: IncrementalPdfFileWriter) -> str:
     return next(name for name in names if name not in taken)
 
 
-class UnreadablePdf(ValueError):
+class UnreadablePdfError(ValueError):
     """The file is not a PDF whose signatures can be read: damaged, cut short or another file."""
 
 
@@ -130,12 +130,12 @@ def signatures(pdf: bytes) -> list[SignatureSeen]:
     after the signature is of the kinds pyHanko's modification analysis accepts after an
     approval signature (later signatures, validation data), never a change to a page. A
     signature that cannot be checked at all (no signing time, a broken signature dictionary)
-    is not valid; a file whose structure cannot be read raises `UnreadablePdf`."""
+    is not valid; a file whose structure cannot be read raises `UnreadablePdfError`."""
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         embedded = reader.embedded_regular_signatures
     except (PdfError, ValueError, KeyError) as error:
-        raise UnreadablePdf(str(error)) from error
+        raise UnreadablePdfError(str(error)) from error
     roots = trust_roots()
     return [_seen(signature, roots) for signature in embedded]
 

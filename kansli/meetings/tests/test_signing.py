@@ -168,5 +168,5 @@ def test_signing_keeps_a_pdf_a_file_and_its_metadata_as_made():
 
 
 def test_a_file_that_is_no_pdf_is_unreadable_not_a_crash():
-    with pytest.raises(signing.UnreadablePdf):
+    with pytest.raises(signing.UnreadablePdfError):
         signing.signatures(b"inte en pdf")
