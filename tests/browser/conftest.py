@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from kansli.organisation.models import Body
+from kansli.organisation.models import Body, Organization
+from tests.browser.meetings import seat_the_board
 from tests.browser.signing import sign_in
 
 CHROMIUM = "/usr/bin/chromium"
@@ -107,3 +108,8 @@ def axe_report() -> Callable[[Page], str]:
         return f"{page.url}\n{describe(violations)}" if violations else ""
 
     return report
+
+
+@pytest.fixture
+def seated_board(body: Body, board: Organization, department: Organization) -> None:
+    seat_the_board(body, board, department)

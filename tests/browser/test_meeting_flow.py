@@ -12,60 +12,15 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.utils import timezone
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 from time_machine import TimeMachineFixture
 
 from kansli import legal_time
-from kansli.accounts.models import Role
-from kansli.accounts.services import user_create
-from kansli.meetings.tests.conftest import person, ready_case, seat_board
-from kansli.organisation import services as organisation
-from kansli.organisation.models import Body, Organization
+from kansli.organisation.models import Organization
+from tests.browser.meetings import PASSWORD, item
+from tests.browser.signing import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "lösenord-för-test"
-
-
-@pytest.fixture
-def seated_board(body: Body, board: Organization, department: Organization) -> None:
-    """The board with its members and substitutes, the director, a secretary who signs in,
-    and a case ready for the board."""
-    director = person(body, "Katarina", "Holmgren")
-    post = organisation.position_create(
-        actor=None,
-        body=body,
-        organization=department,
-        slug="kommundirektor",
-        title="Kommundirektör",
-        heads_organization=True,
-        is_director=True,
-    )
-    organisation.appointment_create(
-        actor=None, person=director, position=post, start=datetime.date(2020, 9, 1)
-    )
-    ks = seat_board(body, board, director)
-    for username, signer in (("anna", ks.chair), ("bo", ks.bo)):  # sign in their own session
-        user_create(actor=None, username=username, password=PASSWORD, roles=[], person=signer)
-    user_create(
-        actor=None,
-        username="ebba",
-        password=PASSWORD,
-        roles=[Role.SECRETARY],
-        person=person(body, "Ebba", "Sundqvist"),
-    )
-    ready_case(board, "Ny simhall")  # ready for the board, with no route
-
-
-def item(page: Page, title: str) -> Locator:
-    """The agenda item's part of the session page, its handling unfolded."""
-    article = page.get_by_role("article").filter(has=page.get_by_role("heading", name=title))
-    handling = article.locator("details").filter(
-        has=page.locator("summary", has_text=f"Behandla: {title}")
-    )
-    if handling.get_attribute("open") is None:
-        handling.locator("summary").click()
-    return article
 
 
 def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
@@ -83,10 +38,7 @@ def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
         datetime.datetime.combine(day, datetime.time(7), tzinfo=timezone.get_current_timezone())
     )
     reports = []
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill("ebba")
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    sign_in(page, "ebba", PASSWORD)
 
     page.goto(f"/vanersborg/sammantraden/plan/?organisation={board.pk}&ar={day.year}")
     reports.append(axe_report(page))
@@ -161,15 +113,12 @@ def test_a_secretary_takes_a_meeting_from_the_agenda_to_the_notice_board(
     expect(page.get_by_role("button", name="Signera protokollet")).to_have_count(0)
     page.get_by_role("button", name="Logga ut").click()
     for username, name in (("anna", "Anna Andersson"), ("bo", "Bo Berg")):
-        page.goto("/logga-in/")
-        page.get_by_label("Användarnamn").fill(username)
-        page.get_by_label("Lösenord").fill(PASSWORD)
-        page.get_by_role("button", name="Logga in").click()
+        sign_in(page, username, PASSWORD)
         page.goto(justering)
         page.get_by_role("button", name="Signera protokollet").click()
         expect(page.get_by_role("status")).to_have_text("Du har signerat protokollet.")
         expect(page.get_by_role("main")).to_contain_text(f"Signaturen är giltig, {name}")
-        page.get_by_role("button", name="Logga ut").click()
+        sign_out(page)
     period = legal_time.appeal_deadline(timezone.localdate())
 
     page.goto("/vanersborg/anslagstavla/")

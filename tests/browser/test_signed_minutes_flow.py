@@ -27,11 +27,8 @@ from kansli.organisation.models import Organization, Person
 from kansli.preparation import services as preparation
 from kansli.preparation.models import Preparation
 from kansli.registry.models import Case
-from tests.browser.test_meeting_flow import (
-    PASSWORD,
-    item,
-    seated_board,  # noqa: F401 (the board, a fixture)
-)
+from tests.browser.meetings import PASSWORD, item
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +46,7 @@ def minutes_storage(settings: Any, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def simhall(seated_board: None, board: Organization) -> Case:  # noqa: F811
+def simhall(seated_board: None, board: Organization) -> Case:
     """The case ready for the board (no route), with an officer's report of its own words."""
     case = Case.objects.get(organization=board, title="Ny simhall")
     prepared = Preparation.objects.get(case=case)
@@ -73,13 +70,6 @@ def pdf_text(page: Page, link: str) -> tuple[bytes, str]:
     return content, " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-
-
 def test_signed_minutes_say_what_was_decided_stay_as_signed_and_are_verified(
     page: Page,
     browser: Browser,
@@ -95,7 +85,7 @@ def test_signed_minutes_say_what_was_decided_stay_as_signed_and_are_verified(
     time_machine.move_to(
         datetime.datetime.combine(day, datetime.time(7), tzinfo=timezone.get_current_timezone())
     )
-    sign_in(page, "ebba")
+    sign_in(page, "ebba", PASSWORD)
     page.goto(f"/vanersborg/sammantraden/plan/?organisation={board.pk}&ar={day.year}")
     page.get_by_label("Börjar").fill(f"{day.isoformat()}T09:00")
     page.get_by_label("Plats").fill("Sessionssalen")
@@ -174,7 +164,7 @@ def test_signed_minutes_say_what_was_decided_stay_as_signed_and_are_verified(
     for username, name in (("anna", "Anna Andersson"), ("bo", "Bo Berg")):
         own = browser.new_context(base_url=live_server.url, locale="sv-SE")
         signer = own.new_page()
-        sign_in(signer, username)
+        sign_in(signer, username, PASSWORD)
         signer.goto(justering)
         signer.get_by_role("button", name="Signera protokollet").click()
         expect(signer.get_by_role("status")).to_have_text("Du har signerat protokollet.")
