@@ -2,8 +2,10 @@
 agenda, and what hangs on the notice board."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,14 +77,22 @@ class Signed:
     readable: bool = True
 
 
+# How long a file's checked signatures are kept: checking reads the whole file (pyHanko's
+# analysis of what came after each signature), too slow to repeat on every page view; the key
+# is the file's own hash, so a changed file is checked anew at once.
+SIGNATURES_KEPT = 60 * 60
+
+
 def minutes_signed(*, version: MinutesVersion) -> Signed:
     with version.public_file.open("rb") as stored:
         content = stored.read()
     on_paper = list(version.approvals.filter(method=Approval.Method.PAPER).select_related("person"))
+    key = f"minutes-signatures:{hashlib.sha256(content).hexdigest()}"
     try:
-        return Signed(signatures=signing.signatures(content), on_paper=on_paper)
+        seen = cache.get_or_set(key, lambda: signing.signatures(content), SIGNATURES_KEPT)
     except signing.UnreadablePdfError:
         return Signed(signatures=[], on_paper=on_paper, readable=False)
+    return Signed(signatures=seen, on_paper=on_paper)
 
 
 def in_board_group(organization: Organization) -> bool:

@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 
@@ -174,3 +175,27 @@ def test_a_stored_file_damaged_past_reading_shows_its_signatures_cannot_be_check
     page = response.content.decode()
     assert "Protokollsfilen kan inte läsas" in page
     assert "Signaturen är giltig" not in page
+
+
+def test_the_public_page_checks_a_files_signatures_once_until_the_file_changes(
+    sent: Meeting, ks: Board, secretary: User, anna: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sitting.signed_in(anna).post(sign_url(sent))
+    services.minutes_approve(actor=secretary, meeting=sent, person=ks.bo)
+    checked = []
+    check = signing.signatures
+    monkeypatch.setattr(signing, "signatures", lambda pdf: checked.append(pdf) or check(pdf))
+    public = sitting.page("meetings:public_agenda", sent)
+
+    first = Client().get(public).content.decode()
+    second = Client().get(public).content.decode()
+    version = sent.minutes_versions.get()
+    with open(default_storage.path(version.public_file.name), "r+b") as stored:
+        stored.seek(-20, 2)
+        stored.write(b"% Beslutet andrat  \n")
+    third = Client().get(public).content.decode()
+
+    assert len(checked) == 2
+    assert "Signaturen är giltig, Anna Andersson" in first
+    assert first == second
+    assert "Signaturen är giltig, Anna Andersson" not in third
