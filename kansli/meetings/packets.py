@@ -117,7 +117,28 @@ def minutes_pdf(
     printed); before the minutes are sent for justering, a draft. Anything served after that
     is the stored file (`minutes_served`)."""
     reader = PUBLIC if public else (WHOLE if user is None else Reader(user))
-    paragraphs = [_paragraph(item, reader) for item in _minute_items(meeting)]
+    return _minutes(meeting, _paragraphs(meeting, reader), public=public, version=version)
+
+
+def minutes_pdfs(meeting: Meeting, *, version: MinutesVersion) -> tuple[bytes, bytes]:
+    """The stored version's two files, whole and as the public reads them. When the public
+    may read every paragraph as it stands, the minutes are rendered once and that one file is
+    both (nothing in it is masked, so it is no "offentlig version")."""
+    whole = _paragraphs(meeting, WHOLE)
+    as_public = _paragraphs(meeting, PUBLIC)
+    full = _minutes(meeting, whole, public=False, version=version)
+    if as_public == whole:
+        return full, full
+    return full, _minutes(meeting, as_public, public=True, version=version)
+
+
+def _paragraphs(meeting: Meeting, reader: Reader) -> list[Paragraph]:
+    return [_paragraph(item, reader) for item in _minute_items(meeting)]
+
+
+def _minutes(
+    meeting: Meeting, paragraphs: list[Paragraph], *, public: bool, version: MinutesVersion | None
+) -> bytes:
     context = {
         "meeting": meeting,
         "public": public,

@@ -1573,9 +1573,9 @@ def _freeze(actor: Actor, meeting: Meeting, reason: str = "") -> MinutesVersion:
         made_by=_person_of(actor),
         reason=reason,
     )
-    for public in (False, True):
-        content = packets.minutes_pdf(meeting, public=public, version=version)
-        _keep(version, content, public=public)
+    full, public = packets.minutes_pdfs(meeting, version=version)
+    _keep(version, full, public=False)
+    _keep(version, public, public=True)
     return audit.create(actor=actor, instance=version)
 
 

@@ -16,7 +16,7 @@ from kansli.accounts.models import User
 from kansli.accounts.services import user_create
 from kansli.audit import services as audit
 from kansli.audit.models import Event
-from kansli.meetings import services
+from kansli.meetings import packets, services
 from kansli.meetings.models import Meeting, MinutesVersion
 from kansli.meetings.tests import justering, sitting
 from kansli.meetings.tests.conftest import Board
@@ -154,3 +154,20 @@ def test_a_version_not_yet_approved_is_not_public(sent: Meeting) -> None:
     slug = sent.organization.body.slug
     response = Client().get(f"/{slug}/sammantraden/{sent.pk}/protokoll/v1.pdf")
     assert response.status_code == 404
+
+
+def test_minutes_the_public_may_read_whole_are_rendered_once_for_both_files(
+    sent: Meeting,
+) -> None:
+    version = sent.minutes_versions.get()
+    full, public = packets.minutes_pdfs(sent, version=version)
+    assert full != public
+    assert "offentlig version" in pdf_text(public)
+
+    secret = sitting.case_item(sent, sitting.SECRET_TITLE).case
+    audit.update(actor=None, instance=secret, secrecy_reference="")
+    full, public = packets.minutes_pdfs(sent, version=version)
+
+    assert full == public
+    assert sitting.SECRET_TITLE in pdf_text(public)
+    assert "offentlig version" not in pdf_text(public)
