@@ -88,10 +88,13 @@ def minutes_signed(*, version: MinutesVersion) -> Signed:
         content = stored.read()
     on_paper = list(version.approvals.filter(method=Approval.Method.PAPER).select_related("person"))
     key = f"minutes-signatures:{hashlib.sha256(content).hexdigest()}"
-    try:
-        seen = cache.get_or_set(key, lambda: signing.signatures(content), SIGNATURES_KEPT)
-    except signing.UnreadablePdfError:
-        return Signed(signatures=[], on_paper=on_paper, readable=False)
+    seen: list[signing.SignatureSeen] | None = cache.get(key)
+    if seen is None:
+        try:
+            seen = signing.signatures(content)
+        except signing.UnreadablePdfError:
+            return Signed(signatures=[], on_paper=on_paper, readable=False)
+        cache.set(key, seen, SIGNATURES_KEPT)
     return Signed(signatures=seen, on_paper=on_paper)
 
 
