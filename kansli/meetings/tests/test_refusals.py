@@ -102,7 +102,7 @@ def _adjourned(demo: Demo) -> dict[str, Any]:
     return {"meeting": meeting, "started_at": moment, "ended_at": moment}
 
 
-def _approved(demo: Demo) -> dict[str, Any]:
+def _approved_with_recipients(demo: Demo) -> dict[str, Any]:
     """A meeting that decided a case to be sent to the culture committee, its minutes approved
     (set so here: the approval itself is its own service's case)."""
     meeting = sample.present(demo)
@@ -132,6 +132,18 @@ def _council_meeting(demo: Demo) -> dict[str, Any]:
     return {
         "meeting": services.meeting_schedule(actor=None, organization=council, starts_at=starts_at)
     }
+
+
+def _coming(demo: Demo) -> Meeting:
+    """A meeting of the board in two weeks, with one item: its notice may go out."""
+    meeting = services.meeting_schedule(
+        actor=None,
+        organization=sample.board(demo),
+        starts_at=timezone.now() + datetime.timedelta(days=14),
+        place="Sessionssalen",
+    )
+    services.item_add(actor=None, meeting=meeting, title=sample.ITEM, proposal="Att bifalla.")
+    return meeting
 
 
 def _in_a_week() -> str:
@@ -184,7 +196,7 @@ SERVICES: list[ServiceCase] = [
         lambda demo: {"item": sample.item(sample.planned(demo)), "rapporteur": None},
     ),
     ServiceCase(services.attachment_add, _case_item),
-    ServiceCase(services.notice_send, lambda demo: {"meeting": sample.planned(demo)}),
+    ServiceCase(services.notice_send, lambda demo: {"meeting": _coming(demo)}),
     ServiceCase(services.attendance_prefill, lambda demo: {"meeting": sample.planned(demo)}),
     ServiceCase(
         services.attendance_set,
@@ -223,7 +235,7 @@ SERVICES: list[ServiceCase] = [
         services.recipients_set,
         lambda demo: {"item": sample.item(sample.planned(demo)), "recipients": "Kulturnämnden"},
     ),
-    ServiceCase(services.extracts_register, _approved),
+    ServiceCase(services.extracts_register, _approved_with_recipients),
     ServiceCase(services.meeting_close, lambda demo: {"meeting": sample.opened(demo)}),
     ServiceCase(
         services.disqualification_record,

@@ -11,6 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
+from time_machine import TimeMachineFixture
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import token_create, user_create
@@ -198,8 +199,9 @@ def test_a_member_cannot_fetch_the_full_minutes(sample: Sample) -> None:
 
 
 def test_the_notice_e_mailed_to_members_is_the_public_version(
-    sample: Sample, secretary: User
+    sample: Sample, secretary: User, time_machine: TimeMachineFixture
 ) -> None:
+    time_machine.move_to(sample.meeting.starts_at - datetime.timedelta(days=10), tick=False)
     services.notice_send(actor=secretary, meeting=sample.meeting)
 
     assert mail.outbox

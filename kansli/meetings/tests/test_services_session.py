@@ -190,10 +190,12 @@ def test_roll_call_keeps_each_vote_and_the_tally(
         (ks.david, ABSTAIN),
     }
     item.refresh_from_db()
+    # The prepared proposal carried: the decision is its att-satser, not the proposal's label.
+    clauses = Preparation.objects.get(case=item.case).clauses.order_by("position")
     assert (item.status, item.method, item.resolution) == (
         AgendaItem.Status.DECIDED,
         AgendaItem.Method.VOTE,
-        "Bifall",
+        "\n".join(clause.text for clause in clauses),
     )
 
 

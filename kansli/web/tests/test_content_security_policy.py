@@ -14,7 +14,7 @@ INLINE = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
 )
 # Rendered to PDF by WeasyPrint, never sent to a browser.
-PDF_TEMPLATES = {"delegation/order_pdf.html", "meetings/pdf/base.html"}
+PDF_TEMPLATES = {"delegation/order_pdf.html", "meetings/pdf/base.html", "pdf/stamp.html"}
 
 
 def template_name(path: Path) -> str:
