@@ -5,6 +5,7 @@ a ready case without a route step was skipped, in Vänersborg and in Region Blek
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from kansli.meetings import services
 from kansli.meetings.models import AgendaItem
@@ -56,7 +57,9 @@ def test_a_ready_case_without_a_route_is_put_on_the_agenda(db: None, slug: str) 
     board = board_of(slug)
     case = ready_without_route(board, "Riktlinje för representation")
     meeting = services.meeting_schedule(
-        actor=None, organization=board, starts_at=at(datetime.date(2026, 12, 16))
+        actor=None,
+        organization=board,
+        starts_at=at(timezone.localdate() + datetime.timedelta(days=13)),
     )
 
     items = services.agenda_build(actor=None, meeting=meeting)
@@ -75,7 +78,7 @@ def test_a_case_without_a_route_goes_to_the_organ_its_preparation_names(
     )
     case = ready_without_route(board, "Budget")
     preparation.preparation_plan(actor=None, case=case, route=None, organization=council)
-    day = at(datetime.date(2026, 12, 16))
+    day = at(timezone.localdate() + datetime.timedelta(days=13))
     board_meeting = services.meeting_schedule(actor=None, organization=board, starts_at=day)
     council_meeting = services.meeting_schedule(actor=None, organization=council, starts_at=day)
 

@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Callable
 
 from django.test import Client
+from django.utils import timezone
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import token_create, user_create
@@ -32,10 +33,12 @@ def test_a_secretary_schedules_builds_the_agenda_and_calls_the_meeting(
     ks: Board, secretary: User
 ) -> None:
     key = key_of(secretary)
+    # Twelve days ahead, so that the notice goes out before the meeting, whatever the day.
+    starts_at = at(timezone.localdate() + datetime.timedelta(days=12), 9)
 
     created = post(
         "/meetings",
-        {"organization": "ks", "starts_at": "2026-12-15T09:00:00+01:00", "place": "Salen"},
+        {"organization": "ks", "starts_at": starts_at.isoformat(), "place": "Salen"},
         key,
     )
     meeting_id = created.json()["id"]
