@@ -15,7 +15,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install browser-deps pdf-deps bench bench-registry bench-meetings lint format house
+.PHONY: demo test install browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -25,28 +25,37 @@ $(BIN)/kansli: pyproject.toml uv.lock
 
 install: $(BIN)/kansli
 
-demo: install pdf-deps
+demo: install pdf-deps search-deps
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli loaddemo
 	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
 	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
 
 # WeasyPrint renders the PDFs with Pango and needs a font; LibreOffice without its user
-# interface makes the packets' DOCX, ODT, XLSX and ODS attachments PDFs (kansli/meetings/
-# conversion.py): Writer and Calc are the smallest set that reads those, without recommends.
+# interface makes the packets' DOCX, ODT, XLSX, ODS and PPTX attachments PDFs (kansli/meetings/
+# conversion.py): Writer, Calc and Impress are the smallest set that reads those, without
+# recommends.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
-	libreoffice-writer-nogui libreoffice-calc-nogui
+	libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
 pdf-deps:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 		$(PDF_PACKAGES); }
+
+# Search finds base forms and the parts of compounds with Debian's Swedish Hunspell dictionary
+# (kansli/search/swedish.py reads /usr/share/hunspell/sv_SE.dic and .aff).
+SEARCH_PACKAGES := hunspell-sv
+search-deps:
+	@dpkg -s $(SEARCH_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		$(SEARCH_PACKAGES); }
 
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	npm ci --no-audit --no-fund --loglevel=error
 
-test: install browser-deps pdf-deps
+test: install browser-deps pdf-deps search-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -58,7 +67,7 @@ bench: install
 # The registry at scale: a synthetic body of $(DOCUMENTS) documents, then what users wait for.
 # Give it a database of its own: DATABASE_URL=postgres://…/kansli_bench make bench-registry
 DOCUMENTS ?= 10000
-bench-registry: install
+bench-registry: install search-deps
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli bench seed --documents $(DOCUMENTS)
 	DEBUG=1 $(BIN)/kansli bench registry

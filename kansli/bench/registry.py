@@ -36,7 +36,7 @@ from kansli.registry import services as registry
 from kansli.registry.models import Case, Document, File, NumberSeries
 from kansli.registry.services import Registration
 from kansli.registry.views import case_list
-from kansli.search.backends import backend
+from kansli.search.backends import VECTOR_INDEX, VECTOR_INDEX_SQL, backend
 from kansli.search.models import SearchEntry
 from kansli.search.selectors import SearchFilters, search
 
@@ -180,39 +180,15 @@ def _load(model: type[M], rows: list[M]) -> None:
         cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
     ):
         for row in rows:
-            copy.write_row(
-                [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
-            )
-
-
-def _index(entries: list[tuple[int, int, str, str]]) -> None:
-    """Search entries for (document, body, text, open text) of public documents, in bulk: the
-    open text is the registry entry, the text adds the files'."""
-    backend().save(
-        [
-            SearchEntry(
-                document_id=document_id,
-                body_id=body_id,
-                text=text,
-                open_text=open_text,
-                restricted=False,
-            )
-            for document_id, body_id, text, open_text in entries
-        ]
-    )
-
-
-SEARCH_INDEX = "search_entry_vector"
+            # pre_save gives what a save would write: the value, or now for an auto_now field.
+            copy.write_row([f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields])
 
 
 def _search_index(*, create: bool) -> None:
     """Drop the full-text index of the search entries before a big load, and make it again
     after: one build is faster than a million updates."""
     with connection.cursor() as cursor:
-        if create:
-            cursor.execute(f"CREATE INDEX {SEARCH_INDEX} ON search_searchentry USING gin (vector)")
-        else:
-            cursor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
+        cursor.execute(VECTOR_INDEX_SQL if create else f"DROP INDEX IF EXISTS {VECTOR_INDEX}")
 
 
 def seed(
@@ -266,7 +242,7 @@ def _seed_chunk(
     cases: list[Case] = []
     documents: list[Document] = []
     files: list[File] = []
-    entries: list[tuple[int, int, str, str]] = []
+    entries: list[SearchEntry] = []
     current_year = timezone.localdate().year
     while len(documents) < size:
         year = rng.randint(FIRST_YEAR, current_year)
@@ -333,13 +309,27 @@ def _seed_chunk(
                 )
                 file_id += 1
                 text = f"{text}\n{extracted}"
-            entries.append((document_id, body.pk, text, open_text))
+            # The search entry of a public document, as `search.index` makes it.
+            entries.append(
+                SearchEntry(
+                    document_id=document_id,
+                    body_id=body.pk,
+                    organization_id=organ.pk,
+                    year=year,
+                    date=document.date,
+                    direction=direction,
+                    classification=document.classification,
+                    text=text,
+                    open_text=open_text,
+                    restricted=False,
+                )
+            )
             document_id += 1
         case_id += 1
     _load(Case, cases)
     _load(Document, documents)
     _load(File, files)
-    _index(entries)
+    backend().save(entries)
     return len(cases)
 
 

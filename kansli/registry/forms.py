@@ -175,6 +175,13 @@ class SearchForm(forms.Form):
     riktning = forms.ChoiceField(
         label=_("Riktning"), required=False, choices=[("", _("Alla")), *Document.Direction.choices]
     )
+    sekretess = forms.NullBooleanField(
+        label=_("Sekretess"),
+        required=False,
+        widget=forms.Select(
+            choices=[("", _("Alla")), ("true", _("Sekretessmarkerade")), ("false", _("Öppna"))]
+        ),
+    )
     fran = date_field(_("Från och med"), required=False)
     till = date_field(_("Till och med"), required=False)
     sida = forms.IntegerField(

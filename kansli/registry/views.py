@@ -286,6 +286,7 @@ def search_page(request: HttpRequest, body: str) -> HttpResponse:
             date_from=data["fran"],
             date_to=data["till"],
             direction=data["riktning"],
+            secret=data["sekretess"],
         )
         results = search(
             user=request.user, query=data["q"], filters=filters, page=data["sida"] or 1

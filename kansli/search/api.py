@@ -16,12 +16,21 @@ router = Router()
 
 
 class SearchParameters(Schema):
-    q: str = Field(description=_lazy("Sökord; böjningsformer hittas också."))
+    q: str = Field(
+        description=_lazy(
+            "Sökord; böjningsformer och sammansättningar hittas också. laddpl* hittar ord som "
+            'börjar så, "yttrande över budgeten" orden i följd.'
+        )
+    )
     organization: str | None = Field(None, description=_lazy("Organisationens kortnamn."))
     year: Year | None = Field(None, description=_lazy("Ärendets år."))
     classification: str = Field("", description=_lazy("Klassificering, t.ex. 1.2."))
     status: str = Field("", description="open, closed")
     direction: str = Field("", description="incoming, drawn_up, outgoing")
+    secret: bool | None = Field(
+        None,
+        description=_lazy("Bara sekretessmarkerade handlingar (true) eller bara öppna (false)."),
+    )
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     page: Page = 1
@@ -68,6 +77,7 @@ def registry_search(
         date_from=parameters.date_from,
         date_to=parameters.date_to,
         direction=parameters.direction,
+        secret=parameters.secret,
     )
     results = search(user=request.user, query=parameters.q, filters=filters, page=parameters.page)
     return {

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
-from kansli.registry.models import Case, Document, File
+from kansli.registry.models import Case, Document, File, NumberSeries
 from kansli.registry.visibility import document_view
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
@@ -50,6 +50,8 @@ def index_documents(
         texts = File.objects.filter(document__in=documents).order_by("id")
         for document_id, text in texts.values_list("document_id", "extracted_text"):
             files[document_id].append(text)
+    series = {document.case.series_id for document in documents}
+    years = dict(NumberSeries.objects.filter(pk__in=series).values_list("pk", "year"))
     entries = []
     for document in documents:
         text, open_text, restricted = entry_texts(document, files.get(document.pk, []))
@@ -57,6 +59,11 @@ def index_documents(
             SearchEntry(
                 document=document,
                 body_id=document.case.organization.body_id,
+                organization_id=document.case.organization_id,
+                year=years[document.case.series_id],
+                date=document.date,
+                direction=document.direction,
+                classification=document.classification,
                 text=text,
                 open_text=open_text,
                 restricted=restricted,

@@ -25,7 +25,7 @@ from kansli.registry.selectors import documents_with_case
 from kansli.registry.visibility import DocumentView, User, document_view, documents_in_full
 from kansli.search.backends import backend
 from kansli.search.models import SearchEntry
-from kansli.search.text import START, STOP, query_stems, snippet
+from kansli.search.text import START, STOP, Query, parse, snippet
 
 # Hits are counted and ranked up to this many. A query that matches more (a common pair of
 # words in a registry of a million documents) has "more than 10 000" hits, shown newest first:
@@ -44,6 +44,10 @@ class SearchFilters:
     date_from: datetime.date | None = None  # the document's date
     date_to: datetime.date | None = None
     direction: str = ""
+    # Only secret documents (True) or only open ones (False). A document's secrecy marking is
+    # shown to everyone who may read the registry (OSL 5 kap 2 §), so the filter reveals no
+    # more than the hits' own entries do.
+    secret: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -81,37 +85,38 @@ def snippet_html(marked: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-def _snippets(query: str, fields: dict[int, str]) -> dict[int, SafeString]:
+def _snippets(query: Query, fields: dict[int, str]) -> dict[int, SafeString]:
     """The snippet of each entry, cut from its text or its open text as `fields` says."""
-    wanted = set(query_stems(query))
     rows = SearchEntry.objects.filter(pk__in=fields).values_list("pk", "text", "open_text")
     return {
-        pk: snippet_html(snippet(text if fields[pk] == "text" else open_text, wanted))
+        pk: snippet_html(snippet(text if fields[pk] == "text" else open_text, query))
         for pk, text, open_text in rows
     }
 
 
 def _filtered(filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """The entries the filters leave, by the entry's own copies of the document's fields (in
+    the same index as the text on PostgreSQL); the case's status, which changes, by the case."""
     entries = SearchEntry.objects.all()
     if filters.body is not None:
         entries = entries.filter(body=filters.body)
     if filters.organization is not None:
-        entries = entries.filter(document__case__organization=filters.organization)
+        entries = entries.filter(organization=filters.organization)
     if filters.year is not None:
-        entries = entries.filter(document__case__series__year=filters.year)
+        entries = entries.filter(year=filters.year)
     if filters.classification:
         code = filters.classification
-        entries = entries.filter(
-            Q(document__classification=code) | Q(document__classification__startswith=f"{code}.")
-        )
+        entries = entries.filter(Q(classification=code) | Q(classification__startswith=f"{code}."))
     if filters.status:
         entries = entries.filter(document__case__status=filters.status)
     if filters.date_from is not None:
-        entries = entries.filter(document__date__gte=filters.date_from)
+        entries = entries.filter(date__gte=filters.date_from)
     if filters.date_to is not None:
-        entries = entries.filter(document__date__lte=filters.date_to)
+        entries = entries.filter(date__lte=filters.date_to)
     if filters.direction:
-        entries = entries.filter(document__direction=filters.direction)
+        entries = entries.filter(direction=filters.direction)
+    if filters.secret is not None:
+        entries = entries.filter(restricted=filters.secret)
     return entries
 
 
@@ -129,7 +134,7 @@ def _views(user: User, pks: list[int]) -> dict[int, DocumentView]:
     return {document.pk: document_view(user, document) for document in documents}
 
 
-def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: str) -> QuerySet:
+def _secrets_seen(user: User, entries: QuerySet[SearchEntry], query: Query) -> QuerySet:
     """Secret documents that match only in hidden text, and whose hidden text the user sees,
     as a subquery: the visibility function's rule put as a filter (`documents_in_full`)."""
     engine = backend()
@@ -168,28 +173,30 @@ def search(
     page: int = 1,
     per_page: int = 20,
 ) -> SearchResults:
-    """The documents that match the query (Swedish, stemmed: "beslut" finds "beslutet" and
-    "besluten"), the most relevant first (the newest first when more than COUNTED match), as
-    the user may see them, with snippets."""
-    query = query.strip()
+    """The documents that match the query (Swedish, by base forms and compounds' parts:
+    "beslut" finds "beslutet" and "besluten", "direktör" finds "kommundirektörsinstruktion";
+    `laddpl*` a prefix, `"…"` a phrase; see `kansli.search.text`), the most relevant first (the
+    newest first when more than COUNTED match), as the user may see them, with snippets."""
+    text = query.strip()
     page = max(1, page)
-    if not query_stems(query):
-        return SearchResults(query=query, page=page, per_page=per_page)
+    parsed = parse(text)
+    if not parsed:
+        return SearchResults(query=text, page=page, per_page=per_page)
     engine = backend()
     entries = _filtered(filters or SearchFilters())
     everything = Q(pk__in=[])
     scope = _staff_scope(user)
     if scope is not None:
         everything = (scope & Q(restricted=False)) | Q(
-            pk__in=_secrets_seen(user, entries.filter(scope), query)
+            pk__in=_secrets_seen(user, entries.filter(scope), parsed)
         )
     # The open text is part of the full text, so every hit matches the full text: the index
     # of the full text finds the candidates, and the rest only narrows them.
-    visible = entries.filter(engine.matches(query, open_only=False)).filter(
-        everything | engine.matches(query, open_only=True)
+    visible = entries.filter(engine.matches(parsed, open_only=False)).filter(
+        everything | engine.matches(parsed, open_only=True)
     )
     offset = (page - 1) * per_page
-    pks, total = _ranked_page(visible, engine.rank(query), offset=offset, limit=per_page)
+    pks, total = _ranked_page(visible, engine.rank(parsed), offset=offset, limit=per_page)
     capped = total > COUNTED
     if capped:
         total = COUNTED
@@ -199,13 +206,13 @@ def search(
     fields = {pk: "text" if views[pk].in_full else "open_text" for pk in pks}
     shown_open = set(
         entries.filter(pk__in=[pk for pk, name in fields.items() if name == "open_text"])
-        .filter(engine.matches(query, open_only=True))
+        .filter(engine.matches(parsed, open_only=True))
         .values_list("pk", flat=True)
     )
     # A hit the user may not see in full must match in what the user sees.
     pks = [pk for pk in pks if fields[pk] == "text" or pk in shown_open]
-    snippets = _snippets(query, {pk: fields[pk] for pk in pks})
+    snippets = _snippets(parsed, {pk: fields[pk] for pk in pks})
     hits = [Hit(view=views[pk], snippet=snippets[pk]) for pk in pks]
     return SearchResults(
-        query=query, hits=hits, total=total, page=page, per_page=per_page, capped=capped
+        query=text, hits=hits, total=total, page=page, per_page=per_page, capped=capped
     )

@@ -4,11 +4,12 @@ description and file text neither match nor show in a snippet for anyone without
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from kansli.accounts.models import User
 from kansli.registry.models import Case, Document
 from kansli.registry.tests.samples import pdf_bytes, upload
-from kansli.search.selectors import search
+from kansli.search.selectors import SearchFilters, search
 
 SECRET = {
     "secrecy_reference": "OSL 26 kap. 1 §",
@@ -81,3 +82,29 @@ def test_markup_in_a_description_is_escaped(
     assert "&lt;script&gt;" in hit.snippet
     assert "<script>" not in hit.snippet
     assert "<mark>beslutet</mark>" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query", ["läkarint*", "sjukskr*", '"läkarintyg om sjukskrivning"', "intyg"]
+)
+def test_prefixes_phrases_and_parts_find_no_hidden_text(
+    secret: Document, colleague: User, outsider: User, officer: User, query: str
+) -> None:
+    for user in (colleague, outsider, AnonymousUser()):
+        assert search(user=user, query=query).hits == []
+    assert [hit.view.document for hit in search(user=officer, query=query).hits] == [secret]
+
+
+def test_the_secret_filter_shows_what_the_user_may_see(
+    secret: Document, case: Case, register: Callable[..., Document], colleague: User
+) -> None:
+    public = register(case, "Yttrande om instruktionen")
+    title = "kommundirektörsinstruktion"
+
+    secrets = search(user=colleague, query=title, filters=SearchFilters(secret=True)).hits
+    public_hits = search(user=colleague, query=title, filters=SearchFilters(secret=False)).hits
+
+    assert [hit.view.document for hit in secrets] == [secret]
+    assert "Läkarintyg" not in secrets[0].snippet
+    assert [hit.view.document for hit in public_hits] == [public]
+    assert search(user=colleague, query="läkarintyg", filters=SearchFilters(secret=True)).hits == []

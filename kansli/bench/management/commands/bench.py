@@ -9,6 +9,10 @@ from django.utils.translation import gettext as _
 from kansli.bench.authority import bench_checks
 from kansli.bench.meetings import add_meetings_command, handle_meetings_command
 from kansli.bench.registry import add_registry_commands, handle_registry_command
+from kansli.bench.search_quality import (
+    add_search_quality_command,
+    handle_search_quality_command,
+)
 
 SIZES = (100, 1_000, 10_000)
 
@@ -28,11 +32,14 @@ class Command(BaseCommand):
         )
         add_registry_commands(sub)
         add_meetings_command(sub)
+        add_search_quality_command(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if handle_registry_command(self.stdout, options):
             return
         if handle_meetings_command(self.stdout, options):
+            return
+        if handle_search_quality_command(self.stdout, options):
             return
         self.stdout.write(
             _("Delegationsmotorn, en kärna, %(checks)d kontroller per storlek:")
