@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "kansli.search",
     "kansli.meetings",
     "kansli.followup",
+    "kansli.archive",
     "kansli.web",
     "kansli.demo",
     "kansli.bench",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("kansli.preparation.urls")),
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),
+    path("", include("kansli.archive.urls")),
     path("", include("kansli.accounts.urls")),
     path("api/v1/", api.urls),
 ]

@@ -32,24 +32,27 @@ CONVERTIBLE = {
     files.ODS: ".ods",
 }
 CACHE = "conversions"
+# LibreOffice's PDF export as PDF/A-2b, for the e-archive (kansli.archive).
+PDF_A_EXPORT = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 class ConversionError(Exception):
     """The file could not be converted; the message says why, in Swedish."""
 
 
-def to_pdf(data: bytes, content_type: str, *, sha256: str) -> bytes:
-    """The document as PDF, from the cache when it was converted before."""
-    cached = f"{CACHE}/{sha256}.pdf"
+def to_pdf(data: bytes, content_type: str, *, sha256: str, archival: bool = False) -> bytes:
+    """The document as PDF (as PDF/A-2b when `archival`), from the cache when it was converted
+    before."""
+    cached = f"{CACHE}/{sha256}{'.pdfa' if archival else ''}.pdf"
     if default_storage.exists(cached):
         with default_storage.open(cached) as stored:
             return stored.read()
-    converted = _convert(data, CONVERTIBLE[content_type])
+    converted = _convert(data, CONVERTIBLE[content_type], PDF_A_EXPORT if archival else "pdf")
     default_storage.save(cached, ContentFile(converted))
     return converted
 
 
-def _convert(data: bytes, suffix: str) -> bytes:
+def _convert(data: bytes, suffix: str, export: str = "pdf") -> bytes:
     soffice = shutil.which("soffice")
     if soffice is None:
         raise ConversionError(_("LibreOffice, som gör om dokumentet till PDF, saknas på servern."))
@@ -64,7 +67,7 @@ def _convert(data: bytes, suffix: str) -> bytes:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            export,
             "--outdir",
             str(work / "pdf"),
             str(source),
