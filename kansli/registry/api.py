@@ -23,7 +23,11 @@ from kansli.organisation.api import (
 )
 from kansli.organisation.models import Body
 from kansli.registry import models, selectors, services
-from kansli.registry.policy import may_handle_records_requests, may_read
+from kansli.registry.policy import (
+    may_decide_for_authority,
+    may_handle_records_requests,
+    may_read,
+)
 from kansli.registry.visibility import CaseView, DocumentView, case_view, document_view
 from kansli.texts import gettext_lazy as _lazy
 
@@ -248,38 +252,48 @@ def registry_list(
 class RecordsRequest(Schema):
     id: int
     received_at: datetime.datetime
+    channel: str = Field(description="web, email, phone, desk, letter")
     requester: str
     requester_contact: str
     subject: str
     documents: list[int]
-    status: str = Field(description="received, assessed, decided")
+    status: str = Field(description="received, assessed, decided, review_requested, reviewed")
     assessment: str
     outcome: str = Field(description="released, released_in_part, refused, or empty")
     decided_at: datetime.datetime | None
     refusal_ground: str
     decision_text: str
-    appeal_information: str
+    review_information: str = Field(
+        description=_lazy("Vid avslag: att sökanden kan begära myndighetens beslut.")
+    )
+    released_copies: list[int]
+    review_requested_at: datetime.datetime | None
+    reviewed_at: datetime.datetime | None
+    review_outcome: str = Field(description="released, released_in_part, refused, or empty")
+    review_ground: str
+    review_text: str
+    review_basis: str = Field(description=_lazy("Delegationspunkten myndighetens beslut stöds på."))
+    appeal_information: str = Field(description=_lazy("Besvärshänvisningen i myndighetens beslut."))
     waited_seconds: int = Field(description=_lazy("Hur länge begäran har väntat (till beslut)."))
     due_on: datetime.date = Field(
-        description=_lazy("Sista dag för en handläggning inom en arbetsdag.")
+        description=_lazy("Sista dag för en skyndsam handläggning, efter huvudmannens inställning.")
     )
     overdue: bool
 
 
 def _records_request(request: models.PublicRecordsRequest) -> dict[str, Any]:
-    wait = selectors.request_wait(request, timezone.now())
-    fields = RecordsRequest.model_fields.keys() - {
-        "documents",
-        "waited_seconds",
-        "due_on",
-        "overdue",
-    }
-    return {name: getattr(request, name) for name in fields} | {
+    wait = selectors.request_wait(
+        request, timezone.now(), working_days=selectors.prompt_working_days(request.body)
+    )
+    computed = {
         "documents": [document.pk for document in request.documents.all()],
+        "released_copies": [document.pk for document in request.released_copies.all()],
         "waited_seconds": int(wait.waited.total_seconds()),
         "due_on": wait.due_on,
         "overdue": wait.overdue,
     }
+    fields = RecordsRequest.model_fields.keys() - computed.keys()
+    return {name: getattr(request, name) for name in fields} | computed
 
 
 class RecordsRequestIn(Schema):
@@ -287,6 +301,9 @@ class RecordsRequestIn(Schema):
     requester: str = ""
     requester_contact: str = ""
     documents: list[int] = []
+    channel: str = Field(
+        models.PublicRecordsRequest.Channel.EMAIL, description="email, phone, desk, letter"
+    )
 
 
 class AssessmentIn(Schema):
@@ -300,6 +317,12 @@ class RecordsDecisionIn(Schema):
     decision_text: str = ""
 
 
+class RecordsAnswerIn(RecordsDecisionIn):
+    masked_passages: list[str] = Field(
+        [], description=_lazy("Vid utlämnande med maskering: avsnitten som maskeras.")
+    )
+
+
 def _handling_body(request: HttpRequest, slug: str) -> Body:
     body = body_found(slug)
     if not may_handle_records_requests(request.user, body.pk):
@@ -311,7 +334,9 @@ def _handling_body(request: HttpRequest, slug: str) -> Body:
 
 def _request_found(body: Body, request_id: int) -> models.PublicRecordsRequest:
     return found(
-        body.public_records_requests.prefetch_related("documents"),
+        body.public_records_requests.select_related("body").prefetch_related(
+            "documents", "released_copies"
+        ),
         _("%(body)s har ingen begäran med id %(id)d.") % {"body": body, "id": request_id},
         pk=request_id,
     )
@@ -329,7 +354,7 @@ def _body_documents(body: Body, ids: list[int]) -> list[models.Document]:
 @router.get(
     "/bodies/{slug}/records-requests",
     response=list[RecordsRequest],
-    summary=_lazy("Begäranden om allmän handling som inte är avgjorda, äldst först"),
+    summary=_lazy("Begäranden om allmän handling som väntar på svar eller beslut, äldst först"),
 )
 def records_request_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     body = _handling_body(request, slug)
@@ -355,6 +380,8 @@ def records_request_create(
     request: HttpRequest, slug: str, payload: RecordsRequestIn
 ) -> Status[dict[str, Any]]:
     body = _handling_body(request, slug)
+    if payload.channel not in models.PublicRecordsRequest.Channel.values:
+        raise ValidationError(_("Okänd kanal: %(channel)s.") % {"channel": payload.channel})
     created = services.records_request_register(
         actor=request.user,
         body=body,
@@ -362,6 +389,7 @@ def records_request_create(
         requester=payload.requester,
         requester_contact=payload.requester_contact,
         documents=_body_documents(body, payload.documents),
+        channel=payload.channel,
     )
     return Status(201, _records_request(created))
 
@@ -384,19 +412,67 @@ def records_request_assess(
     return _records_request(assessed)
 
 
+def _outcome(value: str) -> str:
+    if value not in models.PublicRecordsRequest.Outcome.values:
+        raise ValidationError(_("Okänt beslut: %(outcome)s.") % {"outcome": value})
+    return value
+
+
 @router.post(
-    "/bodies/{slug}/records-requests/{request_id}/decision",
+    "/bodies/{slug}/records-requests/{request_id}/answer",
     response=RecordsRequest,
-    summary=_lazy("Besluta: lämna ut, lämna ut delvis eller avslå (med överklagandehänvisning)"),
+    summary=_lazy(
+        "Tjänstepersonens svar: lämna ut, lämna ut med maskering eller avslå (med upplysning om "
+        "myndighetens prövning)"
+    ),
 )
-def records_request_decide(
-    request: HttpRequest, slug: str, request_id: int, payload: RecordsDecisionIn
+def records_request_answer(
+    request: HttpRequest, slug: str, request_id: int, payload: RecordsAnswerIn
 ) -> dict[str, Any]:
     body = _handling_body(request, slug)
-    decided = services.records_request_decide(
+    answered = services.records_request_answer(
         actor=request.user,
         request=_request_found(body, request_id),
-        outcome=payload.outcome,
+        outcome=_outcome(payload.outcome),
+        refusal_ground=payload.refusal_ground,
+        decision_text=payload.decision_text,
+        masked_passages=payload.masked_passages,
+    )
+    return _records_request(answered)
+
+
+@router.post(
+    "/bodies/{slug}/records-requests/{request_id}/review-request",
+    response=RecordsRequest,
+    summary=_lazy("Begär myndighetens beslut åt sökanden efter ett avslag"),
+)
+def records_request_review_ask(request: HttpRequest, slug: str, request_id: int) -> dict[str, Any]:
+    body = _handling_body(request, slug)
+    asked = services.records_request_review_ask(
+        actor=request.user, request=_request_found(body, request_id)
+    )
+    return _records_request(asked)
+
+
+@router.post(
+    "/bodies/{slug}/records-requests/{request_id}/authority-decision",
+    response=RecordsRequest,
+    summary=_lazy(
+        "Myndighetens beslut, av delegaten enligt delegationsordningen (med besvärshänvisning)"
+    ),
+)
+def records_request_review_decide(
+    request: HttpRequest, slug: str, request_id: int, payload: RecordsDecisionIn
+) -> dict[str, Any]:
+    body = body_found(slug)
+    if not may_decide_for_authority(request.user, body, timezone.localdate()):
+        raise PermissionDenied(
+            _("Du har inte delegation att fatta myndighetens beslut hos %(body)s.") % {"body": body}
+        )
+    decided = services.records_request_review_decide(
+        actor=request.user,
+        request=_request_found(body, request_id),
+        outcome=_outcome(payload.outcome),
         refusal_ground=payload.refusal_ground,
         decision_text=payload.decision_text,
     )

@@ -8,6 +8,8 @@ can be released. Hence `Document.date`, `number`, `counterpart` and `description
 masking flags that say which of (3) and (4) secrecy hides.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -340,26 +342,79 @@ class File(models.Model):
         return self.original_name
 
 
+class RecordsRequestSettings(models.Model):
+    """How a body handles public records requests: how many working days a request may wait
+    before the registrar's queue warns that it is no longer handled promptly ("skyndsamt",
+    TF 2 kap. 15 §). A body without a row waits one working day."""
+
+    DEFAULT_WORKING_DAYS = 1
+
+    body = models.OneToOneField(
+        Body,
+        on_delete=models.PROTECT,
+        related_name="records_request_settings",
+        verbose_name=_("huvudman"),
+    )
+    working_days = models.PositiveSmallIntegerField(
+        _("skyndsamt: arbetsdagar"),
+        default=DEFAULT_WORKING_DAYS,
+        help_text=_(
+            "Hur många arbetsdagar efter mottagandet en begäran om allmän handling får vänta "
+            "innan kön varnar. 0 betyder samma dag."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("inställning för begäran om allmän handling")
+        verbose_name_plural = _("inställningar för begäran om allmän handling")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(working_days__lte=10),
+                name="records_request_working_days_at_most_ten",
+                violation_error_message=_("Skyndsamt kan inte betyda mer än tio arbetsdagar."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.body)
+
+
 class PublicRecordsRequest(models.Model):
     """A request to see public documents (begäran om allmän handling, TF 2 kap).
 
-    TF 2 kap 15 §: a request is handled promptly ("skyndsamt"). A refusal, in full or in part,
-    is a decision that the requester may appeal (OSL 6 kap 7 §) to the administrative court of
-    appeal (kammarrätten, OSL 6 kap 8 §), through the authority that decided (FL 43 §) within
-    three weeks (FL 44 §).
+    TF 2 kap. 15 §: a request is handled promptly ("skyndsamt"); 18 §: the requester need not
+    say who they are. The official who keeps the documents answers first (OSL 6 kap. 3 §): an
+    official's refusal, in full or in part (a copy with passages masked), tells the requester
+    that they may ask for the authority's decision, and that only the authority's decision can
+    be appealed. The authority's decision is made by the delegate its delegation order names;
+    a refusal in it may be appealed (OSL 6 kap. 7 §) to the administrative court of appeal
+    (kammarrätten, OSL 6 kap. 8 §), through the authority that decided (FL 43 §) within three
+    weeks (FL 44 §).
     """
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("mottagen")
         ASSESSED = "assessed", _("prövad")
-        DECIDED = "decided", _("avgjord")
+        DECIDED = "decided", _("besvarad")
+        REVIEW_REQUESTED = "review_requested", _("myndighetens beslut begärt")
+        REVIEWED = "reviewed", _("beslutad av myndigheten")
 
     class Outcome(models.TextChoices):
         RELEASED = "released", _("lämnas ut")
         RELEASED_IN_PART = "released_in_part", _("lämnas ut delvis (maskerad)")
         REFUSED = "refused", _("avslag")
 
+    class Channel(models.TextChoices):
+        WEB = "web", _("webbformulär")
+        EMAIL = "email", _("e-post")
+        PHONE = "phone", _("telefon")
+        DESK = "desk", _("besök")
+        LETTER = "letter", _("brev")
+
     REFUSALS = (Outcome.RELEASED_IN_PART, Outcome.REFUSED)
+    # Waiting for someone at the authority: the official's answer, or the authority's decision.
+    WAITING = (Status.RECEIVED, Status.ASSESSED, Status.REVIEW_REQUESTED)
+    ANSWERED = (Status.DECIDED, Status.REVIEW_REQUESTED, Status.REVIEWED)
 
     body = models.ForeignKey(
         Body,
@@ -368,6 +423,9 @@ class PublicRecordsRequest(models.Model):
         verbose_name=_("huvudman"),
     )
     received_at = models.DateTimeField(_("mottagen"), default=timezone.now)
+    channel = models.CharField(
+        _("kom in via"), max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -380,6 +438,9 @@ class PublicRecordsRequest(models.Model):
     requester = models.CharField(_("sökande"), max_length=200, blank=True)
     requester_contact = models.CharField(_("kontaktuppgift"), max_length=200, blank=True)
     subject = models.TextField(_("vad som begärs"))
+    # The SHA-256 of the secret key in the link the requester follows the request by; the key
+    # itself is shown once, when the request is made, and never stored.
+    follow_key_hash = models.CharField(max_length=64, blank=True, editable=False)
     documents = models.ManyToManyField(
         Document, blank=True, related_name="public_records_requests", verbose_name=_("handlingar")
     )
@@ -388,15 +449,15 @@ class PublicRecordsRequest(models.Model):
     )
     assessed_at = models.DateTimeField(_("prövad"), null=True, blank=True)
     assessment = models.TextField(_("sekretessprövning"), blank=True)
-    outcome = models.CharField(_("beslut"), max_length=20, choices=Outcome.choices, blank=True)
-    decided_at = models.DateTimeField(_("avgjord"), null=True, blank=True)
+    outcome = models.CharField(_("svar"), max_length=20, choices=Outcome.choices, blank=True)
+    decided_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("beslutad av"),
+        verbose_name=_("besvarad av"),
     )
     refusal_ground = models.CharField(
         _("sekretessgrund"),
@@ -404,7 +465,39 @@ class PublicRecordsRequest(models.Model):
         blank=True,
         validators=[validate_secrecy_reference],
     )
-    decision_text = models.TextField(_("beslutstext"), blank=True)
+    decision_text = models.TextField(_("svarets motivering"), blank=True)
+    # OSL 6 kap. 3 §: what an official's refusal tells the requester.
+    review_information = models.TextField(_("om myndighetens prövning"), blank=True)
+    released_copies = models.ManyToManyField(
+        Document,
+        blank=True,
+        related_name="released_for_requests",
+        verbose_name=_("utlämnade kopior"),
+    )
+    review_requested_at = models.DateTimeField(
+        _("myndighetens beslut begärt"), null=True, blank=True
+    )
+    reviewed_at = models.DateTimeField(_("myndighetens beslut"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delegat"),
+    )
+    review_basis = models.CharField(_("beslutad med stöd av"), max_length=300, blank=True)
+    review_outcome = models.CharField(
+        _("myndighetens beslut"), max_length=20, choices=Outcome.choices, blank=True
+    )
+    review_ground = models.CharField(
+        _("sekretessgrund i myndighetens beslut"),
+        max_length=100,
+        blank=True,
+        validators=[validate_secrecy_reference],
+    )
+    review_text = models.TextField(_("myndighetens motivering"), blank=True)
+    # The besvärshänvisning: only the authority's decision may be appealed.
     appeal_information = models.TextField(_("hur man överklagar"), blank=True)
 
     class Meta:
@@ -414,8 +507,10 @@ class PublicRecordsRequest(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(status="decided", decided_at__isnull=False) & ~Q(outcome="")
-                    | Q(outcome="", decided_at__isnull=True) & ~Q(status="decided")
+                    Q(status__in=["decided", "review_requested", "reviewed"])
+                    & Q(decided_at__isnull=False)
+                    & ~Q(outcome="")
+                    | Q(status__in=["received", "assessed"], outcome="", decided_at__isnull=True)
                 ),
                 name="public_records_request_outcome_when_decided",
             ),
@@ -424,7 +519,29 @@ class PublicRecordsRequest(models.Model):
                 name="public_records_request_refusal_has_ground",
                 violation_error_message=_("Ett avslag ska ange sin grund i OSL."),
             ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="reviewed", reviewed_at__isnull=False) & ~Q(review_outcome="")
+                    | Q(review_outcome="", reviewed_at__isnull=True) & ~Q(status="reviewed")
+                ),
+                name="public_records_request_review_when_reviewed",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_outcome__in=["", "released"]) | ~Q(review_ground=""),
+                name="public_records_request_review_refusal_has_ground",
+                violation_error_message=_("Ett avslag ska ange sin grund i OSL."),
+            ),
+            models.UniqueConstraint(
+                fields=["follow_key_hash"],
+                condition=~Q(follow_key_hash=""),
+                name="public_records_request_follow_key_unique",
+            ),
         ]
 
     def __str__(self) -> str:
         return _("Begäran %(id)s: %(subject)s") % {"id": self.pk, "subject": self.subject[:80]}
+
+    @staticmethod
+    def key_hash(key: str) -> str:
+        """What is kept of the key of a request's link."""
+        return hashlib.sha256(key.encode()).hexdigest()

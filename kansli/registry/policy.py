@@ -14,13 +14,26 @@ secret document is decided by `kansli.registry.visibility`, which asks here who 
 secrecy.
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from kansli.accounts.models import Role
-from kansli.accounts.policy import Action, Actor, has_role, is_person, is_staff_of, require
+from kansli.accounts.policy import (
+    Action,
+    Actor,
+    has_role,
+    is_person,
+    is_staff_of,
+    require,
+    standing,
+)
+from kansli.delegation import engine
+from kansli.delegation.selectors import authority_check
 from kansli.organisation.models import Body, Organization, Person
-from kansli.registry.models import Case, Document
+from kansli.registry.models import Case, Document, PublicRecordsRequest
 
 APP = "registry"
 REGISTRY_ROLES = (Role.REGISTRAR, Role.SECRETARY)
@@ -146,6 +159,44 @@ def may_handle_records_requests(user: Actor, body: Body | int | None) -> bool:
     return HANDLE_REQUESTS.allows(user, body)
 
 
+# The decision type of the delegation orders under which the authority decides a public records
+# request an official has refused (OSL 6 kap. 3 §).
+AUTHORITY_DECISION_TYPE = "utlamnande-allman-handling"
+
+
+def authority_verdict(user: Actor, body: Body, on: datetime.date) -> engine.Verdict | None:
+    """The delegation engine's answer whether the user's own person may make the authority's
+    decision on a refused public records request on the day; None for a user who is no person
+    of the body, or a body whose orders name no such decision."""
+    person_id = standing(user).person_id
+    if person_id is None or not is_staff_of(user, body):
+        return None
+    person = Person.objects.get(pk=person_id)
+    if person.body_id != body.pk:
+        return None
+    try:
+        return authority_check(
+            body=body, decision_type=AUTHORITY_DECISION_TYPE, on=on, person=person
+        )
+    except ValidationError:
+        return None
+
+
+def may_decide_for_authority(user: Actor, body: Body, on: datetime.date) -> bool:
+    """May the user, as the delegate the body's delegation order names, make the authority's
+    decision on a refused public records request (and so read the requests that wait for it)?"""
+    verdict = authority_verdict(user, body, on)
+    return verdict is not None and verdict.outcome != "denied"
+
+
+def may_ask_for_authority_decision(
+    user: Actor, *, request: PublicRecordsRequest, follows: bool
+) -> bool:
+    """The requester asks for the authority's decision by the link to their request
+    (`follows`: the link's key is the request's), or the registrar asks on their behalf."""
+    return follows or HANDLE_REQUESTS.allows(user, request.body_id)
+
+
 def may_change_settings(user: Actor, body: Body | int) -> bool:
     """May the user set the body's number series and retention rules?"""
     return SETTINGS.allows(user, body)
@@ -184,6 +235,28 @@ def require_handle_records_requests(actor: Actor, *, body: Body) -> None:
         may_handle_records_requests(actor, body),
         actor,
         _("Bara registratorer hos %(body)s hanterar begäranden om allmän handling.")
+        % {"body": body},
+    )
+
+
+def require_ask_for_authority_decision(
+    actor: Actor, *, request: PublicRecordsRequest, follows: bool
+) -> None:
+    require(
+        may_ask_for_authority_decision(actor, request=request, follows=follows),
+        actor,
+        _("Bara den som begärde handlingen, eller registraturen, kan begära myndighetens beslut."),
+    )
+
+
+def require_decide_for_authority(actor: Actor, *, body: Body, on: datetime.date) -> None:
+    require(
+        may_decide_for_authority(actor, body, on),
+        actor,
+        _(
+            "Du har inte delegation att fatta myndighetens beslut om utlämnande av allmän "
+            "handling hos %(body)s."
+        )
         % {"body": body},
     )
 

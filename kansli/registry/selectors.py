@@ -11,7 +11,12 @@ from django.utils import timezone
 from kansli.bounds import require_year_in_bounds
 from kansli.legal_time import add_working_days
 from kansli.organisation.models import Body, Organization
-from kansli.registry.models import Case, Document, PublicRecordsRequest
+from kansli.registry.models import (
+    Case,
+    Document,
+    PublicRecordsRequest,
+    RecordsRequestSettings,
+)
 from kansli.registry.visibility import DocumentView, User, document_view
 
 
@@ -72,33 +77,55 @@ class RequestWait:
     """A public records request with how long it has waited and whether it is overdue."""
 
     request: PublicRecordsRequest
+    since: datetime.datetime  # received, or the authority's decision asked for
     waited: datetime.timedelta
     due_on: datetime.date
     overdue: bool
 
 
-def request_wait(request: PublicRecordsRequest, now: datetime.datetime) -> RequestWait:
-    """How long the request has waited (until decided, or until `now`), and whether it went
-    past the working day after the day it came in. TF 2 kap 15 § asks for promptness
-    ("skyndsamt"); JO holds that a request is normally handled the same day or within a day
-    or so, and the secretariat's own limit is one working day."""
-    received = timezone.localtime(request.received_at)
-    until = request.decided_at or now
-    due_on = add_working_days(received.date(), 1)
+def prompt_working_days(body: Body) -> int:
+    """How many working days the body lets a request wait: its setting, one by default."""
+    found = (
+        RecordsRequestSettings.objects.filter(body=body)
+        .values_list("working_days", flat=True)
+        .first()
+    )
+    return RecordsRequestSettings.DEFAULT_WORKING_DAYS if found is None else found
+
+
+def request_wait(
+    request: PublicRecordsRequest, now: datetime.datetime, *, working_days: int = 1
+) -> RequestWait:
+    """How long the request has waited for its answer (until answered, or until `now`), or,
+    once the requester asked for the authority's decision, for that decision; and whether it
+    went past `working_days` working days after the day it came in (or was asked). TF 2 kap.
+    15 § asks for promptness ("skyndsamt"); JO holds that a request is normally handled the
+    same day or within a day or so, and each body sets its own limit."""
+    if request.review_requested_at is not None:
+        start, end = request.review_requested_at, request.reviewed_at
+    else:
+        start, end = request.received_at, request.decided_at
+    until = end or now
+    due_on = add_working_days(timezone.localtime(start).date(), working_days)
     overdue = timezone.localtime(until).date() > due_on
     return RequestWait(
-        request=request, waited=until - request.received_at, due_on=due_on, overdue=overdue
+        request=request, since=start, waited=until - start, due_on=due_on, overdue=overdue
     )
 
 
 def records_requests_open(*, body: Body, now: datetime.datetime) -> list[RequestWait]:
-    """The body's requests not yet decided, oldest first, each with its wait."""
-    requests = PublicRecordsRequest.objects.filter(body=body).exclude(
-        status=PublicRecordsRequest.Status.DECIDED
-    )
-    return [request_wait(request, now) for request in requests.order_by("received_at", "id")]
+    """The body's requests that wait for an answer or for the authority's decision, oldest
+    first, each with its wait."""
+    days = prompt_working_days(body)
+    requests = PublicRecordsRequest.objects.filter(
+        body=body, status__in=PublicRecordsRequest.WAITING
+    ).prefetch_related("documents")
+    return [
+        request_wait(request, now, working_days=days)
+        for request in requests.order_by("received_at", "id")
+    ]
 
 
 def records_requests_overdue(*, body: Body, now: datetime.datetime) -> list[RequestWait]:
-    """The open requests not handled within one working day: for the dashboard."""
+    """The open requests not handled within the body's working days: for the dashboard."""
     return [wait for wait in records_requests_open(body=body, now=now) if wait.overdue]

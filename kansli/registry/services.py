@@ -7,6 +7,7 @@ removed again, so no file is left behind without its row.
 """
 
 import datetime
+import secrets
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,15 +17,17 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kansli.accounts.policy import standing
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
+from kansli.delegation import engine
 from kansli.organisation.models import Body, Organization, Person
-from kansli.registry import numbering, policy
+from kansli.registry import masking, numbering, policy
 from kansli.registry.files import CheckedFile, check_file
 from kansli.registry.models import (
     Case,
@@ -32,6 +35,7 @@ from kansli.registry.models import (
     File,
     NumberSeries,
     PublicRecordsRequest,
+    RecordsRequestSettings,
     RetentionRule,
 )
 from kansli.search.index import index_documents
@@ -315,10 +319,13 @@ def _document(registration: Registration, sequence: int, number: str) -> Documen
 
 
 def _register(
-    actor: Actor, registrations: list[Registration], *, name_rows: bool
+    actor: Actor, registrations: list[Registration], *, name_rows: bool, asked: bool = False
 ) -> list[Document]:
+    """`asked`: the calling service has asked its own policy (a records request's answer is
+    registered in its case by whoever may give it)."""
     for registration in registrations:
-        policy.require_register(actor, case=registration.case, direction=registration.direction)
+        if not asked:
+            policy.require_register(actor, case=registration.case, direction=registration.direction)
     checked = []
     for index, registration in enumerate(registrations):
         try:
@@ -401,6 +408,34 @@ def _refuse_documents_of_other_body(body: Body, documents: Iterable[Document]) -
     return documents
 
 
+def _new_request(
+    *,
+    actor: Actor,
+    body: Body,
+    subject: str,
+    requester: str,
+    requester_contact: str,
+    channel: str,
+    received_at: datetime.datetime | None = None,
+    follow_key_hash: str = "",
+) -> PublicRecordsRequest:
+    if not subject.strip():
+        raise ValidationError(_("Skriv vilken handling du vill ta del av."))
+    return audit.create(
+        actor=actor,
+        instance=PublicRecordsRequest(
+            body=body,
+            subject=subject.strip(),
+            requester=requester.strip(),
+            requester_contact=requester_contact.strip(),
+            channel=channel,
+            received_at=received_at or timezone.now(),
+            registered_by=actor if actor is not None and actor.is_authenticated else None,
+            follow_key_hash=follow_key_hash,
+        ),
+    )
+
+
 @transaction.atomic
 def records_request_register(
     *,
@@ -411,30 +446,57 @@ def records_request_register(
     requester_contact: str = "",
     documents: Iterable[Document] = (),
     received_at: datetime.datetime | None = None,
+    channel: str = PublicRecordsRequest.Channel.EMAIL,
 ) -> PublicRecordsRequest:
-    """Register a request for public documents. The requester may stay anonymous
-    (TF 2 kap 18 §)."""
+    """Register a request the registrar took in by telephone, at the desk, by e-mail or by
+    letter. The requester may stay anonymous (TF 2 kap 18 §)."""
     policy.require_handle_records_requests(actor, body=body)
     documents = _refuse_documents_of_other_body(body, documents)
-    request = audit.create(
+    request = _new_request(
         actor=actor,
-        instance=PublicRecordsRequest(
-            body=body,
-            subject=subject.strip(),
-            requester=requester.strip(),
-            requester_contact=requester_contact.strip(),
-            received_at=received_at or timezone.now(),
-            registered_by=actor if actor is not None and actor.is_authenticated else None,
-        ),
+        body=body,
+        subject=subject,
+        requester=requester,
+        requester_contact=requester_contact,
+        channel=channel,
+        received_at=received_at,
     )
     if documents:
         audit.set_relations(actor=actor, instance=request, documents=documents)
     return request
 
 
-def _refuse_decided(request: PublicRecordsRequest) -> None:
-    if request.status == PublicRecordsRequest.Status.DECIDED:
-        raise ValidationError(_("Begäran är redan avgjord."), code="conflict")
+@dataclass(frozen=True)
+class Submission:
+    """A request made through the public form, and the key of the link its requester follows
+    it by (shown once; only its hash is kept)."""
+
+    request: PublicRecordsRequest
+    follow_key: str
+
+
+@transaction.atomic
+def records_request_submit(
+    *, actor: Actor, body: Body, subject: str, requester: str = "", requester_contact: str = ""
+) -> Submission:
+    """A request from anyone through the public form: anonymous if they like (TF 2 kap.
+    18 §), whoever is signed in or not (TF 2 kap. 1 §: everyone may ask)."""
+    key = secrets.token_urlsafe(24)
+    request = _new_request(
+        actor=actor,
+        body=body,
+        subject=subject,
+        requester=requester,
+        requester_contact=requester_contact,
+        channel=PublicRecordsRequest.Channel.WEB,
+        follow_key_hash=PublicRecordsRequest.key_hash(key),
+    )
+    return Submission(request=request, follow_key=key)
+
+
+def _refuse_answered(request: PublicRecordsRequest) -> None:
+    if request.status in PublicRecordsRequest.ANSWERED:
+        raise ValidationError(_("Begäran är redan besvarad."), code="conflict")
 
 
 @transaction.atomic
@@ -448,7 +510,7 @@ def records_request_assess(
     """Record the secrecy assessment (sekretessprövning) and, if given, the documents it
     concerns."""
     policy.require_handle_records_requests(actor, body=request.body)
-    _refuse_decided(request)
+    _refuse_answered(request)
     if documents is not None:
         audit.set_relations(
             actor=actor,
@@ -464,10 +526,21 @@ def records_request_assess(
     )
 
 
+def _review_information(body: Body) -> str:
+    """What an official's refusal, in full or in part, tells the requester (OSL 6 kap. 3 §):
+    they may ask for the authority's decision, and only that decision can be appealed."""
+    return _(
+        "Du kan begära att %(body)s prövar frågan och fattar ett beslut (6 kap. 3 § offentlighets- "
+        "och sekretesslagen). Det krävs ett sådant beslut av myndigheten för att avgörandet ska "
+        "kunna överklagas. Begär myndighetens beslut genom länken till din begäran eller genom "
+        "att kontakta registraturen."
+    ) % {"body": body.name}
+
+
 def _appeal_information(body: Body) -> str:
-    """How to appeal a refusal, in full or in part: OSL 6 kap 7 § (the right to appeal),
-    6 kap 8 § (to the administrative court of appeal), FL 43–44 §§ (sent to the authority
-    that decided, within three weeks)."""
+    """How to appeal the authority's refusal, in full or in part (besvärshänvisning): OSL
+    6 kap 7 § (the right to appeal), 6 kap 8 § (to the administrative court of appeal),
+    FL 43–44 §§ (sent to the authority that decided, within three weeks)."""
     return _(
         "Du kan överklaga beslutet hos kammarrätten (6 kap. 7 och 8 §§ offentlighets- och "
         "sekretesslagen). Skicka överklagandet till %(body)s, inte till kammarrätten. Det ska "
@@ -477,8 +550,174 @@ def _appeal_information(body: Body) -> str:
     ) % {"body": body.name}
 
 
+def _refusal_ground(outcome: str, ground: str) -> str:
+    refused = outcome in PublicRecordsRequest.REFUSALS
+    if refused and not ground.strip():
+        raise ValidationError(
+            _("Ange sekretessgrunden i OSL för ett avslag eller ett delvis utlämnande.")
+        )
+    return ground.strip() if refused else ""
+
+
+def _on_the_case(
+    actor: Actor,
+    request: PublicRecordsRequest,
+    description: str,
+    *,
+    case: Case | None = None,
+    files: Sequence[UploadedFile] = (),
+) -> Document | None:
+    """Register what was sent to the requester, as an outgoing document, in the case of the
+    first document asked for (or the one given). The calling service has asked its policy. A
+    request for no registered document, or one whose case is closed, has no case to keep it
+    in: its events are in the log."""
+    if case is None:
+        first = request.documents.select_related("case__organization").first()
+        case = first.case if first is not None else None
+    if case is None or case.status == Case.Status.CLOSED:
+        return None
+    registration = Registration(
+        case=case,
+        direction=Document.Direction.OUTGOING,
+        date=timezone.localdate(),
+        description=description,
+        counterpart=request.requester or _("Enskild som inte uppgett namn"),
+        counterpart_is_private_person=True,
+        files=tuple(files),
+    )
+    return _register(actor, [registration], name_rows=False, asked=True)[0]
+
+
+def _released_copies(
+    actor: Actor,
+    request: PublicRecordsRequest,
+    documents: list[Document],
+    passages: Sequence[str],
+    reference: str,
+) -> list[Document]:
+    """Each requested document copied with the passages masked, registered in its case."""
+    copies = []
+    for document in documents:
+        data = masking.masked_copy(document, passages, reference=reference)
+        upload = SimpleUploadedFile(
+            f"{document.number.replace('/', '-')}-maskerad.pdf", data, "application/pdf"
+        )
+        copy = _on_the_case(
+            actor,
+            request,
+            _("Utlämnad kopia av %(number)s, maskerad enligt %(reference)s")
+            % {"number": document.number, "reference": reference},
+            case=document.case,
+            files=[upload],
+        )
+        if copy is None:
+            raise ValidationError(
+                _("Ärendet %(number)s är avslutat; öppna det igen för att lämna ut en kopia.")
+                % {"number": document.case.number},
+                code="conflict",
+            )
+        copies.append(copy)
+    return copies
+
+
 @transaction.atomic
-def records_request_decide(
+def records_request_answer(
+    *,
+    actor: Actor,
+    request: PublicRecordsRequest,
+    outcome: str,
+    refusal_ground: str = "",
+    decision_text: str = "",
+    masked_passages: Sequence[str] = (),
+) -> PublicRecordsRequest:
+    """The official's answer: release, release with the passages masked, or refuse
+    (OSL 6 kap. 3 §). A refusal, in full or in part, gives its OSL ground and tells the
+    requester they may ask for the authority's decision; it carries no besvärshänvisning, as
+    only the authority's decision can be appealed. The answer and each masked copy are
+    registered in the case; the masked passages themselves are kept nowhere."""
+    policy.require_handle_records_requests(actor, body=request.body)
+    _refuse_answered(request)
+    ground = _refusal_ground(outcome, refusal_ground)
+    documents = list(request.documents.select_related("case__organization__body"))
+    passages = [passage.strip() for passage in masked_passages if passage.strip()]
+    released: list[Document] = []
+    if outcome == PublicRecordsRequest.Outcome.RELEASED_IN_PART:
+        if not documents or not passages:
+            raise ValidationError(
+                _("Ange vilka handlingar som lämnas ut och vilka avsnitt som ska maskeras.")
+            )
+        masking.refuse_unmaskable(documents, passages)
+        released = _released_copies(actor, request, documents, passages, ground)
+    elif outcome == PublicRecordsRequest.Outcome.RELEASED:
+        released = documents
+    refused = outcome in PublicRecordsRequest.REFUSALS
+    request = audit.update(
+        actor=actor,
+        instance=request,
+        status=PublicRecordsRequest.Status.DECIDED,
+        outcome=outcome,
+        decided_at=timezone.now(),
+        decided_by=actor if actor is not None and actor.is_authenticated else None,
+        refusal_ground=ground,
+        decision_text=decision_text.strip(),
+        review_information=_review_information(request.body) if refused else "",
+        appeal_information="",
+    )
+    if released:
+        audit.set_relations(actor=actor, instance=request, released_copies=released)
+    label = PublicRecordsRequest.Outcome(outcome).label
+    _on_the_case(
+        actor,
+        request,
+        _("Svar på begäran om allmän handling: %(outcome)s") % {"outcome": label}
+        + (f" ({ground})" if ground else ""),
+    )
+    return request
+
+
+@transaction.atomic
+def records_request_review_ask(
+    *, actor: Actor, request: PublicRecordsRequest, follow_key: str = ""
+) -> PublicRecordsRequest:
+    """The requester asks for the authority's decision on an official's refusal, in full or in
+    part (OSL 6 kap. 3 §): by the link to their request, or through the registrar."""
+    policy.require_ask_for_authority_decision(
+        actor, request=request, follows=_follows(request, follow_key)
+    )
+    if request.status != PublicRecordsRequest.Status.DECIDED or (
+        request.outcome not in PublicRecordsRequest.REFUSALS
+    ):
+        raise ValidationError(
+            _("Myndighetens beslut kan begäras när en begäran har avslagits helt eller delvis."),
+            code="conflict",
+        )
+    return audit.update(
+        actor=actor,
+        instance=request,
+        status=PublicRecordsRequest.Status.REVIEW_REQUESTED,
+        review_requested_at=timezone.now(),
+    )
+
+
+def _follows(request: PublicRecordsRequest, follow_key: str) -> bool:
+    """Whether the key is the one the request's link was made with."""
+    return bool(follow_key and request.follow_key_hash) and secrets.compare_digest(
+        PublicRecordsRequest.key_hash(follow_key), request.follow_key_hash
+    )
+
+
+def _basis(verdict: engine.Verdict) -> str:
+    """The rule the delegate decides under, as the decision cites it."""
+    basis = verdict.basis[0]
+    return _("%(document)s, punkt %(section)s (%(rule)s)") % {
+        "document": basis.document,
+        "section": basis.section,
+        "rule": basis.rule,
+    }
+
+
+@transaction.atomic
+def records_request_review_decide(
     *,
     actor: Actor,
     request: PublicRecordsRequest,
@@ -486,26 +725,53 @@ def records_request_decide(
     refusal_ground: str = "",
     decision_text: str = "",
 ) -> PublicRecordsRequest:
-    """Decide the request: release in full, in part (masked) or refuse. A refusal in full or in
-    part gives its OSL ground and tells how to appeal."""
-    policy.require_handle_records_requests(actor, body=request.body)
-    _refuse_decided(request)
-    refused = outcome in PublicRecordsRequest.REFUSALS
-    if refused and not refusal_ground.strip():
+    """The authority's decision on a request the requester asked it to decide, made by the
+    delegate the body's delegation order names (the engine is asked, and its rule cited). A
+    refusal, in full or in part, gives its ground and the besvärshänvisning to kammarrätten
+    (OSL 6 kap. 7-8 §§). Registered in the case."""
+    today = timezone.localdate()
+    policy.require_decide_for_authority(actor, body=request.body, on=today)
+    if request.status != PublicRecordsRequest.Status.REVIEW_REQUESTED:
         raise ValidationError(
-            _("Ange sekretessgrunden i OSL för ett avslag eller ett delvis utlämnande.")
+            _("Ingen har begärt myndighetens beslut i den här begäran."), code="conflict"
         )
-    return audit.update(
+    ground = _refusal_ground(outcome, refusal_ground)
+    verdict = policy.authority_verdict(actor, request.body, today)
+    refused = outcome in PublicRecordsRequest.REFUSALS
+    request = audit.update(
         actor=actor,
         instance=request,
-        status=PublicRecordsRequest.Status.DECIDED,
-        outcome=outcome,
-        decided_at=timezone.now(),
-        decided_by=actor if actor is not None and actor.is_authenticated else None,
-        refusal_ground=refusal_ground.strip() if refused else "",
-        decision_text=decision_text.strip(),
+        status=PublicRecordsRequest.Status.REVIEWED,
+        reviewed_at=timezone.now(),
+        reviewed_by_id=standing(actor).person_id,
+        review_basis=_basis(verdict) if verdict is not None else "",
+        review_outcome=outcome,
+        review_ground=ground,
+        review_text=decision_text.strip(),
         appeal_information=_appeal_information(request.body) if refused else "",
     )
+    label = PublicRecordsRequest.Outcome(outcome).label
+    _on_the_case(
+        actor,
+        request,
+        _("Myndighetens beslut om allmän handling: %(outcome)s") % {"outcome": label}
+        + (f" ({ground}), med besvärshänvisning" if refused else ""),
+    )
+    return request
+
+
+def records_request_settings_set(
+    *, actor: Actor, body: Body, working_days: int
+) -> RecordsRequestSettings:
+    """How many working days a request may wait before the queue warns (TF 2 kap. 15 §)."""
+    policy.require_change_settings(actor, body=body)
+    found = RecordsRequestSettings.objects.filter(body=body).first()
+    if found is None:
+        return audit.create(
+            actor=actor,
+            instance=RecordsRequestSettings(body=body, working_days=working_days),
+        )
+    return audit.update(actor=actor, instance=found, working_days=working_days)
 
 
 def stored_files_sweep(*, older_than: datetime.timedelta) -> list[str]:

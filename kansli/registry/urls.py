@@ -4,7 +4,7 @@ preparation, under the same paths, are the preparation app's pages."""
 
 from django.urls import path
 
-from kansli.registry import views
+from kansli.registry import request_urls, views
 
 app_name = "registry"
 
@@ -17,3 +17,5 @@ urlpatterns = [
     path("<slug:body>/diarium/registrera/", views.document_create, name="document_create"),
     path("<slug:body>/diarium/sok/", views.search_page, name="registry_search"),
 ]
+
+urlpatterns += request_urls.patterns

@@ -50,6 +50,9 @@ NOT_ASKED: dict[str, str] = {
     "kansli.demo.services.demo_address": "the demo's addresses",
     "kansli.demo.services.dhondt": "the demo's seats",
     "kansli.registry.services.stored_files_sweep": "an operator's command",
+    "kansli.registry.services.records_request_submit": (
+        "anyone may ask for a public document, anonymously (TF 2 kap. 1 och 18 §§)"
+    ),
 }
 
 KANSLI_APPS = [config for config in apps.get_app_configs() if config.name.startswith("kansli.")]

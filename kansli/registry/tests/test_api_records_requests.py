@@ -8,14 +8,14 @@ from kansli.registry.models import Document
 URL = "/api/v1/bodies/vanersborg/records-requests"
 
 
-def test_a_registrar_registers_assesses_and_refuses_a_request(
+def test_a_registrar_registers_assesses_and_refuses_a_request_without_an_appeal(
     secret_letter: Document, staff: Callable[..., User], api_client: Callable[[User], Client]
 ) -> None:
     client = api_client(staff("rut", Role.REGISTRAR))
 
     created = client.post(
         URL,
-        {"subject": "Anmälan i KS 2026/00001", "documents": [secret_letter.pk]},
+        {"subject": "Anmälan i KS 2026/00001", "documents": [secret_letter.pk], "channel": "phone"},
         content_type="application/json",
     )
     request_id = created.json()["id"]
@@ -25,16 +25,19 @@ def test_a_registrar_registers_assesses_and_refuses_a_request(
         content_type="application/json",
     )
     decided = client.post(
-        f"{URL}/{request_id}/decision",
+        f"{URL}/{request_id}/answer",
         {"outcome": "refused", "refusal_ground": "OSL 23 kap. 1 §"},
         content_type="application/json",
     )
 
     assert created.status_code == 201
     assert created.json()["documents"] == [secret_letter.pk]
+    assert created.json()["channel"] == "phone"
     assert decided.status_code == 200
     assert decided.json()["status"] == "decided"
-    assert "kammarrätten" in decided.json()["appeal_information"]
+    assert "myndighetens beslut" not in decided.json()["appeal_information"]
+    assert decided.json()["appeal_information"] == ""
+    assert "begära att Vänersborgs kommun prövar frågan" in decided.json()["review_information"]
 
 
 def test_the_waiting_requests_show_their_wait(
@@ -59,7 +62,7 @@ def test_a_refusal_without_ground_is_a_400_with_a_swedish_message(
     ]
 
     response = client.post(
-        f"{URL}/{request_id}/decision", {"outcome": "refused"}, content_type="application/json"
+        f"{URL}/{request_id}/answer", {"outcome": "refused"}, content_type="application/json"
     )
 
     assert response.status_code == 400
@@ -74,7 +77,7 @@ def test_a_decided_request_is_a_conflict_and_an_unknown_document_a_bad_request(
     request_id = client.post(URL, {"subject": "Protokoll"}, content_type="application/json").json()[
         "id"
     ]
-    decision = f"{URL}/{request_id}/decision"
+    decision = f"{URL}/{request_id}/answer"
     client.post(decision, {"outcome": "released"}, content_type="application/json")
 
     again = client.post(decision, {"outcome": "released"}, content_type="application/json")
@@ -83,7 +86,11 @@ def test_a_decided_request_is_a_conflict_and_an_unknown_document_a_bad_request(
     )
 
     assert again.status_code == 409
-    assert again.json() == {"detail": "Begäran är redan avgjord.", "code": "conflict", "fields": {}}
+    assert again.json() == {
+        "detail": "Begäran är redan besvarad.",
+        "code": "conflict",
+        "fields": {},
+    }
     assert unknown.status_code == 400
     assert (
         unknown.json()["detail"] == "En eller flera handlingar finns inte hos Vänersborgs kommun."

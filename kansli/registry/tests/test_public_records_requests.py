@@ -47,24 +47,27 @@ def test_a_request_may_be_anonymous_and_is_registered_by_its_registrar(
     assert request.status == PublicRecordsRequest.Status.RECEIVED
 
 
-def test_release_in_full_carries_no_appeal_information(body: Body, secret_letter: Document) -> None:
+def test_release_in_full_tells_of_no_review_and_no_appeal(
+    body: Body, secret_letter: Document
+) -> None:
     request = request_for(body, secret_letter, at(14))
     services.records_request_assess(actor=None, request=request, assessment="Ingen sekretess.")
 
-    decided = services.records_request_decide(
+    decided = services.records_request_answer(
         actor=None, request=request, outcome=PublicRecordsRequest.Outcome.RELEASED
     )
 
     assert decided.status == PublicRecordsRequest.Status.DECIDED
+    assert decided.review_information == ""
     assert decided.appeal_information == ""
 
 
-def test_a_refusal_gives_its_ground_and_how_to_appeal_to_the_court_of_appeal(
+def test_an_officials_refusal_tells_of_the_authoritys_decision_not_of_an_appeal(
     body: Body, secret_letter: Document
 ) -> None:
     request = request_for(body, secret_letter, at(14))
 
-    decided = services.records_request_decide(
+    decided = services.records_request_answer(
         actor=None,
         request=request,
         outcome=PublicRecordsRequest.Outcome.REFUSED,
@@ -73,28 +76,32 @@ def test_a_refusal_gives_its_ground_and_how_to_appeal_to_the_court_of_appeal(
     )
 
     assert decided.refusal_ground == "OSL 23 kap. 1 §"
-    assert "överklaga beslutet hos kammarrätten" in decided.appeal_information
-    assert "Skicka överklagandet till Vänersborgs kommun" in decided.appeal_information
-    assert "inom tre veckor" in decided.appeal_information
+    assert decided.review_information.startswith(
+        "Du kan begära att Vänersborgs kommun prövar frågan och fattar ett beslut "
+        "(6 kap. 3 § offentlighets- och sekretesslagen)."
+    )
+    assert "krävs ett sådant beslut av myndigheten" in decided.review_information
+    assert decided.appeal_information == ""
+    assert "kammarrätten" not in decided.review_information
 
 
 def test_a_release_in_part_needs_its_ground(body: Body, secret_letter: Document) -> None:
     request = request_for(body, secret_letter, at(14))
 
     with pytest.raises(ValidationError, match="Ange sekretessgrunden"):
-        services.records_request_decide(
+        services.records_request_answer(
             actor=None, request=request, outcome=PublicRecordsRequest.Outcome.RELEASED_IN_PART
         )
 
 
 def test_a_decided_request_cannot_be_decided_again(body: Body, secret_letter: Document) -> None:
     request = request_for(body, secret_letter, at(14))
-    services.records_request_decide(
+    services.records_request_answer(
         actor=None, request=request, outcome=PublicRecordsRequest.Outcome.RELEASED
     )
 
-    with pytest.raises(ValidationError, match="redan avgjord"):
-        services.records_request_decide(
+    with pytest.raises(ValidationError, match="redan besvarad"):
+        services.records_request_answer(
             actor=None, request=request, outcome=PublicRecordsRequest.Outcome.REFUSED
         )
 
@@ -123,7 +130,7 @@ def test_a_request_from_friday_is_overdue_only_after_monday(
 
 def test_a_decided_request_is_no_longer_flagged(body: Body, secret_letter: Document) -> None:
     request = request_for(body, secret_letter, at(12))
-    services.records_request_decide(
+    services.records_request_answer(
         actor=None, request=request, outcome=PublicRecordsRequest.Outcome.RELEASED
     )
 
@@ -137,3 +144,34 @@ def test_documents_of_another_body_cannot_be_requested(secret_letter: Document) 
         services.records_request_register(
             actor=None, body=other, subject="Anmälan", documents=[secret_letter]
         )
+
+
+def test_the_bodys_own_setting_says_how_long_a_request_may_wait(
+    body: Body, secret_letter: Document
+) -> None:
+    services.records_request_settings_set(actor=None, body=body, working_days=2)
+    request_for(body, secret_letter, at(16, 16))  # Friday afternoon
+
+    tuesday_evening = selectors.records_requests_overdue(body=body, now=at(20, 21))
+    wednesday_morning = selectors.records_requests_overdue(body=body, now=at(21, 8))
+
+    assert tuesday_evening == []
+    assert [wait.due_on for wait in wednesday_morning] == [datetime.date(2026, 1, 20)]
+
+
+def test_the_answer_is_registered_in_the_case_of_the_document_asked_for(
+    body: Body, secret_letter: Document
+) -> None:
+    request = request_for(body, secret_letter, at(14))
+
+    services.records_request_answer(
+        actor=None,
+        request=request,
+        outcome=PublicRecordsRequest.Outcome.REFUSED,
+        refusal_ground="OSL 23 kap. 1 §",
+    )
+
+    answer = secret_letter.case.documents.order_by("sequence").last()
+    assert answer.direction == Document.Direction.OUTGOING
+    assert answer.description == "Svar på begäran om allmän handling: avslag (OSL 23 kap. 1 §)"
+    assert answer.counterpart_is_private_person

@@ -71,6 +71,20 @@ def _request(demo: Demo) -> PublicRecordsRequest:
     )
 
 
+def _refused_request(demo: Demo, *, review: bool = False) -> PublicRecordsRequest:
+    """A request the registrar refused; with `review`, its requester asked for the authority's
+    decision."""
+    request = services.records_request_answer(
+        actor=None,
+        request=_request(demo),
+        outcome=PublicRecordsRequest.Outcome.REFUSED,
+        refusal_ground="OSL 26 kap. 1 §",
+    )
+    if review:
+        return services.records_request_review_ask(actor=None, request=request)
+    return request
+
+
 def _closed_case(demo: Demo) -> Case:
     return services.case_close(actor=None, case=_case(demo))
 
@@ -124,11 +138,28 @@ SERVICES: list[ServiceCase] = [
         lambda demo: {"request": _request(demo), "assessment": "Inget hemligt."},
     ),
     ServiceCase(
-        services.records_request_decide,
+        services.records_request_answer,
         lambda demo: {
             "request": _request(demo),
             "outcome": PublicRecordsRequest.Outcome.RELEASED,
         },
+    ),
+    # Without the key of the request's link: only Vänersborg's registrar asks on its behalf.
+    ServiceCase(
+        services.records_request_review_ask, lambda demo: {"request": _refused_request(demo)}
+    ),
+    # Only the delegate of the order (Vänersborg's kommundirektör), none of the personas.
+    ServiceCase(
+        services.records_request_review_decide,
+        lambda demo: {
+            "request": _refused_request(demo, review=True),
+            "outcome": PublicRecordsRequest.Outcome.RELEASED,
+        },
+    ),
+    ServiceCase(
+        services.records_request_settings_set,
+        lambda demo: {"body": demo["vanersborg"], "working_days": 2},
+        NOT_SETTING,
     ),
 ]
 
@@ -164,6 +195,26 @@ def _api_secret_file(demo: Demo) -> dict[str, Any]:
 
 def _api_request(demo: Demo) -> dict[str, Any]:
     return {"slug": "vanersborg", "request_id": _request(demo).pk}
+
+
+def _api_refused(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg", "request_id": _refused_request(demo).pk}
+
+
+def _api_review(demo: Demo) -> dict[str, Any]:
+    return {"slug": "vanersborg", "request_id": _refused_request(demo, review=True).pk}
+
+
+def _page_request(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "pk": _request(demo).pk}
+
+
+def _page_refused(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "pk": _refused_request(demo).pk}
+
+
+def _page_review(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "pk": _refused_request(demo, review=True).pk}
 
 
 def _instruction(demo: Demo) -> dict[str, Any]:
@@ -208,9 +259,37 @@ ROUTES: list[RouteCase] = [
         data=lambda demo: {"assessment": "Inget hemligt."},
     ),
     RouteCase(
-        f"POST {REQUESTS}/{{request_id}}/decision",
+        f"POST {REQUESTS}/{{request_id}}/answer",
         _api_request,
         data=lambda demo: {"outcome": "released"},
+    ),
+    RouteCase(f"POST {REQUESTS}/{{request_id}}/review-request", _api_refused, data=lambda demo: {}),
+    RouteCase(
+        f"POST {REQUESTS}/{{request_id}}/authority-decision",
+        _api_review,
+        data=lambda demo: {"outcome": "released"},
+    ),
+    RouteCase("registry:records_request_queue", _body),
+    RouteCase("registry:records_request_intake", _body),
+    RouteCase(
+        "registry:records_request_intake",
+        _body,
+        data=lambda demo: {"kanal": "phone", "handling": "Protokoll"},
+    ),
+    RouteCase("registry:records_request_detail", _page_request),
+    RouteCase(
+        "registry:records_request_assess",
+        _page_request,
+        data=lambda demo: {"bedomning": "Inget hemligt."},
+    ),
+    RouteCase(
+        "registry:records_request_answer", _page_request, data=lambda demo: {"svar": "released"}
+    ),
+    RouteCase("registry:records_request_review_ask", _page_refused, data=lambda demo: {}),
+    RouteCase(
+        "registry:records_request_review_decide",
+        _page_review,
+        data=lambda demo: {"svar": "released"},
     ),
 ]
 
@@ -218,7 +297,14 @@ _POSTLISTA = (
     "the public registry list (postlista, OSL 5 kap 2 §): every entry, with what secrecy "
     "hides masked by the visibility function for anyone who may not see it, and no files"
 )
+_RECORDS_REQUEST = (
+    "a public records request: anyone may ask, anonymously (TF 2 kap. 1 och 18 §§); the page "
+    "of a request is found only by the secret key of its link, which only its hash is kept of"
+)
 PUBLIC: dict[str, str] = {
+    "registry:records_request_create": _RECORDS_REQUEST + ": the form, rate-limited by address",
+    "registry:records_request_follow": _RECORDS_REQUEST + ": the requester's page",
+    "registry:records_request_file": _RECORDS_REQUEST + ": only what was released to it",
     "registry:registry_list": _POSTLISTA,
     "registry:registry_list_csv": _POSTLISTA + ", as CSV",
     "registry:registry_list_json": _POSTLISTA + ", as JSON",
