@@ -36,7 +36,7 @@ from kansli.tests.fuzzing import (
     real_values,
 )
 
-EXAMPLES = 8
+EXAMPLES = 5
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

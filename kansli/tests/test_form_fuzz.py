@@ -38,7 +38,7 @@ from kansli.tests.fuzzing import (
     real_values,
 )
 
-EXAMPLES = 4
+EXAMPLES = 3
 CALLERS = (*USERNAMES, ANONYMOUS)
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
