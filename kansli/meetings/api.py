@@ -23,7 +23,7 @@ from ninja import Field, Query, Router, Schema, Status
 from kansli.accounts.api import TokenAuth
 from kansli.bounds import Year
 from kansli.meetings import selectors, services
-from kansli.meetings.models import AgendaItem, Meeting, Proposal
+from kansli.meetings.models import AgendaItem, Ballot, Meeting, Proposal, Vote
 from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title, proceedings_visible
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
@@ -490,6 +490,32 @@ def attendance_set(
     )
 
 
+class CancelIn(Schema):
+    reason: str = Field(description=_lazy("Varför sammanträdet ställs in."))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/cancellation",
+    auth=TokenAuth(),
+    response=MeetingDetail,
+    summary=_lazy(
+        "Ställ in sammanträdet med skälet; alla som fått kallelsen får en avbokning till "
+        "kalendern (iCalendar CANCEL)"
+    ),
+)
+def meeting_cancel(
+    request: HttpRequest, slug: str, meeting_id: int, data: CancelIn
+) -> dict[str, Any]:
+    return _meeting_after(
+        request,
+        slug,
+        meeting_id,
+        lambda meeting: services.meeting_cancel(
+            actor=request.user, meeting=meeting, reason=data.reason
+        ),
+    )
+
+
 class SignerIn(Schema):
     person: int = Field(description=_lazy("Ordföranden eller en justerare."))
     approved_at: datetime.datetime | None = Field(
@@ -599,5 +625,108 @@ def vote_record(
             ballots={
                 _person(item.meeting, person): choice for person, choice in data.ballots.items()
             },
+        ),
+    )
+
+
+class SecretBallotIn(Schema):
+    yes_proposal: int
+    no_proposal: int
+    yes: int = Field(ge=0, description=_lazy("Röster för ja-förslaget."))
+    no: int = Field(ge=0, description=_lazy("Röster för nej-förslaget."))
+    abstain: int = Field(0, ge=0, description=_lazy("Blanka röster."))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/secret-ballot",
+    auth=TokenAuth(),
+    response=ItemDetail,
+    summary=_lazy(
+        "Sluten omröstning i ett val (KL 5 kap. 54 §, 6 kap. 33 §): bara antalet röster; "
+        "lika röstetal avgörs genom lottning"
+    ),
+)
+def secret_ballot_record(
+    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: SecretBallotIn
+) -> dict[str, Any]:
+    return _item_after(
+        request,
+        slug,
+        meeting_id,
+        item_id,
+        lambda item: services.vote_record(
+            actor=request.user,
+            item=item,
+            yes_proposal=_proposal(item, data.yes_proposal),
+            no_proposal=_proposal(item, data.no_proposal),
+            counts={
+                Ballot.Choice.YES: data.yes,
+                Ballot.Choice.NO: data.no,
+                Ballot.Choice.ABSTAIN: data.abstain,
+            },
+            method=Vote.Method.SECRET,
+        ),
+    )
+
+
+class DissentIn(Schema):
+    person: int = Field(description=_lazy("Den som reserverar sig."))
+    reasons: str = Field("", description=_lazy("Den skriftliga motiveringen, om den finns."))
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/dissents",
+    auth=TokenAuth(),
+    response=ItemDetail,
+    summary=_lazy("Anteckna en reservation mot beslutet, innan sammanträdet avslutas"),
+)
+def dissent_record(
+    request: HttpRequest, slug: str, meeting_id: int, item_id: int, data: DissentIn
+) -> dict[str, Any]:
+    return _item_after(
+        request,
+        slug,
+        meeting_id,
+        item_id,
+        lambda item: services.dissent_record(
+            actor=request.user,
+            item=item,
+            person=_person(item.meeting, data.person),
+            reasons=data.reasons,
+        ),
+    )
+
+
+class ReasonsIn(Schema):
+    reasons: str
+
+
+@router.post(
+    "/bodies/{slug}/meetings/{meeting_id}/items/{item_id}/dissents/{person_id}/reasons",
+    auth=TokenAuth(),
+    response=ItemDetail,
+    summary=_lazy(
+        "Lämna den skriftliga motiveringen till en anmäld reservation, före justeringen "
+        "(KL 4 kap. 27 §)"
+    ),
+)
+def dissent_reasons_add(
+    request: HttpRequest,
+    slug: str,
+    meeting_id: int,
+    item_id: int,
+    person_id: int,
+    data: ReasonsIn,
+) -> dict[str, Any]:
+    return _item_after(
+        request,
+        slug,
+        meeting_id,
+        item_id,
+        lambda item: services.dissent_reasons_add(
+            actor=request.user,
+            item=item,
+            person=_person(item.meeting, person_id),
+            reasons=data.reasons,
         ),
     )

@@ -567,6 +567,9 @@ class MinutesVersion(models.Model):
     reason = models.TextField(_("skäl till rättelse"), blank=True)
     # When the last signer signed this version: justerad.
     approved_at = models.DateTimeField(_("justerad"), null=True, blank=True)
+    # Minutes approved before Kansli stored them, rendered and stored afterwards, once
+    # (`services.minutes_store_approved`, `kansli minutes store-approved`): not what was signed.
+    after_the_fact = models.BooleanField(_("lagrat i efterhand"), default=False)
 
     class Meta:
         verbose_name = _("protokollsversion")
@@ -580,6 +583,37 @@ class MinutesVersion(models.Model):
         return str(_("Protokoll %(meeting)s, version %(number)d")) % {
             "meeting": self.meeting,
             "number": self.number,
+        }
+
+
+def _extract_file_name(extract: "ItemExtract", filename: str) -> str:
+    meeting = extract.item.meeting
+    return f"protokoll/{meeting.organization.body.slug}/{meeting.pk}/{filename}"
+
+
+class ItemExtract(models.Model):
+    """The protokollsutdrag of a paragraph approved at once (omedelbar justering), rendered
+    once as PDF/A when its last signer approved it and stored: served, and sent in expediering,
+    as it was approved. Its SHA-256 is in the log; `kansli audit verify` checks the file."""
+
+    item = models.OneToOneField(
+        "AgendaItem",
+        on_delete=models.PROTECT,
+        related_name="frozen_extract",
+        verbose_name=_("punkt"),
+    )
+    file = models.FileField(_("protokollsutdrag"), upload_to=_extract_file_name, max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    made_at = models.DateTimeField(_("upprättat"))
+
+    class Meta:
+        verbose_name = _("omedelbart justerat protokollsutdrag")
+        verbose_name_plural = _("omedelbart justerade protokollsutdrag")
+
+    def __str__(self) -> str:
+        return str(_("Protokollsutdrag %(meeting)s § %(number)s")) % {
+            "meeting": self.item.meeting,
+            "number": self.item.minute_number,
         }
 
 

@@ -342,24 +342,64 @@ def law_of(organization: Organization, paragraphs: tuple[str, str]) -> str:
     return rules.law(paragraphs, council=organization.kind == Organization.Kind.COUNCIL)
 
 
+def _there_at(row: Attendance, item: AgendaItem) -> bool:
+    """Whether someone on the attendance list was there at the item: not come later, not left
+    before it."""
+    came = row.came_at
+    left = row.left_after
+    return (came is None or came.position <= item.position) and (
+        left is None or item.position <= left.position
+    )
+
+
 def serving_members(*, meeting: Meeting, item: AgendaItem | None = None) -> list[Person]:
     """Who takes part in decisions: the members present and the substitutes serving for absent
-    members; in an item, without those disqualified in it and with the substitutes serving in
-    their place there."""
-    rows = meeting.attendance.filter(present=True).select_related("person")
+    members; in an item, only those there at it (who came at a later item or left after an
+    earlier one are not: `Attendance.came_at`, `left_after`), without those disqualified in it
+    and with the substitutes serving in their place there. The quorum of each item is counted
+    on these (KL 5 kap. 43 §, 6 kap. 27 §: "närvarande" when the matter is dealt with)."""
+    rows = meeting.attendance.filter(present=True).select_related("person", "came_at", "left_after")
     serving = [
-        row.person
+        row
         for row in rows
         if row.capacity == Attendance.Capacity.MEMBER
         or (row.capacity == Attendance.Capacity.SUBSTITUTE and row.serves_for_id is not None)
     ]
     if item is None:
-        return serving
+        return [row.person for row in serving]
+    serving = [row for row in serving if _there_at(row, item)]
     disqualified = list(item.disqualifications.select_related("substitute"))
     out = {row.person_id for row in disqualified}
-    return [person for person in serving if person.pk not in out] + [
+    return [row.person for row in serving if row.person_id not in out] + [
         row.substitute for row in disqualified if row.substitute is not None
     ]
+
+
+def approved_without_minutes() -> QuerySet[Meeting]:
+    """The meetings approved before Kansli stored minutes: no `MinutesVersion`, by day."""
+    return (
+        Meeting.objects.filter(status=Meeting.Status.APPROVED, minutes_versions__isnull=True)
+        .select_related("organization__body")
+        .order_by("starts_at", "pk")
+    )
+
+
+def extracts_waiting(*, meeting: Meeting) -> list[AgendaItem]:
+    """The paragraphs of the approved meeting whose protokollsutdrag `extracts_register` could
+    not register: a case with recipients that is closed. The justering page names them until
+    the registrar reopens the case and the secretary registers them."""
+    if meeting.status != Meeting.Status.APPROVED:
+        return []
+    return list(
+        meeting.items.filter(
+            minute_number__isnull=False,
+            extract__isnull=True,
+            case__status=Case.Status.CLOSED,
+        )
+        .exclude(recipients="")
+        .select_related("case__organization")
+        .order_by("minute_number")
+    )
 
 
 def notice_recipients(*, meeting: Meeting) -> list[Person]:
@@ -503,7 +543,7 @@ def current_postings(*, body: Body, on: datetime.date) -> QuerySet[Posting]:
         Posting.objects.filter(
             meeting__organization__body=body, posted_on__lte=on, taken_down_on__gt=on
         )
-        .select_related("meeting__organization", "item")
+        .select_related("meeting__organization", "item__case", "item__frozen_extract")
         .order_by("-posted_on", "-pk")
     )
 

@@ -50,6 +50,7 @@ from kansli.meetings.models import (
     Disqualification,
     Dissent,
     ItemAttachment,
+    ItemExtract,
     Meeting,
     MinuteNote,
     MinuteSeries,
@@ -690,6 +691,21 @@ def _available_substitutes(meeting: Meeting, item: AgendaItem | None = None) -> 
     return list(rows)
 
 
+def _next_substitute(
+    available: list[Attendance], party: str, *, own_party_only: bool = False
+) -> Attendance | None:
+    """The first of the free substitutes `available` to be called for a member of `party`, in
+    the order of `rules.substitute_order`: of the member's party first, then by rank; in the
+    council only those of the member's party (`own_party_only`)."""
+    candidates = [
+        rules.Substitute(row, row.membership.party, row.membership.rank)
+        for row in available
+        if row.membership is not None
+    ]
+    in_order = rules.substitute_order(candidates, party, own_party_only=own_party_only)
+    return cast(Attendance, in_order[0].key) if in_order else None
+
+
 def _refuse_out_of_turn(
     meeting: Meeting, substitute: Person, party: str, item: AgendaItem | None = None
 ) -> None:
@@ -697,19 +713,14 @@ def _refuse_out_of_turn(
     council only those of the member's party (KL 5 kap. 17-19 §§); in the board and the
     committees the reglemente sets the order, and the others follow."""
     available = _available_substitutes(meeting, item)
-    candidates = [
-        rules.Substitute(row.person, row.membership.party, row.membership.rank)
-        for row in available
-        if row.membership is not None
-    ]
-    if substitute not in [c.key for c in candidates]:
+    row = next((free for free in available if free.person == substitute), None)
+    if row is None or row.membership is None:
         raise ValidationError(
             _("%(person)s är inte en närvarande ersättare som kan tjänstgöra.")
             % {"person": substitute}
         )
     council = meeting.organization.kind == Organization.Kind.COUNCIL
-    in_order = rules.substitute_order(candidates, party, own_party_only=council)
-    if substitute not in [c.key for c in in_order]:
+    if council and not (party and row.membership.party == party):
         raise ValidationError(
             _(
                 "I fullmäktige tjänstgör en ersättare bara för en ledamot av sitt eget parti "
@@ -721,14 +732,14 @@ def _refuse_out_of_turn(
                 "party": party or _("inget parti"),
             }
         )
-    first = in_order[0].key
-    if first != substitute:
+    first = _next_substitute(available, party, own_party_only=council)
+    if first is not None and first.person != substitute:
         raise ValidationError(
             _(
                 "%(first)s står före %(person)s i ersättarnas ordning (samma parti först, "
                 "sedan i turordning)."
             )
-            % {"first": first, "person": substitute}
+            % {"first": first.person, "person": substitute}
         )
 
 
@@ -1449,7 +1460,9 @@ def extracts_register(*, actor: Actor, meeting: Meeting) -> list[Document]:
     """Expediering of the approved minutes: each paragraph of a case with recipients gets its
     protokollsutdrag (the paragraph as the minutes have it, as PDF), registered in the case as
     an outgoing document to them, under the case's secrecy. Once: a paragraph that has its
-    extract keeps it; a closed case is left to the registrar, who reopens it to register."""
+    extract keeps it. A closed case cannot take a document: its paragraph waits, named on the
+    justering page (`selectors.extracts_waiting`), until the registrar reopens the case and
+    this is run again ("Registrera protokollsutdrag")."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, (S.APPROVED,))
     items = (
@@ -1462,7 +1475,7 @@ def extracts_register(*, actor: Actor, meeting: Meeting) -> list[Document]:
     for item in items:
         case = cast(Case, item.case)  # the query asks for items with a case
         name = f"{minutes_name(meeting)} § {item.minute_number}"
-        content = packets.extract_pdf(item)
+        content = _extract_content(item)
         document = registry_services.document_register(
             actor=actor,
             case=case,
@@ -1481,6 +1494,16 @@ def extracts_register(*, actor: Actor, meeting: Meeting) -> list[Document]:
         audit.update(actor=actor, instance=item, extract=document)
         documents.append(document)
     return documents
+
+
+def _extract_content(item: AgendaItem) -> bytes:
+    """The paragraph's protokollsutdrag: as stored when it was approved at once, else rendered
+    now."""
+    frozen = ItemExtract.objects.filter(item=item).first()
+    if frozen is None:
+        return packets.extract_pdf(item)
+    with frozen.file.open("rb") as stored:
+        return stored.read()
 
 
 # Approval and posting --------------------------------------------------------------------
@@ -1561,7 +1584,9 @@ def _person_of(actor: Actor) -> Person | None:
     return getattr(actor, "person", None) if actor is not None else None
 
 
-def _freeze(actor: Actor, meeting: Meeting, reason: str = "") -> MinutesVersion:
+def _freeze(
+    actor: Actor, meeting: Meeting, reason: str = "", *, after_the_fact: bool = False
+) -> MinutesVersion:
     """Render the minutes once as PDF/A, whole and as the public reads them, and store both
     as the meeting's next version; the event records each file's name and SHA-256."""
     latest = minutes_version(meeting=meeting)
@@ -1572,6 +1597,8 @@ def _freeze(actor: Actor, meeting: Meeting, reason: str = "") -> MinutesVersion:
         made_at=timezone.now(),
         made_by=_person_of(actor),
         reason=reason,
+        after_the_fact=after_the_fact,
+        approved_at=meeting.approved_at if after_the_fact else None,
     )
     full, public = packets.minutes_pdfs(meeting, version=version)
     _keep(version, full, public=False)
@@ -1711,6 +1738,19 @@ def minutes_approve(
 
 
 @transaction.atomic
+def minutes_store_approved(*, actor: Actor, meeting: Meeting) -> MinutesVersion | None:
+    """Store, once, the minutes of a meeting approved before Kansli stored minutes when they
+    were sent for justering: rendered now from the database as it stands, as version 1 marked
+    `after_the_fact` (printed on it, and in the event), justerad when the meeting was. From
+    then on every path serves the stored file. None if the meeting already has a version."""
+    require_record_approval(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, (S.APPROVED,))
+    if meeting.minutes_versions.exists():
+        return None
+    return _freeze(actor, meeting, after_the_fact=True)
+
+
+@transaction.atomic
 def minutes_correct(*, actor: Actor, meeting: Meeting, reason: str) -> MinutesVersion:
     """Protokollsrättelse: render the approved minutes again as a new version, with the reason
     printed in it, keeping every version before. The new version is signed again."""
@@ -1753,9 +1793,22 @@ def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) 
     if set(minutes_signers(meeting=meeting)) <= set(
         item.approvals.values_list("person_id", flat=True)
     ):
-        audit.update(actor=actor, instance=item, approved_immediately_at=now)
+        item = audit.update(actor=actor, instance=item, approved_immediately_at=now)
+        _freeze_extract(actor, item, now)
         _post(actor, meeting, timezone.localdate(now), item)
     return approval
+
+
+def _freeze_extract(actor: Actor, item: AgendaItem, approved_at: datetime.datetime) -> ItemExtract:
+    """Render the approved paragraph's protokollsutdrag once as PDF/A and store it, its
+    SHA-256 on the row and in the event of its creation: what is served and sent of it from
+    now on."""
+    content = packets.extract_pdf(item)
+    extract = ItemExtract(
+        item=item, made_at=approved_at, sha256=hashlib.sha256(content).hexdigest()
+    )
+    extract.file.save(f"utdrag-{item.minute_number}.pdf", ContentFile(content), save=False)
+    return audit.create(actor=actor, instance=extract)
 
 
 # The members' own side -------------------------------------------------------------------
@@ -1804,22 +1857,17 @@ def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, s
     why nobody was."""
     row = meeting.attendance.select_related("membership").get(person=member)
     party = row.membership.party if row.membership is not None else ""
-    available = _available_substitutes(meeting)
-    candidates = [
-        rules.Substitute(free.person, free.membership.party, free.membership.rank)
-        for free in available
-        if free.membership is not None
-    ]
-    if not candidates:
+    first = _next_substitute(_available_substitutes(meeting), party)
+    if first is None:
         return None, _("ingen ersättare är ledig.")
-    key = rules.substitute_order(candidates, party)[0].key
-    first = next(free.person for free in available if free.person == key)
     try:
         with transaction.atomic():
-            substitute_serve(actor=None, meeting=meeting, substitute=first, serves_for=member)
+            substitute_serve(
+                actor=None, meeting=meeting, substitute=first.person, serves_for=member
+            )
     except ValidationError as error:
         return None, " ".join(error.messages)
-    return first, ""
+    return first.person, ""
 
 
 def _called_message(meeting: Meeting, substitute: Person, member: Person) -> EmailMessage:

@@ -59,6 +59,11 @@ urlpatterns = [
         name="minutes_version",
     ),
     path(
+        "<slug:body>/sammantraden/<int:meeting>/utdrag/<int:item>.pdf",
+        views.item_extract,
+        name="item_extract",
+    ),
+    path(
         "<slug:body>/sammantraden/<int:meeting>/justering/",
         views.minutes_approval,
         name="minutes_approval",

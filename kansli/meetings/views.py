@@ -621,6 +621,24 @@ def public_minutes(request: HttpRequest, body: str, meeting: int) -> HttpRespons
 
 @login_not_required
 @require_GET
+def item_extract(request: HttpRequest, body: str, meeting: int, item: int) -> HttpResponse:
+    """The stored protokollsutdrag of a paragraph approved at once, as it was approved: to
+    anyone from whom the registry's visibility hides nothing of its case, else not found."""
+    meeting_ = _meeting(body, meeting)
+    item_ = get_object_or_404(
+        meeting_.items.select_related("case", "frozen_extract"),
+        pk=item,
+        frozen_extract__isnull=False,
+    )
+    if item_title(request.user, item_)[1]:
+        raise Http404(_("Protokollsutdraget omfattas av sekretess."))
+    with item_.frozen_extract.file.open("rb") as stored:
+        content = stored.read()
+    return _pdf(content, f"protokollsutdrag-{meeting_.pk}-{item_.minute_number}.pdf")
+
+
+@login_not_required
+@require_GET
 def posting_board(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
     today = timezone.localdate()
@@ -890,6 +908,12 @@ MINUTES_ACTIONS: dict[str, MinutesAction] = {
         gettext_lazy("Justeringen på papper är registrerad."),
         lambda user, meeting: may_record_approval(user, meeting.organization.body_id),
     ),
+    "utdrag": MinutesAction(
+        ActionForm,
+        services.extracts_register,
+        gettext_lazy("Protokollsutdragen är registrerade i de ärenden som är öppna."),
+        lambda user, meeting: may_manage(user, meeting.organization.body_id),
+    ),
     "rattelse": MinutesAction(
         CorrectionForm,
         services.minutes_correct,
@@ -929,6 +953,7 @@ def _minutes_page(
         "version": version,
         "versions": meeting.minutes_versions.select_related("made_by"),
         "signed": selectors.minutes_signed(version=version) if version else None,
+        "extracts_waiting": selectors.extracts_waiting(meeting=meeting),
         "signed_by_me": version is not None
         and person_id is not None
         and version.approvals.filter(person_id=person_id).exists(),

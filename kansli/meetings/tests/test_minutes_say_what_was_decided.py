@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.urls import reverse
 from pytest_django.fixtures import Settings
 
-from kansli.accounts.models import User
-from kansli.meetings import packets, services
+from kansli.accounts.models import Role, User
+from kansli.accounts.services import user_create
+from kansli.meetings import packets, selectors, services
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.tests import sitting
 from kansli.meetings.tests.conftest import DAY, Board, at, ready_case
@@ -134,6 +136,40 @@ def test_at_approval_each_paragraph_with_recipients_gets_a_registered_extract(
         assert f"§ {item.minute_number} Ny simhall" in pdf_text(pdf.read())
     assert services.extracts_register(actor=secretary, meeting=held) == []
     assert case_item(held).extract == extract
+
+
+def test_a_closed_cases_extract_waits_and_the_justering_page_says_so(
+    secretary: User, ks: Board, held: Meeting
+) -> None:
+    Meeting.objects.filter(pk=held.pk).update(status=Meeting.Status.APPROVED)
+    held.refresh_from_db()
+    item = case_item(held)
+    registry.case_close(actor=None, case=item.case)
+    page = reverse("meetings:minutes_approval", args=[held.organization.body.slug, held.pk])
+    action = reverse(
+        "meetings:minutes_action", args=[held.organization.body.slug, held.pk, "utdrag"]
+    )
+
+    assert services.extracts_register(actor=None, meeting=held) == []
+    assert selectors.extracts_waiting(meeting=held) == [item]
+    shown = sitting.signed_in(secretary).get(page).content.decode()
+    assert "Protokollsutdrag som inte är registrerade" in shown
+    assert f"§ {item.minute_number}, ärende {item.case.number}" in shown
+
+    member = user_create(
+        actor=None,
+        username="cecilia",
+        password=None,
+        roles=[Role.ELECTED_MEMBER],
+        person=ks.cecilia,
+    )
+    assert sitting.signed_in(member).post(action, {}).status_code == 403
+    registry.case_reopen(actor=None, case=item.case)
+    registered = sitting.signed_in(secretary).post(action, {})
+
+    assert registered.status_code == 302
+    assert case_item(held).extract is not None
+    assert selectors.extracts_waiting(meeting=held) == []
 
 
 def test_the_extract_is_the_paragraph_as_the_minutes_have_it(held: Meeting) -> None:

@@ -118,6 +118,15 @@ def _approved_with_recipients(demo: Demo) -> dict[str, Any]:
     return {"meeting": meeting}
 
 
+def _approved_without_minutes(demo: Demo) -> dict[str, Any]:
+    """A meeting approved before Kansli stored minutes: closed, approved, no stored version."""
+    meeting = sample.closed(demo)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.APPROVED, approved_at=timezone.now()
+    )
+    return {"meeting": meeting}
+
+
 def _dissent(demo: Demo) -> dict[str, Any]:
     """A dissent without written reasons, entered at the meeting in session."""
     item = sample.decided(demo)
@@ -278,6 +287,7 @@ SERVICES: list[ServiceCase] = [
         lambda demo: {"meeting": _sent(demo), "person": sample.members(demo)[0]},
     ),
     ServiceCase(services.minutes_send_for_approval, lambda demo: {"meeting": sample.closed(demo)}),
+    ServiceCase(services.minutes_store_approved, _approved_without_minutes),
     ServiceCase(
         services.minutes_correct,
         lambda demo: {"meeting": _approved(demo), "reason": "Fel paragraf rättad."},
@@ -382,6 +392,32 @@ ROUTES: list[RouteCase] = [
         lambda demo: _api_item(_two_proposals(demo)["item"].meeting),
         data=_votes,
     ),
+    RouteCase(
+        f"POST {API}/meetings/{{meeting_id}}/cancellation",
+        _api_meeting,
+        data=lambda demo: {"reason": "Inga ärenden."},
+    ),
+    RouteCase(
+        f"POST {API}/meetings/{{meeting_id}}/items/{{item_id}}/secret-ballot",
+        lambda demo: _api_item(_two_proposals(demo)["item"].meeting),
+        data=lambda demo: (
+            {key: _votes(demo)[key] for key in ("yes_proposal", "no_proposal")}
+            | {"yes": 1, "no": 0}
+        ),
+    ),
+    RouteCase(
+        f"POST {API}/meetings/{{meeting_id}}/items/{{item_id}}/dissents",
+        lambda demo: _api_item(sample.decided(demo).meeting),
+        data=lambda demo: {"person": sample.members(demo)[2].pk},
+    ),
+    RouteCase(
+        f"POST {API}/meetings/{{meeting_id}}/items/{{item_id}}/dissents/{{person_id}}/reasons",
+        lambda demo: (
+            _api_item((dissent := _dissent(demo))["item"].meeting)
+            | {"person_id": dissent["person"].pk}
+        ),
+        data=lambda demo: {"reasons": "Motivering."},
+    ),
 ]
 
 PUBLIC: dict[str, str] = {
@@ -394,6 +430,10 @@ PUBLIC: dict[str, str] = {
         "all but the secretaries and the signers"
     ),
     "meetings:posting_board": "the official notice board (KL 8 kap.)",
+    "meetings:item_extract": (
+        "the stored protokollsutdrag of a paragraph approved at once; a 404 to whom the "
+        "registry hides its case"
+    ),
     "meetings:organization_feed": "the iCalendar feed of an organ's meetings, as the calendar",
     f"GET {API}/meetings": "the meetings of a year, as the public calendar",
     f"GET {API}/meetings/{{meeting_id}}": "a meeting: the agenda only once called, masked",
