@@ -15,8 +15,9 @@ is made in one transaction that is rolled back, and the stored files are deleted
 `minutes` times the justering through the services: `minutes_send_for_approval` (the minutes
 rendered as PDF/A, whole and public, stored and hashed) and `minutes_sign` by the chair and two
 minutes checkers (a PAdES signature on both files with the configured signer). `packet` times
-`packets.members_packet` for an agenda of DOCX attachments, made PDFs by LibreOffice: with the
-conversion cache emptied before each run (cold) and with it filled (warm). Both run one untimed
+`packets.members_packet` for an agenda of DOCX attachments, made PDFs by LibreOffice (as many
+at once as `conversion.workers()`): with the conversion cache emptied before each run (cold)
+and with it filled (warm). Both run one untimed
 round first, and keep their files and the signer's keys in a temporary folder of their own.
 """
 
@@ -463,6 +464,7 @@ def _justering(meeting: Meeting, signers: list[User]) -> tuple[MinutesVersion, M
 class PacketResult:
     attachments: int
     pages: int
+    workers: int  # LibreOffice processes at once
     cold: list[float]
     warm: list[float]
 
@@ -471,8 +473,11 @@ class PacketResult:
             [
                 _("Ledamotshandlingar med %(attachments)d DOCX-bilagor (%(pages)d sidor):")
                 % {"attachments": self.attachments, "pages": self.pages},
-                _("  konverteringscachen tom (LibreOffice gör om varje bilaga): %(spread)s")
-                % {"spread": _spread(self.cold)},
+                _(
+                    "  konverteringscachen tom (LibreOffice gör om varje bilaga, %(workers)d åt "
+                    "gången): %(spread)s"
+                )
+                % {"workers": self.workers, "spread": _spread(self.cold)},
                 _("  konverteringscachen fylld: %(spread)s") % {"spread": _spread(self.warm)},
             ]
         )
@@ -504,7 +509,11 @@ def bench_packet(*, attachments: int = 20, pages: int = 30, runs: int = 3) -> Pa
         cold_times = _timed(lambda: packets.members_packet(meeting, None), runs, empty_cache)[1]
         warm_times = _timed(lambda: packets.members_packet(meeting, None), runs)[1]
     return PacketResult(
-        attachments=attachments, pages=_page_count(packet), cold=cold_times, warm=warm_times
+        attachments=attachments,
+        pages=_page_count(packet),
+        workers=conversion.workers(),
+        cold=cold_times,
+        warm=warm_times,
     )
 
 

@@ -21,8 +21,8 @@ import base64
 import datetime
 import email
 import email.policy
-import hashlib
 import io
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
@@ -259,6 +259,19 @@ class Part:
     pdf: pypdf.PdfReader | None = None
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """An office document LibreOffice is making a PDF of, and the part and the page of our own
+    that stand in its place until it is done: the part becomes the PDF, or the page says why
+    there is none."""
+
+    name: str
+    content_type: str
+    converted: Future[bytes]
+    part: Part
+    sheet: Sheet
+
+
 @dataclass
 class AttachmentEntry:
     number: str
@@ -268,6 +281,7 @@ class AttachmentEntry:
     secrecy_reference: str
     sheets: list[Sheet] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    conversions: list[Conversion] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -448,9 +462,14 @@ def _attachment(document: Document, reader: Reader) -> AttachmentEntry:
 def _packet(meeting: Meeting, reader: Reader) -> bytes:
     context = _agenda_context(meeting, reader)
     items: list[ItemEntry] = context["items"]
-    for entry in items:
-        for attachment in entry.attachments:
-            _plan_attachment(attachment, f"{entry.anchor}-document-{attachment.document.pk}")
+    attachments = [attachment for entry in items for attachment in entry.attachments]
+    with conversion.Converter() as converter:
+        for entry in items:
+            for attachment in entry.attachments:
+                anchor = f"{entry.anchor}-document-{attachment.document.pk}"
+                _plan_attachment(attachment, anchor, converter)
+    for attachment in attachments:
+        _place_conversions(attachment)
     own = _render("meetings/pdf/packet.html", context)
     own_pdf = pypdf.PdfReader(io.BytesIO(pdf.write(own)))
     first_page = _anchor_pages(own)
@@ -481,9 +500,12 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
     return out.getvalue()
 
 
-def _plan_attachment(attachment: AttachmentEntry, anchor: str) -> None:
+def _plan_attachment(
+    attachment: AttachmentEntry, anchor: str, converter: conversion.Converter
+) -> None:
     """What of the attachment goes in the packet, in order: its PDFs as parts, everything else
-    as pages of our own (`anchor` and those made from it name them in the HTML)."""
+    as pages of our own (`anchor` and those made from it name them in the HTML); its office
+    documents given to `converter`."""
     document = attachment.document
     if not attachment.visible:
         text = _("Handlingen omfattas av sekretess (%(reference)s) och ingår inte här.") % {
@@ -498,48 +520,78 @@ def _plan_attachment(attachment: AttachmentEntry, anchor: str) -> None:
         }
         _add_sheet(attachment, Sheet(anchor, text=text))
     for file in stored:
-        _plan_file(attachment, file, f"{anchor}-file-{file.pk}")
+        _plan_file(attachment, file, f"{anchor}-file-{file.pk}", converter)
 
 
-def _plan_file(attachment: AttachmentEntry, file: File, anchor: str) -> None:
+def _plan_file(
+    attachment: AttachmentEntry, file: File, anchor: str, converter: conversion.Converter
+) -> None:
     with default_storage.open(file.storage_name) as stored:
         data = stored.read()
-    _plan_content(attachment, file.original_name, file.content_type, data, anchor)
+    _plan_content(attachment, file.original_name, file.content_type, data, anchor, converter)
 
 
 def _plan_content(
-    attachment: AttachmentEntry, name: str, content_type: str, data: bytes, anchor: str
+    attachment: AttachmentEntry,
+    name: str,
+    content_type: str,
+    data: bytes,
+    anchor: str,
+    converter: conversion.Converter,
 ) -> None:
     """One file's pages: a PDF merged as it is, an office document made a PDF by LibreOffice
-    (`conversion`), an image on a page, an e-mail's text and then its attachments in turn;
-    anything else, or a file that fails, named on a page that says why."""
+    (`conversion`, placed when done: `_place_conversions`), an image on a page, an e-mail's
+    text and then its attachments in turn; anything else, or a file that fails, named on a
+    page that says why."""
     if content_type in IMAGES:
         image = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"
         _add_sheet(attachment, Sheet(anchor, name=name, image=image))
         return
     if content_type == files.EMAIL:
-        _plan_email(attachment, name, data, anchor)
+        _plan_email(attachment, name, data, anchor, converter)
+        return
+    if content_type in conversion.CONVERTIBLE:
+        sheet = Sheet(anchor, name=name)
+        _add_sheet(attachment, sheet)
+        converted = converter.submit(data, content_type)
+        attachment.conversions.append(
+            Conversion(name, content_type, converted, attachment.parts[-1], sheet)
+        )
         return
     if content_type == files.PDF:
         reader = _pdf_reader(data)
         reason = _("PDF-filen kan inte läsas.")
-    elif content_type in conversion.CONVERTIBLE:
-        try:
-            converted = conversion.to_pdf(
-                data, content_type, sha256=hashlib.sha256(data).hexdigest()
-            )
-        except conversion.ConversionError as error:
-            reader, reason = None, str(error)
-        else:
-            reader = _pdf_reader(converted)
-            reason = _("LibreOffice gjorde ingen läsbar PDF av filen.")
     else:
         reader, reason = None, _("Filer av den typen visas inte i handlingarna.")
     if reader is not None:
         attachment.parts.append(Part(pdf=reader))
         return
+    text = _not_included(attachment, name, content_type, reason)
+    _add_sheet(attachment, Sheet(anchor, name=name, text=text))
+
+
+def _place_conversions(attachment: AttachmentEntry) -> None:
+    """Each converted office document in the place it holds: its PDF, or the page that says
+    why it could not be converted."""
+    for pending in attachment.conversions:
+        try:
+            reader = _pdf_reader(pending.converted.result())
+            reason = _("LibreOffice gjorde ingen läsbar PDF av filen.")
+        except conversion.ConversionError as error:
+            reader, reason = None, str(error)
+        if reader is None:
+            pending.sheet.text = _not_included(
+                attachment, pending.name, pending.content_type, reason
+            )
+        else:
+            attachment.sheets.remove(pending.sheet)
+            pending.part.anchor = ""
+            pending.part.pdf = reader
+
+
+def _not_included(attachment: AttachmentEntry, name: str, content_type: str, reason: str) -> str:
     kind = files.ALLOWED.get(content_type)
-    text = _(
+    return _(
         "Bilagan %(name)s (%(kind)s) kunde inte läggas in i handlingarna. %(reason)s Den "
         "finns i diariet under nummer %(number)s."
     ) % {
@@ -548,10 +600,15 @@ def _plan_content(
         "reason": reason,
         "number": attachment.number,
     }
-    _add_sheet(attachment, Sheet(anchor, name=name, text=text))
 
 
-def _plan_email(attachment: AttachmentEntry, name: str, data: bytes, anchor: str) -> None:
+def _plan_email(
+    attachment: AttachmentEntry,
+    name: str,
+    data: bytes,
+    anchor: str,
+    converter: conversion.Converter,
+) -> None:
     """An e-mail: its sender, recipients, date, subject and text on a page of their own, then
     each of its attachments as a file of the packet in turn."""
     message = email.message_from_bytes(data, policy=email.policy.default)
@@ -574,7 +631,7 @@ def _plan_email(attachment: AttachmentEntry, name: str, data: bytes, anchor: str
             continue
         filename = part.get_filename() or _("bilaga %(number)s") % {"number": index}
         detected = files.detect_content_type(content) or part.get_content_type()
-        _plan_content(attachment, filename, detected, content, f"{anchor}-part-{index}")
+        _plan_content(attachment, filename, detected, content, f"{anchor}-part-{index}", converter)
 
 
 def _pdf_reader(data: bytes) -> pypdf.PdfReader | None:

@@ -1,7 +1,7 @@
 """Attachments as they come: LibreOffice makes DOCX, ODT and XLSX attachments PDFs in the
-packet, an e-mail brings its text and then its attachments, and a file that cannot be converted
-is named on a page that says why. The office files under files/ were made by LibreOffice
-itself from text, each with a marker to find."""
+packet, an e-mail brings its text and then its attachments (a PPTX among them), and a file that
+cannot be converted is named on a page that says why. The office files under files/ were made
+by LibreOffice itself from text, each with a marker to find."""
 
 import datetime
 from email.message import EmailMessage
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_django.fixtures import Settings
 
+from kansli import pdf
 from kansli.meetings import conversion, packets
 from kansli.meetings.models import ItemAttachment
 from kansli.meetings.tests.meeting_samples import Sample, meeting_with_agenda, pdf_text
@@ -107,10 +108,49 @@ def test_a_converted_file_is_kept_by_its_checksum_and_not_converted_again(
     attach(sample, "yttrande.odt", (FILES / "yttrande.odt").read_bytes())
     packets.members_packet(sample.meeting, None)
 
-    def refuse(data: bytes, suffix: str) -> bytes:
+    def refuse(*arguments: object) -> bytes:
         raise conversion.ConversionError("Ingen ny konvertering väntad.")
 
     monkeypatch.setattr(conversion, "_convert", refuse)
     text = pdf_text(packets.public_packet(sample.meeting))
 
     assert MARKERS["yttrande.odt"] in text
+
+
+def test_a_presentation_an_e_mail_brings_is_converted(sample: Sample) -> None:
+    message = EmailMessage()
+    message["From"] = "ekonomi@example.se"
+    message["Subject"] = "Budgetdragningen"
+    message["Date"] = "Tue, 03 Feb 2026 09:00:00 +0100"
+    message.set_content("Bilderna från dragningen.")
+    message.add_attachment(
+        (FILES / "bildspel.pptx").read_bytes(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.presentationml.presentation",
+        filename="bildspel.pptx",
+    )
+    attach(sample, "dragning.eml", message.as_bytes())
+
+    text = pdf_text(packets.members_packet(sample.meeting, None))
+
+    assert "PPTXMARKOR9955" in text
+
+
+def test_an_attachment_on_two_items_is_converted_once_and_placed_in_both(
+    sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docx = (FILES / "bilaga.docx").read_bytes()
+    converted: list[bytes] = []
+
+    def convert(data: bytes, suffix: str, *options: object) -> bytes:
+        converted.append(data)
+        return pdf.write(pdf.render(f"<p>{'KONVERTERAD' if data == docx else 'ANNAN'}</p>"))
+
+    monkeypatch.setattr(conversion, "_convert", convert)
+    document = attach(sample, "bilaga.docx", docx)
+    ItemAttachment.objects.create(item=sample.items[1], document=document, position=9)
+
+    text = pdf_text(packets.members_packet(sample.meeting, None))
+
+    assert converted.count(docx) == 1
+    assert text.count("KONVERTERAD") == 2
