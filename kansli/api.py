@@ -34,10 +34,11 @@ from kansli.decisions.api import router as decisions_router
 from kansli.delegation.api import router as delegation_router
 from kansli.followup.api import router as followup_router
 from kansli.governance.api import router as governance_router
+from kansli.integrations.api import router as integrations_router
 from kansli.meetings.api import router as meetings_router
 from kansli.organisation.api import router as organisation_router
 from kansli.preparation.api import router as preparation_router
-from kansli.registry.api import router as registry_router
+from kansli.registry.intake_api import router as registry_router
 from kansli.search.api import router as search_router
 from kansli.texts import gettext_lazy as _lazy
 
@@ -49,7 +50,8 @@ class Error(Schema):
     code: str = Field(
         description=_lazy(
             "Felets slag: invalid (400), unauthenticated (401), permission_denied (403), "
-            "not_found (404), conflict (409), validation (422), eller tjänstens egen kod."
+            "not_found (404), conflict (409), too_large (413), validation (422), eller "
+            "tjänstens egen kod."
         )
     )
     fields: dict[str, list[str]] = Field(
@@ -63,6 +65,7 @@ CODES = {
     403: "permission_denied",
     404: "not_found",
     409: "conflict",
+    413: "too_large",
     422: "validation",
     429: "throttled",
 }
@@ -75,6 +78,7 @@ ERROR_DESCRIPTIONS = {
     403: gettext_lazy("Användaren har inte behörighet; detail säger varför."),
     404: gettext_lazy("Det som efterfrågades finns inte."),
     409: gettext_lazy("Det krockar med hur det redan är (code conflict)."),
+    413: gettext_lazy("Anropet eller en fil i det är för stort (code too_large)."),
     422: gettext_lazy("Parametrarna eller innehållet har fel form; felen per fält i fields."),
 }
 WRITES = frozenset({"post", "put", "patch", "delete"})
@@ -96,6 +100,8 @@ def operation_errors(method: str, operation: dict[str, Any]) -> list[int]:
         errors.append(422)
     if method in WRITES:
         errors += [400, 403, 409]
+    if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}):
+        errors.append(413)
     return sorted(set(errors))
 
 
@@ -226,6 +232,7 @@ api.add_router("", search_router, tags=["diarium"])
 api.add_router("", preparation_router, tags=["beredning"])
 api.add_router("", meetings_router, tags=["sammanträden"])
 api.add_router("", followup_router, tags=["uppföljning"])
+api.add_router("", integrations_router, tags=["webhooks"])
 
 
 def error_response(
@@ -284,8 +291,26 @@ def invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     detail = " ".join(exc.messages)
     if "conflict" in codes:
         return error_response(request, 409, detail, fields=fields)
+    refused = sorted(codes & FILE_REFUSALS.keys())
+    if refused:
+        return error_response(
+            request, FILE_REFUSALS[refused[0]], detail, code=refused[0], fields=fields
+        )
     code = codes.pop() if len(codes) == 1 else None
     return error_response(request, 400, detail, code=code, fields=fields)
+
+
+# A file the registry refuses (kansli.registry.files): 413 when it is too large, 422 when it is
+# not what it says it is, or cannot be read.
+FILE_REFUSALS = {
+    "too_large": 413,
+    "empty": 422,
+    "type": 422,
+    "mislabelled": 422,
+    "inflated": 422,
+    "encrypted": 422,
+    "unreadable": 422,
+}
 
 
 # ninja's own texts for its HttpErrors, in Swedish.

@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
@@ -119,6 +121,7 @@ INSTALLED_APPS = [
     "kansli.meetings",
     "kansli.followup",
     "kansli.archive",
+    "kansli.integrations",
     "kansli.web",
     "kansli.demo",
     "kansli.bench",
@@ -244,6 +247,18 @@ KANSLI_CONVERSION_TIMEOUT = envint("KANSLI_CONVERSION_TIMEOUT", 120, minimum=1)
 KANSLI_SIGNER = os.environ.get("KANSLI_SIGNER", "kansli.meetings.signing.LocalCertificateAuthority")
 KANSLI_SIGNING_DIR = Path(os.environ.get("KANSLI_SIGNING_DIR", VAR_DIR / "signing"))
 KANSLI_SIGNING_TRUST_ROOTS = envlist("KANSLI_SIGNING_TRUST_ROOTS", [])
+
+# Background tasks (Django's Tasks API, the django-tasks backport): webhook deliveries. The
+# database's queue by default, worked by `kansli db_worker`, so no other server is needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Webhooks (kansli.integrations): attempts before a delivery fails, the seconds to wait for a
+# subscriber's answer, and whether subscribers may be on private or loopback addresses (off:
+# Kansli must not be made to post into its own network).
+KANSLI_WEBHOOK_ATTEMPTS = envint("KANSLI_WEBHOOK_ATTEMPTS", 6, minimum=1)
+KANSLI_WEBHOOK_TIMEOUT = envint("KANSLI_WEBHOOK_TIMEOUT", 10, minimum=1)
+KANSLI_WEBHOOK_ALLOW_PRIVATE = envbool("KANSLI_WEBHOOK_ALLOW_PRIVATE", False)
+# Hours the API keeps the answer to a call made with an Idempotency-Key.
+KANSLI_IDEMPOTENCY_HOURS = envint("KANSLI_IDEMPOTENCY_HOURS", 24, minimum=1)
 
 # Security: Django's protections on; production settings pass `check --deploy`.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)

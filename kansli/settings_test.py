@@ -26,3 +26,7 @@ WHITENOISE_AUTOREFRESH = True
 # Every test process gets a local certificate authority of its own, removed when it ends.
 _SIGNING_DIR = tempfile.TemporaryDirectory(prefix="kansli-signing-")
 KANSLI_SIGNING_DIR = Path(_SIGNING_DIR.name)  # noqa: F405
+# Tasks run at once, in the test's own thread and database transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The tests' webhook subscribers listen on 127.0.0.1.
+KANSLI_WEBHOOK_ALLOW_PRIVATE = True

@@ -41,6 +41,7 @@ UNLOGGED_FIELDS = {
 # `kansli audit verify` also reads each file and compares it with the hash (files_verify).
 HASHED_FILES = {
     "meetings.minutesversion": (("file", "sha256"), ("public_file", "public_sha256")),
+    "meetings.itemextract": (("file", "sha256"),),
 }
 
 

@@ -38,7 +38,7 @@ from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.policy import require_put_on_agenda
 from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.delegation import labels
-from kansli.meetings import calendar, packets, rules, signing
+from kansli.meetings import calendar, events, packets, rules, signing
 from kansli.meetings.models import (
     Adjournment,
     AgendaItem,
@@ -1560,7 +1560,9 @@ def _post(
         chain_seq=chain_seq,
         chain_hash=chain_hash,
     )
-    return audit.create(actor=actor, instance=posting)
+    posted = audit.create(actor=actor, instance=posting)
+    events.posting_published(posted)
+    return posted
 
 
 def _report_delegated(actor: Actor, meeting: Meeting) -> None:

@@ -11,9 +11,8 @@ from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
 
-from kansli.bounds import Pages, Year
+from kansli.bounds import Year
 from kansli.organisation.api import (
     OnDate,
     OrganizationRef,
@@ -21,8 +20,9 @@ from kansli.organisation.api import (
     body_found,
     found,
 )
-from kansli.organisation.models import Body
+from kansli.organisation.models import Body, Organization
 from kansli.registry import models, selectors, services
+from kansli.registry.changes import Changes, changes_page
 from kansli.registry.policy import (
     may_decide_for_authority,
     may_handle_records_requests,
@@ -130,19 +130,34 @@ def readable_body(request: HttpRequest, slug: str) -> Body:
     return body
 
 
+def _organization(body: Body, slug: str) -> Organization:
+    return found(
+        body.organizations.all(),
+        _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
+        % {"body": body, "slug": slug},
+        slug=slug,
+    )
+
+
 def _documents(body: Body) -> Any:
     return selectors.documents_with_case(
         models.Document.objects.filter(case__organization__body=body)
     ).prefetch_related("files")
 
 
+class CasePage(Schema):
+    items: list[Case]
+    next: str | None = Field(description=_lazy("Adressen till nästa sida; null på den sista."))
+
+
 @router.get(
     "/bodies/{slug}/registry/cases",
-    response=list[Case],
-    summary=_lazy("Ärenden i diariet"),
+    response=CasePage,
+    summary=_lazy("Ärenden i diariet, i den ordning de senast ändrades, en sida i taget"),
 )
-@paginate(Pages)
-def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> list[dict[str, Any]]:
+def case_list(
+    request: HttpRequest, slug: str, filters: Query[CaseFilter], paging: Query[Changes]
+) -> dict[str, Any]:
     cases = selectors.cases_with_organization(
         models.Case.objects.filter(organization__body=readable_body(request, slug))
     )
@@ -152,7 +167,8 @@ def case_list(request: HttpRequest, slug: str, filters: Query[CaseFilter]) -> li
         cases = cases.filter(status=filters.status)
     if filters.year:
         cases = cases.filter(opened_on__year=filters.year)
-    return [_case(case_view(request.user, case)) for case in cases.order_by("-opened_on", "-id")]
+    rows, next_url = changes_page(request, cases, paging)
+    return {"items": [_case(case_view(request.user, case)) for case in rows], "next": next_url}
 
 
 @router.get(
@@ -233,12 +249,7 @@ def registry_list(
     start = filters.start or timezone.localdate()
     organization = None
     if filters.organization:
-        organization = found(
-            body.organizations.all(),
-            _("%(body)s har ingen organisation med kortnamnet %(slug)s.")
-            % {"body": body, "slug": filters.organization},
-            slug=filters.organization,
-        )
+        organization = _organization(body, filters.organization)
     documents = selectors.registry_list(
         body=body,
         start=start,

@@ -197,11 +197,14 @@ class Case(models.Model):
     closed_on = models.DateField(_("avslutat den"), null=True, blank=True)
     # The next document's running number within the case ("2026/00051-3"), advanced under lock.
     next_document_number = models.PositiveIntegerField(default=1, editable=False)
+    # When the case was last saved: the API's `changed_since` and the order of its pages.
+    updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
     class Meta:
         verbose_name = _("ärende")
         verbose_name_plural = _("ärenden")
         ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="case_updated_at")]
         constraints = [
             models.UniqueConstraint(fields=["series", "sequence"], name="case_sequence_per_series"),
             models.UniqueConstraint(
@@ -287,13 +290,18 @@ class Document(models.Model):
     secrecy_reason = models.CharField(_("skäl för sekretess"), max_length=300, blank=True)
     counterpart_masked = models.BooleanField(_("dölj avsändare/mottagare"), default=False)
     description_masked = models.BooleanField(_("dölj beskrivningen"), default=False)
+    # When the registration was last saved: the API's `changed_since` and the order of its pages.
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     class Meta:
         verbose_name = _("handling")
         verbose_name_plural = _("handlingar")
         ordering = ["case", "sequence"]
         permissions = [("view_secret_document", _("Kan se sekretessbelagda handlingar"))]
-        indexes = [models.Index(fields=["registered_at"], name="document_registered_at")]
+        indexes = [
+            models.Index(fields=["registered_at"], name="document_registered_at"),
+            models.Index(fields=["updated_at", "id"], name="document_updated_at"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["case", "sequence"], name="document_sequence_per_case"),
             models.CheckConstraint(

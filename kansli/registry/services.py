@@ -27,7 +27,7 @@ from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.delegation import engine
 from kansli.organisation.models import Body, Organization, Person
-from kansli.registry import masking, numbering, policy
+from kansli.registry import events, masking, numbering, policy
 from kansli.registry.files import CheckedFile, check_file
 from kansli.registry.models import (
     Case,
@@ -147,12 +147,15 @@ def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = No
         raise ValidationError(
             _("Ärendet %(number)s är redan avslutat.") % {"number": case.number}, code="conflict"
         )
-    return _case_update(
-        actor=actor,
-        case=case,
-        status=Case.Status.CLOSED,
-        closed_on=closed_on or timezone.localdate(),
-    )
+    with transaction.atomic():
+        closed = _case_update(
+            actor=actor,
+            case=case,
+            status=Case.Status.CLOSED,
+            closed_on=closed_on or timezone.localdate(),
+        )
+        events.case_closed(closed)
+    return closed
 
 
 def case_reopen(*, actor: Actor, case: Case) -> Case:
@@ -352,6 +355,7 @@ def _register(
                 _file_save(actor=actor, document=document, checked=one, stored=stored)
             texts[document.pk] = [one.text for one in files]
         index_documents(documents, files=texts)
+        events.documents_registered(documents)
     return documents
 
 

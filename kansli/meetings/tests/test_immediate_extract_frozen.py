@@ -5,7 +5,10 @@ case's extract is not served to the public."""
 
 import hashlib
 
+import pytest
 from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 
@@ -79,3 +82,21 @@ def test_a_secret_cases_extract_is_not_served_to_the_public(
 
     assert item.frozen_extract.sha256
     assert Client().get(extract_url(item)).status_code == 404
+
+
+def test_a_changed_extract_fails_audit_verify(
+    ks: Board, meeting: Meeting, frozen_now: Clock
+) -> None:
+    frozen_now(at(DAY, 11))
+    meeting = sitting.opened(ks, meeting)
+    item = sitting.case_item(meeting)
+    services.item_decide(actor=None, item=item)
+    approve_at_once(ks, item)
+    call_command("audit", "verify")
+    name = AgendaItem.objects.get(pk=item.pk).frozen_extract.file.name
+    with open(default_storage.path(name), "r+b") as stored:
+        stored.seek(-20, 2)
+        stored.write(b"% Beslutet andrat  \n")
+
+    with pytest.raises(CommandError, match="Protokollsutdrag Kommunstyrelsen 2026-12-01 § "):
+        call_command("audit", "verify")

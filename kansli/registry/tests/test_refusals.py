@@ -250,6 +250,18 @@ ROUTES: list[RouteCase] = [
     RouteCase(f"GET {API}/registry/documents/{{document_id}}/files/{{file_id}}", _api_secret_file),
     # The postlista through the API: any key's holder reads it, masked as the public page.
     RouteCase(f"GET {API}/registry/list", _slug, refused=(ANONYMOUS,)),
+    # The registry's API for systems (issue 14, item 4).
+    RouteCase(f"GET {API}/registry/documents", _slug, refused=OUTSIDERS),
+    RouteCase(
+        f"POST {API}/registry/cases",
+        _slug,
+        data=lambda demo: {"organization": _board(demo).slug, "title": "Medborgarförslag"},
+    ),
+    # The form is read only after the caller's right to register is checked: none is sent.
+    RouteCase(
+        f"POST {API}/registry/cases/{{case_id}}/documents",
+        lambda demo: {"slug": "vanersborg", "case_id": _case(demo).pk},
+    ),
     RouteCase(f"GET {REQUESTS}", _slug),
     RouteCase(f"GET {REQUESTS}/{{request_id}}", _api_request),
     RouteCase(f"POST {REQUESTS}", _slug, data=lambda demo: {"subject": "Protokoll"}),

@@ -1,0 +1,12 @@
+"""The background work of integrations, run by the task backend of Django's Tasks API
+(django-tasks): the database's queue by default, worked by `kansli db_worker`."""
+
+from django_tasks import task
+
+from kansli.integrations import webhooks
+
+
+@task()
+def deliver(delivery_id: int) -> str:
+    """Send one webhook delivery; its state after the attempt."""
+    return webhooks.delivery_attempt(delivery_id=delivery_id).state
