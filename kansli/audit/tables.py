@@ -19,6 +19,12 @@ LEFT_OUT = {
         "made on first use and counted up by case numbering in the registering transaction; "
         "each case, with its number, is in the log"
     ),
+    "integrations.idempotencykey": (
+        "the kept answer to an API call, for its retries; the call's own change is in the log"
+    ),
+    "integrations.webhookdelivery": (
+        "the record of an event sent to a subscriber; the change it tells of is in the log"
+    ),
 }
 
 # Columns that legitimately change without an event; verify and the triggers ignore them.
@@ -30,6 +36,9 @@ UNLOGGED_FIELDS = {
             "the text of a file whose checksum is logged; kept out of the log, which keeps "
             "everything for ever and would otherwise hold secret text"
         )
+    },
+    "integrations.webhooksubscription": {
+        "secret": "the key of the signatures, kept out of the log, which keeps everything for ever"
     },
     "registry.case": {
         "next_document_number": "counted up by each document registered, whose event holds it"
