@@ -428,6 +428,28 @@ def two_word_queries(*, body: Body, count: int, rng: random.Random) -> Iterator[
             yield " ".join(rng.sample(found, 2))
 
 
+# Pairs of words that a tenth of the bench's documents share (a description template's own
+# words): the slowest searches, measured with each filter too.
+COMMON_PAIRS = ("Skrivelse angående", "angående Skrivelse")
+
+
+def filter_mix(*, body: Body, rng: random.Random) -> Iterator[SearchFilters]:
+    """Each of the search's filters in turn, with a random value: organ, year, a date range
+    of a year, direction (kind of document), classification."""
+    organs = list(body.organizations.all())
+    last = timezone.localdate().year
+    while True:
+        year = rng.randint(FIRST_YEAR, last)
+        start = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
+        yield SearchFilters(body=body, organization=rng.choice(organs))
+        yield SearchFilters(body=body, year=year)
+        yield SearchFilters(
+            body=body, date_from=start, date_to=start + datetime.timedelta(days=365)
+        )
+        yield SearchFilters(body=body, direction=rng.choice(Document.Direction.values))
+        yield SearchFilters(body=body, classification=f"{rng.randint(1, 9)}")
+
+
 @dataclass(frozen=True)
 class RegistryResult:
     documents: int
@@ -435,6 +457,8 @@ class RegistryResult:
     batch: int
     batched_registrations_per_second: float
     search: Timing
+    filtered_search: Timing
+    common_search: Timing
     first_page: Timing
     deep_page: Timing
 
@@ -447,6 +471,8 @@ class RegistryResult:
                 f"Registrering {self.batch} i taget (documents_register med händelselogg och "
                 f"sökindex): {self.batched_registrations_per_second:,.0f} handlingar/s",
                 str(self.search),
+                str(self.filtered_search),
+                str(self.common_search),
                 str(self.first_page),
                 str(self.deep_page),
             ]
@@ -476,6 +502,19 @@ def bench_registry(
         "Sökning, två ord",
         [partial(search, user=user, query=q, filters=filters) for q in queries],
     )
+    mix = filter_mix(body=body, rng=rng)
+    filtered = _timed(
+        "Sökning, två ord med ett filter (organ, år, datum, riktning, klassificering i tur)",
+        [partial(search, user=user, query=q, filters=next(mix)) for q in queries],
+    )
+    common = _timed(
+        "Sökning, vanligt ordpar utan och med varje filter",
+        [
+            partial(search, user=user, query=pair, filters=each)
+            for pair in COMMON_PAIRS
+            for each in [filters, *(next(mix) for _n in range(searches // 2))]
+        ],
+    )
     factory = RequestFactory()
     case_ids = Case.objects.filter(organization__body=body).order_by("pk")
     deep_after = case_ids.values_list("pk", flat=True)[case_ids.count() // 2]
@@ -498,7 +537,9 @@ def bench_registry(
         batched = registrations_batched(
             body=body, user=registrar, count=registrations_count, batch=batch, rng=rng
         )
-    return RegistryResult(documents, single, batch, batched, search_timing, first, deep)
+    return RegistryResult(
+        documents, single, batch, batched, search_timing, filtered, common, first, deep
+    )
 
 
 def add_registry_commands(sub: Any) -> None:

@@ -94,13 +94,15 @@ def _corpus(documents: list[dict[str, str]]) -> tuple[Body, User, dict[int, str]
             cases[title] = registry.case_open(
                 actor=None, organization=board, title=title, opened_on=today
             )
+        counterpart = entry.get("counterpart", "")
         document = registry.document_register(
             actor=None,
             case=cases[title],
-            direction=Document.Direction.INCOMING,
+            # A letter from its sender; a document without one is drawn up by the body.
+            direction=Document.Direction.INCOMING if counterpart else Document.Direction.DRAWN_UP,
             date=today,
             description=entry["description"],
-            counterpart=entry.get("counterpart", ""),
+            counterpart=counterpart,
         )
         keys[document.pk] = entry["key"]
     return body, user, keys

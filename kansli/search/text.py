@@ -4,8 +4,9 @@ no Django.
 Each word of a text is indexed as terms: first its base form's Snowball Swedish stem
 (snowballstemmer 3; the base form from the Swedish dictionary, `kansli.search.swedish`:
 "revisorerna" and "revisor" are both "revis", "laddplatser" and "laddplats" both "laddplat"),
-then its own stem where that differs, then the stems of its parts if it is a compound, so that
-"direktör" finds "kommundirektörsinstruktion". Both databases index the same terms, made here.
+then its own stem and the word as written where they differ, then the stems of its parts if it
+is a compound, so that "direktör" finds "kommundirektörsinstruktion". Both databases index the
+same terms, made here.
 PostgreSQL's own `swedish` configuration is not used: the Snowball version in PostgreSQL 15
 leaves "beslutet" as it is. Stop words, the Snowball Swedish list that PostgreSQL ships too,
 are neither indexed nor searched for.
@@ -68,10 +69,12 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def terms(word: str) -> tuple[str, ...]:
     """The index terms of a lower-case word: its base form's stem first, then its own stem
-    if different, then its parts' stems; () for a stop word."""
+    and the word itself if different, then its parts' stems; () for a stop word. The word as
+    written is there for prefixes: "socialstyrel*" finds "socialstyrelsen", whose stem is
+    "socialstyr"."""
     if word in STOPWORDS:
         return ()
-    found = [stem(swedish.root(word)), stem(word)]
+    found = [stem(swedish.root(word)), stem(word), word]
     found += [stem(part) for part in swedish.parts(word)]
     return tuple(t for t in dict.fromkeys(found) if t)
 
@@ -91,7 +94,7 @@ class Word:
 
 @dataclass(frozen=True)
 class Prefix:
-    """`laddpl*`: any term that begins so."""
+    """`laddpl*`: any term that begins so (a word as written, or a stem)."""
 
     text: str
 
@@ -142,11 +145,7 @@ def _word(word: str) -> Word | None:
 
 
 def _prefix(text: str) -> Prefix | Word | None:
-    # What a Snowball stem (which only cuts endings) leaves of the prefix: "beslutet*" finds
-    # "beslutets" through "beslut", since the index holds stems.
-    stemmed = _stemmer().stemWord(text)
-    kept = stemmed if text.startswith(stemmed) else text
-    return Prefix(kept) if len(kept) >= PREFIX_MIN else _word(text)
+    return Prefix(text) if len(text) >= PREFIX_MIN else _word(text)
 
 
 def _phrase(text: str) -> Phrase | Word | None:

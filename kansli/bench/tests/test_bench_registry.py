@@ -37,4 +37,6 @@ def test_seed_then_measure_a_tiny_body(db: None, settings: Settings, tmp_path: P
     assert "Registrering en i taget (document_register" in report
     assert "Registrering 2 i taget (documents_register" in report
     assert "Sökning, två ord: p50" in report
+    assert "Sökning, två ord med ett filter" in report
+    assert "Sökning, vanligt ordpar utan och med varje filter: p50" in report
     assert "Ärendelistan, en sida mitt i: p50" in report

@@ -3,15 +3,19 @@ the Swedish dictionary (issue 14's failing searches), on PostgreSQL and on SQLit
 
 import datetime
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from kansli.accounts.models import User
 from kansli.organisation.models import Organization
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
 from kansli.search import swedish
+from kansli.search.models import SearchEntry
 from kansli.search.selectors import search
 
 
@@ -89,3 +93,18 @@ def test_the_dictionary_is_read_once_into_a_cached_table(tmp_path: Path) -> None
     assert list(tmp_path.iterdir()) == [tmp_path / "sv_SE.pickle"]
     assert second.roots_of("revisorerna") == ["revisor"]
     assert second.parts("kommundirektörsinstruktion") == ["kommun", "direktör", "instruktion"]
+
+
+def test_reindex_rebuilds_every_entry(
+    case: Case, officer: User, register: Callable[..., Document]
+) -> None:
+    found = register(case, "Nya laddplatser")
+    SearchEntry.objects.all().delete()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+    assert numbers(officer, "laddplats") == set()
+
+    call_command("reindex", stdout=StringIO())
+
+    assert numbers(officer, "laddplats") == {found.number}

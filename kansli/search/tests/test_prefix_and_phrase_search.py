@@ -21,6 +21,7 @@ def test_a_prefix_finds_every_word_that_begins_so(
 
     assert numbers(officer, "laddpl*") == {plural.number, single.number}
     assert numbers(officer, "laddplatser*") == {plural.number}
+    assert numbers(officer, "laddplatsen*") == set()
     assert numbers(officer, "laddpl* skol*") == {plural.number}
 
 
