@@ -1,5 +1,5 @@
-"""Demo registry: number series, retention rules, a few cases with their documents (one of
-them secret) and a waiting public records request for each demo body.
+"""Demo registry: number series, retention rules, the classification plan, a few cases with
+their documents (one of them secret) and a waiting public records request for each demo body.
 
 Written through the registry's services like any registration; each row is first looked up
 by its natural key (a case by its organization and title, a document by its case and
@@ -15,8 +15,10 @@ from django.utils import timezone
 from kansli.audit.services import Actor
 from kansli.organisation import selectors as who
 from kansli.organisation.models import Body, Organization, Person, Position
+from kansli.registry import planfile
 from kansli.registry import services as registry
-from kansli.registry.models import Case, Document, RetentionRule
+from kansli.registry.models import Case, Document, PlanClass, RetentionRule
+from kansli.registry.plans import plan_import
 
 INCOMING, DRAWN_UP, OUTGOING = (
     Document.Direction.INCOMING,
@@ -179,6 +181,10 @@ def _load(spec: DemoRegistry, body: Body, today: datetime.date, actor: Actor) ->
         )
         for name, action, years in RETENTION_RULES
     ]
+    plan = planfile.DATA_DIR / f"{body.slug}.yaml"
+    plan_import(
+        actor=actor, body=body, text=plan.read_text(encoding="utf-8"), source_name=plan.name
+    )
     officer = holder(body, "handlaggare", today)
     cases = [_case(case, organization, officer, rules[0], today, actor) for case in spec.cases]
     if not body.public_records_requests.filter(subject=spec.request).exists():
@@ -218,7 +224,9 @@ def _case(
             organization=organization,
             title=spec.title,
             case_officer=officer,
-            classification=spec.classification,
+            plan_class=PlanClass.objects.get(
+                plan__body=organization.body, code=spec.classification
+            ),
             opened_on=opened_on,
         )
     for document in spec.documents:

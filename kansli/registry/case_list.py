@@ -43,9 +43,8 @@ def case_page(
         cases = cases.filter(case_officer=officer)
     if after is not None:
         cases = cases.filter(pk__lt=after)
-    found = list(
-        cases.select_related("organization__body", "case_officer").order_by("-pk")[: size + 1]
-    )
+    cases = cases.select_related("organization__body", "case_officer", "plan_class")
+    found = list(cases.order_by("-pk")[: size + 1])
     page = found[:size]
     # Counted for the page's cases only, in a query of their own, so that the count does not
     # make the database group the whole table before it can stop after one page.

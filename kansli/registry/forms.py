@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kansli.bounds import PAGE_MAX, require_year_in_bounds
 from kansli.organisation.models import Appointment, Body, Organization, Person
-from kansli.registry.models import Case, Document
+from kansli.registry.models import Case, Document, PlanClass
+from kansli.registry.plans import processes_of
 from kansli.registry.selectors import week_of
 from kansli.web.forms import date_field, offer
 
@@ -81,6 +82,18 @@ def staff_on(body: Body, day: datetime.date) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=holders).order_by("family_name", "given_name")
 
 
+def plan_class_field() -> forms.ModelChoiceField:
+    """The class of a case: a process of the body's classification plan. The form offers
+    `plans.processes_of(body)` once it knows the body."""
+    return forms.ModelChoiceField(
+        label=_("Klass"),
+        queryset=PlanClass.objects.none(),
+        required=False,
+        empty_label=_("Ingen klass ännu"),
+        help_text=_("Processen i klassificeringsstrukturen; den ger gallringsregeln."),
+    )
+
+
 class RegisterForm(forms.Form):
     """An incoming letter (or another document) in a few keystrokes: the sender, what it is
     about and a file; into a case by its number, or into a new case."""
@@ -113,6 +126,7 @@ class RegisterForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation för nytt ärende"), queryset=Organization.objects.none()
     )
+    klass = plan_class_field()
     handlaggare = forms.ModelChoiceField(
         label=_("Handläggare"),
         queryset=Person.objects.none(),
@@ -145,6 +159,7 @@ class RegisterForm(forms.Form):
         self.fields["organisation"].initial = board.pk if board else None
         offer(self, "handlaggare", staff_on(body, today))
         self.fields["datum"].initial = today
+        offer(self, "klass", processes_of(body))
 
     def clean_arende(self) -> Case | None:
         number = self.cleaned_data["arende"].strip()

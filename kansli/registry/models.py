@@ -155,6 +155,66 @@ class RetentionRule(models.Model):
         }
 
 
+class ClassificationPlan(models.Model):
+    """A body's classification plan (klassificeringsstruktur), process-based as KLASSA's: areas
+    of activity (verksamhetsområden) hold process groups (processgrupper), which hold the
+    processes a case is classified by. Loaded from its YAML file (`planfile`)."""
+
+    body = models.OneToOneField(
+        Body,
+        on_delete=models.PROTECT,
+        related_name="classification_plan",
+        verbose_name=_("huvudman"),
+    )
+    name = models.CharField(_("benämning"), max_length=200)
+
+    class Meta:
+        verbose_name = _("klassificeringsstruktur")
+        verbose_name_plural = _("klassificeringsstrukturer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanClass(models.Model):
+    """A class of the plan: "1" an area, "1.2" a process group, "1.2.3" a process. Only a
+    process classifies cases, and each carries its retention rule."""
+
+    PROCESS_LEVEL = 3
+
+    plan = models.ForeignKey(
+        ClassificationPlan,
+        on_delete=models.CASCADE,
+        related_name="classes",
+        verbose_name=_("klassificeringsstruktur"),
+    )
+    code = models.CharField(_("kod"), max_length=30, validators=[validate_classification])
+    name = models.CharField(_("benämning"), max_length=200)
+    retention_rule = models.ForeignKey(
+        RetentionRule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_classes",
+        verbose_name=_("gallringsregel"),
+    )
+
+    class Meta:
+        verbose_name = _("klass")
+        verbose_name_plural = _("klasser")
+        ordering = ["plan", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="plan_class_code_per_plan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_process(self) -> bool:
+        return self.code.count(".") + 1 == self.PROCESS_LEVEL
+
+
 class Case(models.Model):
     """A matter (ärende), from its opening to its closing, numbered from its organization's
     series for the year it was opened."""
@@ -192,6 +252,14 @@ class Case(models.Model):
     )
     classification = models.CharField(
         _("klassificering"), max_length=30, blank=True, validators=[validate_classification]
+    )
+    plan_class = models.ForeignKey(
+        PlanClass,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("klass"),
     )
     opened_on = models.DateField(_("öppnat"))
     closed_on = models.DateField(_("avslutat den"), null=True, blank=True)
@@ -348,6 +416,90 @@ class File(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Disposal(models.Model):
+    """A disposal run (gallring) under one retention rule, decided as a gallringsbeslut that is
+    itself registered in the register. Its items are the record of what went."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="disposals", verbose_name=_("huvudman")
+    )
+    retention_rule = models.ForeignKey(
+        RetentionRule,
+        on_delete=models.PROTECT,
+        related_name="disposals",
+        verbose_name=_("gallringsregel"),
+    )
+    decision = models.OneToOneField(
+        Document,
+        on_delete=models.PROTECT,
+        related_name="disposal_decided",
+        verbose_name=_("gallringsbeslut"),
+    )
+    decided_on = models.DateField(_("beslutad"))
+    closed_on_or_before = models.DateField(_("ärenden avslutade senast"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beslutad av"),
+    )
+
+    class Meta:
+        verbose_name = _("gallring")
+        verbose_name_plural = _("gallringar")
+        ordering = ["-decided_on", "-id"]
+
+    def __str__(self) -> str:
+        return _("Gallring %(date)s enligt %(rule)s") % {
+            "date": self.decided_on,
+            "rule": self.retention_rule.name,
+        }
+
+
+class DisposedItem(models.Model):
+    """A case or a document a disposal removed, as it was registered: the record of what went.
+    A case's registration stays in the register; its documents' files and their text go."""
+
+    disposal = models.ForeignKey(
+        Disposal, on_delete=models.PROTECT, related_name="items", verbose_name=_("gallring")
+    )
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="disposed_items", verbose_name=_("ärende")
+    )
+    # None for the case itself; the document for each of its documents that went.
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disposed_item",
+        verbose_name=_("handling"),
+    )
+    number = models.CharField(_("nummer"), max_length=70)
+    title = models.CharField(_("ärendemening eller beskrivning"), max_length=500)
+    date = models.DateField(_("datum"))
+    # The provision under which the title is secret: it is masked for those without the right.
+    secrecy_reference = models.CharField(_("sekretess för titeln"), max_length=100, blank=True)
+    files = models.PositiveIntegerField(_("filer"), default=0)
+
+    class Meta:
+        verbose_name = _("gallrad post")
+        verbose_name_plural = _("gallrade poster")
+        ordering = ["disposal", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(document__isnull=True), name="case_disposed_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.secrecy_reference:
+            return f"{self.number} {masked_text(self.secrecy_reference)}"
+        return f"{self.number} {self.title}"
 
 
 class RecordsRequestSettings(models.Model):

@@ -80,6 +80,15 @@ SETTINGS = Action(
     _lazy("ändra diariets nummerserier och gallringsregler"),
     (Role.REGISTRAR, Role.ADMINISTRATOR),
 )
+CLASSIFY = Action(
+    APP,
+    _lazy("klassificera ärenden enligt klassificeringsstrukturen"),
+    REGISTRY_ROLES,
+    _lazy("eller handläggaren i sitt eget ärende"),
+)
+# The registrar is the archive's keeper (arkivansvarig) here: no delegation order of the demo
+# bodies names who decides on disposal, so the role decides it.
+DISPOSE = Action(APP, _lazy("besluta om gallring och se vad som ska gallras"), (Role.REGISTRAR,))
 
 
 def may_read(user: Actor, body: Body | int) -> bool:
@@ -197,6 +206,17 @@ def may_ask_for_authority_decision(
     return follows or HANDLE_REQUESTS.allows(user, request.body_id)
 
 
+def may_classify(user: Actor, *, case: Case) -> bool:
+    """Registrars and secretaries classify the body's cases; a case officer their own."""
+    body_id = case.organization.body_id
+    return CLASSIFY.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
+
+
+def may_dispose(user: Actor, body: Body | int) -> bool:
+    """May the user see what is due for disposal in the body and decide a disposal run?"""
+    return DISPOSE.allows(user, body)
+
+
 def may_change_settings(user: Actor, body: Body | int) -> bool:
     """May the user set the body's number series and retention rules?"""
     return SETTINGS.allows(user, body)
@@ -267,4 +287,20 @@ def require_change_settings(actor: Actor, *, body: Body) -> None:
         actor,
         _("Bara registratorer och administratörer hos %(body)s ändrar diariets inställningar.")
         % {"body": body},
+    )
+
+
+def require_classify(actor: Actor, *, case: Case) -> None:
+    require(
+        may_classify(actor, case=case),
+        actor,
+        _("Du har inte behörighet att klassificera ärendet %(number)s.") % {"number": case.number},
+    )
+
+
+def require_dispose(actor: Actor, *, body: Body) -> None:
+    require(
+        may_dispose(actor, body),
+        actor,
+        _("Bara registratorer hos %(body)s beslutar om gallring.") % {"body": body},
     )

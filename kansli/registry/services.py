@@ -34,10 +34,12 @@ from kansli.registry.models import (
     Document,
     File,
     NumberSeries,
+    PlanClass,
     PublicRecordsRequest,
     RecordsRequestSettings,
     RetentionRule,
 )
+from kansli.registry.plans import process_for
 from kansli.search.index import index_documents
 
 
@@ -108,12 +110,17 @@ def case_open(
     classification: str = "",
     opened_on: datetime.date | None = None,
     secrecy_reference: str = "",
+    plan_class: PlanClass | None = None,
 ) -> Case:
-    """Open a case with the next number of the organization's series for the year. Who may:
-    see `policy.may_open_case`."""
+    """Open a case with the next number of the organization's series for the year, in a process
+    of the body's classification plan if given (its code is then the case's classification).
+    Who may: see `policy.may_open_case`."""
     policy.require_open_case(actor, organization=organization, case_officer=case_officer)
     opened_on = opened_on or timezone.localdate()
     _refuse_officer_of_other_body(organization, case_officer)
+    process = process_for(organization.body, plan_class)
+    if process is not None:
+        classification = process.code
     series, sequence, number = numbering.next_case_number(organization, opened_on.year)
     case = Case(
         organization=organization,
@@ -123,6 +130,7 @@ def case_open(
         title=title.strip(),
         case_officer=case_officer,
         classification=classification,
+        plan_class=plan_class,
         opened_on=opened_on,
         secrecy_reference=secrecy_reference.strip(),
     )

@@ -4,7 +4,7 @@ preparation, under the same paths, are the preparation app's pages."""
 
 from django.urls import path
 
-from kansli.registry import request_urls, views
+from kansli.registry import disposal_views, request_urls, views
 
 app_name = "registry"
 
@@ -16,6 +16,12 @@ urlpatterns = [
     path("<slug:body>/diarium/", views.case_list, name="case_list"),
     path("<slug:body>/diarium/registrera/", views.document_create, name="document_create"),
     path("<slug:body>/diarium/sok/", views.search_page, name="registry_search"),
+    path("<slug:body>/diarium/gallring/", disposal_views.disposal_overview, name="disposal"),
+    path(
+        "<slug:body>/diarium/gallring/<int:disposal>/",
+        disposal_views.disposal_record,
+        name="disposal_record",
+    ),
 ]
 
 urlpatterns += request_urls.patterns

@@ -181,6 +181,7 @@ def case_list(request: HttpRequest, body: str) -> HttpResponse:
         "page": page,
         "search_form": SearchForm(body=body_),
         "may_register": registry_policy.may_use_registration(request.user, body_),
+        "may_dispose": registry_policy.may_dispose(request.user, body_),
     }
     return render(request, "registry/case_list.html", context)
 
@@ -251,6 +252,7 @@ def _register(request: HttpRequest, form: RegisterForm) -> Document:
             organization=data["organisation"],
             title=data["ny_arendemening"] or data["beskrivning"],
             case_officer=data["handlaggare"],
+            plan_class=data["klass"],
         )
         document = registry.document_register(
             actor=request.user,

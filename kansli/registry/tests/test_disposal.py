@@ -1,0 +1,228 @@
+"""Disposal (gallring): what each rule has due, counted in years from the closing of the case;
+the run decided by the registrar as a gallringsbeslut in the register, which removes the files
+and their text and keeps the record of what went; wrong users refused; and the public record
+that masks a secret title. Dates are built from today."""
+
+import datetime
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from kansli.accounts.models import Role, User
+from kansli.audit.models import Event
+from kansli.audit.selectors import rows_verify
+from kansli.organisation.models import Body, Organization
+from kansli.registry import services
+from kansli.registry.disposal import disposal_decide, due, years_before
+from kansli.registry.models import Case, Disposal, Document, File, RetentionRule
+from kansli.registry.tests.conftest import stored_files
+from kansli.registry.tests.plans import process, shipped_plan
+from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.search.models import SearchEntry
+
+TODAY = timezone.localdate()
+
+
+@dataclass(frozen=True)
+class World:
+    rule: RetentionRule  # "Förfrågningar och information": disposed after two years
+    temporary: RetentionRule  # "Handlingar av tillfällig betydelse": two years
+    due_case: Case  # a question answered, closed just over two years ago
+    due_letter: Document  # its letter, secret, with a file
+    kept_reply: Document  # its reply, which its own rule preserves
+    young_case: Case  # closed a day under two years ago
+    preserved_case: Case  # a preserved process, closed long ago
+    temporary_note: Document  # in the preserved case, with a rule of its own that disposes
+
+
+def _case(board: Organization, code: str, title: str, closed_on: datetime.date) -> Case:
+    return services.case_open(
+        actor=None,
+        organization=board,
+        title=title,
+        opened_on=closed_on - datetime.timedelta(days=30),
+        plan_class=process(board.body, code),
+    )
+
+
+def _close(case: Case, on: datetime.date) -> Case:
+    return services.case_close(actor=None, case=case, closed_on=on)
+
+
+@pytest.fixture
+def world(body: Body, board: Organization) -> World:
+    shipped_plan(body)
+    rule = RetentionRule.objects.get(body=body, name="Förfrågningar och information")
+    temporary = RetentionRule.objects.get(body=body, name="Handlingar av tillfällig betydelse")
+    preserve = RetentionRule.objects.get(body=body, name="Ärendehandlingar")
+    two_years_ago = years_before(TODAY, 2)
+    due_case = _case(board, "2.1.1", "Fråga om skolskjuts för en elev", two_years_ago)
+    due_letter = services.document_register(
+        actor=None,
+        case=due_case,
+        direction=Document.Direction.INCOMING,
+        date=due_case.opened_on,
+        counterpart="Förälder Föräldersson",
+        description="Fråga om skolskjuts för eleven Kalle",
+        secrecy_reference="OSL 23 kap. 2 §",
+        description_masked=True,
+        files=[upload("fraga.pdf", pdf_bytes("Kalle behöver skolskjuts"))],
+    )
+    kept_reply = services.document_register(
+        actor=None,
+        case=due_case,
+        direction=Document.Direction.OUTGOING,
+        date=due_case.opened_on,
+        counterpart="Förälder Föräldersson",
+        description="Svar om skolskjuts",
+        retention_rule=preserve,
+    )
+    _close(due_case, two_years_ago)
+    young_case = _case(board, "2.1.1", "Fråga om taxor", two_years_ago + datetime.timedelta(days=1))
+    _close(young_case, two_years_ago + datetime.timedelta(days=1))
+    preserved_case = _case(board, "1.1.2", "Revidering av instruktionen", years_before(TODAY, 9))
+    temporary_note = services.document_register(
+        actor=None,
+        case=preserved_case,
+        direction=Document.Direction.DRAWN_UP,
+        date=preserved_case.opened_on,
+        description="Kallelse till arbetsmöte",
+        retention_rule=temporary,
+    )
+    _close(preserved_case, years_before(TODAY, 9))
+    return World(
+        rule=rule,
+        temporary=temporary,
+        due_case=Case.objects.get(pk=due_case.pk),
+        due_letter=due_letter,
+        kept_reply=kept_reply,
+        young_case=Case.objects.get(pk=young_case.pk),
+        preserved_case=Case.objects.get(pk=preserved_case.pk),
+        temporary_note=temporary_note,
+    )
+
+
+@pytest.fixture
+def registrar(staff: Callable[..., User]) -> User:
+    return staff("rut", Role.REGISTRAR)
+
+
+def test_a_rule_lists_what_has_been_closed_its_years(world: World) -> None:
+    found = due(rule=world.rule, on=TODAY)
+    assert found.closed_on_or_before == years_before(TODAY, 2)
+    assert found.cases == [world.due_case]
+    # The reply's own rule preserves it; the young case waits a day more.
+    assert found.documents == [world.due_letter]
+    tomorrow = due(rule=world.rule, on=TODAY + datetime.timedelta(days=1))
+    assert tomorrow.cases == [world.due_case, world.young_case]
+
+
+def test_a_document_follows_its_own_rule(world: World) -> None:
+    found = due(rule=world.temporary, on=TODAY)
+    assert found.cases == []
+    assert found.documents == [world.temporary_note]
+
+
+def test_a_run_removes_the_files_and_keeps_the_record(
+    world: World,
+    registrar: User,
+    media: Path,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[object]],
+) -> None:
+    assert len(stored_files(media)) == 1
+    # The stored files go once the disposal has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        disposal = disposal_decide(actor=registrar, rule=world.rule)
+
+    # The gallringsbeslut is registered in a closed case of its own, by the registrar.
+    decision = disposal.decision
+    assert decision.direction == Document.Direction.DRAWN_UP
+    assert decision.case.status == Case.Status.CLOSED
+    assert "gallras enligt Förfrågningar och information" in decision.description
+    assert disposal.decided_by == registrar
+    assert disposal.decided_on == TODAY
+    # The file and its text are gone, from storage, the table and the search.
+    assert stored_files(media) == []
+    assert not File.objects.filter(document=world.due_letter).exists()
+    entry = SearchEntry.objects.get(document=world.due_letter)
+    assert "behöver" not in entry.text
+    # The registrations stay; the record lists what went.
+    assert Document.objects.filter(pk=world.due_letter.pk).exists()
+    items = {(item.number, item.title, item.files) for item in disposal.items.all()}
+    assert items == {
+        (world.due_case.number, "Fråga om skolskjuts för en elev", 0),
+        (world.due_letter.number, "Fråga om skolskjuts för eleven Kalle", 1),
+    }
+    # All of it in the event log, which still agrees with the rows.
+    actions = set(Event.objects.filter(actor=registrar).values_list("action", flat=True))
+    assert {"disposal.create", "disposeditem.create", "file.delete"} <= actions
+    assert rows_verify() is None
+    # What went is not due again.
+    assert due(rule=world.rule, on=TODAY).empty
+    with pytest.raises(ValidationError, match="Inget ska gallras"):
+        disposal_decide(actor=registrar, rule=world.rule)
+
+
+def test_the_wrong_users_are_refused_and_nothing_goes(
+    world: World, staff: Callable[..., User], other_registrar: User, client: Client, body: Body
+) -> None:
+    for user in (
+        staff("hanna", Role.CASE_OFFICER),
+        staff("ledamot", Role.ELECTED_MEMBER),
+        staff("admin", Role.ADMINISTRATOR),
+        other_registrar,
+    ):
+        with pytest.raises(PermissionDenied):
+            disposal_decide(actor=user, rule=world.rule)
+        client.force_login(user)
+        page = reverse("registry:disposal", args=[body.slug])
+        assert client.get(page).status_code == 403
+        assert client.post(page, {"regel": world.rule.pk}).status_code == 403
+    client.logout()
+    assert client.get(page).status_code in (302, 403)
+    assert not Disposal.objects.exists()
+    assert File.objects.filter(document=world.due_letter).exists()
+
+
+def test_the_registrar_decides_on_the_page_and_the_public_record_masks_secret_titles(
+    world: World, registrar: User, client: Client, body: Body
+) -> None:
+    client.force_login(registrar)
+    page = reverse("registry:disposal", args=[body.slug])
+    cases = client.get(reverse("registry:case_list", args=[body.slug])).content.decode()
+    assert f'href="{page}"' in cases
+    listed = client.get(page).content.decode()
+    assert world.due_case.number in listed
+    assert world.temporary_note.number in listed
+    response = client.post(page, {"regel": world.rule.pk})
+    disposal = Disposal.objects.get()
+    record = reverse("registry:disposal_record", args=[body.slug, disposal.pk])
+    assert response.status_code == 302
+    assert response["Location"] == record
+    assert "Fråga om skolskjuts för eleven Kalle" in client.get(record).content.decode()
+    assert disposal.decision.number in client.get(page).content.decode()
+    client.logout()
+    public = client.get(record).content.decode()
+    assert world.due_letter.number in public
+    assert "Kalle" not in public
+    assert "[Sekretess enligt OSL 23 kap. 2 §]" in public
+
+
+def test_the_command_lists_and_disposes(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("gallring", "--body", "vanersborg", "--dry-run")
+    listed = capsys.readouterr().out
+    assert world.due_case.number in listed
+    assert world.temporary_note.number in listed
+    assert not Disposal.objects.exists()
+    call_command("gallring", "--body", "vanersborg")
+    assert Disposal.objects.count() == 2
+    assert due(rule=world.rule, on=TODAY).empty
+    assert due(rule=world.temporary, on=TODAY).empty
