@@ -88,7 +88,7 @@ def _case_event(user: Actor, event: Event) -> Shown:
         return Shown(event.object_repr, event.before, event.after)
     mask = masked_text(_reference(rows))
     number = rows[0].number if rows else ""
-    return _masked(event, {"title"}, mask, f"{number} {mask}")
+    return _masked(event, {"title", "closing_note"}, mask, f"{number} {mask}")
 
 
 def _document_event(user: Actor, event: Event) -> Shown:

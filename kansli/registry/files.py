@@ -3,13 +3,20 @@
 The name a file arrives with and the type a browser declares are only claims: the type is
 what the content is, and a file whose name or declared type says otherwise is refused, as is
 an empty, oversized or unreadable one. No file is stored before it has passed.
+
+A file that passed on a form that could not be registered yet (another field's error, the
+warning of a possible duplicate) is held for the user (`hold`), so that it need not be uploaded
+again: stored apart from the registry's files, under a signed token that only the user who
+uploaded it can redeem, for `HELD_FOR`.
 """
 
+import datetime
 import email
 import email.parser
 import email.policy
 import hashlib
 import io
+import secrets
 import zipfile
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -19,8 +26,11 @@ from xml.etree import ElementTree
 import filetype
 import pypdf
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -175,6 +185,15 @@ def extract_text(data: bytes, content_type: str, *, name: str) -> str:
             return _xml_text(data, "xl/sharedStrings.xml", paragraphs=SHEET_STRINGS, needed=False)
         if content_type == EMAIL:
             return _email_text(data)
+    except _InflatedError as e:
+        raise ValidationError(
+            _(
+                "Filen %(name)s packas upp till mer än %(factor)d gånger sin storlek och tas "
+                "inte emot. Spara den på nytt i sitt program och ladda upp den igen."
+            )
+            % {"name": name, "factor": XML_LIMIT_FACTOR},
+            code="inflated",
+        ) from e
     except pypdf.errors.FileNotDecryptedError as e:
         raise ValidationError(
             _(
@@ -211,6 +230,11 @@ ODF_PARAGRAPHS = frozenset(
 SHEET_STRINGS = frozenset({"{http://schemas.openxmlformats.org/spreadsheetml/2006/main}si"})
 
 
+class _InflatedError(Exception):
+    """An archive's part unpacks beyond `XML_LIMIT_FACTOR` times the archive: a zip bomb, or a
+    file saved in a way the registry does not read."""
+
+
 def _xml_text(data: bytes, member: str, *, paragraphs: frozenset[str], needed: bool = True) -> str:
     """The paragraphs (and headings) of the document's main XML part, one a line; nothing when
     a part that may be missing (`needed` false: a workbook of numbers only) is."""
@@ -220,7 +244,7 @@ def _xml_text(data: bytes, member: str, *, paragraphs: frozenset[str], needed: b
         with archive.open(member) as part:
             xml = part.read(len(data) * XML_LIMIT_FACTOR + 1)
     if len(xml) > len(data) * XML_LIMIT_FACTOR:
-        raise zipfile.BadZipFile("inflates beyond the limit")
+        raise _InflatedError(member)
     # Expat, under ElementTree, fetches no external entities and limits entity expansion.
     root = ElementTree.fromstring(xml)  # noqa: S314
     lines = ("".join(e.itertext()).strip() for e in root.iter() if e.tag in paragraphs)
@@ -237,3 +261,71 @@ def _email_text(data: bytes) -> str:
         if body.get_content_type() == "text/html":
             text = strip_tags(text)
     return "\n".join([*headers, "", text.strip()]).strip()
+
+
+# Where held files wait, apart from the registered ones under "registry/".
+HELD_FOLDER = "registry-held"
+HELD_FOR = datetime.timedelta(hours=12)
+_HELD_SALT = "kansli.registry.files.held"
+
+
+@dataclass(frozen=True)
+class HeldFile:
+    """A checked file held for its uploader: the token that redeems it and its name."""
+
+    token: str
+    name: str
+
+
+def hold(checked: CheckedFile, *, owner: int | None) -> HeldFile:
+    """Keep a checked file for the user `owner` (a user id) until the form that brought it
+    can be registered."""
+    name = default_storage.save(f"{HELD_FOLDER}/{secrets.token_hex(16)}", ContentFile(checked.data))
+    token = signing.dumps(
+        {"name": name, "file": checked.name, "type": checked.content_type, "owner": owner},
+        salt=_HELD_SALT,
+    )
+    return HeldFile(token=token, name=checked.name)
+
+
+def _held_entry(token: str, owner: int | None) -> dict[str, str]:
+    try:
+        entry = signing.loads(token, salt=_HELD_SALT, max_age=HELD_FOR)
+    except signing.SignatureExpired as e:
+        raise ValidationError(
+            _(
+                "Den uppladdade filen sparades för mer än %(hours)d timmar sedan. Ladda upp den "
+                "igen."
+            )
+            % {"hours": int(HELD_FOR.total_seconds() // 3600)},
+            code="expired",
+        ) from e
+    except signing.BadSignature as e:
+        raise _held_missing() from e
+    if entry.get("owner") != owner or not default_storage.exists(entry["name"]):
+        raise _held_missing()
+    return entry
+
+
+def _held_missing() -> ValidationError:
+    return ValidationError(
+        _("Den uppladdade filen finns inte längre. Ladda upp den igen."), code="missing"
+    )
+
+
+def held(token: str, *, owner: int | None) -> UploadedFile:
+    """The file held under `token` for the user `owner`, as an upload; a ValidationError in
+    Swedish when the token is not the user's, has expired or its file is gone."""
+    entry = _held_entry(token, owner)
+    with default_storage.open(entry["name"]) as stored:
+        data = stored.read()
+    return SimpleUploadedFile(entry["file"], data, entry["type"])
+
+
+def release(token: str, *, owner: int | None) -> None:
+    """Remove the file held under `token`, once registered or replaced."""
+    try:
+        entry = _held_entry(token, owner)
+    except ValidationError:
+        return
+    default_storage.delete(entry["name"])

@@ -263,6 +263,7 @@ class Case(models.Model):
     )
     opened_on = models.DateField(_("öppnat"))
     closed_on = models.DateField(_("avslutat den"), null=True, blank=True)
+    closing_note = models.TextField(_("avslutningsanteckning"), blank=True)
     # The next document's running number within the case ("2026/00051-3"), advanced under lock.
     next_document_number = models.PositiveIntegerField(default=1, editable=False)
     # When the case was last saved: the API's `changed_since` and the order of its pages.

@@ -64,6 +64,18 @@ CLOSE_CASE = Action(
     REGISTRY_ROLES,
     _lazy("eller handläggaren i sitt eget ärende"),
 )
+EDIT_CASE = Action(
+    APP,
+    _lazy("ändra ärendemeningen och lämna ärenden till en annan handläggare"),
+    REGISTRY_ROLES,
+    _lazy("eller handläggaren i sitt eget ärende"),
+)
+MARK_SECRET = Action(
+    APP,
+    _lazy("sekretessmarkera ärenden och handlingar och ta bort markeringen"),
+    (Role.REGISTRAR,),
+    _lazy("eller handläggaren av ärendet eller handlingen"),
+)
 SEE_THROUGH_SECRECY = Action(
     APP,
     _lazy("se det som sekretessen döljer i diariet"),
@@ -156,6 +168,24 @@ def may_close_case(user: Actor, *, case: Case) -> bool:
     return CLOSE_CASE.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
 
 
+def may_edit_case(user: Actor, *, case: Case) -> bool:
+    """Registrars and secretaries change the body's cases and hand them to another case
+    officer; a case officer their own."""
+    body_id = case.organization.body_id
+    return EDIT_CASE.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
+
+
+def may_mark_secret(user: Actor, *, case: Case, document: Document | None = None) -> bool:
+    """Registrars mark the body's cases and documents secret and unmark them; the officer of
+    the case, or of the document, theirs. Those who see through secrecy only: whoever marks a
+    record secret keeps seeing it."""
+    body_id = case.organization.body_id
+    officers = {case.case_officer_id, document.case_officer_id if document else None}
+    return MARK_SECRET.allows(user, body_id) or any(
+        _officer(user, body_id, officer) for officer in officers
+    )
+
+
 def may_see_through_secrecy(user: Actor, body: Body | int | None) -> bool:
     """Does the user see what secrecy hides in every record of the body (registrars, by their
     role)? The officer of a document or its case sees it too: `visibility` adds that."""
@@ -166,6 +196,17 @@ def may_handle_records_requests(user: Actor, body: Body | int | None) -> bool:
     """May the user read the body's public records requests, with who asked, and handle
     them?"""
     return HANDLE_REQUESTS.allows(user, body)
+
+
+def may_classify(user: Actor, *, case: Case) -> bool:
+    """Registrars and secretaries classify the body's cases; a case officer their own."""
+    body_id = case.organization.body_id
+    return CLASSIFY.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
+
+
+def may_dispose(user: Actor, body: Body | int) -> bool:
+    """May the user see what is due for disposal in the body and decide a disposal run?"""
+    return DISPOSE.allows(user, body)
 
 
 # The decision type of the delegation orders under which the authority decides a public records
@@ -206,17 +247,6 @@ def may_ask_for_authority_decision(
     return follows or HANDLE_REQUESTS.allows(user, request.body_id)
 
 
-def may_classify(user: Actor, *, case: Case) -> bool:
-    """Registrars and secretaries classify the body's cases; a case officer their own."""
-    body_id = case.organization.body_id
-    return CLASSIFY.allows(user, body_id) or _officer(user, body_id, case.case_officer_id)
-
-
-def may_dispose(user: Actor, body: Body | int) -> bool:
-    """May the user see what is due for disposal in the body and decide a disposal run?"""
-    return DISPOSE.allows(user, body)
-
-
 def may_change_settings(user: Actor, body: Body | int) -> bool:
     """May the user set the body's number series and retention rules?"""
     return SETTINGS.allows(user, body)
@@ -246,6 +276,23 @@ def require_close_case(actor: Actor, *, case: Case) -> None:
         may_close_case(actor, case=case),
         actor,
         _("Du har inte behörighet att avsluta eller återuppta ärendet %(number)s.")
+        % {"number": case.number},
+    )
+
+
+def require_edit_case(actor: Actor, *, case: Case) -> None:
+    require(
+        may_edit_case(actor, case=case),
+        actor,
+        _("Du har inte behörighet att ändra ärendet %(number)s.") % {"number": case.number},
+    )
+
+
+def require_mark_secret(actor: Actor, *, case: Case, document: Document | None = None) -> None:
+    require(
+        may_mark_secret(actor, case=case, document=document),
+        actor,
+        _("Du har inte behörighet att sekretessmarkera i ärendet %(number)s.")
         % {"number": case.number},
     )
 

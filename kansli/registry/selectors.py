@@ -1,13 +1,22 @@
-"""Reading the registry: cases and documents as a user may see them, the public registry list,
-and public records requests waiting to be handled."""
+"""Reading the registry: cases and documents as a user may see them, a case's events, the
+public registry list, public records requests waiting to be handled, and the OSL provisions
+the secrecy picker offers."""
 
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from django.db.models import QuerySet
+import yaml
+from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kansli.audit.admin import shown
+from kansli.audit.models import Event
 from kansli.bounds import require_year_in_bounds
 from kansli.legal_time import add_working_days
 from kansli.organisation.models import Body, Organization
@@ -18,6 +27,8 @@ from kansli.registry.models import (
     RecordsRequestSettings,
 )
 from kansli.registry.visibility import DocumentView, User, document_view
+
+SECRECY_GROUNDS_FILE = Path(__file__).with_name("secrecy_grounds.yaml")
 
 
 def documents_with_case(documents: QuerySet[Document]) -> QuerySet[Document]:
@@ -129,3 +140,140 @@ def records_requests_open(*, body: Body, now: datetime.datetime) -> list[Request
 def records_requests_overdue(*, body: Body, now: datetime.datetime) -> list[RequestWait]:
     """The open requests not handled within the body's working days: for the dashboard."""
     return [wait for wait in records_requests_open(body=body, now=now) if wait.overdue]
+
+
+@dataclass(frozen=True)
+class SecrecyGround:
+    """An OSL provision of the secrecy picker, and what a record marked with it hides from the
+    public by default."""
+
+    chapter: int
+    paragraph: str
+    name: str
+    counterpart_masked: bool
+    description_masked: bool
+
+    @property
+    def reference(self) -> str:
+        """The provision as it is cited and stored: "OSL 26 kap. 1 §"."""
+        return f"OSL {self.chapter} kap. {self.paragraph} §"
+
+    @property
+    def label(self) -> str:
+        return f"{self.chapter} kap. {self.paragraph} § {self.name}"
+
+
+@cache
+def secrecy_grounds() -> tuple[SecrecyGround, ...]:
+    """The provisions of `secrecy_grounds.yaml`, in its order; read once."""
+    data = yaml.safe_load(SECRECY_GROUNDS_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        SecrecyGround(
+            chapter=int(ground["chapter"]),
+            paragraph=str(ground["paragraph"]),
+            name=ground["name"],
+            counterpart_masked="counterpart" in ground["masks"],
+            description_masked="description" in ground["masks"],
+        )
+        for ground in data["grounds"]
+    )
+
+
+def secrecy_ground(reference: str) -> SecrecyGround | None:
+    """The picker's provision cited as `reference`; None for one it does not offer (such as a
+    free-text reference registered before the picker)."""
+    return next((ground for ground in secrecy_grounds() if ground.reference == reference), None)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a row as an event changed it, as the reader may see it."""
+
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """An event of a case or of one of its documents, as the reader may see it: what happened
+    (`title`), to which row, and each field it changed."""
+
+    event: Event
+    title: str
+    object_repr: str
+    changes: list[FieldChange]
+
+
+# Fields whose change says nothing to a reader of the case: keys, counters, times of writing.
+_UNSHOWN = {"id", "case_id", "series_id", "sequence", "number", "registered_at", "updated_at"}
+
+
+def _value(field: models.Field, value: Any) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(field, models.ForeignKey):
+        row = field.related_model._base_manager.filter(pk=value).first()
+        return str(row) if row is not None else str(value)
+    if isinstance(field, models.BooleanField):
+        return _("ja") if value else _("nej")
+    return str(dict(field.flatchoices).get(value, value))
+
+
+def _changes(model: type[models.Model], before: Any, after: Any) -> list[FieldChange]:
+    """The shown fields whose value differs between the event's before and after."""
+    before = before if isinstance(before, dict) else {}
+    after = after if isinstance(after, dict) else {}
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if field.attname not in _UNSHOWN
+        and (before.get(field.attname) or None) != (after.get(field.attname) or None)
+    ]
+    return [
+        FieldChange(
+            label=str(field.verbose_name),
+            before=_value(field, before.get(field.attname)) if before else "",
+            after=_value(field, after.get(field.attname)),
+        )
+        for field in fields
+    ]
+
+
+def _title(event: Event) -> str:
+    """What the event did, in words: from its action and the fields it changed (the secrecy
+    reference and the status are never masked: the postlista shows them)."""
+    before = event.before if isinstance(event.before, dict) else {}
+    after = event.after if isinstance(event.after, dict) else {}
+    is_case = event.object_type == "registry.case"
+    if event.action.endswith(".create"):
+        return _("Ärendet öppnades") if is_case else _("Handlingen registrerades")
+    secrecy = (before.get("secrecy_reference"), after.get("secrecy_reference"))
+    if secrecy[0] != secrecy[1]:
+        if not secrecy[1]:
+            return _("Sekretessmarkeringen togs bort")
+        return _("Sekretessmarkerades enligt %(reference)s") % {"reference": secrecy[1]}
+    if is_case and before.get("status") != after.get("status"):
+        closed = after.get("status") == Case.Status.CLOSED
+        return _("Ärendet avslutades") if closed else _("Ärendet återupptogs")
+    if is_case and before.get("case_officer_id") != after.get("case_officer_id"):
+        return _("Ny handläggare")
+    return _("Ärendet ändrades") if is_case else _("Handlingen ändrades")
+
+
+def case_events(*, user: User, case: Case) -> list[CaseEvent]:
+    """The events of the case and of its documents, oldest first, each as the user may read it:
+    through the event log's masking, so that what secrecy hides from the user stays hidden."""
+    documents = [str(pk) for pk in case.documents.values_list("pk", flat=True)]
+    events = Event.objects.filter(
+        Q(object_type="registry.case", object_id=str(case.pk))
+        | Q(object_type="registry.document", object_id__in=documents)
+    ).order_by("seq")
+    found = []
+    for event in events:
+        seen = shown(user, event)
+        model = Case if event.object_type == "registry.case" else Document
+        changes = _changes(model, seen.before, seen.after)
+        if changes:
+            found.append(CaseEvent(event, _title(event), seen.object_repr, changes))
+    return found

@@ -28,7 +28,7 @@ from kansli.audit.services import Actor
 from kansli.delegation import engine
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import events, masking, numbering, policy
-from kansli.registry.files import CheckedFile, check_file
+from kansli.registry.files import HELD_FOLDER, CheckedFile, check_file
 from kansli.registry.models import (
     Case,
     Document,
@@ -40,7 +40,8 @@ from kansli.registry.models import (
     RetentionRule,
 )
 from kansli.registry.plans import process_for
-from kansli.search.index import index_documents
+from kansli.registry.selectors import secrecy_ground
+from kansli.search.index import index_case, index_documents
 
 
 def number_series_set_format(
@@ -149,7 +150,43 @@ def _case_update(*, actor: Actor, case: Case, **changes: object) -> Case:
     return audit.update(actor=actor, instance=case, **changes)
 
 
-def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = None) -> Case:
+def _refuse_closed(case: Case) -> None:
+    if case.status == Case.Status.CLOSED:
+        raise ValidationError(
+            _("Ärendet %(number)s är avslutat; återuppta det för att ändra det.")
+            % {"number": case.number},
+            code="conflict",
+        )
+
+
+def case_edit(*, actor: Actor, case: Case, title: str) -> Case:
+    """Change the case's title (ärendemening); the event log keeps the one before. Who may: see
+    `policy.may_edit_case`."""
+    policy.require_edit_case(actor, case=case)
+    _refuse_closed(case)
+    with transaction.atomic():
+        case = _case_update(actor=actor, case=case, title=title.strip())
+        index_case(case)
+    return case
+
+
+def case_reassign(*, actor: Actor, case: Case, case_officer: Person) -> Case:
+    """Hand the case to another case officer of its body."""
+    policy.require_edit_case(actor, case=case)
+    _refuse_closed(case)
+    _refuse_officer_of_other_body(case.organization, case_officer)
+    if case_officer.pk == case.case_officer_id:
+        raise ValidationError(
+            _("%(officer)s handlägger redan ärendet.") % {"officer": case_officer},
+            code="conflict",
+        )
+    return _case_update(actor=actor, case=case, case_officer=case_officer)
+
+
+def case_close(
+    *, actor: Actor, case: Case, closed_on: datetime.date | None = None, note: str = ""
+) -> Case:
+    """Close the case, with a closing note (avslutningsanteckning) that says how it ended."""
     policy.require_close_case(actor, case=case)
     if case.status == Case.Status.CLOSED:
         raise ValidationError(
@@ -161,14 +198,75 @@ def case_close(*, actor: Actor, case: Case, closed_on: datetime.date | None = No
             case=case,
             status=Case.Status.CLOSED,
             closed_on=closed_on or timezone.localdate(),
+            closing_note=note.strip(),
         )
         events.case_closed(closed)
     return closed
 
 
 def case_reopen(*, actor: Actor, case: Case) -> Case:
+    """Open a closed case again; its closing note stays in the event log."""
     policy.require_close_case(actor, case=case)
-    return _case_update(actor=actor, case=case, status=Case.Status.OPEN, closed_on=None)
+    if case.status == Case.Status.OPEN:
+        raise ValidationError(
+            _("Ärendet %(number)s är inte avslutat.") % {"number": case.number}, code="conflict"
+        )
+    return _case_update(
+        actor=actor, case=case, status=Case.Status.OPEN, closed_on=None, closing_note=""
+    )
+
+
+def _refuse_unlisted_ground(reference: str, stored: str) -> None:
+    """A record is marked with a provision of the picker's list (`selectors.secrecy_grounds`);
+    one marked before the list keeps its free-text reference while it is left unchanged."""
+    if reference and reference != stored and secrecy_ground(reference) is None:
+        raise ValidationError(
+            {"secrecy_reference": _("Välj sekretessgrunden i listan över paragrafer i OSL.")}
+        )
+
+
+def case_secrecy_set(*, actor: Actor, case: Case, secrecy_reference: str) -> Case:
+    """Mark the case's title secret under an OSL provision of the picker's list, or, with no
+    provision, unmark it: a step of its own in the event log. The title is then masked for
+    those who may not see through the secrecy (`visibility.case_view`), in the search too."""
+    policy.require_mark_secret(actor, case=case)
+    reference = secrecy_reference.strip()
+    _refuse_unlisted_ground(reference, case.secrecy_reference)
+    with transaction.atomic():
+        case = _case_update(actor=actor, case=case, secrecy_reference=reference)
+        index_case(case)
+    return case
+
+
+@transaction.atomic
+def document_secrecy_set(
+    *,
+    actor: Actor,
+    document: Document,
+    secrecy_reference: str,
+    secrecy_reason: str = "",
+    counterpart_masked: bool = False,
+    description_masked: bool = False,
+) -> Document:
+    """Mark the document secret under an OSL provision of the picker's list, with what it hides
+    from the public (OSL 5 kap. 2 § andra stycket), or, with no provision, unmark it and show
+    it all: a step of its own in the event log, and the search entry rebuilt."""
+    policy.require_mark_secret(actor, case=document.case, document=document)
+    reference = secrecy_reference.strip()
+    _refuse_unlisted_ground(reference, document.secrecy_reference)
+    reason = secrecy_reason.strip() if reference else ""
+    if reference and not (counterpart_masked or description_masked or reason):
+        raise ValidationError(_("Ange skälet för sekretessen eller vilka uppgifter som döljs."))
+    document = audit.update(
+        actor=actor,
+        instance=document,
+        secrecy_reference=reference,
+        secrecy_reason=reason,
+        counterpart_masked=bool(reference) and counterpart_masked,
+        description_masked=bool(reference) and description_masked,
+    )
+    index_documents([document])
+    return document
 
 
 @dataclass(frozen=True)
@@ -790,13 +888,14 @@ def stored_files_sweep(*, older_than: datetime.timedelta) -> list[str]:
     """Remove stored files that no file row names and that are older than `older_than`.
 
     A registration removes its stored files when it fails, but not when a transaction around
-    it rolls back later; such a file is found here. The age keeps files of registrations still
-    in progress. Returns the names removed.
+    it rolls back later; such a file is found here, as are the files held for forms
+    (`files.hold`) that were never registered. The age keeps files of registrations still in
+    progress. Returns the names removed.
     """
     known = set(File.objects.values_list("storage_name", flat=True))
     cutoff = timezone.now() - older_than
     removed = []
-    for name in _stored_names("registry"):
+    for name in [*_stored_names("registry"), *_stored_names(HELD_FOLDER)]:
         if name not in known and default_storage.get_modified_time(name) < cutoff:
             default_storage.delete(name)
             removed.append(name)

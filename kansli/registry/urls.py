@@ -1,6 +1,7 @@
 """The registry's pages: the public registry list (postlista) with its exports and file
-downloads, and the staff's cases, registration and search (diariet). The case page and its
-preparation, under the same paths, are the preparation app's pages."""
+downloads, and the staff's cases, registration and search (diariet), with a case's registry page
+and its actions. The case page of its preparation, under the same paths, is the preparation
+app's."""
 
 from django.urls import path
 
@@ -16,6 +17,36 @@ urlpatterns = [
     path("<slug:body>/diarium/", views.case_list, name="case_list"),
     path("<slug:body>/diarium/registrera/", views.document_create, name="document_create"),
     path("<slug:body>/diarium/sok/", views.search_page, name="registry_search"),
+    path("<slug:body>/diarium/arenden/nytt/", views.case_open, name="case_open"),
+    path("<slug:body>/diarium/arenden/<int:case>/hantera/", views.case_manage, name="case_manage"),
+    path(
+        "<slug:body>/diarium/arenden/<int:case>/hantera/andra/", views.case_edit, name="case_edit"
+    ),
+    path(
+        "<slug:body>/diarium/arenden/<int:case>/hantera/handlaggare/",
+        views.case_reassign,
+        name="case_reassign",
+    ),
+    path(
+        "<slug:body>/diarium/arenden/<int:case>/hantera/avsluta/",
+        views.case_close,
+        name="case_close",
+    ),
+    path(
+        "<slug:body>/diarium/arenden/<int:case>/hantera/ateruppta/",
+        views.case_reopen,
+        name="case_reopen",
+    ),
+    path(
+        "<slug:body>/diarium/arenden/<int:case>/hantera/sekretess/",
+        views.case_secrecy,
+        name="case_secrecy",
+    ),
+    path(
+        "<slug:body>/diarium/handlingar/<int:document>/sekretess/",
+        views.document_secrecy,
+        name="document_secrecy",
+    ),
     path("<slug:body>/diarium/gallring/", disposal_views.disposal_overview, name="disposal"),
     path(
         "<slug:body>/diarium/gallring/<int:disposal>/",

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from kansli.accounts.models import User
 from kansli.governance.models import GoverningDocument
-from kansli.organisation.models import Organization
+from kansli.organisation.models import Organization, Person
 from kansli.registry import services
 from kansli.registry.models import Case, Document, PublicRecordsRequest, RetentionRule
 from kansli.registry.services import Registration
@@ -85,6 +86,17 @@ def _refused_request(demo: Demo, *, review: bool = False) -> PublicRecordsReques
     return request
 
 
+def _registrar_person() -> Person:
+    """Vänersborg's registrar, an official to hand a case to."""
+    person = User.objects.get(username="registrator").person
+    assert person is not None
+    return person
+
+
+def _case_of(demo: Demo) -> dict[str, Any]:
+    return {"body": "vanersborg", "case": _case(demo).pk}
+
+
 def _closed_case(demo: Demo) -> Case:
     return services.case_close(actor=None, case=_case(demo))
 
@@ -120,6 +132,23 @@ SERVICES: list[ServiceCase] = [
     ),
     ServiceCase(services.case_close, lambda demo: {"case": _case(demo)}),
     ServiceCase(services.case_reopen, lambda demo: {"case": _closed_case(demo)}),
+    ServiceCase(services.case_edit, lambda demo: {"case": _case(demo), "title": "Nytt"}),
+    ServiceCase(
+        services.case_reassign,
+        lambda demo: {"case": _case(demo), "case_officer": _registrar_person()},
+    ),
+    ServiceCase(
+        services.case_secrecy_set,
+        lambda demo: {"case": _case(demo), "secrecy_reference": "OSL 26 kap. 1 §"},
+    ),
+    ServiceCase(
+        services.document_secrecy_set,
+        lambda demo: {
+            "document": _letter(demo),
+            "secrecy_reference": "OSL 26 kap. 1 §",
+            "description_masked": True,
+        },
+    ),
     ServiceCase(services.document_register, _registration),
     ServiceCase(
         services.documents_register,
@@ -229,6 +258,33 @@ ROUTES: list[RouteCase] = [
     RouteCase("registry:case_list", _body, refused=OUTSIDERS),
     RouteCase("registry:document_create", _body, refused=NOT_REGISTERING),
     RouteCase("registry:document_create", _body, data=_new_letter),
+    RouteCase("registry:case_open", _body, refused=NOT_REGISTERING),
+    RouteCase(
+        "registry:case_open",
+        _body,
+        data=lambda demo: {"arendemening": "Nytt ärende", "organisation": _board(demo).pk},
+    ),
+    RouteCase("registry:case_manage", _case_of, refused=OUTSIDERS),
+    RouteCase("registry:case_edit", _case_of, data=lambda demo: {"arendemening": "Nytt"}),
+    RouteCase(
+        "registry:case_reassign",
+        _case_of,
+        data=lambda demo: {"handlaggare": _registrar_person().pk},
+    ),
+    RouteCase("registry:case_close", _case_of, data=lambda demo: {"anteckning": "Klart."}),
+    RouteCase(
+        "registry:case_reopen",
+        lambda demo: {"body": "vanersborg", "case": _closed_case(demo).pk},
+        data=lambda demo: {},
+    ),
+    RouteCase(
+        "registry:case_secrecy", _case_of, data=lambda demo: {"sekretess": "OSL 26 kap. 1 §"}
+    ),
+    RouteCase(
+        "registry:document_secrecy",
+        lambda demo: {"body": "vanersborg", "document": _letter(demo).pk},
+        data=lambda demo: {"sekretess": "OSL 26 kap. 1 §"},
+    ),
     RouteCase(
         "registry:file_download",
         lambda demo: {"body": "vanersborg", "file": _secret_file(demo)[1]},
