@@ -31,12 +31,8 @@ def _export_body(request: HttpRequest, slug: str) -> Body:
 def _page(request: HttpRequest, body: Body, form: ExportForm, status: int = 200) -> HttpResponse:
     rows = []
     if form.is_valid():
-        try:
-            cases = selectors.cases_to_export(body=body, closed_before=form.cleaned_data[FIELD])
-        except ValidationError as error:
-            add_errors(form, error, FIELD)
-        else:
-            rows = [(case_view(request.user, case), case.documents.all()) for case in cases]
+        cases = selectors.cases_to_export(body=body, closed_before=form.cleaned_data[FIELD])
+        rows = [(case_view(request.user, case), case.documents.all()) for case in cases]
     context = {"body": body, "form": form, "rows": rows}
     return render(request, "archive/export.html", context, status=status)
 
