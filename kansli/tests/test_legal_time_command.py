@@ -49,20 +49,12 @@ def test_without_json_a_swedish_sentence(tmp_path):
     )
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--posted", "2026/06/01"], "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD."),
-        (["--posted", "2026-02-30"], "Datumet 2026-02-30 finns inte i kalendern."),
-        ([], "Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."),
-    ],
-)
-def test_bad_input_exits_2_with_a_swedish_message(tmp_path, args, message):
-    result = kansli("appeal-deadline", *args, "--json", tmp_path=tmp_path)
+def test_bad_input_exits_2_with_a_swedish_message(tmp_path):
+    result = kansli("appeal-deadline", "--posted", "2026/06/01", "--json", tmp_path=tmp_path)
 
     assert result.returncode == 2
     assert result.stdout == ""
-    assert message in result.stderr
+    assert "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -82,6 +74,7 @@ def test_call_command_writes_the_json_contract():
     ("args", "message"),
     [
         (["--posted", "2027-02-29"], "Datumet 2027-02-29 finns inte i kalendern."),
+        (["--posted", "2026/06/01"], "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD."),
         # date.fromisoformat would take these, the contract does not.
         (["--posted", "20260601"], "Ogiltigt datum 20260601: ange det som ÅÅÅÅ-MM-DD."),
         (["--posted", "2026-W23-1"], "Ogiltigt datum 2026-W23-1: ange det som ÅÅÅÅ-MM-DD."),
