@@ -347,10 +347,16 @@ def _registry_case(request: HttpRequest, body: str, case: int) -> Case:
 
 
 def _case_page(
-    request: HttpRequest, case: Case, *, status: int = 200, **posted: Any
+    request: HttpRequest,
+    case: Case,
+    *,
+    status: int = 200,
+    document_forms: dict[int, DocumentSecrecyForm] | None = None,
+    **posted: Any,
 ) -> HttpResponse:
     """The case's registry page, with the forms of what the user may do to it; a form posted
-    and refused is shown again with its errors (`posted`, by name)."""
+    and refused is shown again with its errors (`posted` by name, `document_forms` by
+    document)."""
     user = request.user
     view = case_view(user, case)
     is_open = case.status == Case.Status.OPEN
@@ -370,7 +376,7 @@ def _case_page(
         if registry_policy.may_mark_secret(user, case=case)
         else None,
     } | posted
-    document_forms = posted.get("document_forms", {})
+    document_forms = document_forms or {}
     context = {
         "body": case.organization.body,
         "case": view,
