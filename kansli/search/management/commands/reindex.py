@@ -1,24 +1,28 @@
-"""`kansli reindex`: rebuild the search entry of every document, as registering it does, for
-instance after the Swedish dictionary changed (docs/search.md)."""
+"""`kansli reindex`: make the index terms of every search entry again from the text the entry
+holds, for instance after the Swedish dictionary changed (docs/search.md). The texts
+themselves are rebuilt from the registry whenever a document is registered or changed."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kansli.registry.models import Document
-from kansli.search.index import index_documents
+from kansli.search.backends import backend
+from kansli.search.models import SearchEntry
 
 BATCH = 2_000
 
 
 class Command(BaseCommand):
-    help = _("Bygg om sökindexet för alla handlingar.")
+    help = _("Gör om sökindexets termer för alla handlingar.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
-        for first in range(0, len(ids), BATCH):
-            batch = ids[first : first + BATCH]
-            documents = Document.objects.filter(pk__in=batch).select_related("case__organization")
-            index_documents(list(documents))
-            self.stdout.write(f"{first + len(batch):,} / {len(ids):,}")
+        total = SearchEntry.objects.count()
+        done, last = 0, 0
+        entries = SearchEntry.objects.order_by("pk")
+        while batch := list(entries.filter(pk__gt=last)[:BATCH]):
+            with transaction.atomic():
+                backend().save(batch)
+            done, last = done + len(batch), batch[-1].pk
+            self.stdout.write(f"{done:,} / {total:,}")
