@@ -43,7 +43,7 @@ urlpatterns = [
         name="case_secrecy",
     ),
     path(
-        "<slug:body>/diarium/handlingar/<int:document>/sekretess/",
+        "<slug:body>/diarium/handlingar/<int:document_id>/sekretess/",
         views.document_secrecy,
         name="document_secrecy",
     ),

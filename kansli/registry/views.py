@@ -497,12 +497,12 @@ def case_secrecy(request: HttpRequest, body: str, case: int) -> HttpResponse:
 
 
 @require_POST
-def document_secrecy(request: HttpRequest, body: str, document: int) -> HttpResponse:
+def document_secrecy(request: HttpRequest, body: str, document_id: int) -> HttpResponse:
     read_body(request, body)
     document_ = get_object_or_404(
         selectors.documents_with_case(Document.objects.all()),
         case__organization__body__slug=body,
-        pk=document,
+        pk=document_id,
     )
     form = DocumentSecrecyForm(request.POST, document=document_)
     case = document_.case

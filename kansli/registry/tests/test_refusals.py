@@ -282,9 +282,10 @@ ROUTES: list[RouteCase] = [
     ),
     RouteCase(
         "registry:document_secrecy",
-        lambda demo: {"body": "vanersborg", "document": _letter(demo).pk},
+        lambda demo: {"body": "vanersborg", "document_id": _letter(demo).pk},
         data=lambda demo: {"sekretess": "OSL 26 kap. 1 §"},
     ),
+    RouteCase("registry:disposal", _body),
     RouteCase(
         "registry:file_download",
         lambda demo: {"body": "vanersborg", "file": _secret_file(demo)[1]},
@@ -373,6 +374,10 @@ PUBLIC: dict[str, str] = {
     "registry:records_request_create": _RECORDS_REQUEST + ": the form, rate-limited by address",
     "registry:records_request_follow": _RECORDS_REQUEST + ": the requester's page",
     "registry:records_request_file": _RECORDS_REQUEST + ": only what was released to it",
+    "registry:disposal_record": (
+        "the record of a disposal (gallring): what went, by number and date, under the "
+        "gallringsbeslut that is itself public; a secret title reads as its secrecy ground"
+    ),
     "registry:registry_list": _POSTLISTA,
     "registry:registry_list_csv": _POSTLISTA + ", as CSV",
     "registry:registry_list_json": _POSTLISTA + ", as JSON",
