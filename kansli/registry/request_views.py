@@ -239,20 +239,20 @@ def _detail(
 
 
 @require_GET
-def records_request_detail(request: HttpRequest, body: str, pk: int) -> HttpResponse:
+def records_request_detail(request: HttpRequest, body: str, request_id: int) -> HttpResponse:
     body_ = _handling_body(request, body)
-    return _detail(request, body_, _request_of(body_, pk))
+    return _detail(request, body_, _request_of(body_, request_id))
 
 
-def _done(request: HttpRequest, body: Body, pk: int, message: str) -> HttpResponse:
+def _done(request: HttpRequest, body: Body, request_id: int, message: str) -> HttpResponse:
     messages.success(request, message)
-    return redirect("registry:records_request_detail", body.slug, pk)
+    return redirect("registry:records_request_detail", body.slug, request_id)
 
 
 @require_POST
-def records_request_assess(request: HttpRequest, body: str, pk: int) -> HttpResponse:
+def records_request_assess(request: HttpRequest, body: str, request_id: int) -> HttpResponse:
     body_ = _handling_body(request, body)
-    records_request = _request_of(body_, pk)
+    records_request = _request_of(body_, request_id)
     form = AssessForm(request.POST, body=body_)
     if form.is_valid():
         try:
@@ -265,14 +265,14 @@ def records_request_assess(request: HttpRequest, body: str, pk: int) -> HttpResp
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return _done(request, body_, pk, _("Sekretessprövningen är antecknad."))
+            return _done(request, body_, request_id, _("Sekretessprövningen är antecknad."))
     return _detail(request, body_, records_request, status=400, assess_form=form)
 
 
 @require_POST
-def records_request_answer(request: HttpRequest, body: str, pk: int) -> HttpResponse:
+def records_request_answer(request: HttpRequest, body: str, request_id: int) -> HttpResponse:
     body_ = _handling_body(request, body)
-    records_request = _request_of(body_, pk)
+    records_request = _request_of(body_, request_id)
     form = AnswerForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -288,26 +288,28 @@ def records_request_answer(request: HttpRequest, body: str, pk: int) -> HttpResp
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return _done(request, body_, pk, _("Svaret är registrerat."))
+            return _done(request, body_, request_id, _("Svaret är registrerat."))
     return _detail(request, body_, records_request, status=400, answer_form=form)
 
 
 @require_POST
-def records_request_review_ask(request: HttpRequest, body: str, pk: int) -> HttpResponse:
+def records_request_review_ask(request: HttpRequest, body: str, request_id: int) -> HttpResponse:
     """The registrar asks for the authority's decision on the requester's behalf."""
     body_ = _handling_body(request, body)
     try:
-        services.records_request_review_ask(actor=request.user, request=_request_of(body_, pk))
+        services.records_request_review_ask(
+            actor=request.user, request=_request_of(body_, request_id)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("registry:records_request_detail", body_.slug, pk)
-    return _done(request, body_, pk, _("Myndighetens beslut är begärt."))
+        return redirect("registry:records_request_detail", body_.slug, request_id)
+    return _done(request, body_, request_id, _("Myndighetens beslut är begärt."))
 
 
 @require_POST
-def records_request_review_decide(request: HttpRequest, body: str, pk: int) -> HttpResponse:
+def records_request_review_decide(request: HttpRequest, body: str, request_id: int) -> HttpResponse:
     body_ = _handling_body(request, body)
-    records_request = _request_of(body_, pk)
+    records_request = _request_of(body_, request_id)
     form = DecisionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -322,5 +324,5 @@ def records_request_review_decide(request: HttpRequest, body: str, pk: int) -> H
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return _done(request, body_, pk, _("Myndighetens beslut är registrerat."))
+            return _done(request, body_, request_id, _("Myndighetens beslut är registrerat."))
     return _detail(request, body_, records_request, status=400, review_form=form)

@@ -387,6 +387,18 @@ NOT_FETCHED = {
     "meetings:absence_withdraw": "a write (POST only)",
     "meetings:calendar_feed_create": "a write (POST only)",
     "meetings:calendar_feed_revoke": "a write (POST only)",
+    "registry:records_request_file": (
+        "reached only by the secret key of the requester's link, of which only the hash is kept; "
+        "it serves only what was released to the request"
+    ),
+    "registry:disposal_record": (
+        "the world holds no disposal: test_disposal reads a record as the public, the secret "
+        "title masked"
+    ),
+    "GET /api/v1/bodies/{slug}/webhooks/{subscription_id}/deliveries": (
+        "the world holds no webhook subscription; a delivery holds only what the public may see "
+        "(kansli/integrations/tests)"
+    ),
 }
 
 # Pages fetched as one persona only, with the reason: each takes seconds to render, and what

@@ -235,11 +235,11 @@ def _api_review(demo: Demo) -> dict[str, Any]:
 
 
 def _page_request(demo: Demo) -> dict[str, Any]:
-    return {"body": "vanersborg", "pk": _request(demo).pk}
+    return {"body": "vanersborg", "request_id": _request(demo).pk}
 
 
 def _page_refused(demo: Demo) -> dict[str, Any]:
-    return {"body": "vanersborg", "pk": _refused_request(demo).pk}
+    return {"body": "vanersborg", "request_id": _refused_request(demo).pk}
 
 
 def _page_review(demo: Demo) -> dict[str, Any]:
