@@ -3,8 +3,12 @@ a member of the public asks for a document through the form, anonymously; the re
 releases it with a passage masked, and the copy the requester fetches has the passage gone
 from its text; the requester is refused another document, asks by the link for the
 authority's decision, and the kommundirektör, the delegate Vänersborg's order names, decides
-it with a besvärshänvisning to kammarrätten."""
+it with a besvärshänvisning to kammarrätten; the registrar closes the case and exports it to
+the e-archive, as a package whose ERMS validates against the schema and whose every file has
+its checksum in METS."""
 
+import datetime
+import hashlib
 import io
 from pathlib import Path
 
@@ -13,6 +17,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from kansli.archive.erms import erms_errors
+from kansli.archive.tests.conftest import NS, XLINK, unpack
 from kansli.organisation.models import Body, Organization
 from kansli.registry import services
 from kansli.registry.models import Document
@@ -115,3 +121,25 @@ def test_a_request_released_masked_and_another_refused_and_decided_by_the_delega
     page.goto(second)
     expect(main).to_contain_text("Beslutat med stöd av Kommundirektörsinstruktion, punkt 5.1.5")
     expect(main).to_contain_text("Du kan överklaga beslutet hos kammarrätten")
+
+    sign_in(page, "registrator")
+    page.goto(f"/vanersborg/diarium/arenden/{case.pk}/hantera/")
+    page.locator("summary", has_text="Avsluta ärendet").click()
+    page.get_by_label("Avslutningsanteckning").fill("Begärandena är besvarade.")
+    page.get_by_role("button", name="Avsluta ärendet").click()
+    expect(page.get_by_role("status")).to_have_text("Ärendet är avslutat.")
+
+    page.goto("/vanersborg/arkiv/")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    page.get_by_label("Ärenden avslutade före").fill(tomorrow.isoformat())
+    page.get_by_role("button", name="Visa ärendena").click()
+    expect(page.get_by_role("table")).to_contain_text(case.number)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Ladda ned paketet (zip)").click()
+    package = unpack(Path(download.value.path()).read_bytes())
+    erms = package.files["metadata/descriptive/erms.xml"]
+    assert erms_errors(erms) == []
+    assert case.number.encode() in erms
+    for located in package.mets.findall(".//m:file/m:FLocat", NS):
+        data = package.files[located.get(f"{{{XLINK}}}href")]
+        assert located.getparent().get("CHECKSUM") == hashlib.sha256(data).hexdigest()
