@@ -2,6 +2,7 @@
 the decision that disposes of it, and the past runs; for everyone, the record of what a run
 removed, with titles under secrecy masked (`disposal.item_views`)."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,19 +32,25 @@ def disposal_overview(request: HttpRequest, body: str) -> HttpResponse:
     body_ = _archivist_body(request, body)
     status = 200
     if request.method == "POST":
-        rule = get_object_or_404(body_.retention_rules, pk=request.POST.get("regel", ""))
+        rules = forms.ModelChoiceField(queryset=body_.retention_rules.all())
         try:
-            disposal = disposal_decide(actor=request.user, rule=rule)
+            rule = rules.clean(request.POST.get("regel"))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            status = 409
+            status = 422
         else:
-            messages.success(
-                request,
-                _("Gallringen är beslutad och genomförd: beslut %(number)s.")
-                % {"number": disposal.decision.number},
-            )
-            return redirect("registry:disposal_record", body_.slug, disposal.pk)
+            try:
+                disposal = disposal_decide(actor=request.user, rule=rule)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Gallringen är beslutad och genomförd: beslut %(number)s.")
+                    % {"number": disposal.decision.number},
+                )
+                return redirect("registry:disposal_record", body_.slug, disposal.pk)
     context = {
         "body": body_,
         "due": all_due(body=body_, on=timezone.localdate()),

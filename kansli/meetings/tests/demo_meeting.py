@@ -33,11 +33,13 @@ def today() -> datetime.date:
 
 
 def planned(demo: Demo) -> Meeting:
-    """A meeting of the board that began an hour ago, still only planned, with one item."""
+    """A meeting of the board that began an hour ago (at midnight, if that was yesterday), still
+    only planned, with one item."""
+    midnight = timezone.make_aware(datetime.datetime.combine(today(), datetime.time.min))
     meeting = services.meeting_schedule(
         actor=None,
         organization=board(demo),
-        starts_at=timezone.now() - datetime.timedelta(hours=1),
+        starts_at=max(timezone.now() - datetime.timedelta(hours=1), midnight),
         place="Sessionssalen",
     )
     services.item_add(actor=None, meeting=meeting, title=ITEM, proposal="Att bifalla.")

@@ -28,8 +28,6 @@ from kansli.registry.tests.plans import process, shipped_plan
 from kansli.registry.tests.samples import pdf_bytes, upload
 from kansli.search.models import SearchEntry
 
-TODAY = timezone.localdate()
-
 
 @dataclass(frozen=True)
 class World:
@@ -63,7 +61,7 @@ def world(body: Body, board: Organization) -> World:
     rule = RetentionRule.objects.get(body=body, name="Förfrågningar och information")
     temporary = RetentionRule.objects.get(body=body, name="Handlingar av tillfällig betydelse")
     preserve = RetentionRule.objects.get(body=body, name="Ärendehandlingar")
-    two_years_ago = years_before(TODAY, 2)
+    two_years_ago = years_before(timezone.localdate(), 2)
     due_case = _case(board, "2.1.1", "Fråga om skolskjuts för en elev", two_years_ago)
     due_letter = services.document_register(
         actor=None,
@@ -88,7 +86,9 @@ def world(body: Body, board: Organization) -> World:
     _close(due_case, two_years_ago)
     young_case = _case(board, "2.1.1", "Fråga om taxor", two_years_ago + datetime.timedelta(days=1))
     _close(young_case, two_years_ago + datetime.timedelta(days=1))
-    preserved_case = _case(board, "1.1.2", "Revidering av instruktionen", years_before(TODAY, 9))
+    preserved_case = _case(
+        board, "1.1.2", "Revidering av instruktionen", years_before(timezone.localdate(), 9)
+    )
     temporary_note = services.document_register(
         actor=None,
         case=preserved_case,
@@ -97,7 +97,7 @@ def world(body: Body, board: Organization) -> World:
         description="Kallelse till arbetsmöte",
         retention_rule=temporary,
     )
-    _close(preserved_case, years_before(TODAY, 9))
+    _close(preserved_case, years_before(timezone.localdate(), 9))
     return World(
         rule=rule,
         temporary=temporary,
@@ -116,17 +116,17 @@ def registrar(staff: Callable[..., User]) -> User:
 
 
 def test_a_rule_lists_what_has_been_closed_its_years(world: World) -> None:
-    found = due(rule=world.rule, on=TODAY)
-    assert found.closed_on_or_before == years_before(TODAY, 2)
+    found = due(rule=world.rule, on=timezone.localdate())
+    assert found.closed_on_or_before == years_before(timezone.localdate(), 2)
     assert found.cases == [world.due_case]
     # The reply's own rule preserves it; the young case waits a day more.
     assert found.documents == [world.due_letter]
-    tomorrow = due(rule=world.rule, on=TODAY + datetime.timedelta(days=1))
+    tomorrow = due(rule=world.rule, on=timezone.localdate() + datetime.timedelta(days=1))
     assert tomorrow.cases == [world.due_case, world.young_case]
 
 
 def test_a_document_follows_its_own_rule(world: World) -> None:
-    found = due(rule=world.temporary, on=TODAY)
+    found = due(rule=world.temporary, on=timezone.localdate())
     assert found.cases == []
     assert found.documents == [world.temporary_note]
 
@@ -148,7 +148,7 @@ def test_a_run_removes_the_files_and_keeps_the_record(
     assert decision.case.status == Case.Status.CLOSED
     assert "gallras enligt Förfrågningar och information" in decision.description
     assert disposal.decided_by == registrar
-    assert disposal.decided_on == TODAY
+    assert disposal.decided_on == timezone.localdate()
     # The file and its text are gone, from storage, the table and the search.
     assert stored_files(media) == []
     assert not File.objects.filter(document=world.due_letter).exists()
@@ -166,7 +166,7 @@ def test_a_run_removes_the_files_and_keeps_the_record(
     assert {"disposal.create", "disposeditem.create", "file.delete"} <= actions
     assert rows_verify() is None
     # What went is not due again.
-    assert due(rule=world.rule, on=TODAY).empty
+    assert due(rule=world.rule, on=timezone.localdate()).empty
     with pytest.raises(ValidationError, match="Inget ska gallras"):
         disposal_decide(actor=registrar, rule=world.rule)
 
@@ -224,5 +224,5 @@ def test_the_command_lists_and_disposes(world: World, capsys: pytest.CaptureFixt
     assert not Disposal.objects.exists()
     call_command("gallring", "--body", "vanersborg")
     assert Disposal.objects.count() == 2
-    assert due(rule=world.rule, on=TODAY).empty
-    assert due(rule=world.temporary, on=TODAY).empty
+    assert due(rule=world.rule, on=timezone.localdate()).empty
+    assert due(rule=world.temporary, on=timezone.localdate()).empty

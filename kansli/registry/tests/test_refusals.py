@@ -243,7 +243,7 @@ def _page_refused(demo: Demo) -> dict[str, Any]:
 
 
 def _page_review(demo: Demo) -> dict[str, Any]:
-    return {"body": "vanersborg", "pk": _refused_request(demo, review=True).pk}
+    return {"body": "vanersborg", "request_id": _refused_request(demo, review=True).pk}
 
 
 def _instruction(demo: Demo) -> dict[str, Any]:

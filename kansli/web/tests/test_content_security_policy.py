@@ -14,7 +14,13 @@ INLINE = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=|javascript:", re.IGNORECASE
 )
 # Rendered to PDF by WeasyPrint, never sent to a browser.
-PDF_TEMPLATES = {"delegation/order_pdf.html", "meetings/pdf/base.html", "pdf/stamp.html"}
+PDF_TEMPLATES = {
+    "archive/pdf/rendition.html",
+    "delegation/order_pdf.html",
+    "meetings/pdf/base.html",
+    "pdf/stamp.html",
+    "registry/pdf/masked_copy.html",
+}
 
 
 def template_name(path: Path) -> str:
