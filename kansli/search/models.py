@@ -31,9 +31,17 @@ class SearchEntry(models.Model):
     restricted = models.BooleanField(_("sekretess"), default=False)
     # The search's filters, copied from the document and its case, so that PostgreSQL narrows
     # the matches in the same index scan that finds them (migration 0004) instead of joining
-    # the registry's tables after fetching every match of a common word.
+    # the registry's tables after fetching every match of a common word. No constraint in the
+    # database: its check would take a lock on the organization's row in every registration's
+    # commit, which deadlocked concurrent registrations on PostgreSQL; the entry goes with its
+    # document, and the document's case holds the constraint.
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     year = models.PositiveIntegerField(null=True)  # the case's year (of its number)
     date = models.DateField(null=True)  # the document's
