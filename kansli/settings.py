@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "kansli.followup",
     "kansli.archive",
     "kansli.integrations",
+    "kansli.portal",
     "kansli.web",
     "kansli.demo",
     "kansli.bench",

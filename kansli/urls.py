@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("kansli.delegation.urls")),
     path("", include("kansli.decisions.urls")),
+    path("oparl/v1/", include("kansli.oparl.urls")),
+    path("", include("kansli.portal.urls")),
     path("", include("kansli.web.urls")),
     path("", include("kansli.organisation.urls")),
     path("", include("kansli.governance.urls")),
