@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import AssignmentReport, Decision
-from kansli.organisation.models import Membership, Organization, Person
+from kansli.organisation.models import Body, Membership, Organization, Person
 from kansli.registry.models import Case, Document
 
 
@@ -734,6 +734,73 @@ class Posting(models.Model):
     def late(self) -> bool:
         """Posted after the second day from the approval that the law allows."""
         return self.posted_on > self.posting_due
+
+
+class Notice(models.Model):
+    """A notice on the official notice board other than the posting of approved minutes: the
+    council's announcement of a meeting (tillkännagivande, KL 5 kap. 11 §) or another notice
+    the secretary posts. Fixed once posted: `content` is the notice as it was posted, rendered
+    once, and `content_hash` its SHA-256, both in the audit event of its creation; no service
+    changes either afterwards."""
+
+    class Kind(models.TextChoices):
+        ANNOUNCEMENT = "announcement", _("tillkännagivande av fullmäktiges sammanträde")
+        OTHER = "other", _("annat tillkännagivande")
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="notices", verbose_name=_("huvudman")
+    )
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    # Set for the council's announcement, empty for other notices.
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notices",
+        verbose_name=_("sammanträde"),
+    )
+    title = models.CharField(_("rubrik"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    posted_on = models.DateField(_("anslaget den"))
+    # The announcement's latest day (`legal_time.announcement_latest`); empty for others.
+    posting_due = models.DateField(_("ska anslås senast"), null=True, blank=True)
+    taken_down_on = models.DateField(_("tas ned den"))
+    content = models.TextField(_("tillkännagivandet som det anslogs (HTML)"))
+    content_hash = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+
+    class Meta:
+        verbose_name = _("tillkännagivande")
+        verbose_name_plural = _("tillkännaganden")
+        ordering = ["-posted_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(kind="announcement"),
+                name="notice_announcement_once",
+                violation_error_message=_("Sammanträdet är redan tillkännagivet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(taken_down_on__gt=models.F("posted_on")),
+                name="notice_taken_down_after_posting",
+                violation_error_message=_(
+                    "Tillkännagivandet tas ned tidigast dagen efter att det anslås."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="other") | Q(meeting__isnull=False),
+                name="notice_announcement_has_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.posted_on})"
+
+    @property
+    def late(self) -> bool:
+        """Posted after the latest day the law allows (only the council's announcement has
+        one)."""
+        return self.posting_due is not None and self.posted_on > self.posting_due
 
 
 class Delivery(models.Model):
