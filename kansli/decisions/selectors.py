@@ -25,7 +25,7 @@ from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check, engine_for, rules_for
 from kansli.governance.models import GoverningDocument, Section
 from kansli.governance.selectors import section_by_key
-from kansli.organisation.models import Body, Organization, Person, Position
+from kansli.organisation.models import Appointment, Body, Organization, Person, Position
 from kansli.registry.models import Case
 from kansli.registry.visibility import User, case_contents_masked, masked_text
 
@@ -480,3 +480,38 @@ ASSIGNMENT_STATES = {
     Assignment.Status.COMPLETED: _("slutfört"),
     Assignment.Status.CANCELLED: _("avslutat utan att slutföras"),
 }
+
+
+def assignments_overdue_for(*, person: Person, on: datetime.date) -> list[AssignmentState]:
+    """The ongoing assignments of the person's own body that the person holds or reports on,
+    and that are overdue or whose report is late on the date, the earliest due first."""
+    reports = AssignmentReport.objects.select_related("reported_by")
+    assignments = (
+        Assignment.objects.filter(
+            Q(assignee=person) | Q(reporter=person),
+            decision__body_id=person.body_id,
+            status=Assignment.Status.ONGOING,
+        )
+        .select_related("decision__organization", "assignee", "reporter")
+        .prefetch_related(Prefetch("reports", queryset=reports))
+        .order_by("due_on", "pk")
+    )
+    states = [assignment_state(assignment=assignment, on=on) for assignment in assignments]
+    return [state for state in states if state.overdue or state.report_late]
+
+
+def execution_tasks_overdue_for(*, person: Person, on: datetime.date) -> QuerySet[ExecutionTask]:
+    """The overdue execution tasks of the person's own body that are the person's: given by
+    the person, or to be executed by an organization where the person holds a post on the
+    date (the förvaltningschef's department, the VD's company), the earliest due first."""
+    posts = Appointment.objects.on(on).filter(person=person).values("position__organization")
+    return (
+        ExecutionTask.objects.filter(
+            Q(assigned_by=person) | Q(executor__in=posts),
+            decision__body_id=person.body_id,
+            status__in=UNFINISHED,
+            due_on__lt=on,
+        )
+        .select_related("decision__organization", "executor")
+        .order_by("due_on", "pk")
+    )

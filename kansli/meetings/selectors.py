@@ -26,6 +26,7 @@ from kansli.meetings.models import (
     Disqualification,
     Meeting,
     MinutesVersion,
+    Notice,
     Posting,
     Proposal,
     Vote,
@@ -599,3 +600,91 @@ def calendar_feed_of(*, token: str) -> CalendarFeed | None:
         .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True)
         .first()
     )
+
+
+def coming_meetings(*, body: Body, on: datetime.date) -> QuerySet[Meeting]:
+    """The body's meetings from `on` on, cancelled ones included (the public calendar shows
+    them as cancelled), the earliest first."""
+    return (
+        Meeting.objects.filter(organization__body=body, starts_at__date__gte=on)
+        .select_related("organization")
+        .order_by("starts_at", "pk")
+    )
+
+
+def approved_meetings(*, body: Body, year: int | None = None) -> QuerySet[Meeting]:
+    """The body's meetings whose minutes are approved (justerade), the newest first; of one
+    year if given."""
+    meetings = Meeting.objects.filter(
+        organization__body=body, status=Meeting.Status.APPROVED
+    ).select_related("organization")
+    if year is not None:
+        meetings = meetings.filter(starts_at__year=year)
+    return meetings.order_by("-starts_at", "-pk")
+
+
+def secretary_meetings(*, person: Person, on: datetime.date) -> QuerySet[Meeting]:
+    """The coming meetings (from `on` on, cancelled ones left out) of the person's own body
+    for which the person is the secretary, the earliest first."""
+    return (
+        Meeting.objects.filter(
+            secretary=person,
+            organization__body_id=person.body_id,
+            starts_at__date__gte=on,
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("organization")
+        .order_by("starts_at", "pk")
+    )
+
+
+# The notice board's other notices and its archive ------------------------------------------
+
+
+def current_notices(*, body: Body, on: datetime.date) -> QuerySet[Notice]:
+    """The notices other than minutes postings (the council's announcements, the secretary's
+    other notices) on the body's notice board on the date: posted, not yet taken down."""
+    return (
+        Notice.objects.filter(body=body, posted_on__lte=on, taken_down_on__gt=on)
+        .select_related("meeting__organization")
+        .order_by("-posted_on", "-pk")
+    )
+
+
+def archived_postings(*, body: Body, year: int, on: datetime.date) -> QuerySet[Posting]:
+    """The minutes postings of the body taken down in `year`, by `on` at the latest: the notice
+    board's archive, the last taken down first."""
+    return (
+        Posting.objects.filter(
+            meeting__organization__body=body, taken_down_on__year=year, taken_down_on__lte=on
+        )
+        .select_related("meeting__organization", "item__case", "item__frozen_extract")
+        .order_by("-taken_down_on", "-pk")
+    )
+
+
+def archived_notices(*, body: Body, year: int, on: datetime.date) -> QuerySet[Notice]:
+    """The other notices of the body taken down in `year`, by `on` at the latest."""
+    return (
+        Notice.objects.filter(body=body, taken_down_on__year=year, taken_down_on__lte=on)
+        .select_related("meeting__organization")
+        .order_by("-taken_down_on", "-pk")
+    )
+
+
+def board_feed_entries(*, body: Body, on: datetime.date, limit: int = 50) -> list[Posting | Notice]:
+    """What was posted on the body's notice board by `on`, the latest first, at most `limit`:
+    minutes postings and other notices together, for the feeds."""
+    postings = list(
+        Posting.objects.filter(meeting__organization__body=body, posted_on__lte=on)
+        .select_related("meeting__organization", "item")
+        .order_by("-posted_on", "-pk")[:limit]
+    )
+    notices = list(
+        Notice.objects.filter(body=body, posted_on__lte=on)
+        .select_related("meeting__organization")
+        .order_by("-posted_on", "-pk")[:limit]
+    )
+    entries: list[Posting | Notice] = [*postings, *notices]
+    entries.sort(key=lambda entry: (entry.posted_on, entry.pk), reverse=True)
+    return entries[:limit]

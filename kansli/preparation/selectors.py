@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from kansli.organisation.models import Person
 from kansli.preparation import readiness
@@ -98,3 +98,17 @@ def officer_cases(*, officer: Person, today: datetime.date) -> list[OfficerCase]
         )
     rows.sort(key=lambda row: (row.due_on is None, row.due_on or today))
     return rows
+
+
+def preparations_of(*, person: Person) -> QuerySet[Preparation]:
+    """The preparations under way (not yet decided) of open cases of the person's own body in
+    which the person is the case officer or the rapporteur (föredragande), the earliest due
+    first (undated last)."""
+    return (
+        Preparation.objects.filter(case__status=Case.Status.OPEN)
+        .exclude(status=Preparation.Status.DECIDED)
+        .filter(case__organization__body_id=person.body_id)
+        .filter(Q(case__case_officer=person) | Q(rapporteur=person))
+        .select_related("case__organization__body", "case__case_officer", "organization")
+        .order_by(F("due_on").asc(nulls_last=True), "-case__opened_on", "-pk")
+    )
