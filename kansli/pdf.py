@@ -1,5 +1,10 @@
-"""Every PDF Kansli makes: PDF/A-2 from HTML with WeasyPrint, fonts embedded, tagged, with XMP
-metadata taken from the HTML's <title> and <meta> (author, description, keywords).
+"""Every PDF Kansli makes: PDF/A-2a and PDF/UA-1 from HTML with WeasyPrint, fonts embedded,
+tagged (a structure tree, /MarkInfo /Marked true, the language of <html lang>, the title shown),
+with XMP metadata taken from the HTML's <title> and <meta> (author, description, keywords).
+
+WeasyPrint writes one variant at a time: PDF/A-2a ("accessible", which has it tag the document),
+and the XMP also declares PDF/UA-1 (`pdfuaid:part`), which asks for the same tagging, the
+language and the title (DOS-lagen, WCAG 2.1 AA through EN 301 549's clause 10 on documents).
 
 WeasyPrint embeds every font it draws with (a subset of it), so a PDF of our own is PDF/A-2b
 by construction. A document merged from other PDFs (a packet with registered attachments) keeps
@@ -13,6 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 import pypdf
 from django.template.loader import render_to_string
@@ -21,7 +27,8 @@ from pypdf.generic import NameObject
 if TYPE_CHECKING:
     import weasyprint
 
-VARIANT = "pdf/a-2b"
+VARIANT = "pdf/a-2a"
+UA_PART = "1"
 # PDF 1.4's file structure: each object written on its own and found through the
 # cross-reference table, not packed into one compressed object stream as WeasyPrint does from
 # PDF 1.5. A tagged document has thousands of small objects, and pyHanko, which signs the
@@ -51,15 +58,37 @@ def render(html: str, *, base_url: str | None = None) -> weasyprint.Document:
 
 
 def write(document: weasyprint.Document) -> bytes:
-    """The laid-out document as PDF/A-2, tagged."""
+    """The laid-out document as PDF/A-2a and PDF/UA-1, tagged."""
+    _declare_pdf_ua(document)
     return document.write_pdf(pdf_variant=VARIANT, pdf_version=VERSION, pdf_tags=True)
 
 
+def _declare_pdf_ua(document: weasyprint.Document) -> None:
+    """Have the XMP that WeasyPrint writes for PDF/A also name PDF/UA-1, in the same
+    rdf:Description as the PDF/A identification (one rdf:RDF, as XMP wants)."""
+    from weasyprint.pdf.metadata import NS, DocumentMetadata
+
+    class _Metadata(DocumentMetadata):
+        def generate_rdf_metadata(self, variant: str, version: int, conformance: str) -> bytes:
+            xml = super().generate_rdf_metadata(variant, version, conformance)
+            rdf = ElementTree.fromstring(xml)  # noqa: S314 (WeasyPrint's own XML)
+            identification = rdf.find(f"{{{NS['rdf']}}}Description")
+            if identification is None:
+                return xml
+            identification.set(f"{{{NS['pdfuaid']}}}part", UA_PART)
+            return ElementTree.tostring(rdf)
+
+    document.metadata = _Metadata(**vars(document.metadata))
+
+
 def archival(writer: pypdf.PdfWriter, own: pypdf.PdfReader) -> None:
-    """Give a merged document the XMP metadata, output intent and language of the PDF/A part
-    that we rendered ourselves (`own`)."""
+    """Give a merged document the XMP metadata, output intent, language and tags (structure
+    tree, /MarkInfo, the title shown) of the PDF/A part that we rendered ourselves (`own`),
+    whose pages the writer already holds. Merged attachments keep their pages as they came;
+    their own tags, if any, are not joined into ours."""
     source = own.root_object
-    for key in ("/Metadata", "/OutputIntents", "/Lang"):
+    keys = ("/Metadata", "/OutputIntents", "/Lang", "/StructTreeRoot", "/MarkInfo")
+    for key in (*keys, "/ViewerPreferences"):
         if key in source:
             writer.root_object[NameObject(key)] = source.raw_get(key).clone(writer)
 
