@@ -1,0 +1,109 @@
+"""The public portal's pages: the start page of every body and each body's portal, with its
+approved minutes, its governing documents in force, its elected organs and a search of its
+public registry. Open to everyone; what they show is what the public sees
+(`kansli.portal.selectors`)."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from kansli.meetings import selectors as meetings
+from kansli.meetings.policy import PUBLISHED
+from kansli.organisation.models import Body
+from kansli.portal import selectors
+from kansli.portal.forms import PublicSearchForm, YearForm
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """The site's start page for the public: every body, each linking to its portal. Served
+    at `/` by the shell (`kansli.web.views.home`) to the anonymous visitor."""
+    bodies = Body.objects.order_by("name", "pk")
+    return render(request, "portal/start.html", {"bodies": bodies})
+
+
+@login_not_required
+@require_GET
+def body_portal(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    overview = selectors.overview(body=body_, on=timezone.localdate())
+    context = {"body": body_, "overview": overview, "published": PUBLISHED}
+    return render(request, "portal/body.html", context)
+
+
+@login_not_required
+@require_GET
+def search(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = PublicSearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        results = selectors.public_search(
+            body=body_, query=form.cleaned_data["q"], page=form.cleaned_data["sida"] or 1
+        )
+    context = {
+        "body": body_,
+        "form": form,
+        "results": results,
+        "query": _query(form),
+    }
+    return render(request, "portal/search.html", context, status=400 if form.errors else 200)
+
+
+def _query(form: PublicSearchForm) -> str:
+    """The search's query string without its page, for the page links."""
+    if not form.is_valid():
+        return ""
+    return urlencode({"q": form.cleaned_data["q"]})
+
+
+@login_not_required
+@require_GET
+def minutes(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    form = YearForm(request.GET or None)
+    year = timezone.localdate().year
+    if form.is_valid() and form.cleaned_data["ar"] is not None:
+        year = form.cleaned_data["ar"]
+    years = sorted(
+        {day.year for day in meetings.approved_meetings(body=body_).dates("starts_at", "year")}
+        | {year},
+        reverse=True,
+    )
+    context = {
+        "body": body_,
+        "form": form,
+        "year": year,
+        "years": years,
+        "meetings": meetings.approved_meetings(body=body_, year=year),
+    }
+    return render(request, "portal/minutes.html", context, status=400 if form.errors else 200)
+
+
+@login_not_required
+@require_GET
+def documents(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    context = {
+        "body": body_,
+        "today": today,
+        "documents": selectors.documents_in_force(body=body_, on=today),
+    }
+    return render(request, "portal/documents.html", context)
+
+
+@login_not_required
+@require_GET
+def organisation(request: HttpRequest, body: str) -> HttpResponse:
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    context = {
+        "body": body_,
+        "today": today,
+        "organs": selectors.organs_with_members(body=body_, on=today),
+    }
+    return render(request, "portal/organisation.html", context)
