@@ -18,20 +18,40 @@ from icalendar import Calendar, Event, vCalAddress
 
 from kansli.meetings.models import Meeting
 from kansli.meetings.selectors import own_meetings
-from kansli.organisation.models import Membership, Organization, Person
+from kansli.organisation.models import Body, Membership, Organization, Person
 
 PRODID = "-//Kansli//Sammanträden//SV"
 # A meeting planned without an end shows in calendars for this long.
 DEFAULT_LENGTH = datetime.timedelta(hours=3)
 
 
+def calendar_domain(body: Body) -> str:
+    """The right-hand side of the UIDs of the body's meetings: a name no other installation
+    uses, so that UIDs are globally unique (RFC 5545 3.8.4.7). The setting
+    KANSLI_CALENDAR_DOMAIN (the site's own domain, "kansli.vanersborg.se") when set; else one
+    made of the body itself, its organisation number (unique to the legal person in Sweden)
+    and short name, under the reserved top-level domain ".invalid" (RFC 2606), which no one
+    else can own. Set it once before the first invitation goes out: a changed domain changes
+    every UID, and the calendars that hold the meetings would show them twice."""
+    configured = str(getattr(settings, "KANSLI_CALENDAR_DOMAIN", "") or "").strip()
+    if configured:
+        return configured
+    number = "".join(char for char in body.organization_number if char.isdigit())
+    return ".".join(part for part in (number, body.slug, "kansli.invalid") if part)
+
+
 def meeting_uid(meeting: Meeting) -> str:
-    return f"meeting-{meeting.pk}@kansli"
+    """The meeting's UID in every calendar: the same for its whole life in one installation
+    (its primary key and its body's never change), different from every other meeting's,
+    and, by `calendar_domain`, from every other installation's."""
+    return f"meeting-{meeting.pk}@{calendar_domain(meeting.organization.body)}"
 
 
 def organization_feed(organization: Organization) -> bytes:
     """Every meeting of the organization, cancelled ones marked so."""
-    meetings = Meeting.objects.filter(organization=organization).select_related("organization")
+    meetings = Meeting.objects.filter(organization=organization).select_related(
+        "organization__body"
+    )
     return _calendar(meetings, name=organization.name).to_ical()
 
 
@@ -85,7 +105,7 @@ def _meetings_of(person: Person) -> QuerySet[Meeting]:
             organization__memberships__person=person,
             organization__memberships__start__lte=F("starts_at__date"),
         )
-        .select_related("organization")
+        .select_related("organization__body")
         .distinct()
     )
 

@@ -622,3 +622,27 @@ class AbsenceForm(forms.Form):
         max_length=Attendance.ABSENCE_NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class NoticeForm(forms.Form):
+    """Another notice on the notice board: posted today, fixed as posted."""
+
+    rubrik = forms.CharField(label=_("Rubrik"), max_length=300)
+    text = forms.CharField(
+        label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    tas_ned = date_field(
+        _("Tas ned den"),
+        help_text=_("Tillkännagivandet anslås i dag och sitter uppe till och med dagen före."),
+    )
+
+
+class AnnouncementPostForm(forms.Form):
+    """The council's announcement, posted once the secretary has seen it on its own page."""
+
+    bekraftad = forms.BooleanField(
+        label=_("Bekräftelse"),
+        widget=forms.HiddenInput,
+        initial=True,
+        error_messages={"required": _("Bekräfta åtgärden på sidan som visar vad den gör.")},
+    )

@@ -5,6 +5,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -36,6 +37,7 @@ from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.preparation.models import Preparation
 from kansli.preparation.selectors import case_readiness
 from kansli.registry.models import Case
+from kansli.registry.visibility import case_view
 
 
 def meeting_day(meeting: Meeting) -> datetime.date:
@@ -677,14 +679,38 @@ def board_feed_entries(*, body: Body, on: datetime.date, limit: int = 50) -> lis
     minutes postings and other notices together, for the feeds."""
     postings = list(
         Posting.objects.filter(meeting__organization__body=body, posted_on__lte=on)
-        .select_related("meeting__organization", "item")
+        .select_related("meeting__organization__body", "item")
         .order_by("-posted_on", "-pk")[:limit]
     )
     notices = list(
         Notice.objects.filter(body=body, posted_on__lte=on)
-        .select_related("meeting__organization")
+        .select_related("body")
         .order_by("-posted_on", "-pk")[:limit]
     )
     entries: list[Posting | Notice] = [*postings, *notices]
     entries.sort(key=lambda entry: (entry.posted_on, entry.pk), reverse=True)
     return entries[:limit]
+
+
+def announcement_context(*, meeting: Meeting, on: datetime.date) -> dict[str, object]:
+    """What the council's announcement of the meeting says when posted on `on`
+    (KL 5 kap. 11 §): its title, time and place, the matters to be dealt with (the agenda's
+    titles as the public reads them, a secret case's masked) and the latest day to post it."""
+    day = meeting_day(meeting)
+    anonymous = AnonymousUser()
+    items = []
+    for item in meeting.items.select_related("case__organization"):
+        view = case_view(anonymous, item.case) if item.case else None
+        items.append(view.title if view and view.title_masked else item.title)
+    title = _("Tillkännagivande: %(organization)s sammanträder %(date)s") % {
+        "organization": meeting.organization.name,
+        "date": f"{day:%Y-%m-%d}",
+    }
+    return {
+        "title": title,
+        "meeting": meeting,
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "items": items,
+        "posted_on": on,
+        "latest": legal_time.announcement_latest(day),
+    }

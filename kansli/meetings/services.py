@@ -25,7 +25,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kansli import legal_time
@@ -55,6 +56,7 @@ from kansli.meetings.models import (
     MinuteNote,
     MinuteSeries,
     MinutesVersion,
+    Notice,
     Posting,
     Proposal,
     Vote,
@@ -68,6 +70,7 @@ from kansli.meetings.policy import (
     require_sign_minutes,
 )
 from kansli.meetings.selectors import (
+    announcement_context,
     attendance_verdict,
     delegated_decisions_due,
     in_board_group,
@@ -510,9 +513,16 @@ def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
     )
     slug = meeting.organization.slug
     message.attach(f"kallelse-{slug}-{day:%Y-%m-%d}.pdf", pdf, "application/pdf")
-    invitation = calendar.invitation(meeting, person).decode()
-    message.attach(f"sammantrade-{slug}-{day:%Y-%m-%d}.ics", invitation, "text/calendar")
+    invitation = calendar.invitation(meeting, person)
+    _attach_calendar(message, invitation, "REQUEST", f"sammantrade-{slug}-{day:%Y-%m-%d}.ics")
     return message
+
+
+def _attach_calendar(message: EmailMessage, ical: bytes, method: str, filename: str) -> None:
+    """Attach an iTIP message as RFC 6047 2.4 asks: "text/calendar" with the calendar's METHOD
+    as the "method" parameter; Django adds charset="utf-8" for a text part. Kept a plain
+    attachment (name, content, type), which `message.attachments` lists as such."""
+    message.attach(filename, ical.decode(), f"text/calendar; method={method}")
 
 
 @transaction.atomic
@@ -585,9 +595,9 @@ def _cancellation(meeting: Meeting, delivery: Delivery) -> EmailMessage:
         % words,
         to=[delivery.address],
     )
-    cancel = calendar.invitation(meeting, delivery.person, address=delivery.address).decode()
+    cancel = calendar.invitation(meeting, delivery.person, address=delivery.address)
     name = f"installt-{meeting.organization.slug}-{meeting_day(meeting):%Y-%m-%d}.ics"
-    message.attach(name, cancel, "text/calendar; method=CANCEL")
+    _attach_calendar(message, cancel, "CANCEL", name)
     return message
 
 
@@ -613,6 +623,109 @@ def announcement_record(
             _("Tillkännagivandet anslås före sammanträdesdagen och inte i framtiden.")
         )
     return audit.update(actor=actor, instance=meeting, announced_on=posted_on)
+
+
+def _fixed(template: str, context: dict[str, object]) -> tuple[str, str]:
+    """A notice's text as it is posted, and its SHA-256: rendered once, in Swedish whatever
+    the secretary's language, and stored so (DESIGN: a record the law fixes is stored once as
+    it was fixed, with its hash in the audit chain)."""
+    with translation.override("sv"):
+        content = render_to_string(template, context).strip()
+    return content, hashlib.sha256(content.encode()).hexdigest()
+
+
+@transaction.atomic
+def announcement_post(*, actor: Actor, meeting: Meeting) -> Notice:
+    """Post the council's announcement of the meeting (tillkännagivande) on the notice board
+    today, with its time, place and the matters to be dealt with (KL 5 kap. 11 §), fixed as
+    posted. The law asks for it at least a week before the meeting day
+    (`legal_time.announcement_latest`); posted later it still goes up, marked late on the
+    notice board and flagged on the meeting (`selectors.council_flags`): a late announcement is
+    better than none, and the council decides whether to deal with the matters anyway. Not on
+    or after the meeting day, not twice, not with an empty agenda. It also records the day of
+    the announcement on the meeting (`announcement_record`)."""
+    require_manage(actor, meeting.organization.body_id)
+    meeting = _locked(meeting, BEFORE)
+    if meeting.organization.kind != Organization.Kind.COUNCIL:
+        raise ValidationError(
+            _("Bara fullmäktiges sammanträden tillkännages på anslagstavlan (KL 5 kap. 11 §).")
+        )
+    today, day = timezone.localdate(), meeting_day(meeting)
+    if today >= day:
+        raise ValidationError(
+            _("Tillkännagivandet anslås före sammanträdesdagen (KL 5 kap. 11 §)."),
+            code="conflict",
+        )
+    if meeting.notices.filter(kind=Notice.Kind.ANNOUNCEMENT).exists():
+        raise ValidationError(_("Sammanträdet är redan tillkännagivet."), code="conflict")
+    if not meeting.place:
+        raise ValidationError(
+            _(
+                "Ange sammanträdets plats: tillkännagivandet ska ange tid och plats "
+                "(KL 5 kap. 11 §)."
+            )
+        )
+    with translation.override("sv"):
+        context = announcement_context(meeting=meeting, on=today)
+    if not context["items"]:
+        raise ValidationError(
+            _(
+                "Dagordningen är tom: tillkännagivandet ska ange de ärenden som ska behandlas "
+                "(KL 5 kap. 11 §). Bygg dagordningen först."
+            ),
+            code="conflict",
+        )
+    content, digest = _fixed("meetings/notice_announcement.html", context)
+    notice = audit.create(
+        actor=actor,
+        instance=Notice(
+            body=meeting.organization.body,
+            kind=Notice.Kind.ANNOUNCEMENT,
+            meeting=meeting,
+            title=str(context["title"]),
+            posted_on=today,
+            posting_due=legal_time.announcement_latest(day),
+            # Up until the meeting has been held (the day after the meeting day).
+            taken_down_on=day + legal_time.ONE_DAY,
+            content=content,
+            content_hash=digest,
+        ),
+    )
+    if meeting.announced_on is None:
+        audit.update(actor=actor, instance=meeting, announced_on=today)
+    return notice
+
+
+@transaction.atomic
+def notice_post(
+    *, actor: Actor, body: Body, title: str, text: str, taken_down_on: datetime.date
+) -> Notice:
+    """Post another notice on the body's notice board today (a tillkännagivande under another
+    law, another authority's kungörelse), up until `taken_down_on`, fixed as posted."""
+    require_manage(actor, body)
+    today = timezone.localdate()
+    if taken_down_on <= today:
+        raise ValidationError(
+            {"taken_down_on": _("Tillkännagivandet tas ned tidigast dagen efter att det anslås.")}
+        )
+    require_year_in_bounds(taken_down_on, field="taken_down_on")
+    content, digest = _fixed(
+        "meetings/notice_other.html",
+        {"title": title, "text": text, "posted_on": today, "taken_down_on": taken_down_on},
+    )
+    return audit.create(
+        actor=actor,
+        instance=Notice(
+            body=body,
+            kind=Notice.Kind.OTHER,
+            title=title,
+            text=text,
+            posted_on=today,
+            taken_down_on=taken_down_on,
+            content=content,
+            content_hash=digest,
+        ),
+    )
 
 
 # Attendance ------------------------------------------------------------------------------

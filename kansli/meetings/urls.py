@@ -3,7 +3,7 @@ agendas, minutes, feeds and the notice board."""
 
 from django.urls import path
 
-from kansli.meetings import views
+from kansli.meetings import feeds, views
 
 app_name = "meetings"
 
@@ -104,6 +104,30 @@ urlpatterns = [
         name="item_action",
     ),
     path("<slug:body>/anslagstavla/", views.posting_board, name="posting_board"),
+    path("<slug:body>/anslagstavla/arkiv/", views.posting_archive, name="posting_archive"),
+    path("<slug:body>/anslagstavla/nytt/", views.notice_post, name="notice_post"),
+    path(
+        "<slug:body>/anslagstavla/tillkannagivande/<int:meeting>/",
+        views.announcement_post,
+        name="announcement_post",
+    ),
+    path("<slug:body>/anslagstavla/<int:notice>/", views.notice_detail, name="notice_detail"),
+    path("<slug:body>/anslagstavla/flode.rss", feeds.public(feeds.BoardFeed()), name="board_rss"),
+    path(
+        "<slug:body>/anslagstavla/flode.atom",
+        feeds.public(feeds.BoardAtomFeed()),
+        name="board_atom",
+    ),
+    path(
+        "<slug:body>/sammantraden/flode/<slug:organization>.rss",
+        feeds.public(feeds.MeetingsFeed()),
+        name="meetings_rss",
+    ),
+    path(
+        "<slug:body>/sammantraden/flode/<slug:organization>.atom",
+        feeds.public(feeds.MeetingsAtomFeed()),
+        name="meetings_atom",
+    ),
     path(
         "<slug:body>/personer/<int:person>/sammantraden.ics",
         views.person_feed,

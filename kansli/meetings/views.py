@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansli import legal_time
 from kansli.accounts.policy import Actor
 from kansli.decisions.models import AssignmentReport
 from kansli.decisions.selectors import execution_for_meeting
@@ -40,6 +41,7 @@ from kansli.meetings.forms import (
     AdjournmentForm,
     AgendaForm,
     AnnouncementForm,
+    AnnouncementPostForm,
     AttachmentForm,
     CancelForm,
     CheckersForm,
@@ -53,6 +55,7 @@ from kansli.meetings.forms import (
     ItemMoveForm,
     ItemStatusForm,
     MinuteNoteForm,
+    NoticeForm,
     OfficialForm,
     PaperApprovalForm,
     PlanForm,
@@ -67,7 +70,7 @@ from kansli.meetings.forms import (
     SubstituteForm,
     VoteForm,
 )
-from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings.models import AgendaItem, Meeting, Notice
 from kansli.meetings.policy import (
     PUBLISHED,
     has_seat,
@@ -637,14 +640,160 @@ def item_extract(request: HttpRequest, body: str, meeting: int, item: int) -> Ht
     return _pdf(content, f"protokollsutdrag-{meeting_.pk}-{item_.minute_number}.pdf")
 
 
+def _board_links(body: Body) -> dict[str, str]:
+    return {
+        "rss": reverse("meetings:board_rss", args=[body.slug]),
+        "atom": reverse("meetings:board_atom", args=[body.slug]),
+    }
+
+
 @login_not_required
 @require_GET
 def posting_board(request: HttpRequest, body: str) -> HttpResponse:
+    """The official notice board: minutes postings (KL 8 kap. 12 §), the council's
+    announcements (KL 5 kap. 11 §) and other notices; to the secretary also what to post."""
     body_ = get_object_or_404(Body, slug=body)
     today = timezone.localdate()
-    postings = selectors.current_postings(body=body_, on=today)
-    context = {"body": body_, "postings": postings, "today": today}
+    context: dict[str, Any] = {
+        "body": body_,
+        "postings": selectors.current_postings(body=body_, on=today),
+        "notices": selectors.current_notices(body=body_, on=today),
+        "today": today,
+        "feeds": _board_links(body_),
+        "may_post": may_manage(request.user, body_),
+    }
+    if context["may_post"]:
+        context["unannounced"] = [
+            (meeting, legal_time.announcement_latest(selectors.meeting_day(meeting)))
+            for meeting in Meeting.objects.filter(
+                organization__body=body_,
+                organization__kind=Organization.Kind.COUNCIL,
+                status__in=BEFORE,
+                starts_at__date__gt=today,
+            )
+            .exclude(notices__kind=Notice.Kind.ANNOUNCEMENT)
+            .select_related("organization")
+        ]
     return render(request, "meetings/posting_board.html", context)
+
+
+@login_not_required
+@require_GET
+def posting_archive(request: HttpRequest, body: str) -> HttpResponse:
+    """What was taken down from the notice board, a year at a time (?ar=2026)."""
+    body_ = get_object_or_404(Body, slug=body)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("ar", today.year))
+    except ValueError:
+        year = today.year
+    if not 2000 <= year <= today.year:
+        year = today.year
+    context = {
+        "body": body_,
+        "year": year,
+        "years": range(today.year, today.year - 6, -1),
+        "postings": selectors.archived_postings(body=body_, year=year, on=today),
+        "notices": selectors.archived_notices(body=body_, year=year, on=today),
+    }
+    return render(request, "meetings/posting_archive.html", context)
+
+
+@login_not_required
+@require_GET
+def notice_detail(request: HttpRequest, body: str, notice: int) -> HttpResponse:
+    """A notice as it was posted, with its checksum: public, on the board or taken down."""
+    notice_ = get_object_or_404(
+        Notice.objects.select_related("body", "meeting__organization"),
+        body__slug=body,
+        pk=notice,
+        posted_on__lte=timezone.localdate(),
+    )
+    context = {"body": notice_.body, "notice": notice_, "today": timezone.localdate()}
+    return render(request, "meetings/notice.html", context)
+
+
+def _poster(request: HttpRequest, body: str) -> Body:
+    body_ = get_object_or_404(Body, slug=body)
+    if not may_manage(request.user, body_):
+        raise refuse_managing(body_)
+    return body_
+
+
+@require_http_methods(["GET", "POST"])
+def notice_post(request: HttpRequest, body: str) -> HttpResponse:
+    """The secretary posts another notice on the board: today, fixed as posted."""
+    body_ = _poster(request, body)
+    form = NoticeForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+
+        def posted(notice: Notice) -> HttpResponse:
+            messages.success(request, _("Tillkännagivandet är anslaget."))
+            return redirect("meetings:notice_detail", body_.slug, notice.pk)
+
+        written = form_written(
+            form,
+            lambda data: services.notice_post(
+                actor=request.user,
+                body=body_,
+                title=data["rubrik"],
+                text=data["text"],
+                taken_down_on=data["tas_ned"],
+            ),
+            done=posted,
+            field="tas_ned",
+        )
+        if written.response:
+            return written.response
+        status = written.status
+    context = {"body": body_, "form": form}
+    return render(request, "meetings/notice_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def announcement_post(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    """The council's announcement of a meeting: shown as it will be posted, with the latest day
+    to post it (KL 5 kap. 11 §), and posted on confirmation."""
+    meeting_ = _managed(request, body, meeting)
+    body_ = meeting_.organization.body
+    form = AnnouncementPostForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+
+        def posted(notice: Notice) -> HttpResponse:
+            if notice.late:
+                messages.warning(
+                    request,
+                    _(
+                        "Tillkännagivandet är anslaget, men senare än lagen kräver (senast "
+                        "%(latest)s, KL 5 kap. 11 §). Det visas som sent anslaget."
+                    )
+                    % {"latest": f"{notice.posting_due:%Y-%m-%d}"},
+                )
+            else:
+                messages.success(request, _("Tillkännagivandet är anslaget."))
+            return redirect("meetings:notice_detail", body_.slug, notice.pk)
+
+        written = form_written(
+            form,
+            lambda data: services.announcement_post(actor=request.user, meeting=meeting_),
+            done=posted,
+        )
+        if written.response:
+            return written.response
+        status = written.status
+    today = timezone.localdate()
+    preview = selectors.announcement_context(meeting=meeting_, on=today)
+    context = {
+        "body": body_,
+        "meeting": meeting_,
+        "form": form,
+        "preview": preview,
+        "late": today > preview["latest"],
+        "posted": meeting_.notices.filter(kind=Notice.Kind.ANNOUNCEMENT).first(),
+    }
+    return render(request, "meetings/announcement_form.html", context, status=status)
 
 
 @login_not_required

@@ -5,7 +5,7 @@ app's."""
 
 from django.urls import path
 
-from kansli.registry import disposal_views, request_urls, views
+from kansli.registry import disposal_views, feeds, request_urls, views
 
 app_name = "registry"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("<slug:body>/postlista/", views.registry_list, name="registry_list"),
     path("<slug:body>/postlista.csv", views.registry_list_csv, name="registry_list_csv"),
     path("<slug:body>/postlista.json", views.registry_list_json, name="registry_list_json"),
+    path("<slug:body>/postlista.rss", feeds.public(feeds.RegistryListFeed()), name="registry_rss"),
+    path(
+        "<slug:body>/postlista.atom",
+        feeds.public(feeds.RegistryListAtomFeed()),
+        name="registry_atom",
+    ),
     path("<slug:body>/diarium/filer/<int:file>/", views.file_download, name="file_download"),
     path("<slug:body>/diarium/", views.case_list, name="case_list"),
     path("<slug:body>/diarium/registrera/", views.document_create, name="document_create"),

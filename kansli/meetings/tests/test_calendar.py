@@ -2,6 +2,7 @@
 that goes with the notice, each parsed back as a calendar program would."""
 
 import datetime
+from typing import Any
 
 import icalendar
 import pytest
@@ -12,6 +13,14 @@ from kansli.meetings.models import Delivery, Meeting
 from kansli.meetings.tests.meeting_samples import STOCKHOLM, person
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Membership, Organization, Person
+
+# The installation's own domain, as KANSLI_CALENDAR_DOMAIN sets it (see the fixture below).
+DOMAIN = "kansli.kommun.example"
+
+
+@pytest.fixture(autouse=True)
+def calendar_domain(settings: Any) -> None:
+    settings.KANSLI_CALENDAR_DOMAIN = DOMAIN
 
 
 def meeting_on(organization: Organization, day: datetime.date, **fields: object) -> Meeting:
@@ -51,8 +60,8 @@ def test_organization_feed_has_one_event_per_meeting_in_stockholm_time(
     assert parsed["VERSION"] == "2.0"
     assert [str(tz["TZID"]) for tz in parsed.timezones] == ["Europe/Stockholm"]
     found = {str(event["UID"]): event for event in parsed.events}
-    assert set(found) == {f"meeting-{spring.pk}@kansli", f"meeting-{summer.pk}@kansli"}
-    march = found[f"meeting-{spring.pk}@kansli"]
+    assert set(found) == {f"meeting-{spring.pk}@{DOMAIN}", f"meeting-{summer.pk}@{DOMAIN}"}
+    march = found[f"meeting-{spring.pk}@{DOMAIN}"]
     assert march["DTSTART"].params["TZID"] == "Europe/Stockholm"
     assert march.start == datetime.datetime(2026, 3, 10, 13, 0, tzinfo=STOCKHOLM)
     assert march.end == datetime.datetime(2026, 3, 10, 16, 0, tzinfo=STOCKHOLM)
@@ -60,7 +69,7 @@ def test_organization_feed_has_one_event_per_meeting_in_stockholm_time(
     assert str(march["SUMMARY"]) == "Sammanträde: Kommunstyrelsen"
     assert str(march["LOCATION"]) == "Sessionssalen"
     assert str(march["STATUS"]) == "CONFIRMED"
-    june = found[f"meeting-{summer.pk}@kansli"]
+    june = found[f"meeting-{summer.pk}@{DOMAIN}"]
     assert june.start.utcoffset() == datetime.timedelta(hours=2)  # summer time
     assert june.end - june.start == calendar.DEFAULT_LENGTH
 
@@ -75,8 +84,8 @@ def test_a_cancelled_meeting_stays_in_the_feed_marked_cancelled_with_the_same_ui
     meeting.save()
     after = events(calendar.organization_feed(board))
 
-    assert set(before) == set(after) == {f"meeting-{meeting.pk}@kansli"}
-    assert str(after[f"meeting-{meeting.pk}@kansli"]["STATUS"]) == "CANCELLED"
+    assert set(before) == set(after) == {f"meeting-{meeting.pk}@{DOMAIN}"}
+    assert str(after[f"meeting-{meeting.pk}@{DOMAIN}"]["STATUS"]) == "CANCELLED"
 
 
 def test_person_feed_has_the_meetings_of_the_organizations_where_the_person_sits_that_day(
@@ -97,8 +106,8 @@ def test_person_feed_has_the_meetings_of_the_organizations_where_the_person_sits
     outsider = person(board, "Olle", "Utomstående")
 
     assert set(events(calendar.person_feed(member))) == {
-        f"meeting-{board_in_term.pk}@kansli",
-        f"meeting-{committee_in_term.pk}@kansli",
+        f"meeting-{board_in_term.pk}@{DOMAIN}",
+        f"meeting-{committee_in_term.pk}@{DOMAIN}",
     }
     assert events(calendar.person_feed(outsider)) == {}
 
@@ -113,7 +122,7 @@ def test_invitation_is_a_request_to_the_person_from_the_secretary(board: Organiz
 
     assert str(parsed["METHOD"]) == "REQUEST"
     (event,) = parsed.events
-    assert str(event["UID"]) == f"meeting-{meeting.pk}@kansli"
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@{DOMAIN}"
     assert str(event["ORGANIZER"]) == "mailto:sara@example.se"
     assert event["ORGANIZER"].params["CN"] == "Kommunstyrelsen"
     attendee = event["ATTENDEE"]
@@ -155,3 +164,37 @@ def test_an_invitation_sent_again_outranks_the_one_before(board: Organization) -
 
     assert first.events[0]["SEQUENCE"] == 0
     assert second.events[0]["SEQUENCE"] == 1
+
+
+def test_without_a_configured_domain_the_uid_names_the_body(
+    board: Organization, settings: Any
+) -> None:
+    settings.KANSLI_CALENDAR_DOMAIN = ""
+    body = board.body
+    body.organization_number = "212000-1439"
+    body.save()
+    meeting = meeting_on(board, datetime.date(2026, 3, 10))
+
+    uid = calendar.meeting_uid(meeting)
+
+    assert uid == f"meeting-{meeting.pk}@2120001439.{body.slug}.kansli.invalid"
+    meeting.place = "Ny plats"
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save()
+    assert calendar.meeting_uid(Meeting.objects.get(pk=meeting.pk)) == uid
+
+
+def test_the_uid_is_the_same_in_the_feed_and_the_invitation_and_unique(
+    board: Organization,
+) -> None:
+    member = person(board, "Bertil", "Ledamot", Membership.Role.MEMBER)
+    first = meeting_on(board, datetime.date(2026, 3, 10))
+    second = meeting_on(board, datetime.date(2026, 4, 10))
+
+    feed = set(events(calendar.organization_feed(board)))
+    invited = icalendar.Calendar.from_ical(calendar.invitation(first, member))
+
+    assert feed == {calendar.meeting_uid(first), calendar.meeting_uid(second)}
+    assert len(feed) == 2
+    assert str(invited.events[0]["UID"]) == calendar.meeting_uid(first)
+    assert all(uid.endswith(f"@{DOMAIN}") for uid in feed)

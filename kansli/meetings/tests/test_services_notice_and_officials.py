@@ -43,10 +43,12 @@ def test_the_notice_goes_to_members_and_substitutes_with_pdf_and_invitation(
     message = next(m for m in mail.outbox if m.to == ["anna@example.se"])
     assert message.subject == "Kallelse till Kommunstyrelsen 2026-12-01"
     kinds = {mimetype for _name, _content, mimetype in message.attachments}
-    assert kinds == {"application/pdf", "text/calendar"}
+    assert kinds == {"application/pdf", "text/calendar; method=REQUEST"}
     pdf = next(c for _n, c, m in message.attachments if m == "application/pdf")
     assert pdf.startswith(b"%PDF")
-    invitation = next(c for _n, c, m in message.attachments if m == "text/calendar")
+    invitation = next(
+        c for _n, c, m in message.attachments if m == "text/calendar; method=REQUEST"
+    )
     assert "METHOD:REQUEST" in invitation
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CALLED
