@@ -15,7 +15,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test suite install browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
+.PHONY: demo test suite install messages locale-deps browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -23,7 +23,18 @@ $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv sync --frozen
 	touch $@
 
-install: $(BIN)/kansli
+install: $(BIN)/kansli messages
+
+# The interface's translations (kansli/locale and each app's locale/): the .po files are in git,
+# the compiled .mo files are made here with GNU gettext's msgfmt (only where a .po changed).
+LOCALE_PACKAGES := gettext
+locale-deps:
+	@dpkg -s $(LOCALE_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		$(LOCALE_PACKAGES); }
+
+messages: $(BIN)/kansli locale-deps
+	cd kansli && DEBUG=1 ../$(BIN)/kansli compilemessages --verbosity 0
 
 demo: install pdf-deps search-deps
 	DEBUG=1 $(BIN)/kansli migrate --noinput

@@ -133,6 +133,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "kansli.language.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -219,8 +220,10 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 DECISION_REPORT_DAYS = envint("DECISION_REPORT_DAYS", 30)
 
 LANGUAGE_CODE = "sv"
-# Swedish only until an English catalogue exists: a half-translated page helps no one.
-LANGUAGES = [("sv", "Svenska")]
+# Swedish first; English for whoever picks it with the language switch (a cookie set by
+# Django's set_language; kansli.language.CookieLocaleMiddleware ignores the browser's
+# Accept-Language, so a Swedish official with an English browser still gets Swedish).
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "kansli" / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, register_converter
+from django.views.i18n import set_language
 
 from kansli.api import api
 from kansli.bounds import TextConverter, YearConverter
@@ -16,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("kansli.delegation.urls")),
     path("", include("kansli.decisions.urls")),
+    # The language switch (a cookie; the URLs are the same in every language).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("oparl/v1/", include("kansli.oparl.urls")),
     path("", include("kansli.portal.urls")),
     path("", include("kansli.web.urls")),

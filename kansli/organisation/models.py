@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 # Top-level paths of the site; a body's slug starts its pages' paths, so it must not be one.
-RESERVED_BODY_SLUGS = frozenset({"admin", "api", "logga-in", "logga-ut", "static", "media"})
+RESERVED_BODY_SLUGS = frozenset(
+    {"admin", "api", "i18n", "logga-in", "logga-ut", "media", "oparl", "static"}
+)
 
 
 def validate_body_slug(value: str) -> None:
