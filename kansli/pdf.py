@@ -76,7 +76,7 @@ def _declare_pdf_ua(document: weasyprint.Document) -> None:
             if identification is None:
                 return xml
             identification.set(f"{{{NS['pdfuaid']}}}part", UA_PART)
-            return ElementTree.tostring(rdf)
+            return ElementTree.tostring(rdf, encoding="utf-8")
 
     document.metadata = _Metadata(**vars(document.metadata))
 

@@ -14,7 +14,7 @@ from kansli.organisation.models import Organization
 from kansli.tests.pdfa import is_pdfa_2, xmp
 
 HTML = """<!doctype html><html lang="sv"><head><meta charset="utf-8">
-<title>Protokoll kommunstyrelsen</title></head>
+<title>Protokoll kommunstyrelsen, Vänersborgs kommun</title></head>
 <body><h1>Protokoll</h1><p>§ 1 Val av justerare</p><table><tr><th>Belopp</th></tr>
 <tr><td>44 000 000 kr</td></tr></table></body></html>"""
 
@@ -41,7 +41,7 @@ def test_a_pdf_declares_pdf_ua_1_and_pdf_a_2a_in_one_xmp_description() -> None:
     assert metadata.count("<rdf:RDF") == 1
     assert 'pdfuaid:part="1"' in metadata
     assert 'pdfaid:conformance="A"' in metadata
-    assert "Protokoll kommunstyrelsen" in metadata
+    assert "Protokoll kommunstyrelsen, Vänersborgs kommun" in metadata
     assert is_pdfa_2(data)
 
 
