@@ -46,4 +46,7 @@ def test_signing_out_is_a_button_that_posts(signed_in: Client) -> None:
     response = signed_in.post("/logga-ut/")
 
     assert response["Location"] == "/logga-in/"
-    assert signed_in.get("/").status_code == 302
+    after = signed_in.get("/")
+    assert after.status_code == 200
+    assert "<h1>Kommuner och regioner</h1>" in after.text
+    assert 'action="/logga-ut/"' not in after.text
