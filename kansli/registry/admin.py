@@ -13,6 +13,8 @@ from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models
+from django.forms import BaseModelForm
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from kansli.accounts.policy import Actor
@@ -25,9 +27,11 @@ from kansli.registry.models import (
     File,
     NumberSeries,
     PublicRecordsRequest,
+    RecordsRequestSettings,
     RetentionRule,
 )
-from kansli.registry.policy import may_handle_records_requests
+from kansli.registry.policy import may_change_settings, may_handle_records_requests
+from kansli.registry.services import records_request_settings_set
 from kansli.registry.visibility import case_view, document_view, masked_text
 
 
@@ -47,6 +51,36 @@ class RetentionRuleAdmin(AuditedModelAdmin):
     list_filter = ["body", "action"]
     search_fields = ["name"]
     autocomplete_fields = ["body"]
+
+
+@admin.register(RecordsRequestSettings)
+class RecordsRequestSettingsAdmin(AuditedModelAdmin):
+    """How long a records request may wait before the queue warns ("skyndsamt", TF 2 kap.
+    15 §), one row per body. Saved through `records_request_settings_set`, which asks the
+    registry's policy and writes the event; rows are not deleted (a body without one waits the
+    default working day)."""
+
+    list_display = ["body", "working_days"]
+    autocomplete_fields = ["body"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A row belongs to its body for good: another body gets a row of its own.
+        return ["body"] if obj is not None else []
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_change_settings(request.user, obj.body_id))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(
+        self, request: HttpRequest, obj: RecordsRequestSettings, form: BaseModelForm, change: bool
+    ) -> None:
+        saved = records_request_settings_set(
+            actor=request.user, body=obj.body, working_days=obj.working_days
+        )
+        obj.pk = saved.pk
 
 
 # How the event log shows the registry's rows: the same visibility decision as the registry's

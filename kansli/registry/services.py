@@ -38,6 +38,7 @@ from kansli.registry.models import (
     PublicRecordsRequest,
     RecordsRequestSettings,
     RetentionRule,
+    validate_secrecy_reference,
 )
 from kansli.registry.plans import process_for
 from kansli.registry.selectors import secrecy_ground
@@ -119,6 +120,7 @@ def case_open(
     policy.require_open_case(actor, organization=organization, case_officer=case_officer)
     opened_on = opened_on or timezone.localdate()
     _refuse_officer_of_other_body(organization, case_officer)
+    _refuse_ground_not_listed(secrecy_reference.strip())
     process = process_for(organization.body, plan_class)
     if process is not None:
         classification = process.code
@@ -222,6 +224,24 @@ def _refuse_unlisted_ground(reference: str, stored: str) -> None:
     if reference and reference != stored and secrecy_ground(reference) is None:
         raise ValidationError(
             {"secrecy_reference": _("Välj sekretessgrunden i listan över paragrafer i OSL.")}
+        )
+
+
+def _refuse_ground_not_listed(reference: str) -> None:
+    """A new registration cites a provision of the picker's list (`secrecy_grounds.yaml`),
+    never free text, whether it comes from the page, the API or an import. A reference that is
+    not even cited as a provision gets the format's own message, from the model's validator."""
+    if not reference:
+        return
+    validate_secrecy_reference(reference)
+    if secrecy_ground(reference) is None:
+        raise ValidationError(
+            _(
+                "Sekretessgrunden ”%(reference)s” finns inte i listan över paragrafer i OSL som "
+                "diariet använder. Välj en paragraf ur listan, till exempel ”OSL 21 kap. 1 §”."
+            )
+            % {"reference": reference},
+            code="invalid",
         )
 
 
@@ -364,6 +384,7 @@ def _checked(registration: Registration) -> list[CheckedFile]:
             % {"number": case.number},
             code="conflict",
         )
+    _refuse_ground_not_listed(registration.secrecy_reference.strip())
     if registration.secrecy_reference.strip() and not (
         registration.counterpart_masked
         or registration.description_masked
