@@ -1,7 +1,9 @@
-"""Template helpers of the web interface: the main navigation and the reading of section text."""
+"""Template helpers of the web interface: the main navigation, the reading of section text, and
+numbers and amounts as Swedes write them."""
 
 import datetime
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -9,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from kansli.charts import swedish_number
 from kansli.followup.policy import may_read_duties
 from kansli.meetings.policy import has_seat
 from kansli.organisation.policy import own_bodies
@@ -107,3 +110,28 @@ def duration(value: datetime.timedelta) -> str:
         hours = minutes // 60
         return ngettext("%(count)d timme", "%(count)d timmar", hours) % {"count": hours}
     return ngettext("%(count)d minut", "%(count)d minuter", minutes) % {"count": minutes}
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def tal(value: object) -> str:
+    """A number as Swedes write it, "44 000 000" or "1 234,50"; "" for no number. Only for
+    people: CSV and the API keep machine-readable numbers."""
+    number = _decimal(value)
+    return "" if number is None else swedish_number(number)
+
+
+@register.filter
+def kronor(value: object) -> str:
+    """An amount in Swedish kronor, "44 000 000 kr" (no-break spaces); "" for no amount, so
+    that `|default:` can name what its absence means."""
+    number = _decimal(value)
+    return "" if number is None else f"{swedish_number(number)}\u00a0kr"
