@@ -30,7 +30,6 @@ class OParlWorld:
     public_file: File
     called: Meeting
     voted: AgendaItem
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def _board(body: Body) -> Organization:
@@ -106,7 +105,7 @@ class Walk:
     objects: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add(self, data: dict[str, Any]) -> None:
-        for row in data["data"] if "data" in data else [data]:
+        for row in data.get("data", [data]):
             self.objects.setdefault(row["type"].rsplit("/", 1)[-1], []).append(row)
 
 
