@@ -493,21 +493,45 @@ def two_word_queries(*, body: Body, count: int, rng: random.Random) -> Iterator[
 COMMON_PAIRS = ("Skrivelse angående", "angående Skrivelse")
 
 
-def filter_mix(*, body: Body, rng: random.Random) -> Iterator[SearchFilters]:
-    """Each of the search's filters in turn, with a random value: organ, year, a date range
-    of a year, direction (kind of document), classification."""
+FilterMaker = Callable[[random.Random], SearchFilters]
+
+
+def filter_kinds(body: Body) -> list[tuple[str, FilterMaker]]:
+    """Each of the search's filters, named, with a random value: organ, year, a date range of
+    a year, direction (kind of document), classification, and secret or not."""
     organs = list(body.organizations.all())
     last = timezone.localdate().year
-    while True:
-        year = rng.randint(FIRST_YEAR, last)
-        start = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
-        yield SearchFilters(body=body, organization=rng.choice(organs))
-        yield SearchFilters(body=body, year=year)
-        yield SearchFilters(
+
+    def year_range(rng: random.Random) -> SearchFilters:
+        start = datetime.date(rng.randint(FIRST_YEAR, last), 1, 1) + datetime.timedelta(
+            days=rng.randrange(365)
+        )
+        return SearchFilters(
             body=body, date_from=start, date_to=start + datetime.timedelta(days=365)
         )
-        yield SearchFilters(body=body, direction=rng.choice(Document.Direction.values))
-        yield SearchFilters(body=body, classification=f"{rng.randint(1, 9)}")
+
+    return [
+        ("organ", lambda rng: SearchFilters(body=body, organization=rng.choice(organs))),
+        ("år", lambda rng: SearchFilters(body=body, year=rng.randint(FIRST_YEAR, last))),
+        ("datum", year_range),
+        (
+            "riktning",
+            lambda rng: SearchFilters(body=body, direction=rng.choice(Document.Direction.values)),
+        ),
+        (
+            "klassificering",
+            lambda rng: SearchFilters(body=body, classification=f"{rng.randint(1, 9)}"),
+        ),
+        ("sekretess", lambda rng: SearchFilters(body=body, secret=rng.random() < 0.5)),
+    ]
+
+
+def filter_mix(*, body: Body, rng: random.Random) -> Iterator[SearchFilters]:
+    """Each of the search's filters in turn (`filter_kinds`), with a random value."""
+    kinds = filter_kinds(body)
+    while True:
+        for _name, make in kinds:
+            yield make(rng)
 
 
 @dataclass(frozen=True)
@@ -521,6 +545,8 @@ class RegistryResult:
     common_search: Timing
     first_page: Timing
     deep_page: Timing
+    # Per filter: two-word queries, and the common pairs, with that filter alone.
+    per_filter: tuple[Timing, ...] = ()
 
     def __str__(self) -> str:
         return "\n".join(
@@ -533,6 +559,7 @@ class RegistryResult:
                 str(self.search),
                 str(self.filtered_search),
                 str(self.common_search),
+                *map(str, self.per_filter),
                 str(self.first_page),
                 str(self.deep_page),
             ]
@@ -564,7 +591,8 @@ def bench_registry(
     )
     mix = filter_mix(body=body, rng=rng)
     filtered = _timed(
-        "Sökning, två ord med ett filter (organ, år, datum, riktning, klassificering i tur)",
+        "Sökning, två ord med ett filter (organ, år, datum, riktning, klassificering, "
+        "sekretess i tur)",
         [partial(search, user=user, query=q, filters=next(mix)) for q in queries],
     )
     common = _timed(
@@ -575,6 +603,27 @@ def bench_registry(
             for each in [filters, *(next(mix) for _n in range(searches // 2))]
         ],
     )
+    per_filter = []
+    for name, make in filter_kinds(body):
+        per_filter.append(
+            _timed(
+                f"Sökning, två ord, filter {name}",
+                [
+                    partial(search, user=user, query=q, filters=make(rng))
+                    for q in queries[: max(1, searches // 2)]
+                ],
+            )
+        )
+        per_filter.append(
+            _timed(
+                f"Sökning, vanligt ordpar, filter {name}",
+                [
+                    partial(search, user=user, query=pair, filters=make(rng))
+                    for pair in COMMON_PAIRS
+                    for _n in range(max(1, searches // 4))
+                ],
+            )
+        )
     factory = RequestFactory()
     case_ids = Case.objects.filter(organization__body=body).order_by("pk")
     deep_after = case_ids.values_list("pk", flat=True)[case_ids.count() // 2]
@@ -598,7 +647,16 @@ def bench_registry(
             body=body, user=registrar, count=registrations_count, batch=batch, rng=rng
         )
     return RegistryResult(
-        documents, single, batch, batched, search_timing, filtered, common, first, deep
+        documents,
+        single,
+        batch,
+        batched,
+        search_timing,
+        filtered,
+        common,
+        first,
+        deep,
+        tuple(per_filter),
     )
 
 
