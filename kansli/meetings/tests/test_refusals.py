@@ -143,6 +143,28 @@ def _council_meeting(demo: Demo) -> dict[str, Any]:
     }
 
 
+def _council_agenda(demo: Demo) -> dict[str, Any]:
+    """A council meeting in two weeks with a place and an item: its announcement may go up."""
+    council = Organization.objects.get(body=demo[BODY], slug="kf")
+    meeting = services.meeting_schedule(
+        actor=None,
+        organization=council,
+        starts_at=timezone.now() + datetime.timedelta(days=14),
+        place="Sessionssalen",
+    )
+    services.item_add(actor=None, meeting=meeting, title="Budget 2027")
+    return {"meeting": meeting}
+
+
+def _notice(demo: Demo) -> dict[str, Any]:
+    return {
+        "body": demo[BODY],
+        "title": "Tillkännagivande om detaljplan",
+        "text": "Planen finns i stadshuset.",
+        "taken_down_on": sample.today() + datetime.timedelta(days=21),
+    }
+
+
 def _coming(demo: Demo) -> Meeting:
     """A meeting of the board in two weeks, with one item: its notice may go out."""
     meeting = services.meeting_schedule(
@@ -270,6 +292,8 @@ SERVICES: list[ServiceCase] = [
     ),
     ServiceCase(services.dissent_reasons_add, _dissent),
     ServiceCase(services.announcement_record, _council_meeting),
+    ServiceCase(services.announcement_post, _council_agenda),
+    ServiceCase(services.notice_post, _notice),
     ServiceCase(
         services.minute_note_add,
         lambda demo: {
@@ -315,6 +339,25 @@ def _secretary_person(demo: Demo) -> dict[str, Any]:
 
 ROUTES: list[RouteCase] = [
     RouteCase("meetings:meeting_plan", lambda demo: {"body": BODY}),
+    RouteCase("meetings:notice_post", lambda demo: {"body": BODY}),
+    RouteCase(
+        "meetings:notice_post",
+        lambda demo: {"body": BODY},
+        data=lambda demo: {
+            "rubrik": "Tillkännagivande",
+            "text": "Text.",
+            "tas_ned": (sample.today() + datetime.timedelta(days=21)).isoformat(),
+        },
+    ),
+    RouteCase(
+        "meetings:announcement_post",
+        lambda demo: {"body": BODY, "meeting": _council_agenda(demo)["meeting"].pk},
+    ),
+    RouteCase(
+        "meetings:announcement_post",
+        lambda demo: {"body": BODY, "meeting": _council_agenda(demo)["meeting"].pk},
+        data=lambda demo: {"bekraftad": "on"},
+    ),
     RouteCase(
         "meetings:meeting_plan",
         lambda demo: {"body": BODY},
@@ -430,6 +473,12 @@ PUBLIC: dict[str, str] = {
         "all but the secretaries and the signers"
     ),
     "meetings:posting_board": "the official notice board (KL 8 kap.)",
+    "meetings:posting_archive": "what was taken down from the official notice board",
+    "meetings:notice_detail": "a notice as it was posted on the official notice board",
+    "meetings:board_rss": "the notice board as an RSS feed, as the board shows it",
+    "meetings:board_atom": "the notice board as an Atom feed, as the board shows it",
+    "meetings:meetings_rss": "an organ's meetings as RSS: agenda titles as the public reads them",
+    "meetings:meetings_atom": "an organ's meetings as Atom: agenda titles as the public reads them",
     "meetings:item_extract": (
         "the stored protokollsutdrag of a paragraph approved at once; a 404 to whom the "
         "registry hides its case"

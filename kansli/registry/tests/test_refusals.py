@@ -371,6 +371,8 @@ _RECORDS_REQUEST = (
     "of a request is found only by the secret key of its link, which only its hash is kept of"
 )
 PUBLIC: dict[str, str] = {
+    "registry:registry_rss": "the postlista as RSS, read as the anonymous public",
+    "registry:registry_atom": "the postlista as Atom, read as the anonymous public",
     "registry:records_request_create": _RECORDS_REQUEST + ": the form, rate-limited by address",
     "registry:records_request_follow": _RECORDS_REQUEST + ": the requester's page",
     "registry:records_request_file": _RECORDS_REQUEST + ": only what was released to it",
