@@ -76,3 +76,15 @@ def idempotent(
         ) % {"key": key}
         raise ValidationError({"Idempotency-Key": ValidationError(message, code="conflict")})
     return stored.status, stored.response
+
+
+def keys_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Forget every key whose lifetime (KANSLI_IDEMPOTENCY_HOURS) has run out; how many.
+
+    A key is forgotten on its own next use too, but a key that is never used again would stay
+    for good, with the answer it keeps (which may name a secret document's description):
+    `kansli integrations sweep-keys`, run from cron or a systemd timer, or the task
+    `kansli.integrations.tasks.sweep_idempotency_keys`, removes them."""
+    expired = IdempotencyKey.objects.filter(expires_at__lte=now or timezone.now())
+    count, _deleted = expired.delete()
+    return count

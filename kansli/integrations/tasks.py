@@ -3,10 +3,16 @@
 
 from django_tasks import task
 
-from kansli.integrations import webhooks
+from kansli.integrations import idempotency, webhooks
 
 
 @task()
 def deliver(delivery_id: int) -> str:
     """Send one webhook delivery; its state after the attempt."""
     return webhooks.delivery_attempt(delivery_id=delivery_id).state
+
+
+@task()
+def sweep_idempotency_keys() -> int:
+    """Forget the idempotency keys whose lifetime has run out; how many."""
+    return idempotency.keys_sweep()
