@@ -1,17 +1,70 @@
-from collections.abc import Callable
+"""Every public and staff page meets WCAG 2.1 AA by axe-core, on a 375 px phone and on a
+1280 px screen; on the phone no page scrolls sideways and the header, its menu folded, keeps
+to a small part of the screen (WCAG 2.1 1.4.10 Reflow). One tab per test, signed in once;
+each page one navigation and one axe run per width."""
+
+import datetime
+from collections.abc import Callable, Iterable
 
 import pytest
 from django.conf import settings
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
+from kansli.accounts.models import User
 from kansli.decisions.services import decision_record
 from kansli.delegation.models import DelegationOrder
+from kansli.meetings import services as meetings
 from kansli.organisation.models import Body, Person
 from kansli.registry import services as registry
 from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
+
+PHONE = ViewportSize(width=375, height=812)
+WIDE = ViewportSize(width=1280, height=800)
+# The header with its menu folded takes at most this share of a phone's screen.
+HEADER_SHARE = 0.25
+LAYOUT = """() => {
+  const root = document.documentElement;
+  const header = document.querySelector(".site-header");
+  return {
+    scroll: root.scrollWidth,
+    client: root.clientWidth,
+    header: header ? header.getBoundingClientRect().height : 0,
+    screen: window.innerHeight,
+  };
+}"""
+
+
+def phone_layout(page: Page) -> str:
+    """What keeps the page from fitting a phone: sideways scrolling, a tall header; empty
+    when it fits."""
+    fit = page.evaluate(LAYOUT)
+    problems = []
+    if fit["scroll"] > fit["client"]:
+        problems.append(f"scrolls sideways: {fit['scroll']} px wide on {fit['client']} px")
+    if fit["header"] > HEADER_SHARE * fit["screen"]:
+        problems.append(f"the header takes {fit['header']:.0f} of {fit['screen']} px")
+    return f"{page.url} on a phone\n  " + "\n  ".join(problems) if problems else ""
+
+
+def at_both_widths(
+    page: Page, paths: Iterable[str], axe_report: Callable[[Page], str]
+) -> list[str]:
+    """Each page at a phone's width and a wide screen's: what axe finds, and on the phone
+    what keeps it from fitting. The tab is left at the wide screen's width."""
+    paths = list(paths)
+    reports = []
+    for size in (PHONE, WIDE):
+        page.set_viewport_size(size)
+        for path in paths:
+            page.goto(path)
+            reports.append(axe_report(page))
+            if size is PHONE:
+                reports.append(phone_layout(page))
+    return reports
+
 
 PAGES = [
     "/",
@@ -53,11 +106,9 @@ def test_every_page_meets_wcag_21_aa(
         decided_on=timezone.localdate(),
         title="Ny indelning av socialförvaltningen",
     )
-    reports = []
+    paths = (path.format(director=director.pk, decision=decision.pk) for path in PAGES)
 
-    for path in PAGES:
-        page.goto(path.format(director=director.pk, decision=decision.pk))
-        reports.append(axe_report(page))
+    reports = at_both_widths(page, paths, axe_report)
     page.goto(f"/vanersborg/beslut/{decision.pk}/")
     page.get_by_role("button", name="Registrera", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("Beslutet är registrerat.")
@@ -92,11 +143,9 @@ def test_the_delegation_pages_meet_wcag_21_aa(
     page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
 ) -> None:
     order = DelegationOrder.objects.get(body=demo["vanersborg"])
-    reports = []
 
-    for path in DELEGATION_PAGES:
-        page.goto(path.format(order=order.pk))
-        reports.append(axe_report(page))
+    paths = (path.format(order=order.pk) for path in DELEGATION_PAGES)
+    reports = at_both_widths(page, paths, axe_report)
     page.goto("/vanersborg/delegation/vem-far-besluta/")
     page.get_by_label("Ärende").fill("organisationsförändringar")
     page.get_by_role("button", name="Sök").click()
@@ -108,6 +157,13 @@ def test_the_delegation_pages_meet_wcag_21_aa(
 
 REGISTRY_PAGES = [
     "/vanersborg/diarium/",
+    "/vanersborg/diarium/arenden/nytt/",
+    "/vanersborg/diarium/arenden/{case}/hantera/",
+    "/vanersborg/diarium/arendegangar/",
+    "/vanersborg/diarium/gallring/",
+    "/vanersborg/diarium/begaranden/",
+    "/vanersborg/diarium/begaranden/ny/",
+    "/vanersborg/arkiv/",
     "/vanersborg/diarium/registrera/",
     "/vanersborg/diarium/sok/?q=instruktionen",
     "/vanersborg/diarium/sok/?q=finns-inte",
@@ -136,11 +192,10 @@ def test_the_registry_pages_meet_wcag_21_aa(
         counterpart="Länsstyrelsen",
         description="Synpunkter på instruktionen",
     )
-    reports = []
 
-    for path in REGISTRY_PAGES:
-        page.goto(path.format(case=case.pk))
-        reports.append(axe_report(page))
+    reports = at_both_widths(
+        page, (path.format(case=case.pk) for path in REGISTRY_PAGES), axe_report
+    )
     page.goto(f"/vanersborg/diarium/arenden/{case.pk}/")
     page.get_by_role("button", name="Markera som klart för dagordning").click()
     expect(page.get_by_role("alert")).to_contain_text("Tjänsteskrivelse saknas")
@@ -158,8 +213,7 @@ def test_the_registry_pages_meet_wcag_21_aa(
 def test_the_login_and_lockout_pages_meet_wcag_21_aa(
     page: Page, axe_report: Callable[[Page], str]
 ) -> None:
-    page.goto("/logga-in/")
-    reports = [axe_report(page)]
+    reports = at_both_widths(page, ["/logga-in/"], axe_report)
 
     for attempt in range(1, settings.AXES_FAILURE_LIMIT + 1):
         page.get_by_label("Användarnamn").fill("okand")
@@ -170,5 +224,97 @@ def test_the_login_and_lockout_pages_meet_wcag_21_aa(
             reports.append(axe_report(page))
     expect(page.get_by_role("heading", level=1)).to_have_text("Inloggningen är tillfälligt spärrad")
     reports.append(axe_report(page))
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/vanersborg/",
+    "/vanersborg/anslagstavla/",
+    "/vanersborg/anslagstavla/arkiv/",
+    "/vanersborg/postlista/",
+    "/vanersborg/sammantraden/",
+    "/vanersborg/allmanna-handlingar/",
+]
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_public_pages_fit_a_phone_and_meet_wcag_21_aa(
+    page: Page, axe_report: Callable[[Page], str]
+) -> None:
+    reports = at_both_widths(page, PUBLIC_PAGES, axe_report)
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+def test_the_menu_folds_on_a_phone_and_names_only_the_users_own_body(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    sign_in(page, "registrator")
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    page.set_viewport_size(PHONE)
+    page.goto("/vanersborg/diarium/")
+
+    expect(menu).to_be_hidden()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_hidden()
+    page.get_by_text("Meny", exact=True).click()
+    expect(menu).to_be_visible()
+    expect(menu.get_by_role("link", name="Diarium")).to_have_attribute("aria-current", "page")
+    expect(menu).to_contain_text(demo["vanersborg"].name)
+    expect(menu).not_to_contain_text(demo["blekinge"].name)
+    open_menu = axe_report(page)
+    page.set_viewport_size(WIDE)
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
+
+    assert not open_menu, open_menu
+
+
+def test_the_meeting_pages_fit_a_phone_and_meet_wcag_21_aa(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    secretary = User.objects.get(username="sekreterare")
+    day = timezone.localdate() + datetime.timedelta(days=21)
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(13)))
+    meeting = meetings.meeting_schedule(
+        actor=secretary,
+        organization=demo["vanersborg"].organizations.get(slug="ks"),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=3),
+        place="Sessionssalen",
+    )
+    sign_in(page, "sekreterare")
+    paths = [
+        "/vanersborg/sammantraden/",
+        "/vanersborg/sammantraden/plan/",
+        f"/vanersborg/sammantraden/{meeting.pk}/hantera/",
+        "/vanersborg/anslagstavla/nytt/",
+    ]
+
+    reports = at_both_widths(page, paths, axe_report)
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+FOLLOWUP_PAGES = [
+    "/vanersborg/uppfoljning/",
+    "/vanersborg/uppfoljning/beslutsunderlag/",
+    "/vanersborg/uppfoljning/ekonomi/",
+    "/vanersborg/uppfoljning/attest/",
+    "/vanersborg/uppfoljning/uppsikt/",
+    "/vanersborg/uppfoljning/kris/",
+    "/vanersborg/uppfoljning/samtal/",
+    "/vanersborg/uppfoljning/tillsattningar/",
+    "/vanersborg/uppfoljning/styrdokument/",
+    "/vanersborg/sammantraden/mina/",
+]
+
+
+@pytest.mark.usefixtures("signed_in")
+def test_the_followup_pages_fit_a_phone_and_meet_wcag_21_aa(
+    page: Page, axe_report: Callable[[Page], str]
+) -> None:
+    reports = at_both_widths(page, FOLLOWUP_PAGES, axe_report)
 
     assert not any(reports), "\n\n".join(filter(None, reports))
