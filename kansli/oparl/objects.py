@@ -107,16 +107,9 @@ def system(urls: Urls, *, name: str, modified: datetime.datetime | None) -> Data
 def legislative_terms(
     body: Body, urls: Urls, *, first_year: int, today: datetime.date
 ) -> list[Data]:
-    """The mandate periods from the one holding `first_year` to the one holding today."""
-    terms = []
-    election = first_year - (first_year - 2) % 4
-    while datetime.date(election, *TERM_START) <= today or not terms:
-        start = datetime.date(election, *TERM_START)
-        if today < start and terms:
-            break
-        terms.append(legislative_term(body, urls, election))
-        election += 4
-    return terms
+    """The mandate periods from the one elected in `first_year` to the one holding today."""
+    last = term_election(today)
+    return [legislative_term(body, urls, year) for year in range(first_year, last + 1, 4)]
 
 
 def legislative_term(body: Body, urls: Urls, election: int) -> Data:
@@ -290,8 +283,8 @@ def location(row: Meeting, urls: Urls) -> Data | None:
         "type": kind("Location"),
         "description": row.place,
         "meeting": [urls.of("meeting", row.pk)],
-        "created": stamp(row.oparl_created),
-        "modified": stamp(row.oparl_modified),
+        "created": stamp(getattr(row, "oparl_created", None)),
+        "modified": stamp(getattr(row, "oparl_modified", None)),
     }
 
 

@@ -84,7 +84,7 @@ def stamped(
     for part_label, part_rows in parts:
         modified.append(Coalesce(_last_of_parts(part_label, part_rows), fallback, _SINCE))
     last = Greatest(*modified) if len(modified) > 1 else modified[0]
-    return rows.annotate(
+    return rows.annotate(  # type: ignore[return-value]
         oparl_created=created,
         oparl_modified=Greatest(last, created),
     )
@@ -189,7 +189,7 @@ def files(body: Body) -> QuerySet[File]:
 def deleted_at(label: str, pk: int) -> datetime.datetime | None:
     """When the row was deleted, if the log recorded a deletion of it."""
     event = (
-        Event.objects.filter(object_type=label, object_id=str(pk), action__contains="delete")
+        Event.objects.filter(object_type=label, object_id=str(pk), action__endswith=".delete")
         .order_by("-at")
         .first()
     )

@@ -249,7 +249,7 @@ def _papers(rows: list[Case], urls: Urls) -> list[Data]:
     body = rows[0].organization.body
     consultations: dict[int, list[Data]] = defaultdict(list)
     for item in selectors.consultations(body).filter(case__in=rows):
-        consultations[item.case_id].append(objects.consultation(item, urls, inside_paper=True))
+        consultations[item.case_id or 0].append(objects.consultation(item, urls, inside_paper=True))
     return [
         objects.paper(
             row,
@@ -296,7 +296,11 @@ def object_list(kind: str) -> Callable[..., JsonResponse]:
 def location_list(request: HttpRequest, body: str) -> JsonResponse:
     urls = _urls(request)
     rows = filtered(request, selectors.meetings(_body(body)).exclude(place=""))
-    return page_of(request, rows, lambda chunk: [objects.location(row, urls) for row in chunk])
+    return page_of(
+        request,
+        rows,
+        lambda chunk: [data for row in chunk if (data := objects.location(row, urls))],
+    )
 
 
 @public
@@ -312,14 +316,8 @@ def legislativeterm_list(request: HttpRequest, body: str) -> JsonResponse:
 
 @public
 def system(request: HttpRequest) -> JsonResponse:
-    last = selectors.bodies().order_by("-oparl_modified").first()
-    return _json(
-        objects.system(
-            _urls(request),
-            name="Kansli",
-            modified=last.oparl_modified if last else None,  # type: ignore[attr-defined]
-        )
-    )
+    modified = max((row.oparl_modified for row in selectors.bodies()), default=None)  # type: ignore[attr-defined]
+    return _json(objects.system(_urls(request), name="Kansli", modified=modified))
 
 
 @public

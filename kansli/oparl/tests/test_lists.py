@@ -6,9 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kansli.oparl.tests.conftest import OParlWorld
