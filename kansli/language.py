@@ -25,7 +25,7 @@ class CookieLocaleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = request_language(request)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         # The thread goes back to what it spoke before: tests run many requests on one thread.
         with translation.override(language):
             response = self.get_response(request)
