@@ -196,7 +196,10 @@ def orders(draw: st.DrawFn) -> Order:
     )
 
 
-@settings(deadline=None)
+# Thirty generated orders, each with many rules, duties and sub-delegations, a third of
+# hypothesis's default (which cost the suite half a minute a run); the seeds' real orders
+# make the round trip in their own tests.
+@settings(deadline=None, max_examples=30)
 @given(orders())
 def test_export_then_import_gives_the_same_order(order):
     assert order_problems(order) == []
