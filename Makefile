@@ -68,10 +68,11 @@ browser-deps:
 
 test: lint suite
 
-# The test suite alone: CI runs `make test` once, then the suite again on PostgreSQL and with the
-# clock a year ahead, where the checks of `lint` would only repeat themselves.
+# The test suite alone: CI runs `make test` once, then the suite again on PostgreSQL with the
+# clock a year ahead, where the checks of `lint` would only repeat themselves. The slow tests go
+# first (conftest.py) and an idle worker takes from the other's queue (worksteal).
 suite: install browser-deps pdf-deps search-deps
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 bench: install
 	DEBUG=1 $(BIN)/kansli bench authority

@@ -34,6 +34,16 @@ def pytest_configure(config: pytest.Config) -> None:
         time_machine.travel(now + datetime.timedelta(days=CLOCK_SHIFT_DAYS), tick=True).start()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests and the browser's first, the rest in their order. xdist's work-stealing
+    (`make suite`) hands each worker half the list and lets an idle worker take from the
+    other's queue: a long test started early overlaps the short ones instead of running on
+    alone at the end."""
+    items.sort(
+        key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser"))
+    )
+
+
 @pytest.fixture
 def body(db: None) -> Body:
     return organisation.body_create(

@@ -36,6 +36,8 @@ from kansli.tests.fuzzing import (
     real_values,
 )
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 5
 CHECKS = [
     not_a_server_error,

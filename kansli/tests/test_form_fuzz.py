@@ -38,6 +38,8 @@ from kansli.tests.fuzzing import (
     real_values,
 )
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 3
 CALLERS = (*USERNAMES, ANONYMOUS)
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")

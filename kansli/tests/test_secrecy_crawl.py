@@ -27,6 +27,8 @@ from kansli.tests.crawl import (
     plant,
 )
 
+pytestmark = pytest.mark.slow
+
 ANYWHERE = None
 MEMBERS_PACKET = frozenset({"meetings:meeting_document"})
 

@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from kansli.settings import envbool, envint, envlist, weak_secret_key
 from kansli.settings_test import TEST_ENVIRONMENT
 
+pytestmark = pytest.mark.slow
+
 PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-production-secret-key-that-is-random-enough-for-django-0123456789",
     "KANSLI_AUDIT_KEY": "a-long-production-audit-key-kept-apart-from-the-database-9876543210",

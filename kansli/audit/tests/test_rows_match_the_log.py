@@ -96,6 +96,7 @@ def test_a_deleted_row_put_back_around_the_services_is_named(events: list[Event]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
 def test_the_demo_loaded_and_written_through_the_services_verifies_clean(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

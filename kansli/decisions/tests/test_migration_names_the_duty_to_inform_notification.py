@@ -18,6 +18,8 @@ from kansli.decisions.tests.conftest import organization
 from kansli.delegation.models import DelegationRule
 from kansli.organisation.models import Body
 
+pytestmark = pytest.mark.slow
+
 BEFORE = [("decisions", "0004_remove_assignmentreport_agenda_item"), ("delegation", "0001_initial")]
 
 

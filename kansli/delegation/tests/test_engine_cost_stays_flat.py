@@ -1,6 +1,10 @@
 """A check looks rules up by index: its cost stays flat as the order grows a hundredfold."""
 
+import pytest
+
 from kansli.bench.authority import bench_checks
+
+pytestmark = pytest.mark.slow
 
 
 def test_a_check_costs_about_the_same_with_100_and_10000_rules():

@@ -18,6 +18,8 @@ from kansli.meetings import services as meetings
 from kansli.meetings.models import AgendaItem
 from kansli.organisation.models import Body
 
+pytestmark = pytest.mark.slow
+
 DAY = datetime.timedelta(days=1)
 BEFORE = [("meetings", "0003_posting_chain_head"), ("decisions", "0003_decision_conditions")]
 

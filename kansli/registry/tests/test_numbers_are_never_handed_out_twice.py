@@ -12,6 +12,8 @@ from kansli.registry import services
 from kansli.registry.models import Case, Document
 from kansli.registry.services import Registration
 
+pytestmark = pytest.mark.slow
+
 PROCESSES = 4
 DOCUMENTS_EACH = 60
 CASES_EACH = 10
