@@ -7,17 +7,18 @@ from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from kansli.meetings import services as meetings
 from kansli.meetings.models import Meeting
-from kansli.organisation.models import Body, Organization
+from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services as registry
 from kansli.registry.models import Document
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 SECRET = "Orosanmälan om Sekretessbarnet"
 
 
@@ -119,3 +120,23 @@ def test_a_visitor_on_a_phone_walks_the_public_portal(
 
     failures = [report for report in reports if report]
     assert not failures, "\n\n".join(failures)
+
+
+def test_mitt_arbete_on_a_phone_is_accessible(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    registry.case_open(
+        actor=None,
+        organization=Organization.objects.get(body=demo["vanersborg"], slug="ks"),
+        title="Laddplatser vid stadshuset",
+        case_officer=Person.objects.get(user__username="handlaggare"),
+    )
+    sign_in(page, "handlaggare")  # at the desktop's width, where the button shows
+    page.set_viewport_size(PHONE)
+
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mitt arbete")
+    expect(page.locator("main")).to_contain_text("Laddplatser vid stadshuset")
+    report = axe_report(page)
+
+    assert not report, report
