@@ -46,10 +46,13 @@ def test_the_notice_goes_to_members_and_substitutes_with_pdf_and_invitation(
     assert kinds == {"application/pdf", "text/calendar; method=REQUEST"}
     pdf = next(c for _n, c, m in message.attachments if m == "application/pdf")
     assert pdf.startswith(b"%PDF")
-    invitation = next(
-        c for _n, c, m in message.attachments if m == "text/calendar; method=REQUEST"
-    )
+    invitation = next(c for _n, c, m in message.attachments if m == "text/calendar; method=REQUEST")
     assert "METHOD:REQUEST" in invitation
+    # RFC 6047 2.4: the part's method parameter is the calendar's METHOD, its charset utf-8.
+    (part,) = (p for p in message.message().walk() if p.get_content_type() == "text/calendar")
+    assert part.get_param("method") == "REQUEST"
+    assert part.get_content_charset() == "utf-8"
+    assert part["Content-Type"] == 'text/calendar; method="REQUEST"; charset="utf-8"'
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CALLED
     assert meeting.notice_sent_at is not None
