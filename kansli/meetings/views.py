@@ -756,6 +756,8 @@ def announcement_post(request: HttpRequest, body: str, meeting: int) -> HttpResp
     """The council's announcement of a meeting: shown as it will be posted, with the latest day
     to post it (KL 5 kap. 11 §), and posted on confirmation."""
     meeting_ = _managed(request, body, meeting)
+    if meeting_.organization.kind != Organization.Kind.COUNCIL:
+        raise Http404(_("Bara fullmäktiges sammanträden tillkännages på anslagstavlan."))
     body_ = meeting_.organization.body
     form = AnnouncementPostForm(request.POST if request.method == "POST" else None)
     status = 200
