@@ -1,16 +1,21 @@
 """Nothing secret reaches OParl: a secret case, a secret document, its file and a secret agenda
 item never appear in any list; proceedings before approval stay hidden; masked fields stay
-masked; a secret object fetched by its id answers as OParl's deleted object."""
+masked (a private person's name too); a secret object fetched by its id answers as OParl's
+deleted object."""
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kansli.oparl.tests.conftest import PUBLIC_FILE_TEXT, OParlWorld
 from kansli.oparl.tests.test_objects import read_all
+from kansli.registry import services as registry
+from kansli.registry.models import Document
 from kansli.tests.crawl import Marker
 
 pytestmark = pytest.mark.django_db
 
+PRIVATE_PERSON = "Greta Privatsson"
 DELETED_KEYS = {"id", "type", "created", "modified", "deleted"}
 
 
@@ -18,7 +23,19 @@ def test_secret_cases_documents_files_and_items_never_appear(
     client: Client, world: OParlWorld
 ) -> None:
     planted = world.planted
+    registry.document_register(
+        actor=None,
+        case=planted.public_case,
+        direction=Document.Direction.INCOMING,
+        date=timezone.localdate(),
+        description="Synpunkt på kulturbudgeten",
+        counterpart=PRIVATE_PERSON,
+        counterpart_is_private_person=True,
+    )
     text = "\n".join(read_all(client).texts)
+
+    assert PRIVATE_PERSON not in text
+    assert "Synpunkt på kulturbudgeten" in text
 
     for marker in Marker:
         assert marker.value not in text, marker.name
@@ -40,6 +57,7 @@ def test_secret_cases_documents_files_and_items_never_appear(
         assert set(response.json()) == DELETED_KEYS, url
         assert response.json()["deleted"] is True
     assert client.get("/oparl/v1/paper/999999/").status_code == 404
+    assert client.get("/oparl/v1/file/999999/").status_code == 404
 
 
 def test_only_files_the_public_may_have_are_downloaded(client: Client, world: OParlWorld) -> None:
