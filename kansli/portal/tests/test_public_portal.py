@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from kansli.accounts.models import User
 from kansli.governance import services as governance
 from kansli.governance.models import GoverningDocument
 from kansli.meetings import services as meetings
@@ -234,3 +235,21 @@ def test_the_approved_minutes_are_listed_by_year(client: Client, demo: Demo) -> 
 )
 def test_a_body_that_does_not_exist_is_not_found(client: Client, path: str) -> None:
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("username", ["registrator", "ledamot", "blekinge-registrator"])
+def test_the_portal_shows_a_signed_in_user_what_the_public_sees(demo: Demo, username: str) -> None:
+    secret = secret_letter(demo)
+    called_meeting(demo, secret)
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+
+    portal = client.get("/vanersborg/")
+    search = client.get("/vanersborg/sok/", {"q": "Sekretessbarnet"})
+
+    assert secret.number in portal.text
+    assert_no_secret(portal.text)
+    # The query itself comes back in the form; nothing found by it does.
+    assert "0 träffar" in search.text
+    assert secret.number not in search.text
+    assert_no_secret(search.text.replace("Sekretessbarnet", ""))
