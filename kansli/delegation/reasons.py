@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kansli.charts import swedish_number
 from kansli.delegation import engine, labels, orderfile
 
 _SENTENCES: dict[str, Promise] = {
@@ -213,10 +214,8 @@ def _scope_words(scope: engine.Scope) -> str:
 
 
 def sek(amount: Decimal) -> str:
-    """1500000 → "1 500 000 kronor"."""
-    whole, _point, cents = f"{amount:,f}".partition(".")
-    digits = whole.replace(",", "\u00a0") + (f",{cents}" if cents else "")
-    return _("%(amount)s kronor") % {"amount": digits}
+    """1500000 and 1500000.00 → "1 500 000 kronor", 1500.5 → "1 500,50 kronor"."""
+    return _("%(amount)s kronor") % {"amount": swedish_number(amount)}
 
 
 def _word(key: str, value: object) -> str:

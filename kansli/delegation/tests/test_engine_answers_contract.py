@@ -1,10 +1,12 @@
 """The shapes `kansli authority rules --json` and `kansli authority check --json` promise, what
 an actor may decide, and the clear errors for questions that cannot be answered."""
 
+from decimal import Decimal
+
 import pytest
 
 from kansli.delegation.engine import Actor, CheckError, Engine, Query, parse_done
-from kansli.delegation.reasons import sentence
+from kansli.delegation.reasons import sek, sentence
 from kansli.delegation.tests import TODAY, ask, seed_engine
 
 
@@ -173,3 +175,8 @@ def test_a_done_requirement_is_written_kind_colon_party():
     with pytest.raises(CheckError) as refused:
         parse_done("godkänt av pfu")
     assert "SLAG:PART" in sentence(refused.value.reason)
+
+
+def test_an_amount_in_a_reason_reads_as_swedes_write_it():
+    assert sek(Decimal("1500000.00")) == "1\u00a0500\u00a0000 kronor"
+    assert sek(Decimal("1500.5")) == "1\u00a0500,50 kronor"
