@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "kansli.archive",
     "kansli.integrations",
     "kansli.portal",
+    "kansli.oparl",
     "kansli.web",
     "kansli.demo",
     "kansli.bench",
