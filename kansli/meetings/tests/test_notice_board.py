@@ -15,7 +15,8 @@ from django.urls import reverse
 from kansli.accounts.models import User
 from kansli.audit.models import Event
 from kansli.meetings import selectors, services
-from kansli.meetings.models import Meeting, Notice
+from kansli.meetings.models import AgendaItem, Meeting, Notice
+from kansli.meetings.tests import sitting
 from kansli.meetings.tests.conftest import DAY, Board, at
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Organization
@@ -182,3 +183,19 @@ def test_the_secretary_posts_through_the_pages(
     )
     assert posted.status_code == 400
     assert "tidigast dagen efter" in posted.content.decode()
+
+
+def test_a_secret_paragraph_approved_at_once_is_posted_without_its_title(
+    ks: Board, meeting: Meeting, frozen_now: Callable[..., None]
+) -> None:
+    frozen_now(at(DAY, 11))
+    meeting = sitting.opened(ks, meeting)
+    item = sitting.case_item(meeting, sitting.SECRET_TITLE)
+    services.item_decide(actor=None, item=item)
+    for person in (ks.chair, ks.bo):
+        services.item_approve_immediately(actor=None, item=item, person=person)
+
+    page = Client().get(reverse("meetings:posting_board", args=["vanersborg"])).content.decode()
+
+    assert f"§ {AgendaItem.objects.get(pk=item.pk).minute_number}" in page
+    assert sitting.SECRET_TITLE not in page
