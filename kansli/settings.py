@@ -253,6 +253,10 @@ KANSLI_SIGNER = os.environ.get("KANSLI_SIGNER", "kansli.meetings.signing.LocalCe
 KANSLI_SIGNING_DIR = Path(os.environ.get("KANSLI_SIGNING_DIR", VAR_DIR / "signing"))
 KANSLI_SIGNING_TRUST_ROOTS = envlist("KANSLI_SIGNING_TRUST_ROOTS", [])
 
+# The right-hand side of the meetings' calendar UIDs (kansli.meetings.calendar): the site's own
+# domain, set once before the first invitation goes out; empty, one made of each body.
+KANSLI_CALENDAR_DOMAIN = os.environ.get("KANSLI_CALENDAR_DOMAIN", "")
+
 # Background tasks (Django's Tasks API, the django-tasks backport): webhook deliveries. The
 # database's queue by default, worked by `kansli db_worker`, so no other server is needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -33,7 +33,7 @@ def calendar_domain(body: Body) -> str:
     and short name, under the reserved top-level domain ".invalid" (RFC 2606), which no one
     else can own. Set it once before the first invitation goes out: a changed domain changes
     every UID, and the calendars that hold the meetings would show them twice."""
-    configured = str(getattr(settings, "KANSLI_CALENDAR_DOMAIN", "") or "").strip()
+    configured = settings.KANSLI_CALENDAR_DOMAIN.strip()
     if configured:
         return configured
     number = "".join(char for char in body.organization_number if char.isdigit())

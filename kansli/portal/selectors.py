@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from kansli.governance.models import GoverningDocument
 from kansli.meetings import selectors as meetings
-from kansli.meetings.models import Meeting, Posting
+from kansli.meetings.models import Meeting, Notice, Posting
 from kansli.organisation.models import Body, Membership, Organization
 from kansli.organisation.selectors import members_on, substitutes_on
 from kansli.registry import selectors as registry
@@ -36,6 +36,7 @@ class Overview:
     """A body's portal page: a little of each public part, newest or soonest first."""
 
     body: Body
+    notices: list[Notice]
     postings: list[Posting]
     postings_count: int
     coming: list[Meeting]
@@ -47,13 +48,15 @@ class Overview:
 
 
 def overview(*, body: Body, on: datetime.date) -> Overview:
+    notices = meetings.current_notices(body=body, on=on)
     postings = meetings.current_postings(body=body, on=on)
     since = on - datetime.timedelta(days=POSTLISTA_DAYS - 1)
     recent = registry.registry_list(body=body, start=since, end=on).reverse()[:SHOWN]
     return Overview(
         body=body,
+        notices=list(notices[:SHOWN]),
         postings=list(postings[:SHOWN]),
-        postings_count=postings.count(),
+        postings_count=notices.count() + postings.count(),
         coming=list(meetings.coming_meetings(body=body, on=on)[:SHOWN]),
         approved=list(meetings.approved_meetings(body=body)[:SHOWN]),
         entries=registry.document_views(user=PUBLIC, documents=recent),

@@ -1,12 +1,12 @@
 """The secrecy crawl's planted world, its personas, and the crawler itself.
 
-`plant` builds, through the services, on top of the demo: in Vänersborg a secret case with a
-tjänsteskrivelse and three secret documents (a hidden description, a hidden sender, a secret
-file, asked for in a public records request), decided at a board meeting whose minutes are
-approved, a meeting held and not yet approved, a meeting in session with the secret case
-again, and a delegation decision that names the secret case; in Blekinge a secret case
-on the agenda of a called meeting. Every secret field holds its own marker (`Marker`), so a
-failure names the field that leaked.
+`plant` builds, through the services, on top of the demo: in Vänersborg a notice posted on the
+notice board, a secret case with a tjänsteskrivelse and three secret documents (a hidden
+description, a hidden sender, a secret file, asked for in a public records request), decided
+at a board meeting whose minutes are approved, a meeting held and not yet approved, a meeting
+in session with the secret case again, and a delegation decision that names the secret case;
+in Blekinge a secret case on the agenda of a called meeting. Every secret field holds its own
+marker (`Marker`), so a failure names the field that leaked.
 
 `crawl` fetches, as one persona, every page of the URL conf and every GET operation of the
 OpenAPI description, with the ids of the planted world, and returns the text of each response:
@@ -364,6 +364,13 @@ def plant(demo: dict[str, Body]) -> World:
     blekinge_case, blekinge_meeting = _blekinge(demo["blekinge"])
     ledamot = User.objects.get(username=Persona.LEDAMOT).person
     _feed, token = meetings.calendar_feed_create(actor=None, person=ledamot)
+    meetings.notice_post(
+        actor=None,
+        body=vanersborg,
+        title="Tillkännagivande om granskning av detaljplan",
+        text="Planförslaget finns att läsa i stadshuset.",
+        taken_down_on=today + datetime.timedelta(days=21),
+    )
     return World(
         secret_case=secret,
         public_case=public,
@@ -417,6 +424,19 @@ FETCHED_ONCE = {
         "the stored public version (packets.minutes_served, public): the same for everyone",
     ),
 }
+# Namespaces fetched as one persona only, with the reason.
+NAMESPACES_FETCHED_ONCE = {
+    "oparl": (
+        Persona.ANONYMOUS,
+        "reads every record as the public (kansli/oparl/objects.py PUBLIC), never the visitor",
+    ),
+}
+
+
+def fetched_by(route: str) -> Persona | None:
+    """The one persona that fetches the route, or None where every persona does."""
+    once = FETCHED_ONCE.get(route) or NAMESPACES_FETCHED_ONCE.get(route.partition(":")[0])
+    return once[0] if once else None
 
 
 @dataclass(frozen=True)
@@ -490,6 +510,8 @@ def contexts(world: World) -> list[dict[str, Any]]:
             sets.append(base | {"request_id": request.pk})
         for route in body.routes.all()[:1]:
             sets.append(base | {"route": route.pk})
+        for notice in body.notices.all()[:1]:
+            sets.append(base | {"notice": notice.pk})
     for case in (world.secret_case, world.public_case, world.blekinge_case):
         sets.append(_in(case.organization.body) | {"case": case.pk, "case_id": case.pk})
     for document in world.documents:
@@ -514,7 +536,7 @@ def contexts(world: World) -> list[dict[str, Any]]:
         sets.append(_in(person.body) | {"person": person.pk, "person_id": person.pk})
     for token in world.calendar_tokens:
         sets.append(_in(world.secret_case.organization.body) | {"token": token})
-    return sets + _followup(world)
+    return sets + _followup(world) + _oparl(world)
 
 
 def _in(body: Body) -> dict[str, Any]:
@@ -535,6 +557,20 @@ def _followup(world: World) -> list[dict[str, Any]]:
         base | {"task": task.pk, "task_id": task.pk},
         base | {"event": event.pk, "event_id": event.pk},
     ]
+
+
+def _oparl(world: World) -> list[dict[str, Any]]:
+    """OParl's objects by id (`pk`, whatever their type): the planted cases and their files, the
+    meetings with their organs and items, the persons; and a body's legislative term."""
+    pks = {case.pk for case in (world.secret_case, world.public_case, world.blekinge_case)}
+    pks |= {file.pk for document in world.documents for file in document.files.all()}
+    for meeting in world.meetings:
+        pks |= {meeting.pk, meeting.organization_id}
+        pks |= set(meeting.items.values_list("pk", flat=True))
+    pks |= {person.pk for person in world.persons}
+    pks |= set(Membership.objects.filter(person__in=world.persons).values_list("pk", flat=True))
+    terms = [_in(body) | {"election": 2022} for body in Body.objects.all()]
+    return [{"pk": pk} for pk in sorted(pks)] + terms
 
 
 @dataclass(frozen=True)
@@ -613,7 +649,7 @@ def crawl(persona: Persona, world: World, reads: list[Route]) -> tuple[list[Fetc
     fetched: list[Fetched] = []
     covered = set()
     for route in pages():
-        if route.name in NOT_FETCHED or FETCHED_ONCE.get(route.name, (persona,))[0] != persona:
+        if route.name in NOT_FETCHED or fetched_by(route.name) not in (None, persona):
             continue
         admin_page = route.name.startswith("admin:")
         urls = route.urls(_admin_sets(route) if admin_page else sets)

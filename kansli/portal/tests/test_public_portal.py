@@ -142,6 +142,22 @@ def test_the_body_portal_shows_public_things_and_no_secret(client: Client, demo:
     assert_no_secret(text)
 
 
+def test_the_body_portal_shows_the_notices_on_the_board(client: Client, demo: Demo) -> None:
+    today = timezone.localdate()
+    notice = meetings.notice_post(
+        actor=None,
+        body=demo["vanersborg"],
+        title="Tillkännagivande om granskning av detaljplan",
+        text="Planförslaget finns att läsa i stadshuset.",
+        taken_down_on=today + datetime.timedelta(days=21),
+    )
+
+    text = client.get("/vanersborg/").text
+
+    assert f'href="/vanersborg/anslagstavla/{notice.pk}/"' in text
+    assert "Tillkännagivande om granskning av detaljplan" in text
+
+
 def test_a_meeting_not_yet_called_has_no_agenda_link(client: Client, demo: Demo) -> None:
     meeting = meetings.meeting_schedule(actor=None, organization=board(demo), starts_at=at(3))
 
