@@ -51,10 +51,7 @@ SERVICES: list[ServiceCase] = [
     ServiceCase(services.token_revoke, _token, NOT_ADMINISTERING),
 ]
 
-ROUTES: list[RouteCase] = [
-    # The overview shows the user's own body (kansli/web/tests/test_overview.py).
-    RouteCase("web:home", refused=(ANONYMOUS,)),
-]
+ROUTES: list[RouteCase] = []
 
 PUBLIC: dict[str, str] = {
     "login": "signing in is for everyone (throttled per address and username)",

@@ -14,4 +14,5 @@ PUBLIC: dict[str, str] = {
         "the start page: the public portal's bodies to anyone; a signed-in user's own work "
         "(Mitt arbete) only to that user"
     ),
+    "set_language": "the language switch sets the visitor's own cookie and nothing else",
 }
