@@ -384,7 +384,11 @@ def _checked(registration: Registration) -> list[CheckedFile]:
             % {"number": case.number},
             code="conflict",
         )
-    _refuse_ground_not_listed(registration.secrecy_reference.strip())
+    reference = registration.secrecy_reference.strip()
+    # The case's own ground may be carried over as it stands, even one marked in free text
+    # before the list (a protokollsutdrag takes its secret case's: meetings' extracts).
+    if reference != case.secrecy_reference:
+        _refuse_ground_not_listed(reference)
     if registration.secrecy_reference.strip() and not (
         registration.counterpart_masked
         or registration.description_masked

@@ -117,3 +117,19 @@ def test_the_api_opens_no_case_with_a_ground_not_in_the_list(
 
     assert response.status_code == 400
     assert not Case.objects.exists()
+
+
+def test_a_case_ground_typed_before_the_list_is_carried_over_to_its_documents(
+    case: Case,
+) -> None:
+    # A protokollsutdrag of a secret case takes the case's ground as it stands (meetings'
+    # extracts), even one typed before the list.
+    old = "OSL 19 kap. 3 § andra stycket"
+    Case.objects.filter(pk=case.pk).update(secrecy_reference=old)
+    case.refresh_from_db()
+
+    document = register(case, secrecy_reference=old)
+    with pytest.raises(ValidationError, match="finns inte i listan"):
+        register(case, secrecy_reference=NOT_LISTED)
+
+    assert document.secrecy_reference == old
