@@ -55,10 +55,13 @@ def load_meetings_demo(*, actor: Actor = None) -> None:
     ]
     past = [meeting for meeting in planned if meeting.ends_at is not None and meeting.ends_at < now]
     if past:
-        _hold(actor, past[-1])
+        hold_meeting(actor, past[-1])
 
 
-def _hold(actor: Actor, meeting: Meeting) -> None:
+def hold_meeting(actor: Actor, meeting: Meeting) -> None:
+    """Hold the board's meeting as the demo does: the agenda built with a case, a member absent
+    and the first substitute of the party serving, a roll-call vote and a dissent, the minutes
+    approved on paper by the chair and a checker, and the posting on the notice board."""
     meetings.agenda_build(actor=actor, meeting=meeting)
     meetings.item_add(actor=actor, meeting=meeting, title=CASE_TITLE, proposal=PROPOSAL)
     rows = meetings.attendance_prefill(actor=actor, meeting=meeting)

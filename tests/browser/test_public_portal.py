@@ -1,14 +1,19 @@
 """An anonymous visitor on a phone-sized screen walks from `/` through a body's portal to the
 anslagstavla, a called meeting's agenda and public packet, the postlista's entry and the
-records request form; axe-core finds nothing on any page, and no secret is shown."""
+records request form; axe-core finds nothing on any page, and no secret is shown. Then issue
+15's walk: the notice board's minutes notice, the minutes as justerade, a packet, the postlista and
+the request form, in Swedish and again in English."""
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
+from pytest_django.fixtures import Settings
 
+from kansli.demo.meetings import hold_meeting
 from kansli.meetings import services as meetings
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization, Person
@@ -140,3 +145,110 @@ def test_mitt_arbete_on_a_phone_is_accessible(
     report = axe_report(page)
 
     assert not report, report
+
+
+# The walk's words in each language, as the visitor reads them.
+WORDS = {
+    "sv": {
+        "bodies": "Kommuner och regioner",
+        "to_board": "Till anslagstavlan",
+        "board": "Anslagstavla",
+        "minutes": "Protokoll {name} {day} (PDF)",
+        "agenda": "Dagordning {name} {day}",
+        "signed": "Justerat på papper: Anna Andersson",
+        "packet": "Handlingar {name} {day} (PDF)",
+        "to_postlista": "Till postlistan",
+        "request": "Begär att få ta del av en allmän handling",
+    },
+    "en": {
+        "bodies": "Municipalities and regions",
+        "to_board": "To the notice board",
+        "board": "Notice board (anslagstavla)",
+        "minutes": "Minutes {name} {day} (PDF)",
+        "agenda": "Agenda {name} {day}",
+        "signed": "Approved on paper: Anna Andersson",
+        "packet": "Documents {name} {day} (PDF)",
+        "to_postlista": "To the public registry list",
+        "request": "Request access to a public document",
+    },
+}
+
+
+def walk(
+    page: Page,
+    report: Callable[[Page], str],
+    words: dict[str, str],
+    meetings_: tuple[Meeting, Meeting],
+    letter: str,
+) -> list[str]:
+    """From `/` to the notice board and its minutes notice, the minutes as justerade, the called
+    meeting's public packet, the postlista's entry and the records request form; what axe
+    finds on each page."""
+    posted, called = meetings_
+    reports = []
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(words["bodies"])
+    reports.append(report(page))
+    page.get_by_role("link", name="Vänersborgs kommun", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vänersborgs kommun")
+    reports.append(report(page))
+
+    page.get_by_role("link", name=words["to_board"]).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(words["board"])
+    reports.append(report(page))
+    name, day = posted.organization.name, timezone.localtime(posted.starts_at).date().isoformat()
+    minutes = page.get_by_role("link", name=words["minutes"].format(name=name, day=day))
+    served = page.request.get(minutes.get_attribute("href") or "")
+    assert served.status == 200
+    assert served.headers["content-type"] == "application/pdf"
+    page.get_by_role("link", name=words["agenda"].format(name=name, day=day)).click()
+    expect(page.get_by_role("main")).to_contain_text(words["signed"])
+    reports.append(report(page))
+
+    page.goto("/vanersborg/")
+    name, day = called.organization.name, timezone.localtime(called.starts_at).date().isoformat()
+    packet = page.get_by_role("link", name=words["packet"].format(name=name, day=day))
+    response = page.request.get(packet.get_attribute("href") or "")
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+
+    page.get_by_role("link", name=words["to_postlista"]).click()
+    expect(page.get_by_role("table")).to_contain_text(letter)
+    expect(page.get_by_role("table")).not_to_contain_text(SECRET)
+    reports.append(report(page))
+
+    page.get_by_role("link", name=words["request"]).click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    reports.append(report(page))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    return reports
+
+
+def test_a_visitor_on_a_phone_reaches_the_approved_minutes_and_again_in_english(
+    page: Page,
+    demo: dict[str, Body],
+    axe_report: Callable[[Page], str],
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    letter, called = plant(demo["vanersborg"])
+    # Yesterday's board meeting, held and approved today: its minutes posted on the board.
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    posted = meetings.meeting_schedule(
+        actor=None,
+        organization=called.organization,
+        starts_at=timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(13))),
+        ends_at=timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(16))),
+        place="Sessionssalen",
+    )
+    hold_meeting(None, posted)
+    page.set_viewport_size(PHONE)
+
+    reports = walk(page, axe_report, WORDS["sv"], (posted, called), letter.description)
+    page.get_by_role("button", name="In English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    reports += walk(page, axe_report, WORDS["en"], (posted, called), letter.description)
+
+    failures = [report for report in reports if report]
+    assert not failures, "\n\n".join(failures)
