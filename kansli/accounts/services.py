@@ -17,16 +17,16 @@ from kansli.organisation.models import Person
 
 # The admin site is the administrator's, for the settings of its own body (every ModelAdmin
 # shows only that body's rows, kansli.audit.admin.BodyScoped): the organisation, the governing
-# documents and delegation orders, the users and their API keys, the registry's number series
-# and retention rules, the preparation routes, the webhook subscriptions and their deliveries,
-# and the event log. Nothing of the business
+# documents and delegation orders, the users and their API keys, the registry's number series,
+# retention rules and records requests' settings, the preparation routes, the webhook
+# subscriptions and their deliveries, and the event log. Nothing of the business
 # (cases, documents, records requests, preparation, meetings, decisions, follow-up).
 _ADMINISTERED = {
     "organisation": ("body", "organization", "person", "membership", "position", "appointment"),
     "governance": ("governingdocument", "revision", "documentversion", "section"),
     "accounts": ("user", "apitoken"),
     "delegation": ("delegationorder", "decisiontype", "delegationrule", "duty"),
-    "registry": ("numberseries", "retentionrule"),
+    "registry": ("numberseries", "retentionrule", "recordsrequestsettings"),
     "preparation": ("route", "routestep"),
     "integrations": ("webhooksubscription", "webhookdelivery"),
 }
