@@ -3,7 +3,8 @@ their metadata as the body adopted them (the settings of the body), or the syste
 them.
 
 Reading them is open to every signed-in user and API key of any body: the governing documents
-a municipality has adopted are public records.
+a municipality has adopted are public records. The anonymous visitor reads those the body
+publishes (`external`), as the public portal lists them.
 """
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from kansli.accounts.models import Role
 from kansli.accounts.policy import Action, Actor, require
+from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Body
 
 CHANGE = Action(
@@ -30,3 +32,8 @@ def require_change(actor: Actor, body: Body | int | None) -> None:
         actor,
         _("Bara administratören i kommunen eller regionen kan ändra dess styrdokument."),
     )
+
+
+def may_read(user: Actor, document: GoverningDocument) -> bool:
+    """Every signed-in user reads every governing document; the public those published."""
+    return document.external or user.is_authenticated

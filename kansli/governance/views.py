@@ -1,8 +1,11 @@
 """The governing documents' pages: thin views over the governance selectors.
 
-The governing documents are public information: every signed-in user, of any body, reads them.
+The governing documents are public information: every signed-in user, of any body, reads them;
+the anonymous visitor reads a document the body publishes (`policy.may_read`), which the public
+portal links to. The list stays the staff's.
 """
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +15,7 @@ from django.views.decorators.http import require_GET
 from kansli.governance import selectors as governance
 from kansli.governance.forms import DocumentFilterForm
 from kansli.governance.models import GoverningDocument
+from kansli.governance.policy import may_read
 from kansli.organisation.models import Body
 
 
@@ -30,13 +34,21 @@ def document_list(request: HttpRequest, body: str) -> HttpResponse:
     return render(request, "governance/document_list.html", context)
 
 
-@require_GET
-def document_detail(request: HttpRequest, body: str, document: str) -> HttpResponse:
+def _readable(request: HttpRequest, body: str, document: str) -> GoverningDocument:
     document_ = get_object_or_404(
         GoverningDocument.objects.select_related("body", "adopted_by", "owner"),
         body__slug=body,
         slug=document,
     )
+    if not may_read(request.user, document_):
+        raise Http404
+    return document_
+
+
+@login_not_required
+@require_GET
+def document_detail(request: HttpRequest, body: str, document: str) -> HttpResponse:
+    document_ = _readable(request, body, document)
     version = document_.current_version
     context = {
         "body": document_.body,
@@ -49,9 +61,10 @@ def document_detail(request: HttpRequest, body: str, document: str) -> HttpRespo
     return render(request, "governance/document.html", context)
 
 
+@login_not_required
 @require_GET
 def section_detail(request: HttpRequest, body: str, document: str, key: str) -> HttpResponse:
-    document_ = get_object_or_404(GoverningDocument, body__slug=body, slug=document)
+    document_ = _readable(request, body, document)
     section = governance.section_by_key(document=document_, key=key)
     if section is None:
         raise Http404

@@ -78,3 +78,25 @@ def test_unknown_documents_and_sections_are_not_found(
 ) -> None:
     assert signed_in.get("/vanersborg/styrdokument/finns-inte/").status_code == 404
     assert signed_in.get(f"{URL}avsnitt/9.9/").status_code == 404
+
+
+def test_the_public_reads_a_published_document_and_its_sections(
+    client: Client, instruction: GoverningDocument
+) -> None:
+    assert instruction.external
+    section = instruction.current_version.sections.first()
+
+    assert client.get(URL).status_code == 200
+    assert client.get(f"{URL}avsnitt/{section.key}/").status_code == 302
+
+
+def test_a_document_not_published_is_not_found_by_the_public_only(
+    signed_in: Client, instruction: GoverningDocument
+) -> None:
+    GoverningDocument.objects.filter(pk=instruction.pk).update(external=False)
+    section = instruction.current_version.sections.first()
+    public = Client()
+
+    assert public.get(URL).status_code == 404
+    assert public.get(f"{URL}avsnitt/{section.key}/").status_code == 404
+    assert signed_in.get(URL).status_code == 200

@@ -76,22 +76,39 @@ def _slug(demo: Demo) -> dict[str, Any]:
     return {"slug": "vanersborg"}
 
 
-def _page(demo: Demo) -> dict[str, Any]:
-    return {"body": "vanersborg", "document": _document(demo).slug}
-
-
 def _section(demo: Demo) -> str:
     return _document(demo).current_version.sections.first().key
 
 
+def _internal(demo: Demo) -> dict[str, Any]:
+    """A document the body does not publish (not `external`): the staff's only. The demo's
+    documents are published, and the public reads them."""
+    document = services.document_create(
+        actor=None,
+        body=demo["vanersborg"],
+        slug="intern-rutin",
+        kind=GoverningDocument.Kind.GUIDELINE,
+        name="Intern rutin",
+        adopted_by=_board(demo),
+        owner=_board(demo),
+        external=False,
+    )
+    version = services.version_add(actor=None, document=document, number="1", text=TEXT)
+    return {
+        "body": "vanersborg",
+        "document": document.slug,
+        "key": version.sections.first().key,
+    }
+
+
 ROUTES: list[RouteCase] = [
     RouteCase("governance:document_list", lambda demo: {"body": "vanersborg"}, refused=PUBLIC_READ),
-    RouteCase("governance:document_detail", _page, refused=PUBLIC_READ),
     RouteCase(
-        "governance:section_detail",
-        lambda demo: _page(demo) | {"key": _section(demo)},
+        "governance:document_detail",
+        lambda demo: {"body": "vanersborg", "document": _internal(demo)["document"]},
         refused=PUBLIC_READ,
     ),
+    RouteCase("governance:section_detail", _internal, refused=PUBLIC_READ),
     RouteCase(f"GET {API}", _slug, refused=PUBLIC_READ),
     RouteCase(
         f"GET {API}/{{doc_slug}}",

@@ -8,7 +8,6 @@ from typing import Any
 from django.utils import timezone
 
 from kansli.accounts.models import User
-from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Organization, Person
 from kansli.registry import services
 from kansli.registry.models import Case, Document, PublicRecordsRequest, RetentionRule
@@ -246,11 +245,6 @@ def _page_review(demo: Demo) -> dict[str, Any]:
     return {"body": "vanersborg", "request_id": _refused_request(demo, review=True).pk}
 
 
-def _instruction(demo: Demo) -> dict[str, Any]:
-    document = GoverningDocument.objects.filter(body=demo["vanersborg"]).first()
-    return {"body": "vanersborg", "document": document.slug}
-
-
 API = "/api/v1/bodies/{slug}"
 REQUESTS = f"{API}/records-requests"
 
@@ -290,9 +284,6 @@ ROUTES: list[RouteCase] = [
         "registry:file_download",
         lambda demo: {"body": "vanersborg", "file": _secret_file(demo)[1]},
     ),
-    # The governing documents are read by everyone signed in, of any body (the instruction
-    # that governs Vänersborg's director is public); the public signs in first.
-    RouteCase("governance:document_detail", _instruction, refused=(ANONYMOUS,)),
     RouteCase(f"GET {API}/registry/cases", _slug, refused=OUTSIDERS),
     RouteCase(
         f"GET {API}/registry/cases/{{case_id}}",
