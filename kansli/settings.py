@@ -257,6 +257,10 @@ KANSLI_SIGNING_TRUST_ROOTS = envlist("KANSLI_SIGNING_TRUST_ROOTS", [])
 # domain, set once before the first invitation goes out; empty, one made of each body.
 KANSLI_CALENDAR_DOMAIN = os.environ.get("KANSLI_CALENDAR_DOMAIN", "")
 
+# Where the public reports a fault in the site's accessibility (the accessibility statement,
+# /tillganglighet/): an e-mail address; empty, each body's own website is named.
+KANSLI_ACCESSIBILITY_CONTACT = os.environ.get("KANSLI_ACCESSIBILITY_CONTACT", "")
+
 # Background tasks (Django's Tasks API, the django-tasks backport): webhook deliveries. The
 # database's queue by default, worked by `kansli db_worker`, so no other server is needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -30,6 +30,7 @@ register_converter(BodySlugConverter, "portalbody")
 app_name = "portal"
 
 urlpatterns = [
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("<portalbody:body>/", views.body_portal, name="body"),
     path("<portalbody:body>/sok/", views.search, name="search"),
     path("<portalbody:body>/protokoll/", views.minutes, name="minutes"),

@@ -3,8 +3,10 @@ approved minutes, its governing documents in force, its elected organs and a sea
 public registry. Open to everyone; what they show is what the public sees
 (`kansli.portal.selectors`)."""
 
+import datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +25,26 @@ def start(request: HttpRequest) -> HttpResponse:
     at `/` by the shell (`kansli.web.views.home`) to the anonymous visitor."""
     bodies = Body.objects.order_by("name", "pk")
     return render(request, "portal/start.html", {"bodies": bodies})
+
+
+# The day the accessibility statement was last reviewed against the site, as the DOS law asks
+# the statement to say; change it with the statement.
+STATEMENT_REVIEWED = datetime.date(2026, 12, 4)
+
+
+@login_not_required
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (tillgänglighetsredogörelse) that the DOS law, lagen
+    (2018:1937) om tillgänglighet till digital offentlig service, asks of every public site:
+    how accessible it is, what is not yet, how to report a fault, and the supervisory
+    authority."""
+    context = {
+        "bodies": Body.objects.order_by("name", "pk"),
+        "contact": settings.KANSLI_ACCESSIBILITY_CONTACT,
+        "reviewed": STATEMENT_REVIEWED,
+    }
+    return render(request, "portal/accessibility.html", context)
 
 
 @login_not_required

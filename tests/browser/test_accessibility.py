@@ -236,6 +236,8 @@ PUBLIC_PAGES = [
     "/vanersborg/postlista/",
     "/vanersborg/sammantraden/",
     "/vanersborg/allmanna-handlingar/",
+    "/vanersborg/styrdokument/kommundirektorsinstruktion/",
+    "/tillganglighet/",
 ]
 
 

@@ -9,6 +9,7 @@ ROUTES: list[RouteCase] = []
 
 _AS_THE_PUBLIC = "read as the anonymous public through the registry's visibility"
 PUBLIC: dict[str, str] = {
+    "portal:accessibility": "the accessibility statement the DOS law asks of every public site",
     "portal:body": (
         "a body's public portal: notice board, called meetings, approved "
         "minutes and the postlista's latest entries, " + _AS_THE_PUBLIC
