@@ -1,11 +1,16 @@
 """The language of a request: Swedish, unless the visitor chose another with the switch."""
 
+import functools
 from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def request_language(request: HttpRequest) -> str:
@@ -32,3 +37,16 @@ class CookieLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+def in_records_language(function: Callable[P, R]) -> Callable[P, R]:
+    """Run the function in the language of the records, Swedish: what it writes is kept (a
+    title, a description) or sent to others (an e-mail), whatever language the user who caused
+    it reads."""
+
+    @functools.wraps(function)
+    def in_swedish(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translation.override(settings.LANGUAGE_CODE):
+            return function(*args, **kwargs)
+
+    return in_swedish

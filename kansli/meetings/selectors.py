@@ -17,6 +17,7 @@ from kansli.decisions.models import Decision
 from kansli.decisions.selectors import decisions_unreported
 from kansli.delegation.engine import Verdict
 from kansli.delegation.selectors import authority_check, decision_types_of
+from kansli.language import in_records_language
 from kansli.meetings import rules, signing
 from kansli.meetings.models import (
     AgendaItem,
@@ -692,6 +693,7 @@ def board_feed_entries(*, body: Body, on: datetime.date, limit: int = 50) -> lis
     return entries[:limit]
 
 
+@in_records_language
 def announcement_context(*, meeting: Meeting, on: datetime.date) -> dict[str, object]:
     """What the council's announcement of the meeting says when posted on `on`
     (KL 5 kap. 11 §): its title, time and place, the matters to be dealt with (the agenda's

@@ -19,6 +19,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from typing import cast
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,6 +40,7 @@ from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.policy import require_put_on_agenda
 from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.delegation import labels
+from kansli.language import in_records_language
 from kansli.meetings import calendar, events, packets, rules, signing
 from kansli.meetings.models import (
     Adjournment,
@@ -421,10 +423,11 @@ def assignment_report_to_agenda(
         )
     if AgendaItem.objects.filter(assignment_report=report).exists():
         raise ValidationError(_("Rapporten står redan på en dagordning."))
-    title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
-        "title": assignment.title,
-        "date": f"{report.reported_on:%Y-%m-%d}",
-    }
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Rapport om uppdrag: %(title)s (%(date)s)") % {
+            "title": assignment.title,
+            "date": f"{report.reported_on:%Y-%m-%d}",
+        }
     item = item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
     audit.update(actor=actor, instance=item, assignment_report=report)
     return report
@@ -490,6 +493,7 @@ def attachment_add(*, actor: Actor, item: AgendaItem, document: Document) -> Ite
     return audit.create(actor=actor, instance=attachment)
 
 
+@in_records_language
 def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
     """The notice to one member or substitute: the PDF and a calendar invitation."""
     day = meeting_day(meeting)
@@ -579,6 +583,7 @@ def _send(messages: list[EmailMessage], failed: str) -> None:
         raise ValidationError(failed % {"error": error}) from error
 
 
+@in_records_language
 def _cancellation(meeting: Meeting, delivery: Delivery) -> EmailMessage:
     """The withdrawal of the invitation (iTIP CANCEL) to one who had the notice, with why."""
     words = {
@@ -1095,7 +1100,8 @@ def proposal_add(
     item = _locked_item(item, UNTIL_HELD)
     _refuse_dealt_with(item)
     if supports_prepared and not text.strip():
-        text = _("Bifall till förslaget till beslut.")
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Bifall till förslaget till beslut.")
     if not text.strip():
         raise ValidationError(_("Yrkandet saknar text."))
     if proposer is not None and proposer not in serving_members(meeting=item.meeting, item=item):
@@ -1569,6 +1575,7 @@ def recipients_set(*, actor: Actor, item: AgendaItem, recipients: str) -> Agenda
 
 
 @transaction.atomic
+@in_records_language
 def extracts_register(*, actor: Actor, meeting: Meeting) -> list[Document]:
     """Expediering of the approved minutes: each paragraph of a case with recipients gets its
     protokollsutdrag (the paragraph as the minutes have it, as PDF), registered in the case as
@@ -1809,10 +1816,11 @@ def minutes_sign(*, actor: Actor, meeting: Meeting) -> Approval:
         raise ValidationError(
             _("%(person)s har redan justerat.") % {"person": person}, code="conflict"
         )
-    reason = _("Justering av protokoll %(minutes)s, version %(number)d") % {
-        "minutes": minutes_name(meeting),
-        "number": version.number,
-    }
+    with translation.override(settings.LANGUAGE_CODE):  # the signature's reason, in the PDF
+        reason = _("Justering av protokoll %(minutes)s, version %(number)d") % {
+            "minutes": minutes_name(meeting),
+            "number": version.number,
+        }
     signer = signing.signer()
     for public in (False, True):
         stored = version.public_file if public else version.file
@@ -1985,6 +1993,7 @@ def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, s
     return first.person, ""
 
 
+@in_records_language
 def _called_message(meeting: Meeting, substitute: Person, member: Person) -> EmailMessage:
     """ "Du kallas att tjänstgöra …", with the notice once it has gone out (the public version,
     as every e-mail)."""
@@ -2020,6 +2029,7 @@ def _called_message(meeting: Meeting, substitute: Person, member: Person) -> Ema
     return message
 
 
+@in_records_language
 def _absence_messages(
     meeting: Meeting, row: Attendance, member: Person | None, called: Person | None, reason: str
 ) -> list[EmailMessage]:
@@ -2095,6 +2105,7 @@ def absence_report(*, actor: Actor, meeting: Meeting, note: str = "") -> Attenda
     return row
 
 
+@in_records_language
 def _withdrawn_messages(
     meeting: Meeting, person: Person, released: list[Person]
 ) -> list[EmailMessage]:

@@ -2,7 +2,10 @@
 
 import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
+from kansli.language import in_records_language
 from kansli.organisation.models import Body
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +79,14 @@ def test_the_switch_never_sends_the_visitor_to_another_site(client: Client) -> N
 
     assert response.status_code == 302
     assert "elak.example" not in response["Location"]
+
+
+def test_what_is_kept_or_sent_to_others_is_written_in_swedish_whatever_the_user_reads() -> None:
+    @in_records_language
+    def heading() -> str:
+        return gettext("Anslagstavla")
+
+    with translation.override("en"):
+        assert gettext("Anslagstavla") != "Anslagstavla"
+        assert heading() == "Anslagstavla"
+        assert translation.get_language() == "en"
