@@ -21,6 +21,7 @@ from kansli.meetings.tests.conftest import Board, person
 from kansli.meetings.tests.justering import SIGNED_ON, Clock
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Person
+from kansli.tests.html import main
 
 PASSWORD = "lösenord-för-test"
 
@@ -187,8 +188,8 @@ def test_the_public_page_checks_a_files_signatures_once_until_the_file_changes(
     monkeypatch.setattr(signing, "signatures", lambda pdf: checked.append(pdf) or check(pdf))
     public = sitting.page("meetings:public_agenda", sent)
 
-    first = Client().get(public).content.decode()
-    second = Client().get(public).content.decode()
+    first = main(Client().get(public).content.decode())
+    second = main(Client().get(public).content.decode())
     version = sent.minutes_versions.get()
     with open(default_storage.path(version.public_file.name), "r+b") as stored:
         stored.seek(-20, 2)
