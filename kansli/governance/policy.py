@@ -36,4 +36,4 @@ def require_change(actor: Actor, body: Body | int | None) -> None:
 
 def may_read(user: Actor, document: GoverningDocument) -> bool:
     """Every signed-in user reads every governing document; the public those published."""
-    return document.external or user.is_authenticated
+    return document.external or (user is not None and user.is_authenticated)
