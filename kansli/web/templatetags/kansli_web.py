@@ -11,10 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from kansli.archive.policy import may_export
 from kansli.charts import swedish_number
 from kansli.followup.policy import may_read_duties
 from kansli.meetings.policy import has_seat
 from kansli.organisation.policy import own_bodies
+from kansli.registry.policy import may_handle_records_requests
 
 register = template.Library()
 
@@ -46,6 +48,10 @@ _AREAS = {
     "meeting_detail": "meetings",
     "meeting_session": "meetings",
     "posting_board": "meetings",
+    "records_request_queue": "records_requests",
+    "records_request_intake": "records_requests",
+    "records_request_detail": "records_requests",
+    "export": "archive",
     "my_meetings": "my_meetings",
     "my_calendar": "my_meetings",
     "duty_dashboard": "followup",
@@ -70,6 +76,10 @@ def main_navigation(context: template.Context) -> dict[str, Any]:
         "current_area": _AREAS.get(url_name or ""),
         "follows_up": [body.slug for body in bodies if may_read_duties(request.user, body)],
         "seated": [body.slug for body in bodies if has_seat(request.user, body)],
+        "handles_requests": [
+            body.slug for body in bodies if may_handle_records_requests(request.user, body)
+        ],
+        "archives": [body.slug for body in bodies if may_export(request.user, body)],
     }
 
 

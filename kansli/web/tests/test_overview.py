@@ -239,3 +239,12 @@ def test_an_account_of_no_person_is_told_to_ask_the_administrator(
 
     assert "Vänersborgs kommun" not in response.text
     assert "Be administratören koppla kontot till dig." in response.text
+
+
+def test_the_navigation_leads_the_registrar_to_the_requests_and_the_archive(demo: Demo) -> None:
+    registrar = client_of("registrator").get("/").text
+    member = client_of("ledamot").get("/").text
+
+    for link in ('href="/vanersborg/diarium/begaranden/"', 'href="/vanersborg/arkiv/"'):
+        assert link in registrar
+        assert link not in member
