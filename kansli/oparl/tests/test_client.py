@@ -14,12 +14,8 @@ import json
 import urllib.request
 from typing import Any
 
-import pytest
-
 from kansli.oparl.tests.conftest import LIST_KEYS, walk
 from kansli.organisation.models import Body
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _get(url: str) -> tuple[int, str, Any]:
