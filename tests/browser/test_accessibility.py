@@ -5,15 +5,20 @@ each page one navigation and one axe run per width."""
 
 import datetime
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
+from pytest_django.fixtures import Settings
 
 from kansli.accounts.models import User
 from kansli.decisions.services import decision_record
 from kansli.delegation.models import DelegationOrder
+from kansli.demo.followup import load_followup_demo
+from kansli.demo.meetings import hold_meeting
+from kansli.followup.models import CrisisEvent
 from kansli.meetings import services as meetings
 from kansli.organisation.models import Body, Person
 from kansli.registry import services as registry
@@ -318,5 +323,56 @@ def test_the_followup_pages_fit_a_phone_and_meet_wcag_21_aa(
     page: Page, axe_report: Callable[[Page], str]
 ) -> None:
     reports = at_both_widths(page, FOLLOWUP_PAGES, axe_report)
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+def test_a_held_meetings_pages_fit_a_phone_and_meet_wcag_21_aa(
+    page: Page,
+    demo: dict[str, Body],
+    axe_report: Callable[[Page], str],
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    starts = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(13)))
+    held = meetings.meeting_schedule(
+        actor=None,
+        organization=demo["vanersborg"].organizations.get(slug="ks"),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=3),
+        place="Sessionssalen",
+    )
+    hold_meeting(None, held)  # with a vote, a dissent, the minutes approved and posted
+    sign_in(page, "sekreterare")
+    paths = [
+        f"/vanersborg/sammantraden/{held.pk}/",
+        f"/vanersborg/sammantraden/{held.pk}/hantera/",
+        f"/vanersborg/sammantraden/{held.pk}/sammantradet/",
+        f"/vanersborg/sammantraden/{held.pk}/justering/",
+    ]
+
+    reports = at_both_widths(page, paths, axe_report)
+
+    assert not any(reports), "\n\n".join(filter(None, reports))
+
+
+def test_a_records_request_and_a_crisis_fit_a_phone_and_meet_wcag_21_aa(
+    page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
+) -> None:
+    request = registry.records_request_register(
+        actor=None,
+        body=demo["vanersborg"],
+        subject="Handlingarna om kulturbudgeten",
+        requester="Eva Exempel",
+    )
+    load_followup_demo()
+    crisis = CrisisEvent.objects.filter(body=demo["vanersborg"]).first()
+    sign_in(page, "registrator")
+    reports = at_both_widths(page, [f"/vanersborg/diarium/begaranden/{request.pk}/"], axe_report)
+    page.get_by_role("button", name="Logga ut").click()
+    sign_in(page, "direktor")
+    reports += at_both_widths(page, [f"/vanersborg/uppfoljning/kris/{crisis.pk}/"], axe_report)
 
     assert not any(reports), "\n\n".join(filter(None, reports))
