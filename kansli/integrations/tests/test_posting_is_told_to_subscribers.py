@@ -2,7 +2,6 @@
 posted on the notice board (KL 8 kap. 12 §): a signed POST with the posting's dates; another
 body's subscriber, and one that did not ask for postings, are not told."""
 
-import datetime
 import hashlib
 import hmac
 import json
@@ -10,13 +9,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from kansli.accounts.models import User
 from kansli.integrations import services as integrations
 from kansli.integrations.models import WebhookDelivery
 from kansli.integrations.tests.receiver import Receiver, receiving
-from kansli.meetings import services
-from kansli.meetings.models import AgendaItem, Meeting
-from kansli.meetings.tests.conftest import Board, at
+from kansli.meetings.models import Meeting
+from kansli.meetings.tests import justering
+from kansli.meetings.tests.conftest import Board
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body
 
@@ -29,24 +27,8 @@ def receiver() -> Iterator[Receiver]:
         yield receiver
 
 
-def approve(secretary: User, meeting: Meeting, ks: Board, now: Callable[..., None]) -> None:
-    now(at(datetime.date(2026, 12, 1), 11))
-    services.agenda_build(actor=secretary, meeting=meeting)
-    services.attendance_prefill(actor=secretary, meeting=meeting)
-    services.meeting_open(actor=secretary, meeting=meeting)
-    services.minutes_checkers_set(actor=secretary, meeting=meeting, persons=[ks.bo])
-    for item in meeting.items.order_by("position"):
-        services.item_note(actor=secretary, item=item, status=AgendaItem.Status.NOTED)
-    services.meeting_close(actor=secretary, meeting=meeting)
-    services.minutes_send_for_approval(actor=secretary, meeting=meeting)
-    now(at(datetime.date(2026, 12, 3), 9))
-    for who in (ks.chair, ks.bo):
-        services.minutes_approve(actor=secretary, meeting=meeting, person=who)
-
-
 def test_posting_the_approved_minutes_is_posted_signed_to_the_subscriber(
     body: Body,
-    secretary: User,
     meeting: Meeting,
     ks: Board,
     frozen_now: Callable[..., None],
@@ -68,7 +50,7 @@ def test_posting_the_approved_minutes_is_posted_signed_to_the_subscriber(
         )
 
         with django_capture_on_commit_callbacks(execute=True):
-            approve(secretary, meeting, ks, frozen_now)
+            justering.approved(ks, meeting, frozen_now)
 
         assert bystander.received == []
     posting = meeting.postings.get()
