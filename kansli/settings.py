@@ -110,6 +110,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
@@ -167,10 +169,13 @@ TEMPLATES = [
 
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A request keeps its database connection for DB_CONN_MAX_AGE seconds (a new one costs 14–26 ms
+# on PostgreSQL), checked before it is used again; in development each request opens its own.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kansli.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        conn_max_age=envint("DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -232,8 +237,28 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The registry's files and the generated documents: on local disk under MEDIA_ROOT unless
+# KANSLI_STORAGE is "s3", then in an S3-compatible object store (django-storages) that several
+# web and worker servers share (docs/operations.md).
+KANSLI_STORAGE = os.environ.get("KANSLI_STORAGE", "local")
+if KANSLI_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(f'KANSLI_STORAGE must be "local" or "s3", not {KANSLI_STORAGE!r}')
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if KANSLI_STORAGE == "local"
+    else {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("KANSLI_S3_BUCKET", "kansli"),
+            "endpoint_url": os.environ.get("KANSLI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("KANSLI_S3_REGION") or None,
+            "access_key": os.environ.get("KANSLI_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("KANSLI_S3_SECRET_ACCESS_KEY", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -261,9 +286,25 @@ KANSLI_CALENDAR_DOMAIN = os.environ.get("KANSLI_CALENDAR_DOMAIN", "")
 # /tillganglighet/): an e-mail address; empty, each body's own website is named.
 KANSLI_ACCESSIBILITY_CONTACT = os.environ.get("KANSLI_ACCESSIBILITY_CONTACT", "")
 
-# Background tasks (Django's Tasks API, the django-tasks backport): webhook deliveries. The
-# database's queue by default, worked by `kansli db_worker`, so no other server is needed.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Redis, when REDIS_URL is given: Django's cache and the queue of background tasks. Without it the
+# cache is each process's own memory and the queue is the database's, so that the demo needs no
+# other server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# Background tasks (Django's Tasks API, the django-tasks backport): notices, webhooks and the
+# other work that must not hold a request. On Redis through RQ when REDIS_URL is given, worked by
+# `kansli rqworker --job-class django_tasks_rq.Job --with-scheduler`; otherwise the database's
+# queue, worked by `kansli db_worker`.
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+    if REDIS_URL
+    else {"BACKEND": "django_tasks_db.DatabaseBackend"}
+}
 # Webhooks (kansli.integrations): attempts before a delivery fails, the seconds to wait for a
 # subscriber's answer, and whether subscribers may be on private or loopback addresses (off:
 # Kansli must not be made to post into its own network).
