@@ -133,6 +133,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kansli.web.middleware.HeadAsGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -300,6 +301,8 @@ CACHES = {
 # `kansli rqworker --job-class django_tasks_rq.Job --with-scheduler`; otherwise the database's
 # queue, worked by `kansli db_worker`.
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+# The queue's state is read in the metrics (/metrics), not on django-rq's English admin pages.
+RQ_SHOW_ADMIN_LINK = False
 TASKS = {
     "default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
     if REDIS_URL

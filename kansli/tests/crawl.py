@@ -484,7 +484,7 @@ def readable(content: bytes, content_type: str) -> str:
 
 def _text(response: HttpResponse) -> str:
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    return readable(content, response.get("Content-Type", ""))
+    return readable(content, response.get("Content-Type", "")) if content else ""
 
 
 def contexts(world: World) -> list[dict[str, Any]]:
@@ -640,10 +640,12 @@ def client_of(persona: Persona) -> tuple[Client, Client]:
     return browser, Client(headers={"authorization": f"Bearer {key}"})
 
 
-def crawl(persona: Persona, world: World, reads: list[Route]) -> tuple[list[Fetched], set[str]]:
+def crawl(
+    persona: Persona, world: World, reads: list[Route], method: str = "get"
+) -> tuple[list[Fetched], set[str]]:
     """Every page and API read (`reads`, from `api_operations`) as the persona sees it, and
     the routes covered: those fetched, and the admin's pages of a model the world holds no
-    row of (there is nothing on them to leak)."""
+    row of (there is nothing on them to leak). Fetched with GET, or with `method`."""
     browser, api = client_of(persona)
     sets = contexts(world)
     fetched: list[Fetched] = []
@@ -656,11 +658,11 @@ def crawl(persona: Persona, world: World, reads: list[Route]) -> tuple[list[Fetc
         if admin_page and not urls:
             covered.add(route.name)
         for url in urls:
-            response = browser.get(url)
+            response = getattr(browser, method)(url)
             fetched.append(Fetched(route.name, url, response.status_code, _text(response)))
     for route in reads:
         for url in route.urls(sets):
-            response = api.get(url)
+            response = getattr(api, method)(url)
             fetched.append(Fetched(route.name, url, response.status_code, _text(response)))
     return fetched, covered | {entry.route for entry in fetched}
 

@@ -111,3 +111,22 @@ def test_every_secret_reaches_only_those_entitled_on_every_path(world: World) ->
     assert not unseen, "The entitled never saw (the crawl missed a path):\n" + "\n".join(unseen)
     missed = {route.name for route in [*pages(), *reads]} - routes - NOT_FETCHED.keys()
     assert not missed, f"Routes not crawled: {sorted(missed)}"
+
+
+def test_every_page_and_api_read_answers_head_as_it_answers_get(world: World) -> None:
+    """HEAD wherever GET (RFC 9110 9.3.2): a proxy's or a monitor's HEAD gets the status a GET
+    gets, never 405, and no body."""
+    reads, _writes = api_operations(Client())
+    got, _routes = crawl(Persona.SECRETARY, world, reads)
+    headed, _routes = crawl(Persona.SECRETARY, world, reads, method="head")
+    # The admin's pages of the latest event differ between the two: the crawl's reads log some.
+    statuses = {entry.url: entry.status for entry in got}
+    both = [entry for entry in headed if entry.url in statuses]
+    differ = [
+        f"{entry.route} {entry.url}: GET {statuses[entry.url]}, HEAD {entry.status}"
+        for entry in both
+        if entry.status != statuses[entry.url]
+    ]
+    assert len(both) > 0.95 * len(got) > 100
+    assert not differ, "HEAD is answered otherwise than GET:\n" + "\n".join(differ)
+    assert not [entry.url for entry in headed if entry.text.strip()]
