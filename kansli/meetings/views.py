@@ -792,7 +792,7 @@ def announcement_post(request: HttpRequest, body: str, meeting: int) -> HttpResp
         "meeting": meeting_,
         "form": form,
         "preview": preview,
-        "late": preview["posted_on"] > preview["latest"],
+        "late": today > legal_time.announcement_latest(selectors.meeting_day(meeting_)),
         "posted": meeting_.notices.filter(kind=Notice.Kind.ANNOUNCEMENT).first(),
     }
     return render(request, "meetings/announcement_form.html", context, status=status)
