@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "kansli.web",
     "kansli.demo",
     "kansli.bench",
+    "kansli.operations",
 ]
 
 MIDDLEWARE = [
