@@ -12,6 +12,7 @@ that the web page and the API use, and the case-list page rendered by its view.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import itertools
 import random
@@ -31,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
+from kansli.legal_time import is_weekday_for_deadlines
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services as registry
@@ -47,6 +49,11 @@ BODY = "bench"
 DOCUMENTS_PER_CASE = 4
 CHUNK = 25_000
 FIRST_YEAR = 2017
+# A case's documents come in over a few months: each after the one before by up to this many
+# working days.
+DOCUMENT_GAP = 25
+# Today is under way: it gets this share of an ordinary day's documents.
+TODAY_SHARE = 0.05
 
 ORGANS = (
     ("kf", Organization.Kind.COUNCIL, "Fullmäktige", "KF"),
@@ -138,6 +145,52 @@ class Words:
     def sentence(self, pattern: str, year: int) -> str:
         a, b = self.some(2)
         return pattern.format(a=a, b=b, year=year).capitalize()
+
+
+class Calendar:
+    """The registry's working days from 1 January of FIRST_YEAR to today, each with a weight:
+    registrations come on vardagar only, busier in recent years and on some days (a board's
+    mailing, the end of a term), and today has only the few of its first hours."""
+
+    def __init__(self, rng: random.Random, today: datetime.date) -> None:
+        first = datetime.date(FIRST_YEAR, 1, 1)
+        every = (first + datetime.timedelta(days=n) for n in range((today - first).days + 1))
+        self.days = [day for day in every if is_weekday_for_deadlines(day)]
+        span = max(1, len(self.days) - 1)
+        weights = []
+        for n, day in enumerate(self.days):
+            # Twice the documents at the end of the span as at its start; one day in twenty
+            # three times an ordinary day.
+            weight = (1 + n / span) * (3 if rng.random() < 0.05 else 1) * rng.uniform(0.5, 1.5)
+            weights.append(weight * TODAY_SHARE if day == today else weight)
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def some_day(self) -> int:
+        """The index of a day drawn by the days' weights."""
+        point = self.rng.random() * self.cumulative[-1]
+        return min(bisect.bisect_right(self.cumulative, point), len(self.days) - 1)
+
+    def case_days(self, count: int) -> list[int]:
+        """The days (indexes) of a case's documents, at most `count`: the first drawn by the
+        days' weights, each next one up to DOCUMENT_GAP working days after the one before. A
+        case opened lately has fewer: its later documents have not come yet."""
+        days = [self.some_day()]
+        today = len(self.days) - 1
+        while len(days) < count:
+            day = days[-1] + self.rng.randint(0, DOCUMENT_GAP)
+            if day > today or (day == today and self.rng.random() > TODAY_SHARE):
+                break
+            days.append(day)
+        return days
+
+    def registered_at(self, index: int, now: datetime.datetime) -> datetime.datetime:
+        """A moment in the office hours (08-17 local) of the day at `index`, never after
+        `now`."""
+        day = self.days[index]
+        opening = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))
+        moment = opening + datetime.timedelta(seconds=self.rng.randrange(9 * 3600))
+        return min(moment, now)
 
 
 def _bench_body() -> tuple[Body, list[Organization], list[Person]]:
@@ -254,6 +307,7 @@ def seed(
     wanted = max(0, documents - have)
     rng = random.Random(rng_seed + have)  # noqa: S311 - synthetic data, not security
     words = Words(rng)
+    calendar = Calendar(rng, timezone.localdate())
     big = wanted > 100_000 and connection.vendor == "postgresql"
     if big:
         _search_index(create=False)
@@ -263,7 +317,7 @@ def seed(
         size = min(CHUNK, wanted - chunk_start)
         with transaction.atomic():
             _unaudited()
-            made_cases += _seed_chunk(body, organs, officers, words, series, size)
+            made_cases += _seed_chunk(body, organs, officers, words, calendar, series, size)
         progress(f"{have + chunk_start + size:,} / {documents:,}")
     with transaction.atomic():
         for one in series.values():
@@ -286,6 +340,7 @@ def _seed_chunk(
     organs: list[Organization],
     officers: list[Person],
     words: Words,
+    calendar: Calendar,
     series: dict[tuple[int, int], NumberSeries],
     size: int,
 ) -> int:
@@ -296,9 +351,13 @@ def _seed_chunk(
     documents: list[Document] = []
     files: list[File] = []
     entries: list[SearchEntry] = []
-    current_year = timezone.localdate().year
     while len(documents) < size:
-        year = rng.randint(FIRST_YEAR, current_year)
+        # The case is opened on the day of its first document, which comes before the others.
+        days = calendar.case_days(
+            min(size - len(documents), rng.randint(1, 2 * DOCUMENTS_PER_CASE - 1))
+        )
+        opened = calendar.days[days[0]]
+        year = opened.year
         organ = rng.choice(organs)
         key = (organ.pk, year)
         if key not in series:
@@ -310,8 +369,6 @@ def _seed_chunk(
         number_series = series[key]
         sequence = number_series.next_number
         number_series.next_number += 1
-        opened = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
-        count = min(size - len(documents), rng.randint(1, 2 * DOCUMENTS_PER_CASE - 1))
         title = words.sentence(rng.choice(TITLES), year)
         case = Case(
             id=case_id,
@@ -323,10 +380,10 @@ def _seed_chunk(
             case_officer=rng.choice(officers),
             classification=f"{rng.randint(1, 9)}.{rng.randint(1, 9)}",
             opened_on=opened,
-            next_document_number=count + 1,
+            next_document_number=len(days) + 1,
         )
         cases.append(case)
-        for n in range(1, count + 1):
+        for n, day in enumerate(days, start=1):
             direction = rng.choice(Document.Direction.values)
             description = words.sentence(rng.choice(DESCRIPTIONS), year)
             document = Document(
@@ -335,8 +392,8 @@ def _seed_chunk(
                 sequence=n,
                 number=f"{case.number}-{n}",
                 direction=direction,
-                date=opened + datetime.timedelta(days=n),
-                registered_at=now,
+                date=calendar.days[day],
+                registered_at=calendar.registered_at(day, now),
                 counterpart="" if direction == "drawn_up" else f"Avsändare {rng.randrange(5000)}",
                 description=description,
                 case_officer=case.case_officer,
