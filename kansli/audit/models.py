@@ -53,7 +53,11 @@ class Event(models.Model):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelselogg")
         ordering = ["seq"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            # The latest event of a table (kansli.delegation.selectors.engine_version).
+            models.Index(fields=["object_type", "seq"], name="audit_event_type_seq"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_repr}"

@@ -2,24 +2,30 @@
 to it (may this actor decide this, which rules are in force, what may this person decide).
 
 An engine is built per body from its directory (who sits where, over time) and its orders,
-and kept in this process. Every write in Kansli is recorded in the audit chain in the same
-transaction, so the chain's head changes with each one: an engine built at another head is
-built anew, and no write to the organisation or the orders goes unseen.
+and kept in this process and in Django's cache, which the web and worker processes share (Redis
+in production). Every write in Kansli is recorded in the audit chain in the same transaction,
+so the latest event of each table the engine reads changes with each write to it: the hashes of
+those latest events are the engine's version, and an engine of another version is built anew.
+A write to any other table (a registration, a meeting) leaves the version as it was. The event
+hash, not its number, is the version: a number comes again after a rolled-back transaction, a
+hash does not (it covers the event's time).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import threading
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeVar
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from kansli.audit.models import ChainHead
+from kansli.audit.models import ChainHead, Event
 from kansli.delegation import engine, orderfile, reasons
 from kansli.delegation.mapping import to_engine
 from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
@@ -34,7 +40,24 @@ from kansli.organisation.models import (
 
 M = TypeVar("M", bound=Model)
 
-_engines: dict[int, tuple[str | None, engine.Engine]] = {}
+# The tables an engine is built from (`directory_of`, `orders_of` and `mapping.to_engine`).
+ENGINE_TABLES = (
+    "organisation.body",
+    "organisation.organization",
+    "organisation.position",
+    "organisation.person",
+    "organisation.appointment",
+    "organisation.membership",
+    "governance.governingdocument",
+    "delegation.delegationorder",
+    "delegation.decisiontype",
+    "delegation.delegationrule",
+    "delegation.duty",
+)
+# How long an engine stays in the shared cache unused; its version, not this, keeps it right.
+ENGINE_CACHE_SECONDS = 24 * 60 * 60
+
+_engines: dict[int, tuple[str, engine.Engine]] = {}
 _lock = threading.Lock()
 
 
@@ -112,15 +135,33 @@ def _build(body: Body) -> engine.Engine:
         ) from error
 
 
+def engine_version() -> str:
+    """The version of the engines: a digest of the latest event of each table they are built
+    from, in one query (each a backward walk of the index on the event's table and number)."""
+    latest = {
+        f"t{number}": Subquery(
+            Event.objects.filter(object_type=table).order_by("-seq").values("hash")[:1]
+        )
+        for number, table in enumerate(ENGINE_TABLES)
+    }
+    hashes = ChainHead.objects.filter(pk=1).annotate(**latest).values(*latest).first() or {}
+    return hashlib.sha256(repr(sorted(hashes.items())).encode()).hexdigest()
+
+
 def engine_for(*, body: Body) -> engine.Engine:
-    """The engine for the body's orders and organisation as they stand now."""
-    head = ChainHead.objects.filter(pk=1).values_list("hash", flat=True).first()
+    """The engine for the body's orders and organisation as they stand now: this process's,
+    else the shared cache's, else built (and shared)."""
+    version = engine_version()
     cached = _engines.get(body.pk)
-    if cached is not None and cached[0] == head:
+    if cached is not None and cached[0] == version:
         return cached[1]
+    key = f"delegation-engine:{body.pk}:{version}"
     with _lock:
-        built = _build(body)
-        _engines[body.pk] = (head, built)
+        built = cache.get(key)
+        if built is None:
+            built = _build(body)
+            cache.set(key, built, ENGINE_CACHE_SECONDS)
+        _engines[body.pk] = (version, built)
     return built
 
 
