@@ -138,3 +138,44 @@ def test_envint_refuses_a_value_that_is_not_an_integer(monkeypatch: pytest.Monke
 def test_envlist_splits_on_commas_and_drops_blanks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KANSLI_HOSTS", "a.se, b.se,,")
     assert envlist("KANSLI_HOSTS", []) == ["a.se", "b.se"]
+
+
+def test_production_keeps_database_connections_and_checks_them(
+    production: pytest.MonkeyPatch,
+) -> None:
+    database = read_settings()["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_redis_serves_the_cache_and_the_task_queue_when_given(
+    production: pytest.MonkeyPatch,
+) -> None:
+    production.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+    settings = read_settings()
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("RedisCache")
+    assert settings["TASKS"]["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+    assert settings["RQ_QUEUES"]["default"]["URL"] == "redis://127.0.0.1:6379/3"
+
+
+def test_without_redis_the_cache_is_local_and_the_queue_the_databases(
+    production: pytest.MonkeyPatch,
+) -> None:
+    production.delenv("REDIS_URL", raising=False)
+    settings = read_settings()
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert settings["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_the_storage_is_s3_only_when_asked_and_refuses_another_name(
+    production: pytest.MonkeyPatch,
+) -> None:
+    production.setenv("KANSLI_STORAGE", "s3")
+    production.setenv("KANSLI_S3_BUCKET", "kansli-arkiv")
+    storage = read_settings()["STORAGES"]["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "kansli-arkiv"
+    assert storage["OPTIONS"]["default_acl"] == "private"
+    production.setenv("KANSLI_STORAGE", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_STORAGE"):
+        read_settings()
