@@ -36,7 +36,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from kansli import pdf
+from kansli import generated, pdf
 from kansli.accounts.policy import Actor, User
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import decision_view
@@ -86,6 +86,13 @@ def notice_pdf(meeting: Meeting) -> bytes:
     return pdf.write(_render("meetings/pdf/notice.html", context))
 
 
+def notice_stored(meeting: Meeting) -> generated.Document:
+    """The notice as the meeting's page serves it: stored once per version (`generated`)."""
+    return _stored(
+        meeting, "kallelse", "meetings/pdf/notice.html", _agenda_context(meeting, PUBLIC)
+    )
+
+
 def members_packet(meeting: Meeting, user: Actor) -> bytes:
     """The notice and every attachment as `user` may read them: whole for the organ's members
     and substitutes and for the system (no user), as the registry shows them to anyone else."""
@@ -98,6 +105,19 @@ def public_packet(meeting: Meeting) -> bytes:
     """The notice and the attachments the public may see; a secret one only named, with its
     ground for secrecy."""
     return _packet(meeting, PUBLIC)
+
+
+def members_packet_stored(meeting: Meeting, user: Actor) -> generated.Document:
+    """The members' packet for `user` (`members_packet`), stored once per version: the version
+    is of what `user` reads, so one from whom a secret is masked never gets a whole one."""
+    whole = user is None or reads_packet_whole(user, meeting)
+    reader = WHOLE if user is None or whole else Reader(user)
+    return _packet_stored(meeting, reader, "ledamotshandlingar")
+
+
+def public_packet_stored(meeting: Meeting) -> generated.Document:
+    """The public packet (`public_packet`), stored once per version."""
+    return _packet_stored(meeting, PUBLIC, "handlingar")
 
 
 def minutes_pdf(
@@ -116,8 +136,12 @@ def minutes_pdf(
     Rendered once for each stored `version` (its number and the reason of a correction
     printed); before the minutes are sent for justering, a draft. Anything served after that
     is the stored file (`minutes_served`)."""
-    reader = PUBLIC if public else (WHOLE if user is None else Reader(user))
-    return _minutes(meeting, _paragraphs(meeting, reader), public=public, version=version)
+    paragraphs = _paragraphs(meeting, _minutes_reader(public=public, user=user))
+    return _minutes(meeting, paragraphs, public=public, version=version)
+
+
+def _minutes_reader(*, public: bool, user: Actor) -> Reader:
+    return PUBLIC if public else (WHOLE if user is None else Reader(user))
 
 
 def minutes_pdfs(meeting: Meeting, *, version: MinutesVersion) -> tuple[bytes, bytes]:
@@ -139,7 +163,14 @@ def _paragraphs(meeting: Meeting, reader: Reader) -> list[Paragraph]:
 def _minutes(
     meeting: Meeting, paragraphs: list[Paragraph], *, public: bool, version: MinutesVersion | None
 ) -> bytes:
-    context = {
+    context = _minutes_context(meeting, paragraphs, public=public, version=version)
+    return pdf.write(_render("meetings/pdf/minutes.html", context))
+
+
+def _minutes_context(
+    meeting: Meeting, paragraphs: list[Paragraph], *, public: bool, version: MinutesVersion | None
+) -> dict[str, Any]:
+    return {
         "meeting": meeting,
         "public": public,
         "version": version,
@@ -149,7 +180,6 @@ def _minutes(
         "signatures": _signatures(meeting),
         **_times(meeting, paragraphs),
     }
-    return pdf.write(_render("meetings/pdf/minutes.html", context))
 
 
 def extract_pdf(item: AgendaItem) -> bytes:
@@ -204,22 +234,26 @@ def _minute_items(meeting: Meeting) -> QuerySet[AgendaItem]:
     )
 
 
-def minutes_served(meeting: Meeting, *, public: bool, user: Actor = None) -> bytes:
+def minutes_served(meeting: Meeting, *, public: bool, user: Actor = None) -> generated.Document:
     """The minutes as every path serves them: once sent for justering, the newest stored
-    version (`minutes_file`); before that, the draft rendered now."""
+    version (`minutes_file`); before that, the draft (`minutes_pdf`), stored once per version
+    of what the reader reads."""
     version = minutes_version(meeting=meeting)
-    if version is None:
-        return minutes_pdf(meeting, public=public, user=user)
-    return minutes_file(version, public=public, user=user)
+    if version is not None:
+        return minutes_file(version, public=public, user=user)
+    paragraphs = _paragraphs(meeting, _minutes_reader(public=public, user=user))
+    context = _minutes_context(meeting, paragraphs, public=public, version=None)
+    return _stored(meeting, "protokollsutkast", "meetings/pdf/minutes.html", context)
 
 
-def minutes_file(version: MinutesVersion, *, public: bool, user: Actor = None) -> bytes:
+def minutes_file(version: MinutesVersion, *, public: bool, user: Actor = None) -> generated.Stored:
     """A stored version's file as it is: the full minutes to the system (no user) and to a
     user who reads every paragraph of them unmasked by the registry's visibility; the public
-    version to the public and to anyone from whom the registry hides a part."""
-    whole = not public and (user is None or _reads_minutes_whole(user, version.meeting))
-    with (version.file if whole else version.public_file).open("rb") as stored:
-        return stored.read()
+    version to the public and to anyone from whom the registry hides a part. Its version is
+    its SHA-256, which a signature changes."""
+    if not public and (user is None or _reads_minutes_whole(user, version.meeting)):
+        return generated.frozen(version.file, version.sha256)
+    return generated.frozen(version.public_file, version.public_sha256)
 
 
 def _reads_minutes_whole(user: User, meeting: Meeting) -> bool:
@@ -459,8 +493,38 @@ def _attachment(document: Document, reader: Reader) -> AttachmentEntry:
 # The packet
 
 
-def _packet(meeting: Meeting, reader: Reader) -> bytes:
+def _packet_stored(meeting: Meeting, reader: Reader, kind: str) -> generated.Document:
+    """The packet stored under the version of what it shows: its own pages' HTML before the
+    attachments are placed (the agenda, the items, each attachment's entry as the reader sees
+    it), whether each attachment's files are shown, and which files (by SHA-256), and the
+    language of the page numbers and bookmarks, which are added outside that HTML."""
     context = _agenda_context(meeting, reader)
+    files_shown = [
+        [
+            attachment.document.pk,
+            attachment.visible,
+            attachment.secrecy_reference,
+            [
+                [file.pk, file.sha256, file.content_type, file.original_name]
+                for file in (attachment.document.files.all() if attachment.visible else [])
+            ],
+        ]
+        for entry in context["items"]
+        for attachment in entry.attachments
+    ]
+    version = generated.digest(
+        _html("meetings/pdf/packet.html", context), files_shown, translation.get_language()
+    )
+    return generated.stored(_owner(meeting), kind, version, lambda: _packet_made(context))
+
+
+def _packet(meeting: Meeting, reader: Reader) -> bytes:
+    return _packet_made(_agenda_context(meeting, reader))[0]
+
+
+def _packet_made(context: dict[str, Any]) -> tuple[bytes, bool]:
+    """The packet, and whether it is whole: False when an office document could not be
+    converted (a time-out may pass), so that it is not stored as the packet's version."""
     items: list[ItemEntry] = context["items"]
     attachments = [attachment for entry in items for attachment in entry.attachments]
     with conversion.Converter() as converter:
@@ -468,8 +532,7 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
             for attachment in entry.attachments:
                 anchor = f"{entry.anchor}-document-{attachment.document.pk}"
                 _plan_attachment(attachment, anchor, converter)
-    for attachment in attachments:
-        _place_conversions(attachment)
+    whole = all([_place_conversions(attachment) for attachment in attachments])
     own = _render("meetings/pdf/packet.html", context)
     own_pdf = pypdf.PdfReader(io.BytesIO(pdf.write(own)))
     first_page = _anchor_pages(own)
@@ -497,7 +560,7 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
     writer.add_metadata({"/Title": own.metadata.title or ""})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return out.getvalue(), whole
 
 
 def _plan_attachment(
@@ -570,9 +633,10 @@ def _plan_content(
     _add_sheet(attachment, Sheet(anchor, name=name, text=text))
 
 
-def _place_conversions(attachment: AttachmentEntry) -> None:
+def _place_conversions(attachment: AttachmentEntry) -> bool:
     """Each converted office document in the place it holds: its PDF, or the page that says
-    why it could not be converted."""
+    why it could not be converted; whether every one was."""
+    placed = True
     for pending in attachment.conversions:
         try:
             reader = _pdf_reader(pending.converted.result())
@@ -580,6 +644,7 @@ def _place_conversions(attachment: AttachmentEntry) -> None:
         except conversion.ConversionError as error:
             reader, reason = None, str(error)
         if reader is None:
+            placed = False
             pending.sheet.text = _not_included(
                 attachment, pending.name, pending.content_type, reason
             )
@@ -587,6 +652,7 @@ def _place_conversions(attachment: AttachmentEntry) -> None:
             attachment.sheets.remove(pending.sheet)
             pending.part.anchor = ""
             pending.part.pdf = reader
+    return placed
 
 
 def _not_included(attachment: AttachmentEntry, name: str, content_type: str, reason: str) -> str:
@@ -778,6 +844,24 @@ def _signatures(meeting: Meeting) -> list[Signature]:
 def _render(template: str, context: dict[str, Any]) -> weasyprint.Document:
     """Render the template, in Swedish, into a WeasyPrint document; nothing is fetched from
     outside the document itself (data URIs only)."""
+    return pdf.render(_html(template, context))
+
+
+def _html(template: str, context: dict[str, Any]) -> str:
     with translation.override("sv"):
-        html = render_to_string(template, context)
-    return pdf.render(html)
+        return render_to_string(template, context)
+
+
+def _owner(meeting: Meeting) -> str:
+    return f"meetings/{meeting.pk}"
+
+
+def _stored(
+    meeting: Meeting, kind: str, template: str, context: dict[str, Any]
+) -> generated.Document:
+    """The document rendered from the template, stored under the version of its HTML, which
+    holds everything it shows."""
+    html = _html(template, context)
+    return generated.stored(
+        _owner(meeting), kind, generated.digest(html), lambda: (pdf.write(pdf.render(html)), True)
+    )

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kansli import legal_time
+from kansli import generated, legal_time
 from kansli.accounts.policy import Actor
 from kansli.decisions.models import AssignmentReport
 from kansli.decisions.selectors import execution_for_meeting
@@ -112,10 +112,6 @@ def _file(content: bytes, content_type: str, filename: str, *, inline: bool) -> 
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
-
-
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    return _file(content, "application/pdf", filename, inline=True)
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
@@ -515,15 +511,15 @@ class Download(NamedTuple):
 
     allowed: Callable[[Actor, Meeting], bool]
     refusal: Callable[[Body], PermissionDenied]
-    make: Callable[[Meeting, Actor], bytes]
+    make: Callable[[Meeting, Actor], generated.Document]
 
 
 DOWNLOADS = {
     "kallelse": Download(
-        may_read_members_packet, refuse_members_packet, lambda m, _user: packets.notice_pdf(m)
+        may_read_members_packet, refuse_members_packet, lambda m, _user: packets.notice_stored(m)
     ),
     "ledamotshandlingar": Download(
-        may_read_members_packet, refuse_members_packet, packets.members_packet
+        may_read_members_packet, refuse_members_packet, packets.members_packet_stored
     ),
     "protokoll": Download(
         may_read_full_minutes,
@@ -536,14 +532,15 @@ DOWNLOADS = {
 @require_GET
 def meeting_document(request: HttpRequest, body: str, meeting: int, document: str) -> HttpResponse:
     """The notice and the members' packet, for the secretaries and the organ's members; the
-    full minutes, for the secretaries."""
+    full minutes, for the secretaries: each stored once per version, served privately."""
     meeting_ = _meeting(body, meeting)
     download = DOWNLOADS.get(document)
     if download is None:
         raise Http404
     if not download.allowed(request.user, meeting_):
         raise download.refusal(meeting_.organization.body)
-    return _pdf(download.make(meeting_, request.user), f"{document}-{meeting_.pk}.pdf")
+    made = download.make(meeting_, request.user)
+    return generated.serve(request, made, f"{document}-{meeting_.pk}.pdf", public=False)
 
 
 # The public side: the anonymous user, through the registry's visibility
@@ -610,7 +607,8 @@ def _justering_shown(meeting: Meeting) -> dict[str, Any]:
 @require_GET
 def public_packet(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
     meeting_ = _published(body, meeting)
-    return _pdf(packets.public_packet(meeting_), f"handlingar-{meeting_.pk}.pdf")
+    packet = packets.public_packet_stored(meeting_)
+    return generated.serve(request, packet, f"handlingar-{meeting_.pk}.pdf", public=True)
 
 
 @login_not_required
@@ -619,7 +617,8 @@ def public_minutes(request: HttpRequest, body: str, meeting: int) -> HttpRespons
     meeting_ = _meeting(body, meeting)
     if meeting_.status != Meeting.Status.APPROVED:
         raise Http404(_("Protokollet är inte justerat."))
-    return _pdf(packets.minutes_served(meeting_, public=True), f"protokoll-{meeting_.pk}.pdf")
+    minutes = packets.minutes_served(meeting_, public=True)
+    return generated.serve(request, minutes, f"protokoll-{meeting_.pk}.pdf", public=True)
 
 
 @login_not_required
@@ -635,9 +634,10 @@ def item_extract(request: HttpRequest, body: str, meeting: int, item: int) -> Ht
     )
     if item_title(request.user, item_)[1]:
         raise Http404(_("Protokollsutdraget omfattas av sekretess."))
-    with item_.frozen_extract.file.open("rb") as stored:
-        content = stored.read()
-    return _pdf(content, f"protokollsutdrag-{meeting_.pk}-{item_.minute_number}.pdf")
+    extract = generated.frozen(item_.frozen_extract.file, item_.frozen_extract.sha256)
+    filename = f"protokollsutdrag-{meeting_.pk}-{item_.minute_number}.pdf"
+    public = not item_title(AnonymousUser(), item_)[1]
+    return generated.serve(request, extract, filename, public=public)
 
 
 def _board_links(body: Body) -> dict[str, str]:
@@ -1159,9 +1159,7 @@ def minutes_version(request: HttpRequest, body: str, meeting: int, number: int) 
     full = may_read_full_minutes(request.user, meeting_)
     if meeting_.status != Meeting.Status.APPROVED and not (signer or full):
         raise Http404(_("Protokollet är inte justerat."))
-    content = packets.minutes_file(
-        version,
-        public=not (signer or full),
-        user=None if signer else request.user,
-    )
-    return _pdf(content, f"protokoll-{meeting_.pk}-version-{version.number}.pdf")
+    public = not (signer or full)
+    stored = packets.minutes_file(version, public=public, user=None if signer else request.user)
+    filename = f"protokoll-{meeting_.pk}-version-{version.number}.pdf"
+    return generated.serve(request, stored, filename, public=public)

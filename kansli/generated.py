@@ -1,0 +1,126 @@
+"""Documents Kansli generates (the PDFs of a meeting), made once per version and kept in the
+default storage; and how any stored document is served: with its version as ETag, its
+storage time as Last-Modified, a 304 to a client that already holds it, and caching for the
+public only.
+
+A version is a digest of everything the document shows, computed before it is made: the HTML
+it is laid out from (the reader's view of the records already applied, so a masked title or a
+secret attachment changes it), the language of what is added outside that HTML, the registered
+files merged into it, and the versions of the code that lays it out and merges it. An edit
+that changes what the document shows changes the digest and so the stored name; no edit finds
+the stored file. The name holds the digest, not who asked: two readers whose views are the
+same read the same file, and a reader whose view differs (the public, a member, a secretary
+from whom a secret is masked) never reaches another's, because the digest differs with it.
+
+Stored versions are not removed when a newer one is made: they are a cache, and a client may
+still hold the older ETag. Removing the `generated/` folder is always safe.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models.fields.files import FieldFile
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+FOLDER = "generated"
+# What lays the documents out and merges them: a new version of either makes every document
+# anew. RECIPE names Kansli's own way of making them; change it when that changes without the
+# HTML changing (the merging, the stamping, the compression in kansli.pdf and packets).
+RECIPE = ("2026-12-04", metadata.version("weasyprint"), metadata.version("pypdf"))
+# How long a browser or proxy may serve a public document without asking again, in seconds:
+# short, as a packet changes while the agenda is prepared.
+PUBLIC_MAX_AGE = 60
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A document in the default storage, by name, with the digest of its version."""
+
+    name: str
+    digest: str
+
+    def read(self) -> bytes:
+        with default_storage.open(self.name, "rb") as stored:
+            return stored.read()
+
+    def modified(self) -> datetime.datetime:
+        return default_storage.get_modified_time(self.name)
+
+
+def frozen(file: FieldFile, sha256: str) -> Stored:
+    """A document stored once as it was fixed (approved minutes, a protokollsutdrag), in its
+    own field: its version is its SHA-256."""
+    return Stored(str(file), sha256)
+
+
+def digest(*inputs: object) -> str:
+    """The version of a document made from `inputs` (strings, numbers, lists of them)."""
+    text = json.dumps([RECIPE, *inputs], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+Document = Stored | bytes  # stored, or made for one request only (see `stored`)
+
+
+def stored(owner: str, kind: str, version: str, make: Callable[[], tuple[bytes, bool]]) -> Document:
+    """The document `kind` of `owner` (e.g. "meetings/12") in its `version`, made by `make` if
+    it is not stored yet. `make` returns the document and whether it is whole: one it could not
+    make whole (an attachment that failed to convert, which may work next time) is returned as
+    bytes, not stored, and made anew on the next request.
+
+    Two processes that make the same version at once both store it; the second copy goes."""
+    name = f"{FOLDER}/{owner}/{kind}-{version}.pdf"
+    if not default_storage.exists(name):
+        data, whole = make()
+        if not whole:
+            return data
+        saved = default_storage.save(name, ContentFile(data))
+        if saved != name:
+            default_storage.delete(saved)
+    return Stored(name, version)
+
+
+def content(document: Document) -> bytes:
+    return document if isinstance(document, bytes) else document.read()
+
+
+def serve(request: HttpRequest, document: Document, filename: str, *, public: bool) -> HttpResponse:
+    """The document as an inline PDF. A stored one carries its version as ETag and its storage
+    time as Last-Modified, and is answered 304 Not Modified when the request's If-None-Match
+    names that version (or, without one, its If-Modified-Since is not older). A public document
+    may be cached by anyone for a short while; any other only by the reader's own browser,
+    which asks again each time (a member's packet changes with the agenda, and what one reader
+    may see another may not). One made for this request only has no version, and nobody keeps
+    it."""
+    if isinstance(document, bytes):
+        response = _pdf(document, filename)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    etag = quote_etag(document.digest)
+    modified = int(document.modified().timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=modified) or _pdf(
+        document.read(), filename
+    )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    if public:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
