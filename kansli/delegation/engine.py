@@ -810,6 +810,20 @@ def _reference_problems(
             and delegate.kind not in DECIDING_ORGAN_KINDS
         ):
             problems.append(_non_delegable(("rules", i, "delegate"), decision_type, rule))
+        # KL 7 kap. 6 §: only a förvaltningschef, to whom the power was given, may pass it on.
+        if (
+            rule.subdelegation.allowed
+            and rule.delegate.kind in ("position", "head")
+            and not facts.heads_department(rule.delegate)
+        ):
+            problems.append(
+                _problem(
+                    ("rules", i, "subdelegation"),
+                    "subdelegation_by_non_department_head",
+                    delegate=rule.delegate.name,
+                    source=_KL_7_6,
+                )
+            )
         for j, scope in enumerate(rule.scope):
             for slug in (scope.organization, *scope.excluding):
                 if slug is not None and slug not in facts.organizations:
@@ -861,6 +875,15 @@ class _Facts:
         self.memberships_in = _grouped(directory.memberships, "organization")
         self.absences = _grouped(directory.absences, "person")
         self._resolved: dict[tuple[str, str], Party | None] = {}
+
+    def heads_department(self, party: Party) -> bool:
+        """Whether the party is a förvaltningschef: the post that heads a department
+        (förvaltning), or the head of one."""
+        headed = [party.slug] if party.kind == "head" else self.heads.get(party.slug, [])
+        return any(
+            slug in self.organizations and self.organizations[slug].kind == "department"
+            for slug in headed
+        )
 
     def _line(self, slug: str) -> tuple[str, ...]:
         """The organization and those above it, nearest first."""

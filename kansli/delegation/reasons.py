@@ -90,6 +90,10 @@ _SENTENCES: dict[str, Promise] = {
     "subdelegation_by_employee": gettext_lazy(
         "Bara en anställd delegat kan vidaredelegera beslutanderätten %(source)s."
     ),
+    "subdelegation_by_non_department_head": gettext_lazy(
+        "Bara en förvaltningschef kan vidaredelegera beslutanderätten %(source)s; "
+        "%(delegate)s är inte chef för en förvaltning."
+    ),
     "subdelegation_to_employees": gettext_lazy(
         "Vidaredelegering kan bara ges till anställda, inte till %(party)s."
     ),

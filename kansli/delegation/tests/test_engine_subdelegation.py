@@ -200,3 +200,25 @@ def test_the_director_passes_presentations_in_the_working_committee_to_a_case_of
         "arbetsutskottet (Kommundirektörsinstruktion 4.1.2)."
     )
     assert in_the_board.outcome == "denied"
+
+
+def test_only_a_forvaltningschef_can_pass_a_power_on():
+    """KL 7 kap. 6 §: the board may let a förvaltningschef pass a power on; a chief of staff,
+    who heads a staff unit and not a department, may not (a test order letting the chief of
+    the economy staff pass purchases on was imported cleanly before)."""
+    passing_on = order(rule(delegate=CHIEF, subdelegation=SubDelegation(allowed=True)))
+
+    with pytest.raises(OrderError) as refused:
+        Engine([vanersborg()], [passing_on])
+
+    assert (
+        "Bara en förvaltningschef kan vidaredelegera beslutanderätten (kommunallagen 7 kap. 6 §); "
+        "stabschefen för ekonomistaben är inte chef för en förvaltning."
+    ) in refusal(refused.value)
+
+
+def test_the_head_of_a_department_can_pass_a_power_on():
+    head = Party("head", "kommunstyrelseforvaltningen", "chefen för kommunstyrelseförvaltningen")
+    passing_on = order(rule(delegate=head, subdelegation=SubDelegation(allowed=True)))
+
+    assert Engine([vanersborg()], [passing_on])
