@@ -193,27 +193,29 @@ class Calendar:
         return min(moment, now)
 
 
-def _bench_body() -> tuple[Body, list[Organization], list[Person]]:
-    """The synthetic body with its organs and officers, made through the services once."""
-    body = Body.objects.filter(slug=BODY).first() or organisation.body_create(
-        actor=None, slug=BODY, name="Syntetiska kommunen", kind=Body.Kind.MUNICIPALITY
+def bench_body(
+    slug: str = BODY, name: str = "Syntetiska kommunen", officers: int = 20
+) -> tuple[Body, list[Organization], list[Person]]:
+    """A synthetic body with its organs and officers, made through the services once."""
+    body = Body.objects.filter(slug=slug).first() or organisation.body_create(
+        actor=None, slug=slug, name=name, kind=Body.Kind.MUNICIPALITY
     )
     organs = []
-    for slug, kind, name, short in ORGANS:
+    for organ_slug, kind, organ_name, short in ORGANS:
         organs.append(
-            body.organizations.filter(slug=slug).first()
+            body.organizations.filter(slug=organ_slug).first()
             or organisation.organization_create(
-                actor=None, body=body, kind=kind, slug=slug, name=name, short_name=short
+                actor=None, body=body, kind=kind, slug=organ_slug, name=organ_name, short_name=short
             )
         )
-    officers = list(body.persons.order_by("pk")[:20])
-    for n in range(len(officers), 20):
-        officers.append(
+    people = list(body.persons.order_by("pk")[:officers])
+    for n in range(len(people), officers):
+        people.append(
             organisation.person_create(
                 actor=None, body=body, given_name=f"Handläggare{n}", family_name="Bänk"
             )
         )
-    return body, organs, officers
+    return body, organs, people
 
 
 def _next_id(model: type[models.Model]) -> int:
@@ -297,12 +299,18 @@ def _unaudited() -> None:
 
 
 def seed(
-    *, documents: int, rng_seed: int = 0, progress: Callable[[str], None] = print
+    *,
+    documents: int,
+    rng_seed: int = 0,
+    progress: Callable[[str], None] = print,
+    made: tuple[Body, list[Organization], list[Person]] | None = None,
+    analyze: bool = True,
 ) -> SeedResult:
-    """Top the synthetic body up to `documents` documents, about four to a case, spread over
-    the years since 2017 and the body's organs; a fifth with a PDF's text to search."""
+    """Top the synthetic body (`made`, or the bench body) up to `documents` documents, about
+    four to a case, spread over the working days since 2017 and the body's organs; a fifth with
+    a PDF's text to search. `analyze` refreshes PostgreSQL's statistics after."""
     started = time.perf_counter()
-    body, organs, officers = _bench_body()
+    body, organs, officers = made or bench_body()
     have = Document.objects.filter(case__organization__body=body).count()
     wanted = max(0, documents - have)
     rng = random.Random(rng_seed + have)  # noqa: S311 - synthetic data, not security
@@ -329,7 +337,7 @@ def seed(
                 cursor.execute(sql)
     if big:
         _search_index(create=True)
-    if connection.vendor == "postgresql":
+    if analyze and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return SeedResult(wanted, made_cases, time.perf_counter() - started)
@@ -450,6 +458,39 @@ def _seed_chunk(
     return len(cases)
 
 
+OTHER_OFFICERS = 5
+
+
+def other_slug(n: int) -> str:
+    return f"{BODY}-{n:03d}"
+
+
+def seed_bodies(
+    *, bodies: int, documents_per_body: int, progress: Callable[[str], None] = print
+) -> int:
+    """Top the installation up to `bodies` synthetic bodies besides the bench body, each with
+    its organs, officers and `documents_per_body` documents; the number made."""
+    made = 0
+    for n in range(1, bodies + 1):
+        slug = other_slug(n)
+        if Body.objects.filter(slug=slug).exists():
+            continue
+        seed(
+            documents=documents_per_body,
+            rng_seed=n,
+            progress=lambda _line: None,
+            made=bench_body(slug, f"Syntetiska kommun {n}", OTHER_OFFICERS),
+            analyze=False,
+        )
+        made += 1
+        if n % 25 == 0:
+            progress(f"{n} / {bodies}")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return made
+
+
 @dataclass(frozen=True)
 class Timing:
     label: str
@@ -464,7 +505,7 @@ class Timing:
         )
 
 
-def _timed(label: str, runs: Iterable[Callable[[], object]]) -> Timing:
+def timed(label: str, runs: Iterable[Callable[[], object]]) -> Timing:
     samples = []
     for run in runs:
         started = time.perf_counter()
@@ -473,7 +514,7 @@ def _timed(label: str, runs: Iterable[Callable[[], object]]) -> Timing:
     return Timing(label, samples)
 
 
-def _bench_user(body: Body, username: str, role: Role | None = None) -> User:
+def bench_user(body: Body, username: str, role: Role | None = None) -> User:
     """A user of the bench body with the role, made on first use for an officer who has no
     user yet."""
     user = User.objects.filter(username=username).first()
@@ -637,22 +678,22 @@ def bench_registry(
     body = Body.objects.get(slug=BODY)
     # Searches and pages as a case officer (staff, not seeing through secrecy); registrations
     # as a registrar, who may register.
-    user = _bench_user(body, "bank-handlaggare")
-    registrar = _bench_user(body, "bank-registrator", Role.REGISTRAR)
+    user = bench_user(body, "bank-handlaggare")
+    registrar = bench_user(body, "bank-registrator", Role.REGISTRAR)
     documents = Document.objects.filter(case__organization__body=body).count()
     queries = list(two_word_queries(body=body, count=searches, rng=rng))
     filters = SearchFilters(body=body)
-    search_timing = _timed(
+    search_timing = timed(
         "Sökning, två ord",
         [partial(search, user=user, query=q, filters=filters) for q in queries],
     )
     mix = filter_mix(body=body, rng=rng)
-    filtered = _timed(
+    filtered = timed(
         "Sökning, två ord med ett filter (organ, år, datum, riktning, klassificering, "
         "sekretess i tur)",
         [partial(search, user=user, query=q, filters=next(mix)) for q in queries],
     )
-    common = _timed(
+    common = timed(
         "Sökning, vanligt ordpar utan och med varje filter",
         [
             partial(search, user=user, query=pair, filters=each)
@@ -663,7 +704,7 @@ def bench_registry(
     per_filter = []
     for name, make in filter_kinds(body):
         per_filter.append(
-            _timed(
+            timed(
                 f"Sökning, två ord, filter {name}",
                 [
                     partial(search, user=user, query=q, filters=make(rng))
@@ -672,7 +713,7 @@ def bench_registry(
             )
         )
         per_filter.append(
-            _timed(
+            timed(
                 f"Sökning, vanligt ordpar, filter {name}",
                 [
                     partial(search, user=user, query=pair, filters=make(rng))
@@ -693,8 +734,8 @@ def bench_registry(
 
         return render
 
-    first = _timed("Ärendelistan, första sidan", [page(None)] * pages)
-    deep = _timed("Ärendelistan, en sida mitt i", [page(deep_after)] * pages)
+    first = timed("Ärendelistan, första sidan", [page(None)] * pages)
+    deep = timed("Ärendelistan, en sida mitt i", [page(deep_after)] * pages)
     # A server runs without DEBUG, whose log of every query would be measured too.
     with override_settings(DEBUG=False):
         single = registrations_one_at_a_time(
@@ -721,6 +762,13 @@ def add_registry_commands(sub: Any) -> None:
     """`kansli bench seed` and `kansli bench registry`, as subcommands of `kansli bench`."""
     seeding = sub.add_parser("seed", help=_("Bygg den syntetiska kommunen med N handlingar."))
     seeding.add_argument("--documents", type=int, required=True, help=_("Antal handlingar."))
+    seeding.add_argument("--bodies", type=int, default=0, help=_("Antal andra kommuner att bygga."))
+    seeding.add_argument(
+        "--documents-per-body",
+        type=int,
+        default=1_000,
+        help=_("Antal handlingar i varje annan kommun."),
+    )
     measuring = sub.add_parser(
         "registry", help=_("Registreringar/s, sökning p50/p95 och ärendelistans svarstid.")
     )
@@ -739,6 +787,13 @@ def handle_registry_command(stdout: Any, options: dict[str, Any]) -> bool:
     if options["subcommand"] == "seed":
         result = seed(documents=options["documents"], progress=stdout.write)
         stdout.write(str(result))
+        if options["bodies"]:
+            made = seed_bodies(
+                bodies=options["bodies"],
+                documents_per_body=options["documents_per_body"],
+                progress=stdout.write,
+            )
+            stdout.write(_("%(made)d andra kommuner byggda.") % {"made": made})
         return True
     if options["subcommand"] == "registry":
         stdout.write(
