@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_rq",
     "django_tasks_rq",
+    "health_check",
+    "django_prometheus",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
@@ -133,6 +135,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: the metrics time the whole request (kansli.observability).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id for every log line that follows, and the request's own line.
+    "kansli.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kansli.web.middleware.HeadAsGetMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -149,6 +155,7 @@ MIDDLEWARE = [
     "kansli.accounts.middleware.SessionLimitsMiddleware",
     "kansli.accounts.middleware.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "kansli.urls"
@@ -369,9 +376,54 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kansli@localhost")
 
+# Logs (docs/observability.md): one JSON object a line when KANSLI_LOG_FORMAT is "json" (the
+# default outside development), plain text otherwise; every line names its request id.
+KANSLI_LOG_FORMAT = os.environ.get("KANSLI_LOG_FORMAT", "text" if DEBUG else "json")
+if KANSLI_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(
+        f'KANSLI_LOG_FORMAT must be "json" or "text", not {KANSLI_LOG_FORMAT!r}'
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "kansli.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "kansli.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": KANSLI_LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers give way to the root's: its mail_admins would mail a traceback
+        # with the request and the frames' local variables.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # The development server's request lines carry the query string (search terms);
+        # kansli.request logs every request without it.
+        "django.server": {"handlers": [], "propagate": False},
+        # At DEBUG these write SQL with its parameters and the context of a template: the
+        # content of the records. Never lower, whatever LOG_LEVEL says.
+        "django.db.backends": {"level": "INFO"},
+        "django.template": {"level": "INFO"},
+    },
 }
+
+# Health and metrics (kansli.observability, docs/observability.md). /metrics answers the
+# addresses in KANSLI_METRICS_ALLOWED_IPS when reached directly (not through a proxy), and a
+# request with `Authorization: Bearer <KANSLI_METRICS_TOKEN>`; anyone else gets 404.
+KANSLI_METRICS_ALLOWED_IPS = envlist("KANSLI_METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+KANSLI_METRICS_TOKEN = os.environ.get("KANSLI_METRICS_TOKEN", "")
+# The probes and the scraper speak plain HTTP to the web server itself, behind the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+PROMETHEUS_EXPORT_MIGRATIONS = False
+# The database's queries counted and timed (django_db_* metrics) by django-prometheus' wrappers
+# of Django's own engines.
+DATABASES["default"]["ENGINE"] = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+}.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, register_converter
 from django.views.i18n import set_language
 
+from kansli import observability
 from kansli.api import api
 from kansli.bounds import TextConverter, YearConverter
 
@@ -13,6 +14,10 @@ register_converter(YearConverter, "year")
 register_converter(TextConverter, "text")
 
 urlpatterns = [
+    # The operator's: liveness, readiness and metrics (kansli.observability).
+    path("healthz", observability.healthz, name="healthz"),
+    path("readyz", observability.readyz, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
     # Before the web pages: "admin/organisation/person/" would otherwise match
     # "<body>/organisation/<organization>/".
     path("admin/", admin.site.urls),
