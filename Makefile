@@ -5,6 +5,10 @@
 #   make bench-registry - registrations, search and the case list at scale (docs/benchmarks.md)
 #   make bench-meetings - justering of 40 § and a packet of 20 DOCX attachments (docs/benchmarks.md)
 #   make house - draw the apps and the imports between them (docs/house.svg, docs/architecture.md)
+#   make serve - production on this machine: gunicorn on 127.0.0.1:$(PORT) and the task worker
+#                (SECRET_KEY, KANSLI_AUDIT_KEY, ALLOWED_HOSTS, DATABASE_URL set; docs/operations.md)
+#   make worker - the task worker alone, for a worker server
+#   make smoke - make serve on PostgreSQL and Redis, then sign in, send a notice, check /readyz
 
 PYTHON ?= python3
 UV_VERSION := 0.13.9
@@ -15,7 +19,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test suite install messages locale-deps browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
+.PHONY: serve worker serve-settings smoke demo test suite install messages locale-deps browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -41,6 +45,47 @@ demo: install pdf-deps search-deps
 	DEBUG=1 $(BIN)/kansli loaddemo
 	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
 	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
+
+# Production on this machine (docs/operations.md): the settings checked, the static files
+# collected (the manifest's storage answers 500 on every page without them), the database
+# migrated, then gunicorn and the task worker as one group: Ctrl-C, or either one stopping,
+# stops both. gunicorn's rule for its workers: two per core and one more.
+WEB_WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
+WEB_TIMEOUT ?= 120
+WEB_GRACEFUL_TIMEOUT ?= 30
+SERVE_NEEDS := SECRET_KEY KANSLI_AUDIT_KEY ALLOWED_HOSTS DATABASE_URL
+# The task worker: RQ on Redis when REDIS_URL is set, otherwise the queue in the database.
+WORKER_COMMAND = $(if $(REDIS_URL),$(BIN)/kansli rqworker --job-class django_tasks_rq.Job \
+	--with-scheduler default,$(BIN)/kansli db_worker)
+
+serve-settings: install
+	@missing=""; for name in $(SERVE_NEEDS); do \
+		printenv $$name >/dev/null || missing="$$missing $$name"; done; \
+	test -z "$$missing" || { echo "make serve: set$$missing in the environment" \
+		"(production settings, docs/operations.md)" >&2; exit 1; }
+	@test -z "$$DEBUG" || { echo "make serve: unset DEBUG (production settings)" >&2; exit 1; }
+	@error=$$($(BIN)/python -c "import kansli.settings" 2>&1) || { \
+		echo "make serve: $$(printf '%s\n' "$$error" | tail -n 1)" >&2; exit 1; }
+
+serve: SHELL := /bin/bash
+serve: serve-settings pdf-deps search-deps
+	$(BIN)/kansli collectstatic --noinput --verbosity 0
+	$(BIN)/kansli migrate --noinput
+	@echo "Kansli runs on http://127.0.0.1:$(PORT)/ with $(WEB_WORKERS) workers (Ctrl-C stops it)"
+	@$(WORKER_COMMAND) & worker=$$!; \
+	$(BIN)/gunicorn kansli.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) \
+		--timeout $(WEB_TIMEOUT) --graceful-timeout $(WEB_GRACEFUL_TIMEOUT) \
+		--access-logfile - --no-control-socket & web=$$!; \
+	trap 'kill -TERM $$web $$worker 2>/dev/null' INT TERM; \
+	wait -n $$web $$worker; status=$$?; \
+	kill -TERM $$web $$worker 2>/dev/null; wait; exit $$status
+
+worker: serve-settings pdf-deps search-deps
+	$(WORKER_COMMAND)
+
+# The production smoke run of CI (.ci/run): DATABASE_URL (PostgreSQL) and REDIS_URL given.
+smoke: install
+	$(BIN)/python tests/smoke/run.py
 
 # WeasyPrint renders the PDFs with Pango and needs a font; LibreOffice without its user
 # interface makes the packets' DOCX, ODT, XLSX, ODS and PPTX attachments PDFs (kansli/meetings/
