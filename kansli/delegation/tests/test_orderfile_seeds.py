@@ -61,11 +61,12 @@ def test_each_seed_is_an_order_of_its_body_and_document(body, document):
 
 
 def directory_of(spec: BodySpec) -> engine.Directory:
+    heads = {post.organization: post.slug for post in spec.posts if post.heads}
     return engine.Directory(
         body=spec.slug,
         name=spec.name,
         organizations=tuple(
-            engine.Organization(org.slug, org.kind, org.name, org.parent)
+            engine.Organization(org.slug, org.kind, org.name, org.parent, heads.get(org.slug))
             for org in spec.organizations
         ),
         positions=tuple(
