@@ -37,6 +37,15 @@ def test_2_1_goals_and_budgets_are_for_the_committee_not_the_director(engine):
     assert [(b.section, b.rule) for b in committee.basis] == [("2.1", "2.1 a")]
 
 
+def test_2_1_goals_and_budgets_are_the_councils_too_for_every_committee(engine):
+    verdict = ask(
+        engine, "vanersborg", "organization:kf", "mal-och-ramar", concerning="socialnamnden"
+    )
+
+    assert verdict.outcome == "allowed"
+    assert [(b.section, b.rule) for b in verdict.basis] == [("2.1", "2.1 a")]
+
+
 def test_2_1_the_political_organisation_is_for_the_council(engine):
     verdict = ask(engine, "vanersborg", "organization:kf", "politisk-organisation")
 
