@@ -29,6 +29,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
@@ -40,6 +41,9 @@ RECIPE = ("2026-12-04", metadata.version("weasyprint"), metadata.version("pypdf"
 # How long a browser or proxy may serve a public document without asking again, in seconds:
 # short, as a packet changes while the agenda is prepared.
 PUBLIC_MAX_AGE = 60
+# How long a document that could not be made whole is served before it is made again.
+RETRY = datetime.timedelta(minutes=10)
+PARTIAL = "ofullstandig"
 
 
 @dataclass(frozen=True)
@@ -69,43 +73,36 @@ def digest(*inputs: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-Document = Stored | bytes  # stored, or made for one request only (see `stored`)
-
-
-def stored(owner: str, kind: str, version: str, make: Callable[[], tuple[bytes, bool]]) -> Document:
+def stored(owner: str, kind: str, version: str, make: Callable[[], tuple[bytes, bool]]) -> Stored:
     """The document `kind` of `owner` (e.g. "meetings/12") in its `version`, made by `make` if
     it is not stored yet. `make` returns the document and whether it is whole: one it could not
-    make whole (an attachment that failed to convert, which may work next time) is returned as
-    bytes, not stored, and made anew on the next request.
+    make whole (an attachment LibreOffice failed to convert, which may work the next time) is
+    kept under a version of its own until the current stretch of `RETRY` ends, then made again.
 
     Two processes that make the same version at once both store it; the second copy goes."""
     name = f"{FOLDER}/{owner}/{kind}-{version}.pdf"
-    if not default_storage.exists(name):
-        data, whole = make()
-        if not whole:
-            return data
-        saved = default_storage.save(name, ContentFile(data))
-        if saved != name:
-            default_storage.delete(saved)
-    return Stored(name, version)
+    if default_storage.exists(name):
+        return Stored(name, version)
+    # The partial one of this RETRY-long stretch of time, on the clock the rest of Kansli reads.
+    stretch = int(timezone.now().timestamp() // RETRY.total_seconds())
+    partial_version = f"{version}-{PARTIAL}-{stretch}"
+    partial = Stored(f"{FOLDER}/{owner}/{kind}-{partial_version}.pdf", partial_version)
+    if default_storage.exists(partial.name):
+        return partial
+    data, whole = make()
+    made = Stored(name, version) if whole else partial
+    saved = default_storage.save(made.name, ContentFile(data))
+    if saved != made.name:
+        default_storage.delete(saved)
+    return made
 
 
-def content(document: Document) -> bytes:
-    return document if isinstance(document, bytes) else document.read()
-
-
-def serve(request: HttpRequest, document: Document, filename: str, *, public: bool) -> HttpResponse:
-    """The document as an inline PDF. A stored one carries its version as ETag and its storage
-    time as Last-Modified, and is answered 304 Not Modified when the request's If-None-Match
-    names that version (or, without one, its If-Modified-Since is not older). A public document
-    may be cached by anyone for a short while; any other only by the reader's own browser,
-    which asks again each time (a member's packet changes with the agenda, and what one reader
-    may see another may not). One made for this request only has no version, and nobody keeps
-    it."""
-    if isinstance(document, bytes):
-        response = _pdf(document, filename)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+def serve(request: HttpRequest, document: Stored, filename: str, *, public: bool) -> HttpResponse:
+    """The document as an inline PDF with its version as ETag and its storage time as
+    Last-Modified, or 304 Not Modified when the request's If-None-Match names that version (or,
+    without one, its If-Modified-Since is not older). A public document may be cached by anyone
+    for a short while; any other only by the reader's own browser, which asks again each time
+    (a member's packet changes with the agenda, and what one reader may see another may not)."""
     etag = quote_etag(document.digest)
     modified = int(document.modified().timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=modified) or _pdf(

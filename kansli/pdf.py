@@ -125,3 +125,12 @@ def stamp_page_numbers(writer: pypdf.PdfWriter, label: Callable[[int, int], str]
     overlay = pypdf.PdfReader(io.BytesIO(render(html).write_pdf()))
     for page, stamp in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(stamp, over=True)
+        # Merging writes the page's joined content uncompressed: a packet of merged
+        # attachments grew eightfold (9.4 MB where the attachments made 1.2 MB).
+        page.compress_content_streams()
+
+
+def compact(writer: pypdf.PdfWriter) -> None:
+    """Write each object once however many merged parts brought it (the same font or image in
+    many attachments, the stamp's font on every page), and leave out what nothing refers to."""
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)

@@ -86,7 +86,7 @@ def notice_pdf(meeting: Meeting) -> bytes:
     return pdf.write(_render("meetings/pdf/notice.html", context))
 
 
-def notice_stored(meeting: Meeting) -> generated.Document:
+def notice_stored(meeting: Meeting) -> generated.Stored:
     """The notice as the meeting's page serves it: stored once per version (`generated`)."""
     return _stored(
         meeting, "kallelse", "meetings/pdf/notice.html", _agenda_context(meeting, PUBLIC)
@@ -107,7 +107,7 @@ def public_packet(meeting: Meeting) -> bytes:
     return _packet(meeting, PUBLIC)
 
 
-def members_packet_stored(meeting: Meeting, user: Actor) -> generated.Document:
+def members_packet_stored(meeting: Meeting, user: Actor) -> generated.Stored:
     """The members' packet for `user` (`members_packet`), stored once per version: the version
     is of what `user` reads, so one from whom a secret is masked never gets a whole one."""
     whole = user is None or reads_packet_whole(user, meeting)
@@ -115,7 +115,7 @@ def members_packet_stored(meeting: Meeting, user: Actor) -> generated.Document:
     return _packet_stored(meeting, reader, "ledamotshandlingar")
 
 
-def public_packet_stored(meeting: Meeting) -> generated.Document:
+def public_packet_stored(meeting: Meeting) -> generated.Stored:
     """The public packet (`public_packet`), stored once per version."""
     return _packet_stored(meeting, PUBLIC, "handlingar")
 
@@ -234,7 +234,7 @@ def _minute_items(meeting: Meeting) -> QuerySet[AgendaItem]:
     )
 
 
-def minutes_served(meeting: Meeting, *, public: bool, user: Actor = None) -> generated.Document:
+def minutes_served(meeting: Meeting, *, public: bool, user: Actor = None) -> generated.Stored:
     """The minutes as every path serves them: once sent for justering, the newest stored
     version (`minutes_file`); before that, the draft (`minutes_pdf`), stored once per version
     of what the reader reads."""
@@ -493,7 +493,7 @@ def _attachment(document: Document, reader: Reader) -> AttachmentEntry:
 # The packet
 
 
-def _packet_stored(meeting: Meeting, reader: Reader, kind: str) -> generated.Document:
+def _packet_stored(meeting: Meeting, reader: Reader, kind: str) -> generated.Stored:
     """The packet stored under the version of what it shows: its own pages' HTML before the
     attachments are placed (the agenda, the items, each attachment's entry as the reader sees
     it), whether each attachment's files are shown, and which files (by SHA-256), and the
@@ -524,7 +524,7 @@ def _packet(meeting: Meeting, reader: Reader) -> bytes:
 
 def _packet_made(context: dict[str, Any]) -> tuple[bytes, bool]:
     """The packet, and whether it is whole: False when an office document could not be
-    converted (a time-out may pass), so that it is not stored as the packet's version."""
+    converted (a time-out may pass), so that it is made again a while later."""
     items: list[ItemEntry] = context["items"]
     attachments = [attachment for entry in items for attachment in entry.attachments]
     with conversion.Converter() as converter:
@@ -558,6 +558,7 @@ def _packet_made(context: dict[str, Any]) -> tuple[bytes, bool]:
     pdf.stamp_page_numbers(writer, _page_label)
     pdf.archival(writer, own_pdf)
     writer.add_metadata({"/Title": own.metadata.title or ""})
+    pdf.compact(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), whole
@@ -858,7 +859,7 @@ def _owner(meeting: Meeting) -> str:
 
 def _stored(
     meeting: Meeting, kind: str, template: str, context: dict[str, Any]
-) -> generated.Document:
+) -> generated.Stored:
     """The document rendered from the template, stored under the version of its HTML, which
     holds everything it shows."""
     html = _html(template, context)
