@@ -6,9 +6,11 @@ process carries the rule is due once N years have passed since it was closed, wi
 document of it that has no rule of its own; a document with a rule of its own follows that
 rule, counted from its case's closing too, and is kept when its rule preserves it. The
 disposal is decided as a gallringsbeslut registered in the register, in a case of its own.
-What is decided goes: the documents' files and the text read from them, removed from storage
-and from the search. The registrations stay in the register, and the disposal keeps its items:
-the number, title and date of each case and document that went, each in the event log.
+What is decided goes: the documents' files and the text read from them, removed from the
+search with the decision and from storage by a background task once it has committed
+(`kansli.registry.tasks.disposal_files_remove`, tried again until every file is gone). The
+registrations stay in the register, and the disposal keeps its items: the number, title and
+date of each case and document that went, each in the event log.
 """
 
 import datetime
@@ -16,7 +18,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -36,7 +37,10 @@ from kansli.registry.models import (
     masked_text,
 )
 from kansli.registry.services import case_close, case_open, document_register
+from kansli.registry.tasks import disposal_files_remove
 from kansli.search.index import index_documents
+from kansli.web.models import TaskRun
+from kansli.web.progress import run_start
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -101,19 +105,26 @@ def all_due(*, body: Body, on: datetime.date) -> list[Due]:
     return [due(rule=rule, on=on) for rule in disposal_rules(body=body)]
 
 
+@dataclass(frozen=True)
+class Decided:
+    disposal: Disposal
+    # The removal of the stored files, a task the decider follows; none if no file goes.
+    removal: TaskRun | None
+
+
 def disposal_decide(
     *,
     actor: Actor,
     rule: RetentionRule,
     organization: Organization | None = None,
     on: datetime.date | None = None,
-) -> Disposal:
+) -> Decided:
     """Decide the disposal of what the rule has due today, and carry it out.
 
     The gallringsbeslut is registered as a drawn-up document in a case of its own, opened in the
     given organization (the body's executive board, the archive authority, if none) and closed
-    with the decision. The files of the documents that go are removed from storage once the
-    transaction has committed, so that a failed disposal removes nothing."""
+    with the decision. The files of the documents that go are removed from storage by a task
+    queued once the transaction has committed, so that a failed disposal removes nothing."""
     body = rule.body
     policy.require_dispose(actor, body=body)
     on = on or timezone.localdate()
@@ -143,8 +154,8 @@ def disposal_decide(
         files = list(File.objects.filter(document__in=found.documents).order_by("pk"))
         counts = Counter(file.document_id for file in files)
         audit.create_many(actor=actor, instances=_items(disposal, found, counts))
-        _remove_content(actor, found.documents, files)
-    return disposal
+        removal = _remove_content(actor, disposal, found.documents, files)
+    return Decided(disposal, removal)
 
 
 def _archive_authority(body: Body) -> Organization:
@@ -217,17 +228,22 @@ def _items(disposal: Disposal, found: Due, files: Counter[int]) -> list[Disposed
     return cases + documents
 
 
-def _remove_content(actor: Actor, documents: list[Document], files: list[File]) -> None:
+def _remove_content(
+    actor: Actor, disposal: Disposal, documents: list[Document], files: list[File]
+) -> TaskRun | None:
     for file in files:
         audit.delete(actor=actor, instance=file)
-    names = [file.storage_name for file in files]
-    transaction.on_commit(lambda: _delete_stored(names))
     index_documents(documents)
-
-
-def _delete_stored(names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
+    if not files:
+        return None
+    return run_start(
+        user=actor,
+        title=_("Gallring %(decision)s: filerna tas bort") % {"decision": disposal.decision.number},
+        task=disposal_files_remove,
+        disposal=disposal.pk,
+        names=[file.storage_name for file in files],
+        total=len(files),
+    )
 
 
 @dataclass(frozen=True)

@@ -40,17 +40,20 @@ def disposal_overview(request: HttpRequest, body: str) -> HttpResponse:
             status = 422
         else:
             try:
-                disposal = disposal_decide(actor=request.user, rule=rule)
+                decided = disposal_decide(actor=request.user, rule=rule)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 status = 409
             else:
                 messages.success(
                     request,
-                    _("Gallringen är beslutad och genomförd: beslut %(number)s.")
-                    % {"number": disposal.decision.number},
+                    _("Gallringen är beslutad: beslut %(number)s.")
+                    % {"number": decided.disposal.decision.number},
                 )
-                return redirect("registry:disposal_record", body_.slug, disposal.pk)
+                # The files go in the background: the decider follows their removal.
+                if decided.removal is not None:
+                    return redirect("web:task_progress", decided.removal.pk)
+                return redirect("registry:disposal_record", body_.slug, decided.disposal.pk)
     context = {
         "body": body_,
         "due": all_due(body=body_, on=timezone.localdate()),

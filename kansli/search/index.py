@@ -6,7 +6,7 @@ like a file's extracted text, and is not written to the event log.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
@@ -75,3 +75,25 @@ def index_documents(
 def index_case(case: Case) -> None:
     """Rebuild the entries of every document in the case (its title or secrecy changed)."""
     index_documents(list(Document.objects.filter(case=case).select_related("case__organization")))
+
+
+# Entries made again in one transaction by `reindex`.
+REINDEX_BATCH = 2_000
+
+
+def reindex(
+    *, body_id: int | None = None, report: Callable[[int, int], None] = lambda done, total: None
+) -> int:
+    """Make the index terms of the body's entries (every body's if none) again from the text
+    they hold, a batch per transaction, reporting (done, total) after each; how many."""
+    entries = SearchEntry.objects.order_by("pk")
+    if body_id is not None:
+        entries = entries.filter(body_id=body_id)
+    total = entries.count()
+    done, last = 0, 0
+    while batch := list(entries.filter(pk__gt=last)[:REINDEX_BATCH]):
+        with transaction.atomic():
+            backend().save(batch)
+        done, last = done + len(batch), batch[-1].pk
+        report(done, total)
+    return done

@@ -1,11 +1,27 @@
 """The site's shell: signing in and out is open to anyone, and so is the start page, which is
 the public portal's list of bodies to the anonymous visitor and "Mitt arbete" to a signed-in
-user (its lists are the user's own; test_overview.py). The error pages are no routes: Django
+user (its lists are the user's own; test_overview.py). A background task's progress is shown
+to the user who started it alone. The error pages are no routes: Django
 renders them (403.html, 404.html, 500.html, 403_csrf.html)."""
 
-from kansli.tests.refusals import RouteCase
+from typing import Any
 
-ROUTES: list[RouteCase] = []
+from kansli.accounts.models import User
+from kansli.tests.refusals import Demo, RouteCase
+from kansli.web.models import TaskRun
+
+
+def _registrars_run(demo: Demo) -> dict[str, Any]:
+    run = TaskRun.objects.create(
+        user=User.objects.get(username="registrator"), title="Gallring", backend="default"
+    )
+    return {"run": run.pk}
+
+
+ROUTES: list[RouteCase] = [
+    # A background task's progress is its starter's alone: everyone else gets 404.
+    RouteCase("web:task_progress", _registrars_run),
+]
 
 PUBLIC: dict[str, str] = {
     "login": "the sign-in page: the way in, for anyone",

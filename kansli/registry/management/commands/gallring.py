@@ -1,5 +1,6 @@
 """`kansli gallring --body SLUG [--dry-run]`: what each retention rule has due for disposal
-today, and, without --dry-run, its disposal decided and carried out by the system."""
+today, and, without --dry-run, its disposal decided and carried out by the system: the stored
+files are removed by a background task, worked by the task worker."""
 
 from typing import Any
 
@@ -26,11 +27,16 @@ class Command(BaseCommand):
             self._due(found)
             if found.empty or options["dry_run"]:
                 continue
-            disposal = disposal_decide(actor=None, rule=found.rule)
+            decided = disposal_decide(actor=None, rule=found.rule)
             self.stdout.write(
                 _("Gallrat: %(disposal)s, beslut %(number)s.")
-                % {"disposal": disposal, "number": disposal.decision.number}
+                % {"disposal": decided.disposal, "number": decided.disposal.decision.number}
             )
+            if decided.removal is not None:
+                self.stdout.write(
+                    _("Filerna tas bort av en bakgrundsuppgift (%(run)s).")
+                    % {"run": decided.removal.pk}
+                )
 
     def _due(self, found: Due) -> None:
         self.stdout.write(
