@@ -1,9 +1,8 @@
 """The background work of integrations, run by the task backend of Django's Tasks API
 (django-tasks): the database's queue by default, worked by `kansli db_worker`."""
 
-from django_tasks import task
-
 from kansli.integrations import idempotency, webhooks
+from kansli.observability import task
 
 
 @task()
