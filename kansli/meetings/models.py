@@ -5,8 +5,11 @@ A meeting is written through `kansli.meetings.services`, which checks quorum and
 disqualification before a decision and takes every legal date from `kansli.legal_time`.
 """
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import AssignmentReport, Decision
@@ -804,7 +807,27 @@ class Notice(models.Model):
 
 
 class Delivery(models.Model):
-    """That the notice of a meeting was sent to one member or substitute, to which address."""
+    """One e-mail of a meeting (its notice, the notice sent again, its cancellation) to one
+    member or substitute, at the address it went to, and how its sending stands: queued when
+    recorded, sending while the mail server is asked, then sent, or failed with the server's
+    answer. A delivery still sending long after its attempt began is uncertain: the process
+    may have died after the server took the message, so it is shown, never sent again by
+    itself (`deliveries.delivery_attempt`)."""
+
+    class Kind(models.TextChoices):
+        NOTICE = "notice", _("kallelse")
+        RESEND = "resend", _("kallelse skickad igen")
+        CANCELLATION = "cancellation", _("inställelse")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("i kö")
+        SENDING = "sending", _("skickas")
+        SENT = "sent", _("skickat")
+        FAILED = "failed", _("misslyckades")
+
+    # How long a delivery may wait for its task, or be sending, before something is wrong:
+    # the sweep enqueues a queued one again; one still sending is uncertain.
+    STALE = datetime.timedelta(minutes=10)
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("sammanträde")
@@ -813,15 +836,51 @@ class Delivery(models.Model):
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("mottagare")
     )
     address = models.EmailField(_("e-post"))
-    sent_at = models.DateTimeField(_("skickad"))
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices, default=Kind.NOTICE)
+    state = models.CharField(_("läge"), max_length=10, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    # The mail server's answer to the last attempt that failed ("550 5.1.1 no such user").
+    answer = models.TextField(_("e-postserverns svar"), blank=True)
+    # The calendar part (iTIP) as it was when the delivery was queued, so that an attempt
+    # later, or a resend, carries the same SEQUENCE.
+    invitation = models.TextField(blank=True, editable=False)
+    # Empty for the deliveries sent at once, before e-mail went through the queue.
+    queued_at = models.DateTimeField(_("köad"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("senaste försök"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("nästa försök"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("skickad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("utskick av kallelse")
         verbose_name_plural = _("utskick av kallelser")
-        ordering = ["meeting", "sent_at", "pk"]
+        ordering = ["meeting", "pk"]
+        # The sweep's question: which deliveries still wait for an attempt?
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="queued"),
+                name="meetings_delivery_waiting",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.person} {self.sent_at:%Y-%m-%d %H:%M}"
+        return f"{self.person} {self.get_kind_display()} {self.get_state_display()}"
+
+    @property
+    def uncertain(self) -> bool:
+        """Still sending long after the attempt began: the message may or may not have gone."""
+        return (
+            self.state == self.State.SENDING
+            and self.last_attempt_at is not None
+            and self.last_attempt_at < timezone.now() - self.STALE
+        )
+
+    @property
+    def pending(self) -> bool:
+        """Queued, or sending and not yet uncertain: its state will change by itself."""
+        return self.state == self.State.QUEUED or (
+            self.state == self.State.SENDING and not self.uncertain
+        )
 
 
 class CalendarFeed(models.Model):

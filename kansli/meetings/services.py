@@ -13,6 +13,7 @@ dealt with, no quorum, an approval already given) has the code "conflict": the A
 """
 
 import datetime
+import functools
 import hashlib
 import logging
 import secrets
@@ -41,7 +42,7 @@ from kansli.decisions.policy import require_put_on_agenda
 from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.delegation import labels
 from kansli.language import in_records_language
-from kansli.meetings import calendar, events, packets, rules, signing
+from kansli.meetings import deliveries, events, packets, rules, signing
 from kansli.meetings.models import (
     Adjournment,
     AgendaItem,
@@ -218,7 +219,8 @@ def meeting_schedule(
 def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting not yet held, recording why, and withdraw the invitation from the
     calendar of everyone the notice went to (an iCalendar CANCEL of the same event, RFC 5546),
-    by e-mail to the address it went to; if the mail cannot go, nothing is saved."""
+    by e-mail to the address it went to: each a delivery queued with the cancellation and sent
+    after it commits (`deliveries.delivery_attempt`)."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
     if not reason.strip():
@@ -230,12 +232,11 @@ def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
         cancelled_at=timezone.now(),
         cancel_reason=reason.strip(),
     )
-    _send(
-        [_cancellation(meeting, delivery) for delivery in notice_deliveries(meeting=meeting)],
-        _(
-            "Inställelsen kunde inte skickas: e-postservern svarade inte (%(error)s). "
-            "Inget är sparat."
-        ),
+    deliveries.queue(
+        actor,
+        meeting,
+        Delivery.Kind.CANCELLATION,
+        [(delivery.person, delivery.address) for delivery in notice_deliveries(meeting=meeting)],
     )
     return meeting
 
@@ -493,49 +494,42 @@ def attachment_add(*, actor: Actor, item: AgendaItem, document: Document) -> Ite
     return audit.create(actor=actor, instance=attachment)
 
 
-@in_records_language
-def _notice(meeting: Meeting, person: Person, pdf: bytes) -> EmailMessage:
-    """The notice to one member or substitute: the PDF and a calendar invitation."""
-    day = meeting_day(meeting)
-    words = {
-        "organization": meeting.organization,
-        "date": f"{day:%Y-%m-%d}",
-        "time": f"{timezone.localtime(meeting.starts_at):%H:%M}",
-        "place": meeting.place or _("plats meddelas senare"),
-    }
-    message = EmailMessage(
-        subject=_("Kallelse till %(organization)s %(date)s") % words,
-        body=_(
-            "Du kallas till sammanträde med %(organization)s den %(date)s klockan %(time)s, "
-            "%(place)s.\n\nKallelsen med föredragningslistan är bifogad, och en inbjudan "
-            "till din kalender. Kallelsen visar handlingarna som allmänheten ser dem; "
-            "handlingarna för ledamöter, med sekretessbelagda bilagor, hämtar du inloggad "
-            "på sammanträdets sida."
+# E-mail to members and substitutes -------------------------------------------------------
+
+
+@transaction.atomic
+def delivery_resend(*, actor: Actor, delivery: Delivery) -> Delivery:
+    """Send again, at the secretary's word, a delivery that failed or whose sending is
+    uncertain (Delivery.uncertain: it may have gone): queued again, with its attempts counted
+    afresh, and sent after the commit."""
+    require_manage(actor, delivery.meeting.organization.body_id)
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    if delivery.state != Delivery.State.FAILED and not delivery.uncertain:
+        raise ValidationError(
+            _("Bara ett utskick som misslyckades eller är osäkert kan skickas igen."),
+            code="conflict",
         )
-        % words,
-        to=[person.email],
+    now = timezone.now()
+    delivery = audit.update(
+        actor=actor,
+        instance=delivery,
+        state=Delivery.State.QUEUED,
+        attempts=0,
+        queued_at=now,
+        next_attempt_at=now,
     )
-    slug = meeting.organization.slug
-    message.attach(f"kallelse-{slug}-{day:%Y-%m-%d}.pdf", pdf, "application/pdf")
-    invitation = calendar.invitation(meeting, person)
-    _attach_calendar(message, invitation, "REQUEST", f"sammantrade-{slug}-{day:%Y-%m-%d}.ics")
-    return message
-
-
-def _attach_calendar(message: EmailMessage, ical: bytes, method: str, filename: str) -> None:
-    """Attach an iTIP message as RFC 6047 2.4 asks: "text/calendar" with the calendar's METHOD
-    as the "method" parameter; Django adds charset="utf-8" for a text part. Kept a plain
-    attachment (name, content, type), which `message.attachments` lists as such."""
-    message.attach(filename, ical.decode(), f"text/calendar; method={method}")
+    transaction.on_commit(functools.partial(deliveries.enqueue, delivery.pk))
+    return delivery
 
 
 @transaction.atomic
 def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     """Send the notice by e-mail to the members and substitutes of the meeting's day who have
-    an address, with the notice PDF and an iCalendar invitation, and record each delivery.
-    Sent again, it goes out again (after a change to the agenda), recorded as a resend. Not
-    once the meeting has begun; sent after the organ's notice period it still goes, and the
-    pages warn (`selectors.notice_warning`)."""
+    an address, with the notice PDF and an iCalendar invitation: a delivery each, queued with
+    the meeting's change and sent after it commits (`deliveries.delivery_attempt`), the PDF
+    rendered there, outside this transaction. Sent again, it goes out again (after a change to the
+    agenda), recorded as a resend. Not once the meeting has begun; sent after the organ's
+    notice period it still goes, and the pages warn (`selectors.notice_warning`)."""
     require_manage(actor, meeting.organization.body_id)
     meeting = _locked(meeting, BEFORE)
     if not meeting.items.exists():
@@ -549,61 +543,24 @@ def notice_send(*, actor: Actor, meeting: Meeting) -> list[Delivery]:
     recipients = notice_recipients(meeting=meeting)
     if not recipients:
         raise ValidationError(_("Ingen ledamot eller ersättare har en e-postadress."))
-    pdf = packets.notice_pdf(meeting)
-    _send(
-        [_notice(meeting, person, pdf) for person in recipients],
-        _("Kallelsen kunde inte skickas: e-postservern svarade inte (%(error)s). Inget är sparat."),
+    before = meeting.notice_sent_at
+    queued = deliveries.queue(
+        actor,
+        meeting,
+        Delivery.Kind.NOTICE if before is None else Delivery.Kind.RESEND,
+        [(person, person.email) for person in recipients],
     )
     now = timezone.now()
-    deliveries = audit.create_many(
-        actor=actor,
-        instances=[
-            Delivery(meeting=meeting, person=person, address=person.email, sent_at=now)
-            for person in recipients
-        ],
-    )
-    if meeting.notice_sent_at is not None:
+    if before is not None:
         audit.record(
             actor=actor,
             action=audit.action_name(meeting, "notice_resend"),
             instance=meeting,
-            before={"notice_sent_at": meeting.notice_sent_at.isoformat()},
-            after={"notice_sent_at": now.isoformat(), "recipients": len(deliveries)},
+            before={"notice_sent_at": before.isoformat()},
+            after={"notice_sent_at": now.isoformat(), "recipients": len(queued)},
         )
     audit.update(actor=actor, instance=meeting, status=S.CALLED, notice_sent_at=now)
-    return deliveries
-
-
-def _send(messages: list[EmailMessage], failed: str) -> None:
-    """Send the messages, or refuse with `failed` (which names the %(error)s) so that the
-    write they belong to rolls back."""
-    try:
-        get_connection().send_messages(messages)
-    except OSError as error:  # smtplib's errors are OSErrors too
-        raise ValidationError(failed % {"error": error}) from error
-
-
-@in_records_language
-def _cancellation(meeting: Meeting, delivery: Delivery) -> EmailMessage:
-    """The withdrawal of the invitation (iTIP CANCEL) to one who had the notice, with why."""
-    words = {
-        "organization": meeting.organization,
-        "date": f"{meeting_day(meeting):%Y-%m-%d}",
-        "reason": meeting.cancel_reason,
-    }
-    message = EmailMessage(
-        subject=_("Inställt: %(organization)s %(date)s") % words,
-        body=_(
-            "Sammanträdet med %(organization)s den %(date)s är inställt.\n\nSkäl: %(reason)s"
-            "\n\nInbjudan i din kalender tas bort med den bifogade filen."
-        )
-        % words,
-        to=[delivery.address],
-    )
-    cancel = calendar.invitation(meeting, delivery.person, address=delivery.address)
-    name = f"installt-{meeting.organization.slug}-{meeting_day(meeting):%Y-%m-%d}.ics"
-    _attach_calendar(message, cancel, "CANCEL", name)
-    return message
+    return queued
 
 
 # The council's announcement ------------------------------------------------------------

@@ -79,6 +79,16 @@ urlpatterns = [
         name="meeting_detail",
     ),
     path(
+        "<slug:body>/sammantraden/<int:meeting>/hantera/utskick/",
+        views.meeting_deliveries,
+        name="meeting_deliveries",
+    ),
+    path(
+        "<slug:body>/sammantraden/<int:meeting>/hantera/utskick/<int:delivery>/skicka-igen/",
+        views.delivery_resend,
+        name="delivery_resend",
+    ),
+    path(
         "<slug:body>/sammantraden/<int:meeting>/sammantradet/",
         views.meeting_session,
         name="meeting_session",

@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,7 +70,7 @@ from kansli.meetings.forms import (
     SubstituteForm,
     VoteForm,
 )
-from kansli.meetings.models import AgendaItem, Meeting, Notice
+from kansli.meetings.models import AgendaItem, Delivery, Meeting, Notice
 from kansli.meetings.policy import (
     PUBLISHED,
     has_seat,
@@ -185,7 +185,10 @@ MEETING_ACTIONS: dict[str, Action] = {
     ),
     "punkt": Action(ItemAddForm, services.item_add, DETAIL, gettext_lazy("Punkten är tillagd.")),
     "kallelse": Action(
-        ConfirmedForm, services.notice_send, DETAIL, gettext_lazy("Kallelsen är skickad.")
+        ConfirmedForm,
+        services.notice_send,
+        DETAIL,
+        gettext_lazy("Kallelsen skickas till var och en: se utskicken på sidan."),
     ),
     "installa": Action(
         CancelForm, services.meeting_cancel, DETAIL, gettext_lazy("Sammanträdet är inställt.")
@@ -384,6 +387,7 @@ def _page(
         "statuses": Meeting.Status,
         "item_statuses": AgendaItem.Status,
         "quorum": selectors.quorum_of(meeting=meeting) if page == SESSION else None,
+        **(_deliveries(meeting) if page == DETAIL else {}),
         # The agenda can be changed until the meeting is over.
         "editable": meeting.status
         in (Meeting.Status.PLANNED, Meeting.Status.CALLED, Meeting.Status.OPENED),
@@ -437,6 +441,47 @@ def meeting_detail(request: HttpRequest, body: str, meeting: int) -> HttpRespons
 @require_GET
 def meeting_session(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
     return _page(request, _managed(request, body, meeting), SESSION)
+
+
+def _deliveries(meeting: Meeting) -> dict[str, Any]:
+    """The meeting's e-mails, each delivery with its state, and whether any is still on its
+    way (the list then polls)."""
+    deliveries = list(meeting.deliveries.select_related("person").order_by("pk"))
+    return {
+        "deliveries": deliveries,
+        "deliveries_pending": any(delivery.pending for delivery in deliveries),
+        "states": Delivery.State,
+    }
+
+
+@require_GET
+def meeting_deliveries(request: HttpRequest, body: str, meeting: int) -> HttpResponse:
+    """The list of the meeting's deliveries, which the meeting page polls while any is on its
+    way: the secretary's only."""
+    meeting_ = _managed(request, body, meeting)
+    context = {"body": meeting_.organization.body, "meeting": meeting_, **_deliveries(meeting_)}
+    return render(request, "meetings/includes/deliveries.html", context)
+
+
+@require_POST
+def delivery_resend(request: HttpRequest, body: str, meeting: int, delivery: int) -> HttpResponse:
+    """Send again one delivery that failed or is uncertain (`services.delivery_resend`)."""
+    meeting_ = _managed(request, body, meeting)
+    delivery_ = get_object_or_404(
+        Delivery.objects.select_related("person", "meeting__organization"),
+        meeting=meeting_,
+        pk=delivery,
+    )
+    try:
+        services.delivery_resend(actor=request.user, delivery=delivery_)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _page(request, meeting_, DETAIL, status=409)
+    messages.success(
+        request, _("Utskicket till %(name)s skickas igen.") % {"name": delivery_.person.name}
+    )
+    url = reverse(DETAIL, args=[meeting_.organization.body.slug, meeting_.pk])
+    return redirect(f"{url}#utskick")
 
 
 CONFIRMED = {"kallelse": "meetings/notice_confirm.html", "installa": "meetings/cancel_confirm.html"}

@@ -3,6 +3,7 @@ SEQUENCE one above the last invitation, STATUS:CANCELLED) to every address the n
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -23,21 +24,34 @@ def ics(message: mail.EmailMessage) -> Calendar:
 
 
 @pytest.fixture
-def called(secretary: User, meeting: Meeting, frozen_now: Clock) -> Meeting:
-    """The meeting's notice sent ten days ahead, then the outbox emptied."""
+def committed(django_capture_on_commit_callbacks: Any) -> Callable[[], Any]:
+    """A block whose writes are taken as committed: the e-mails they queue are sent at its
+    end (the test's own transaction never commits)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def called(
+    secretary: User, meeting: Meeting, frozen_now: Clock, committed: Callable[[], Any]
+) -> Meeting:
+    """The meeting's notice sent ten days ahead."""
     frozen_now(at(DAY - datetime.timedelta(days=10)))
     services.agenda_build(actor=secretary, meeting=meeting)
-    services.notice_send(actor=secretary, meeting=meeting)
+    with committed():
+        services.notice_send(actor=secretary, meeting=meeting)
     return meeting
 
 
 def test_everyone_called_gets_a_cancel_of_the_same_event(
-    secretary: User, called: Meeting, ks: Board
+    secretary: User, called: Meeting, ks: Board, committed: Callable[[], Any]
 ) -> None:
     invitation = ics(next(m for m in mail.outbox if m.to == ["bo@example.se"]))
     mail.outbox.clear()
 
-    services.meeting_cancel(actor=secretary, meeting=called, reason="Inga ärenden att behandla.")
+    with committed():
+        services.meeting_cancel(
+            actor=secretary, meeting=called, reason="Inga ärenden att behandla."
+        )
 
     assert sorted(address for m in mail.outbox for address in m.to) == sorted(
         who.email for who in (ks.chair, ks.bo, ks.cecilia, ks.david, ks.erik, ks.frida, ks.gustav)
@@ -55,13 +69,15 @@ def test_everyone_called_gets_a_cancel_of_the_same_event(
 
 
 def test_after_a_resend_the_cancel_outranks_the_last_invitation(
-    secretary: User, called: Meeting
+    secretary: User, called: Meeting, committed: Callable[[], Any]
 ) -> None:
-    services.notice_send(actor=secretary, meeting=called)
+    with committed():
+        services.notice_send(actor=secretary, meeting=called)
     resent = ics(next(m for m in reversed(mail.outbox) if m.to == ["bo@example.se"]))
     mail.outbox.clear()
 
-    services.meeting_cancel(actor=secretary, meeting=called, reason="Flyttat till januari.")
+    with committed():
+        services.meeting_cancel(actor=secretary, meeting=called, reason="Flyttat till januari.")
 
     cancel = ics(next(m for m in mail.outbox if m.to == ["bo@example.se"]))
     assert resent.events[0]["SEQUENCE"] == 1
@@ -79,10 +95,15 @@ def test_the_reason_is_kept(secretary: User, called: Meeting) -> None:
     assert called.cancelled_at == cancelled.cancelled_at is not None
 
 
-def test_a_meeting_is_not_cancelled_without_a_reason(secretary: User, called: Meeting) -> None:
+def test_a_meeting_is_not_cancelled_without_a_reason(
+    secretary: User, called: Meeting, committed: Callable[[], Any]
+) -> None:
     mail.outbox.clear()
 
-    with pytest.raises(ValidationError, match="Ange varför sammanträdet ställs in"):
+    with (
+        committed(),
+        pytest.raises(ValidationError, match="Ange varför sammanträdet ställs in"),
+    ):
         services.meeting_cancel(actor=secretary, meeting=called, reason=" ")
 
     called.refresh_from_db()
@@ -90,8 +111,9 @@ def test_a_meeting_is_not_cancelled_without_a_reason(secretary: User, called: Me
 
 
 def test_a_meeting_never_called_is_cancelled_without_mail(
-    secretary: User, meeting: Meeting
+    secretary: User, meeting: Meeting, committed: Callable[[], Any]
 ) -> None:
-    services.meeting_cancel(actor=secretary, meeting=meeting, reason="Dubbelbokat.")
+    with committed():
+        services.meeting_cancel(actor=secretary, meeting=meeting, reason="Dubbelbokat.")
 
     assert mail.outbox == []

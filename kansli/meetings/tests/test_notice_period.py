@@ -4,6 +4,7 @@ kap. 11-12 §§) and five days for a board or committee."""
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -66,14 +67,15 @@ def test_the_organs_reglemente_sets_its_own_period(meeting: Meeting, ks: Board) 
 
 
 def test_a_late_notice_is_sent_and_the_pages_warn(
-    secretary: User, meeting: Meeting, frozen_now: Clock
+    secretary: User, meeting: Meeting, frozen_now: Clock, django_capture_on_commit_callbacks: Any
 ) -> None:
     services.agenda_build(actor=secretary, meeting=meeting)
     frozen_now(at(days_before(2)))
     client = signed_in(secretary)
     confirm = client.get(confirm_url(meeting, "kallelse"))
 
-    services.notice_send(actor=secretary, meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notice_send(actor=secretary, meeting=meeting)
     detail = client.get(page("meetings:meeting_detail", meeting))
 
     assert mail.outbox

@@ -16,9 +16,10 @@ import pytest
 from django.utils import timezone
 
 from kansli.accounts.models import User
+from kansli.audit import services as audit
 from kansli.audit.models import Event
-from kansli.meetings import selectors, services
-from kansli.meetings.models import AgendaItem, Meeting
+from kansli.meetings import deliveries, selectors, services
+from kansli.meetings.models import AgendaItem, Delivery, Meeting
 from kansli.meetings.tests import demo_meeting as sample
 from kansli.organisation.models import Membership, Organization, Person
 from kansli.organisation.selectors import members_on, substitutes_on
@@ -612,3 +613,31 @@ def test_a_member_reports_and_withdraws_their_own_absence_and_keeps_their_own_li
 # Justering: only the chair and the checkers themselves sign; the secretary may not, so this
 # comes after the secretary's test above.
 SERVICES = [*SERVICES, ServiceCase(services.minutes_sign, lambda demo: {"meeting": _sent(demo)})]
+
+
+def _failed_delivery(demo: Demo) -> Delivery:
+    """The notice of a coming meeting to one member, refused by the mail server."""
+    member = sample.members(demo)[0]
+    (delivery,) = deliveries.queue(
+        None, _coming(demo), Delivery.Kind.NOTICE, [(member, "ledamot@example.se")]
+    )
+    return audit.update(
+        actor=None, instance=delivery, state=Delivery.State.FAILED, attempts=1, answer="550"
+    )
+
+
+def _delivery_route(demo: Demo) -> dict[str, Any]:
+    delivery = _failed_delivery(demo)
+    return {"body": BODY, "meeting": delivery.meeting_id, "delivery": delivery.pk}
+
+
+# A meeting's e-mails, their states and the resend of a failed one: the secretary's.
+SERVICES = [
+    *SERVICES,
+    ServiceCase(services.delivery_resend, lambda demo: {"delivery": _failed_delivery(demo)}),
+]
+ROUTES = [
+    *ROUTES,
+    RouteCase("meetings:meeting_deliveries", _meeting),
+    RouteCase("meetings:delivery_resend", _delivery_route, data=lambda demo: {}),
+]

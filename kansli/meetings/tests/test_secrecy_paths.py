@@ -199,10 +199,14 @@ def test_a_member_cannot_fetch_the_full_minutes(sample: Sample) -> None:
 
 
 def test_the_notice_e_mailed_to_members_is_the_public_version(
-    sample: Sample, secretary: User, time_machine: TimeMachineFixture
+    sample: Sample,
+    secretary: User,
+    time_machine: TimeMachineFixture,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     time_machine.move_to(sample.meeting.starts_at - datetime.timedelta(days=10), tick=False)
-    services.notice_send(actor=secretary, meeting=sample.meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notice_send(actor=secretary, meeting=sample.meeting)
 
     assert mail.outbox
     for message in mail.outbox:

@@ -4,6 +4,7 @@ why and who will be told. A bare post does neither; the wrong users are refused 
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -31,13 +32,14 @@ def built(secretary: User, meeting: Meeting, frozen_now: Clock) -> Meeting:
 
 
 def test_the_notice_page_lists_who_gets_the_notice_before_it_is_sent(
-    secretary: User, built: Meeting, ks: Board
+    secretary: User, built: Meeting, ks: Board, django_capture_on_commit_callbacks: Any
 ) -> None:
     client = signed_in(secretary)
 
     html = client.get(confirm_url(built, "kallelse")).content.decode()
     bare = client.post(action_url(built, "kallelse"))
-    sent = client.post(action_url(built, "kallelse"), {"kallelse-bekraftad": "True"})
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(action_url(built, "kallelse"), {"kallelse-bekraftad": "True"})
 
     assert "Kallelsen går till 7 mottagare" in html
     assert "Bo Berg &lt;bo@example.se&gt;" in html
