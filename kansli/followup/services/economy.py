@@ -23,6 +23,8 @@ from kansli.followup.services.initiatives import board_case_open
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import meeting_day, minutes_name
 from kansli.organisation.models import Body, Organization
+from kansli.web.models import TaskRun
+from kansli.web.progress import run_progress, run_start
 
 # A row of the ledger: a budget line or an outcome.
 Ledgered = TypeVar("Ledgered", BudgetLine, Outcome)
@@ -105,6 +107,32 @@ def outcomes_import(
         for initiative in deviations_check(actor=actor, body=body, on=on, year=year)
     ]
     return Imported(outcomes, initiatives)
+
+
+@transaction.atomic
+def ledger_import_start(
+    *, actor: Actor, body: Body, text: str, source: str, budget: bool = False
+) -> TaskRun:
+    """Check a ledger file of outcomes (or the budget) now, every wrong line named, and import
+    it by a background task queued once this transaction has committed
+    (`kansli.followup.tasks.ledger_import`, which asks for the actor again): the user follows
+    its progress on the run's page."""
+    from kansli.followup.tasks import ledger_import  # the task module imports this one
+
+    require_keep(actor, body)
+    rows = ledger_read(body=body, text=text)
+    run = run_start(
+        user=actor,
+        title=(_("Budgeten läses in") if budget else _("Utfallet läses in")) + f" ({source[:200]})",
+        task=ledger_import,
+        actor=actor.pk if actor is not None and actor.is_authenticated else None,
+        body=body.pk,
+        text=text,
+        source=source,
+        budget=budget,
+    )
+    run_progress(str(run.pk), done=0, total=len(rows))
+    return run
 
 
 @transaction.atomic

@@ -196,6 +196,10 @@ SERVICES: list[ServiceCase] = [
         lambda demo: {"body": _vanersborg(demo), "text": _ledger(demo), "source": "f.csv"},
     ),
     ServiceCase(
+        economy.ledger_import_start,
+        lambda demo: {"body": _vanersborg(demo), "text": _ledger(demo), "source": "f.csv"},
+    ),
+    ServiceCase(
         economy.threshold_set, lambda demo: {"body": _vanersborg(demo), "percent": Decimal(5)}
     ),
     ServiceCase(economy.deviations_check, lambda demo: {"body": _vanersborg(demo), "on": _today()}),

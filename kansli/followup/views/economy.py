@@ -1,5 +1,6 @@
 """The economy page: budget against outcome per organization, the deviations past the threshold
-and the initiatives they opened; the director imports outcomes and budgets and marks an
+and the initiatives they opened; the director imports outcomes and budgets (checked at once,
+imported by a background task whose progress the page shows) and marks an
 initiative dealt with; the body's officials and elected members read it
 (kansli.followup.policy)."""
 
@@ -27,6 +28,7 @@ from kansli.followup.years import year_asked
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization
 from kansli.web.forms import form_written, offer
+from kansli.web.models import TaskRun
 
 
 class ImportForm(forms.Form):
@@ -129,19 +131,23 @@ def economy_import(request: HttpRequest, body: str) -> HttpResponse:
     body_ = readable_body(request, body)
     form = ImportForm(request.POST, request.FILES)
 
-    def import_file(data: dict[str, Any]) -> None:
+    def import_file(data: dict[str, Any]) -> TaskRun:
         upload = data["fil"]
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("Filen är inte kodad som UTF-8.")) from None
-        if data["slag"] == ImportForm.BUDGET:
-            services.budget_import(actor=request.user, body=body_, text=text)
-        else:
-            services.outcomes_import(actor=request.user, body=body_, text=text, source=upload.name)
+        return services.ledger_import_start(
+            actor=request.user,
+            body=body_,
+            text=text,
+            source=upload.name,
+            budget=data["slag"] == ImportForm.BUDGET,
+        )
 
+    # The file is checked here, its errors shown at once; a background task imports it.
     written = form_written(
-        form, import_file, done=redirect("followup:economy", body_.slug), field="fil"
+        form, import_file, done=lambda run: redirect("web:task_progress", run.pk), field="fil"
     )
     return written.response or _page(request, body_, status=written.status, import_form=form)
 

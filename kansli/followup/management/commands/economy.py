@@ -26,6 +26,14 @@ class Command(BaseCommand):
         read.add_argument(
             "--budget", action="store_true", help=_("Filen innehåller budget, inte utfall.")
         )
+        read.add_argument(
+            "--enqueue",
+            action="store_true",
+            help=_(
+                "Kontrollera filen här och lägg inläsningen i kön åt bakgrundsarbetaren i "
+                "stället för att göra den här."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         body = body_named(options["body"])
@@ -42,6 +50,12 @@ class Command(BaseCommand):
                 _("Filen %(file)s är inte kodad som UTF-8.") % {"file": path}
             ) from None
         try:
+            if options["enqueue"]:
+                run = economy.ledger_import_start(
+                    actor=None, body=body, text=text, source=path.name, budget=options["budget"]
+                )
+                self.stdout.write(_("Lagt i kön: uppgift %(run)s.") % {"run": run.pk})
+                return
             if options["budget"]:
                 lines = economy.budget_import(actor=None, body=body, text=text)
                 self.stdout.write(_("%(count)d budgetrader inlästa.") % {"count": len(lines)})
