@@ -148,3 +148,16 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Load on a running server (`make serve` in another shell): locust without its web interface,
+# bounded in users and time, against this machine only (the locustfile refuses any other
+# host); the CSV stats go to var/loadtest/ (loadtest/README.md, docs/benchmarks.md).
+.PHONY: loadtest
+USERS ?= 50
+SPAWN_RATE ?= 10
+RUN_TIME ?= 60s
+loadtest: install
+	mkdir -p var/loadtest
+	$(BIN)/locust -f loadtest/locustfile.py --headless --only-summary \
+		--users $(USERS) --spawn-rate $(SPAWN_RATE) --run-time $(RUN_TIME) \
+		--host http://127.0.0.1:$(PORT) --csv var/loadtest/kansli

@@ -32,6 +32,9 @@ class Measurement:
     pages: tuple[Timing, ...]
 
 
+LOADTEST_USER = "bank-handlaggare"
+
+
 def measure(*, runs: int, query: str) -> Measurement:
     """The bench body's pages as its director sees them, each `runs` times, with the
     bodies present now; the search for `query`."""
@@ -104,8 +107,21 @@ def add_bodies_command(sub: Any) -> None:
     measuring.add_argument("--runs", type=int, default=20, help=_("Mätningar per sida."))
 
 
+def add_loadtest_user_command(sub: Any) -> None:
+    """`kansli bench loadtest-user`, a subcommand of `kansli bench`."""
+    sub.add_parser(
+        "loadtest-user",
+        help=_("Skapa den syntetiska kommunens handläggare för lasttestet och skriv ut namnet."),
+    )
+
+
 def handle_bodies_command(stdout: Any, options: dict[str, Any]) -> bool:
-    """Run `bodies` if that is the subcommand; False for any other."""
+    """Run `bodies` or `loadtest-user` if that is the subcommand; False for any other."""
+    if options["subcommand"] == "loadtest-user":
+        # The staff user whom loadtest/locustfile.py signs in: a case officer of the bench body,
+        # given a password by `kansli changepassword` and a key by `kansli apitoken create`.
+        stdout.write(bench_user(Body.objects.get(slug=BODY), LOADTEST_USER).username)
+        return True
     if options["subcommand"] != "bodies":
         return False
     result = bench_bodies(

@@ -6,6 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from kansli.accounts.models import User
 from kansli.organisation.models import Body
 from kansli.registry.models import Document
 
@@ -44,3 +45,14 @@ def test_bodies_times_the_bench_bodys_pages_before_and_after_the_others(db: None
     for page in ("Ärendelistan", "Sökning, två ord", "Postlistan, veckan", "Startsidan"):
         assert f"  {page}: ×" in report
     assert "Direktörens plikter: ×" in report
+
+
+def test_loadtest_user_is_a_case_officer_of_the_bench_body(db: None) -> None:
+    call_command("bench", "seed", "--documents", "10", stdout=StringIO())
+    out = StringIO()
+
+    call_command("bench", "loadtest-user", stdout=out)
+
+    user = User.objects.get(username=out.getvalue().strip())
+    assert user.person is not None
+    assert user.person.body.slug == "bench"

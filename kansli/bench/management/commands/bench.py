@@ -7,7 +7,11 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.bench.authority import bench_checks
-from kansli.bench.bodies import add_bodies_command, handle_bodies_command
+from kansli.bench.bodies import (
+    add_bodies_command,
+    add_loadtest_user_command,
+    handle_bodies_command,
+)
 from kansli.bench.meetings import add_meetings_command, handle_meetings_command
 from kansli.bench.registry import add_registry_commands, handle_registry_command
 from kansli.bench.search_quality import (
@@ -35,6 +39,7 @@ class Command(BaseCommand):
         add_meetings_command(sub)
         add_search_quality_command(sub)
         add_bodies_command(sub)
+        add_loadtest_user_command(sub)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if handle_registry_command(self.stdout, options):
