@@ -139,6 +139,9 @@ class Decision(models.Model):
         ]
         indexes = [
             models.Index(fields=["report_to", "reported_on"], name="decision_report_queue"),
+            # The body's decisions latest first (the list, the API): one index scan in the
+            # body's rows, in the list's order.
+            models.Index(fields=["body", "decided_on", "id"], name="decision_body_decided_on"),
         ]
 
     def __str__(self) -> str:
