@@ -107,3 +107,15 @@ def test_probes_answer_a_signed_in_board_member_as_anyone(
 
     assert client.get("/healthz").content == b"ok"
     assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_probes_and_metrics_are_answered_on_plain_http_when_pages_redirect_to_https(
+    client: Client, settings: Settings
+) -> None:
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    assert client.get("/metrics").status_code == 200
+    assert client.get("/logga-in/").status_code == 301
