@@ -13,9 +13,9 @@ from typing import Any, Literal, TypeVar, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from kansli.decisions import models, policy, selectors, services
 from kansli.decisions.selectors import (
@@ -35,6 +35,7 @@ from kansli.organisation.api import (
     on_or_today,
 )
 from kansli.organisation.models import Body, Organization
+from kansli.pagination import Paging, linked_page
 from kansli.registry.visibility import User
 from kansli.texts import gettext_lazy as _lazy
 
@@ -219,7 +220,9 @@ def _decision(body: Body, decision_id: int) -> models.Decision:
 )
 def decision_index(
     request: HttpRequest,
+    response: HttpResponse,
     slug: str,
+    paging: Query[Paging],
     status: Literal["draft", "recorded"] | None = None,
     decision_type: str | None = None,
     q: str | None = None,
@@ -227,7 +230,14 @@ def decision_index(
     decisions = decision_list(
         body=readable_body(request, slug), status=status, decision_type=decision_type, q=q
     )
-    return decisions_found(request.user, decisions, q)
+    return linked_page(
+        request,
+        response,
+        decisions,
+        paging,
+        ("-decided_on", "-pk"),
+        keep=lambda batch: decisions_found(request.user, batch, q),
+    )
 
 
 @router.get(
@@ -237,10 +247,16 @@ def decision_index(
     summary=_lazy("Beslut som ännu inte anmälts till en organisation, det äldsta först"),
 )
 def unreported_index(
-    request: HttpRequest, slug: str, organization: str, date: OnDate | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    organization: str,
+    paging: Query[Paging],
+    date: OnDate | None = None,
 ) -> list[models.Decision]:
     recipient = _organization(readable_body(request, slug), organization)
-    return list(decisions_unreported(organization=recipient, on=on_or_today(date)))
+    unreported = decisions_unreported(organization=recipient, on=on_or_today(date))
+    return linked_page(request, response, unreported, paging, ("decided_on", "pk"))
 
 
 @router.get(

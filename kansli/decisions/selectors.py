@@ -85,10 +85,45 @@ def decision_view(user: User, decision: Decision) -> DecisionView:
     return DecisionView(decision, mask, mask, masked=True)
 
 
+def decisions_with_named_cases(decisions: Iterable[Decision]) -> list[Decision]:
+    """The decisions, each with the secret case it names (`decision_case`), found for all of
+    them in one query instead of one each."""
+    decisions = list(decisions)
+    words = {
+        decision.pk: " ".join((decision.case_reference, decision.title, decision.text))
+        for decision in decisions
+        if getattr(decision, "agenda_item", None) is None
+    }
+    if not words:
+        return decisions
+    aliases = {f"words_{pk}": Value(text, output_field=CharField()) for pk, text in words.items()}
+    named = Q(pk__in=[])
+    for alias in aliases:
+        named |= Q(**{f"{alias}__contains": F("number")})
+    cases = list(
+        Case.objects.filter(organization__body_id__in={d.body_id for d in decisions})
+        .exclude(secrecy_reference="")
+        .alias(**aliases)
+        .filter(named)
+        .select_related("organization")
+    )
+    for decision in decisions:
+        if decision.pk in words:
+            found = (
+                case
+                for case in cases
+                if case.organization.body_id == decision.body_id
+                and case.number in words[decision.pk]
+            )
+            setattr(decision, _NAMED_CASE, next(found, None))
+    return decisions
+
+
 def decisions_found(user: User, decisions: Iterable[Decision], q: str | None) -> list[Decision]:
     """The decisions of a `decision_list` as `user` may find them: a search by words (`q`)
     leaves out the decisions whose title and text are masked from the user, so that a match
     reveals no word of them."""
+    decisions = decisions_with_named_cases(decisions)
     return [d for d in decisions if not (q and decision_view(user, d).masked)]
 
 

@@ -5,13 +5,14 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import authority_check_named, engine_order, orders_of, rules_for
 from kansli.organisation.api import OnDate, OrganizationRef, body_found, found, on_or_today
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -197,8 +198,12 @@ def rule_list(
     response=list[Order],
     summary=_lazy("Delegationsordningar och instruktioner"),
 )
-def order_list(request: HttpRequest, slug: str) -> list[DelegationOrder]:
-    return list(orders_of(body=body_found(slug)))
+def order_list(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[DelegationOrder]:
+    return linked_page(
+        request, response, orders_of(body=body_found(slug)), paging, ("valid_from", "pk")
+    )
 
 
 @router.get(

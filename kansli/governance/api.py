@@ -3,15 +3,15 @@
 import datetime
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from kansli.governance import models
 from kansli.governance.selectors import document_list, section_by_key
 from kansli.organisation.api import OrganizationRef, body_found, extended, found
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -78,10 +78,15 @@ def document_found(slug: str, doc_slug: str) -> models.GoverningDocument:
 
 
 @router.get(
-    "/bodies/{slug}/documents", response=list[GoverningDocument], summary=_lazy("Styrdokument")
+    "/bodies/{slug}/documents",
+    response=list[GoverningDocument],
+    summary=_lazy("Styrdokument"),
 )
-def document_index(request: HttpRequest, slug: str) -> QuerySet[models.GoverningDocument]:
-    return document_list(body=body_found(slug))
+def document_index(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[models.GoverningDocument]:
+    documents = document_list(body=body_found(slug))
+    return linked_page(request, response, documents, paging, ("name", "pk"))
 
 
 @router.get(

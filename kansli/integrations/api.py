@@ -5,7 +5,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
@@ -14,6 +14,7 @@ from kansli.integrations.models import Event, WebhookDelivery, WebhookSubscripti
 from kansli.integrations.policy import may_manage_webhooks
 from kansli.organisation.api import body_found, found
 from kansli.organisation.models import Body
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -79,8 +80,11 @@ def _subscription(body: Body, subscription_id: int) -> WebhookSubscription:
     response=list[Subscription],
     summary=_lazy("Webhook-prenumerationerna"),
 )
-def subscription_list(request: HttpRequest, slug: str) -> list[WebhookSubscription]:
-    return list(_managed_body(request, slug).webhook_subscriptions.all())
+def subscription_list(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[WebhookSubscription]:
+    subscriptions = _managed_body(request, slug).webhook_subscriptions.all()
+    return linked_page(request, response, subscriptions, paging, ("name", "pk"))
 
 
 @router.post(
@@ -120,12 +124,17 @@ class DeliveryFilter(Schema):
 @router.get(
     "/bodies/{slug}/webhooks/{subscription_id}/deliveries",
     response=list[Delivery],
-    summary=_lazy("En prenumerations senaste 100 leveranser, nyast först"),
+    summary=_lazy("En prenumerations leveranser, nyast först"),
 )
 def delivery_list(
-    request: HttpRequest, slug: str, subscription_id: int, filters: Query[DeliveryFilter]
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    subscription_id: int,
+    filters: Query[DeliveryFilter],
+    paging: Query[Paging],
 ) -> list[WebhookDelivery]:
     deliveries = _subscription(_managed_body(request, slug), subscription_id).deliveries.all()
     if filters.state:
         deliveries = deliveries.filter(state=filters.state)
-    return list(deliveries[:100])
+    return linked_page(request, response, deliveries, paging, ("-created_at", "-pk"))

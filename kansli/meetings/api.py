@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from kansli.meetings.models import AgendaItem, Ballot, Meeting, Proposal, Vote
 from kansli.meetings.policy import PUBLISHED, agenda_visible, item_title, proceedings_visible
 from kansli.organisation.api import OrganizationRef, PersonRef, body_found, found
 from kansli.organisation.models import Person
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 
@@ -268,10 +269,16 @@ class MeetingFilter(Schema):
 
 
 @router.get(
-    "/bodies/{slug}/meetings", response=list[MeetingOut], summary=_lazy("Sammanträden under ett år")
+    "/bodies/{slug}/meetings",
+    response=list[MeetingOut],
+    summary=_lazy("Sammanträden under ett år"),
 )
 def meeting_list(
-    request: HttpRequest, slug: str, filters: Query[MeetingFilter]
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    filters: Query[MeetingFilter],
+    paging: Query[Paging],
 ) -> list[dict[str, Any]]:
     body = body_found(slug)
     meetings = Meeting.objects.filter(
@@ -279,7 +286,8 @@ def meeting_list(
     ).select_related("organization__body")
     if filters.organization:
         meetings = meetings.filter(organization__slug=filters.organization)
-    return [_meeting(meeting) for meeting in meetings]
+    page = linked_page(request, response, meetings, paging, ("starts_at", "pk"))
+    return [_meeting(meeting) for meeting in page]
 
 
 @router.get(

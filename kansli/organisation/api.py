@@ -9,10 +9,10 @@ from typing import Annotated, Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
@@ -27,6 +27,7 @@ from kansli.organisation.selectors import (
     presidium,
     substitutes_on,
 )
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -209,10 +210,16 @@ def body_detail(request: HttpRequest, slug: str) -> models.Body:
     summary=_lazy("Organisationer: organ, förvaltningar och bolag"),
 )
 def organization_list(
-    request: HttpRequest, slug: str, kind: OrganizationKind = None
-) -> QuerySet[models.Organization]:
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    paging: Query[Paging],
+    kind: OrganizationKind = None,
+) -> list[models.Organization]:
     organizations = body_found(slug).organizations.select_related("parent")
-    return organizations.filter(kind=kind) if kind else organizations
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    return linked_page(request, response, organizations, paging, ("name", "pk"))
 
 
 @router.get(

@@ -21,11 +21,15 @@ from kansli.meetings import selectors as meetings
 from kansli.meetings.models import Meeting
 from kansli.meetings.policy import PUBLISHED
 from kansli.organisation.models import Membership, Person
+from kansli.pagination import keyset
 from kansli.preparation import selectors as preparation
 from kansli.preparation.models import Preparation
 from kansli.registry import policy as registry_policy
 from kansli.registry import selectors as registry
 from kansli.registry.visibility import CaseView, case_view
+
+# How many of the person's cases the start page shows; "Mina ärenden" has them all.
+CASES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -63,22 +67,28 @@ class Overdue:
 class Work:
     person: Person
     cases: list[MyCase]
+    cases_total: int
     preparations: list[MyPreparation]
     meetings: list[MyMeeting]
     overdue: list[Overdue]
 
 
-def _cases(user: Actor, person: Person, today: datetime.date) -> list[MyCase]:
+def _cases(user: Actor, person: Person, today: datetime.date) -> tuple[list[MyCase], int]:
+    """The first of the person's cases (those due first, so the overdue among them) and how
+    many there are; "Mina ärenden" lists them all, a page at a time."""
     slug = person.body.slug
-    return [
+    cases = preparation.officer_open_cases(officer=person)
+    page, _last = keyset(cases, preparation.OFFICER_CASES_ORDER, after=None, size=CASES_SHOWN)
+    rows = [
         MyCase(
             case=case_view(user, row.case),
             due_on=row.due_on,
             overdue=row.overdue,
             url=reverse("preparation:case_detail", args=[slug, row.case.pk]),
         )
-        for row in preparation.officer_cases(officer=person, today=today)
+        for row in preparation.officer_case_rows(cases=page, today=today)
     ]
+    return rows, cases.count()
 
 
 def _preparations(user: Actor, person: Person) -> list[MyPreparation]:
@@ -165,10 +175,11 @@ def my_work(*, user: Actor, person: Person) -> Work:
     """What is the person's own to do, as the signed-in `user` (the person's account) sees
     it, on today's date."""
     today = timezone.localdate()
-    cases = _cases(user, person, today)
+    cases, cases_total = _cases(user, person, today)
     return Work(
         person=person,
         cases=cases,
+        cases_total=cases_total,
         preparations=_preparations(user, person),
         meetings=_meetings(person, today),
         overdue=_overdue(user, person, cases),

@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import DateField, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from kansli.organisation.models import Person
 from kansli.preparation import readiness
@@ -70,16 +71,27 @@ class OfficerCase:
     overdue: bool
 
 
-def officer_cases(*, officer: Person, today: datetime.date) -> list[OfficerCase]:
-    """The officer's open cases, those due first (undated last), then the newest."""
-    cases = (
+# The officer's cases, those due first (undated last), then the newest: an order the
+# database keeps, so that a page of them is read by keyset (`kansli.pagination`).
+OFFICER_CASES_ORDER = ("due", "-opened_on", "-pk")
+UNDATED = datetime.date(9999, 12, 31)
+
+
+def officer_open_cases(*, officer: Person) -> QuerySet[Case]:
+    """The officer's open cases in `OFFICER_CASES_ORDER`."""
+    return (
         Case.objects.filter(case_officer=officer, status=Case.Status.OPEN)
         .select_related("organization__body", "case_officer")
-        .order_by("-opened_on", "-id")
+        .annotate(due=Coalesce("preparation__due_on", Value(UNDATED, output_field=DateField())))
+        .order_by(*OFFICER_CASES_ORDER)
     )
+
+
+def officer_case_rows(*, cases: list[Case], today: datetime.date) -> list[OfficerCase]:
+    """The cases with their preparation and readiness, in two more queries and the order given."""
     preparations = {
         p.case_id: p
-        for p in Preparation.objects.filter(case__in=cases)
+        for p in Preparation.objects.filter(case__in=[case.pk for case in cases])
         .select_related("route", "referred_from")
         .prefetch_related("clauses", "statements")
     }
@@ -96,8 +108,13 @@ def officer_cases(*, officer: Person, today: datetime.date) -> list[OfficerCase]
                 overdue=due_on is not None and due_on < today,
             )
         )
-    rows.sort(key=lambda row: (row.due_on is None, row.due_on or today))
     return rows
+
+
+def officer_cases(*, officer: Person, today: datetime.date) -> list[OfficerCase]:
+    """All the officer's open cases as rows, in `OFFICER_CASES_ORDER`; the pages read a page
+    at a time (`officer_open_cases`, `officer_case_rows`)."""
+    return officer_case_rows(cases=list(officer_open_cases(officer=officer)), today=today)
 
 
 def preparations_of(*, person: Person) -> QuerySet[Preparation]:

@@ -8,7 +8,7 @@ shown as the registry's visibility function lets the user see them.
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kansli.organisation.models import Body, Person
+from kansli.pagination import cursor_of, keyset, values_of
 from kansli.preparation import policy as preparation_policy
 from kansli.preparation import selectors as preparation_selectors
 from kansli.preparation import services as preparation
@@ -36,16 +37,35 @@ def _staff(request: HttpRequest, body: Body) -> Person | None:
     return person if person is not None and person.body_id == body.pk else None
 
 
+# How many cases "Mina ärenden" shows a page; "Visa fler" leads to the next.
+MY_CASES_PAGE = 50
+
+
 @require_GET
 def my_cases(request: HttpRequest, body: str) -> HttpResponse:
     body_ = read_body(request, body)
     person = _staff(request, body_)
     today = timezone.localdate()
-    rows = preparation_selectors.officer_cases(officer=person, today=today) if person else []
+    rows: list[preparation_selectors.OfficerCase] = []
+    total, next_cursor = 0, None
+    if person is not None:
+        order = preparation_selectors.OFFICER_CASES_ORDER
+        try:
+            after = values_of(request.GET["efter"], order) if "efter" in request.GET else None
+        except ValueError:
+            raise BadRequest from None
+        cases = preparation_selectors.officer_open_cases(officer=person)
+        page, last = keyset(cases, order, after=after, size=MY_CASES_PAGE)
+        rows = preparation_selectors.officer_case_rows(cases=page, today=today)
+        total = cases.count()
+        next_cursor = None if last is None else cursor_of(order, last)
     context = {
         "body": body_,
         "person": person,
         "rows": [(case_view(request.user, row.case), row) for row in rows],
+        "total": total,
+        "next_cursor": next_cursor,
+        "later_page": "efter" in request.GET,
         "today": today,
         "may_register": registry_policy.may_use_registration(request.user, body_),
     }

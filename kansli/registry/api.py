@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -21,6 +21,7 @@ from kansli.organisation.api import (
     found,
 )
 from kansli.organisation.models import Body, Organization
+from kansli.pagination import Paging, linked_page
 from kansli.registry import models, selectors, services
 from kansli.registry.changes import Changes, changes_page
 from kansli.registry.policy import (
@@ -237,27 +238,42 @@ class RegistryListFilter(Schema):
     direction: str | None = Field(None, description="incoming, drawn_up, outgoing")
 
 
+# The most days one postlista request spans; a longer period is asked for a month at a time.
+REGISTRY_LIST_DAYS = 31
+
+
 @router.get(
     "/bodies/{slug}/registry/list",
     response=list[Document],
     summary=_lazy("Postlistan: handlingar registrerade mellan två dagar (i dag om inget anges)"),
 )
 def registry_list(
-    request: HttpRequest, slug: str, filters: Query[RegistryListFilter]
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    filters: Query[RegistryListFilter],
+    paging: Query[Paging],
 ) -> list[dict[str, Any]]:
     body = body_found(slug)
     start = filters.start or timezone.localdate()
+    end = filters.end or start
+    if end < start:
+        raise ValidationError({"end": _("Slutdagen kan inte vara före startdagen.")})
+    if (end - start).days >= REGISTRY_LIST_DAYS:
+        raise ValidationError(
+            {
+                "end": _("Postlistan visar högst %(days)d dagar åt gången.")
+                % {"days": REGISTRY_LIST_DAYS}
+            }
+        )
     organization = None
     if filters.organization:
         organization = _organization(body, filters.organization)
     documents = selectors.registry_list(
-        body=body,
-        start=start,
-        end=filters.end or start,
-        organization=organization,
-        direction=filters.direction,
+        body=body, start=start, end=end, organization=organization, direction=filters.direction
     ).prefetch_related("files")
-    return [_document(document_view(request.user, d)) for d in documents]
+    page = linked_page(request, response, documents, paging, ("registered_at", "pk"))
+    return [_document(document_view(request.user, d)) for d in page]
 
 
 class RecordsRequest(Schema):
@@ -292,10 +308,14 @@ class RecordsRequest(Schema):
     overdue: bool
 
 
-def _records_request(request: models.PublicRecordsRequest) -> dict[str, Any]:
-    wait = selectors.request_wait(
-        request, timezone.now(), working_days=selectors.prompt_working_days(request.body)
-    )
+def _records_request(
+    request: models.PublicRecordsRequest, *, working_days: int | None = None
+) -> dict[str, Any]:
+    """The request as the API shows it; `working_days` the body's setting, when the caller
+    read it once for many requests."""
+    if working_days is None:
+        working_days = selectors.prompt_working_days(request.body)
+    wait = selectors.request_wait(request, timezone.now(), working_days=working_days)
     computed = {
         "documents": [document.pk for document in request.documents.all()],
         "released_copies": [document.pk for document in request.released_copies.all()],
@@ -367,10 +387,14 @@ def _body_documents(body: Body, ids: list[int]) -> list[models.Document]:
     response=list[RecordsRequest],
     summary=_lazy("Begäranden om allmän handling som väntar på svar eller beslut, äldst först"),
 )
-def records_request_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def records_request_list(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[dict[str, Any]]:
     body = _handling_body(request, slug)
-    waiting = selectors.records_requests_open(body=body, now=timezone.now())
-    return [_records_request(wait.request) for wait in waiting]
+    waiting = selectors.records_requests_waiting(body=body)
+    page = linked_page(request, response, waiting, paging, ("received_at", "pk"))
+    days = selectors.prompt_working_days(body)
+    return [_records_request(row, working_days=days) for row in page]
 
 
 @router.get(

@@ -124,16 +124,24 @@ def request_wait(
     )
 
 
+def records_requests_waiting(*, body: Body) -> QuerySet[PublicRecordsRequest]:
+    """The body's requests that wait for an answer or for the authority's decision, with the
+    documents asked for and released, oldest first."""
+    return (
+        PublicRecordsRequest.objects.filter(body=body, status__in=PublicRecordsRequest.WAITING)
+        .select_related("body")
+        .prefetch_related("documents", "released_copies")
+        .order_by("received_at", "id")
+    )
+
+
 def records_requests_open(*, body: Body, now: datetime.datetime) -> list[RequestWait]:
     """The body's requests that wait for an answer or for the authority's decision, oldest
     first, each with its wait."""
     days = prompt_working_days(body)
-    requests = PublicRecordsRequest.objects.filter(
-        body=body, status__in=PublicRecordsRequest.WAITING
-    ).prefetch_related("documents")
     return [
         request_wait(request, now, working_days=days)
-        for request in requests.order_by("received_at", "id")
+        for request in records_requests_waiting(body=body)
     ]
 
 

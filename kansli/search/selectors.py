@@ -133,7 +133,8 @@ def _staff_scope(user: User) -> Q | None:
 
 
 def _views(user: User, pks: list[int]) -> dict[int, DocumentView]:
-    documents = documents_with_case(Document.objects.filter(pk__in=pks))
+    """The hits as the user may see them, with their files (the API lists them) in one query."""
+    documents = documents_with_case(Document.objects.filter(pk__in=pks)).prefetch_related("files")
     return {document.pk: document_view(user, document) for document in documents}
 
 
