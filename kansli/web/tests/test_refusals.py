@@ -1,8 +1,8 @@
 """The site's shell: signing in and out is open to anyone, and so is the start page, which is
 the public portal's list of bodies to the anonymous visitor and "Mitt arbete" to a signed-in
 user (its lists are the user's own; test_overview.py). A background task's progress is shown
-to the user who started it alone. The error pages are no routes: Django
-renders them (403.html, 404.html, 500.html, 403_csrf.html)."""
+to the user who started it alone. The error pages are no routes: Django renders them
+(403.html, 404.html, 500.html, 403_csrf.html)."""
 
 from typing import Any
 
