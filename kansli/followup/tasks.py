@@ -4,10 +4,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import ngettext
-from django_tasks import task
 
 from kansli.accounts.models import User
 from kansli.followup.services import economy
+from kansli.observability import task
 from kansli.organisation.models import Body
 from kansli.web.progress import run_fail, run_finish, run_progress
 

@@ -1,9 +1,8 @@
 """The background work of meetings, run by the task backend of Django's Tasks API
 (django-tasks): the e-mails to members and substitutes, one task per delivery."""
 
-from django_tasks import task
-
 from kansli.meetings import deliveries
+from kansli.observability import task
 
 
 @task()

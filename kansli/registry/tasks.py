@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_tasks import task
 
+from kansli.observability import task
 from kansli.registry.models import Disposal
 from kansli.web.progress import run_enqueue, run_fail, run_finish, run_progress
 

@@ -2,8 +2,8 @@
 (django-tasks): making the index terms again."""
 
 from django.utils.translation import ngettext
-from django_tasks import task
 
+from kansli.observability import task
 from kansli.search import index
 from kansli.web.progress import run_finish, run_progress
 
