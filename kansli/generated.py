@@ -1,7 +1,7 @@
 """Documents Kansli generates (the PDFs of a meeting), made once per version and kept in the
-default storage; and how any stored document is served: with its version as ETag, its
-storage time as Last-Modified, a 304 to a client that already holds it, and caching for the
-public only.
+default storage; and how any stored document or file is served: with its version as ETag, its
+storage time as Last-Modified, a 304 to a client that already holds it, and caching by others
+for the public's only.
 
 A version is a digest of everything the document shows, computed before it is made: the HTML
 it is laid out from (the reader's view of the records already applied, so a masked title or a
@@ -24,11 +24,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from typing import TypeVar
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
@@ -44,6 +46,8 @@ PUBLIC_MAX_AGE = 60
 # How long a document that could not be made whole is served before it is made again.
 RETRY = datetime.timedelta(minutes=10)
 PARTIAL = "ofullstandig"
+
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 @dataclass(frozen=True)
@@ -98,18 +102,36 @@ def stored(owner: str, kind: str, version: str, make: Callable[[], tuple[bytes, 
 
 
 def serve(request: HttpRequest, document: Stored, filename: str, *, public: bool) -> HttpResponse:
-    """The document as an inline PDF with its version as ETag and its storage time as
-    Last-Modified, or 304 Not Modified when the request's If-None-Match names that version (or,
-    without one, its If-Modified-Since is not older). A public document may be cached by anyone
-    for a short while; any other only by the reader's own browser, which asks again each time
-    (a member's packet changes with the agenda, and what one reader may see another may not)."""
-    etag = quote_etag(document.digest)
-    modified = int(document.modified().timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=modified) or _pdf(
-        document.read(), filename
+    """The stored document as an inline PDF, conditionally (`respond`)."""
+    return respond(
+        request,
+        version=document.digest,
+        modified=document.modified(),
+        public=public,
+        make=lambda: _pdf(document.read(), filename),
+    )
+
+
+def respond(
+    request: HttpRequest,
+    *,
+    version: str,
+    modified: datetime.datetime,
+    public: bool,
+    make: Callable[[], R],
+) -> R | HttpResponse:
+    """The response `make` makes, with `version` as ETag and `modified` as Last-Modified, or
+    304 Not Modified when the request's If-None-Match names that version (or, without one, its
+    If-Modified-Since is not older). A public response may be cached by anyone for a short
+    while; any other only by the reader's own browser, which asks again each time (a member's
+    packet changes with the agenda, and what one reader may see another may not)."""
+    etag = quote_etag(version)
+    last_modified = int(modified.timestamp())
+    response: R | HttpResponse = (
+        get_conditional_response(request, etag=etag, last_modified=last_modified) or make()
     )
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
+    response["Last-Modified"] = http_date(last_modified)
     if public:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     else:

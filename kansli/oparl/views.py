@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET
 
+from kansli import generated
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.oparl import objects, selectors
 from kansli.oparl.objects import Data, Urls
@@ -429,9 +430,15 @@ def file_download(request: HttpRequest, pk: int) -> Any:
     view = objects.document_view(objects.PUBLIC, row.document, on_agenda=True)
     if not view.files_visible:
         raise Http404
-    return FileResponse(
-        default_storage.open(row.storage_name),
-        as_attachment=True,
-        filename=row.original_name,
-        content_type=row.content_type,
+    return generated.respond(
+        request,
+        version=row.sha256,  # a registered file never changes
+        modified=row.uploaded_at,
+        public=True,
+        make=lambda: FileResponse(
+            default_storage.open(row.storage_name),
+            as_attachment=True,
+            filename=row.original_name,
+            content_type=row.content_type,
+        ),
     )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kansli import generated
 from kansli.exports import csv_response
 from kansli.organisation.models import Body
 from kansli.registry import policy as registry_policy
@@ -147,7 +148,7 @@ def registry_list_json(request: HttpRequest, body: str) -> JsonResponse:
 
 
 @require_GET
-def file_download(request: HttpRequest, body: str, file: int) -> FileResponse:
+def file_download(request: HttpRequest, body: str, file: int) -> FileResponse | HttpResponse:
     """A document's file, for those the visibility function lets see it; to anyone else the
     file does not exist."""
     file_ = get_object_or_404(
@@ -158,11 +159,17 @@ def file_download(request: HttpRequest, body: str, file: int) -> FileResponse:
     document = selectors.documents_with_case(Document.objects.filter(pk=file_.document_id)).get()
     if not document_view(request.user, document).files_visible:
         raise Http404(_("Filen finns inte eller så har du inte rätt att se den."))
-    return FileResponse(
-        default_storage.open(file_.storage_name),
-        as_attachment=True,
-        filename=file_.original_name,
-        content_type=file_.content_type,
+    return generated.respond(
+        request,
+        version=file_.sha256,  # a registered file never changes
+        modified=file_.uploaded_at,
+        public=False,
+        make=lambda: FileResponse(
+            default_storage.open(file_.storage_name),
+            as_attachment=True,
+            filename=file_.original_name,
+            content_type=file_.content_type,
+        ),
     )
 
 
