@@ -8,8 +8,9 @@ A synthetic board meets twice: once with an agenda of `items` items and `attachm
 registered PDFs of `pages` pages each (one PDF rendered once with WeasyPrint, registered again
 and again through the registry's service and so kept in its storage), and once with minutes
 of `paragraphs` paragraphs, every third decided by a roll call of nine members with a dissent.
-The timings are of `packets.members_packet` and `packets.minutes_pdf`, the functions the web
-pages call, after one untimed notice that pays WeasyPrint's import and font set-up. Everything
+The timings are of `packets.members_packet` and `packets.minutes_pdf`, which make the
+documents anew (the web pages serve them stored, made once per version: `kansli.generated`),
+after one untimed notice that pays WeasyPrint's import and font set-up. Everything
 is made in one transaction that is rolled back, and the stored files are deleted again.
 
 `minutes` times the justering through the services: `minutes_send_for_approval` (the minutes
@@ -17,7 +18,8 @@ rendered as PDF/A, whole and public, stored and hashed) and `minutes_sign` by th
 minutes checkers (a PAdES signature on both files with the configured signer). `packet` times
 `packets.members_packet` for an agenda of DOCX attachments, made PDFs by LibreOffice (as many
 at once as `conversion.workers()`): with the conversion cache emptied before each run (cold)
-and with it filled (warm). Both run one untimed
+and with it filled (warm); its size beside that of its attachments' PDFs only concatenated
+(the stamped pages are compressed again). Both run one untimed
 round first, and keep their files and the signer's keys in a temporary folder of their own.
 """
 
@@ -464,6 +466,8 @@ def _justering(meeting: Meeting, signers: list[User]) -> tuple[MinutesVersion, M
 class PacketResult:
     attachments: int
     pages: int
+    size: int  # bytes of the packet, stamped
+    plain: int  # bytes of its attachments' PDFs concatenated, nothing stamped
     workers: int  # LibreOffice processes at once
     cold: list[float]
     warm: list[float]
@@ -471,8 +475,16 @@ class PacketResult:
     def __str__(self) -> str:
         return "\n".join(
             [
-                _("Ledamotshandlingar med %(attachments)d DOCX-bilagor (%(pages)d sidor):")
-                % {"attachments": self.attachments, "pages": self.pages},
+                _(
+                    "Ledamotshandlingar med %(attachments)d DOCX-bilagor (%(pages)d sidor, "
+                    "%(size).1f MB; bilagorna bara sammanfogade %(plain).1f MB):"
+                )
+                % {
+                    "attachments": self.attachments,
+                    "pages": self.pages,
+                    "size": self.size / 1_000_000,
+                    "plain": self.plain / 1_000_000,
+                },
                 _(
                     "  konverteringscachen tom (LibreOffice gör om varje bilaga, %(workers)d åt "
                     "gången): %(spread)s"
@@ -501,6 +513,7 @@ def bench_packet(*, attachments: int = 20, pages: int = 30, runs: int = 3) -> Pa
             )
         ]
         packet = packets.members_packet(meeting, None)  # untimed: imports, fonts, the cache
+        plain = _concatenated(cached)
 
         def empty_cache() -> None:
             for name in cached:
@@ -511,10 +524,23 @@ def bench_packet(*, attachments: int = 20, pages: int = 30, runs: int = 3) -> Pa
     return PacketResult(
         attachments=attachments,
         pages=_page_count(packet),
+        size=len(packet),
+        plain=plain,
         workers=conversion.workers(),
         cold=cold_times,
         warm=warm_times,
     )
+
+
+def _concatenated(names: list[str]) -> int:
+    """The size of the stored PDFs merged one after the other, as they are."""
+    writer = pypdf.PdfWriter()
+    for name in names:
+        with default_storage.open(name) as stored:
+            writer.append(pypdf.PdfReader(io.BytesIO(stored.read())))
+    out = io.BytesIO()
+    writer.write(out)
+    return len(out.getvalue())
 
 
 def _docx(title: str, pages: int) -> bytes:
