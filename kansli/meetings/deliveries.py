@@ -54,9 +54,10 @@ def _notice(delivery: Delivery) -> EmailMessage:
         to=[delivery.address],
     )
     slug = meeting.organization.slug
-    message.attach(
-        f"kallelse-{slug}-{day:%Y-%m-%d}.pdf", packets.notice_pdf(meeting), "application/pdf"
-    )
+    # Stored once per version of the notice: the first delivery's task renders it, the
+    # others (and the meeting's page) read it.
+    pdf = packets.notice_stored(meeting).read()
+    message.attach(f"kallelse-{slug}-{day:%Y-%m-%d}.pdf", pdf, "application/pdf")
     name = f"sammantrade-{slug}-{day:%Y-%m-%d}.ics"
     _attach_calendar(message, delivery.invitation, "REQUEST", name)
     return message

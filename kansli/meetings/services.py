@@ -1980,7 +1980,7 @@ def _called_message(meeting: Meeting, substitute: Person, member: Person) -> Ema
         day = meeting_day(meeting)
         message.attach(
             f"kallelse-{meeting.organization.slug}-{day:%Y-%m-%d}.pdf",
-            packets.notice_pdf(meeting),
+            packets.notice_stored(meeting).read(),  # stored when the notice went out
             "application/pdf",
         )
     return message
