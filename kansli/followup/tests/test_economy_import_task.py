@@ -13,7 +13,6 @@ from django.urls import reverse
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from kansli.audit.tables import LEFT_OUT
 from kansli.followup.models import BudgetInitiative, Outcome
 from kansli.followup.services import economy
 from kansli.web.models import TaskRun
@@ -21,13 +20,6 @@ from kansli.web.progress import run_state
 
 IMPORT = "/vanersborg/uppfoljning/ekonomi/import/"
 LEDGER = "organisation;år;månad;belopp\nbun;2026;1;2000\n"
-
-
-@pytest.fixture(autouse=True)
-def task_runs_unaudited(monkeypatch):
-    """Until kansli/audit/tables.py lists it (asked of the lead): a task's run is bookkeeping,
-    not in the event log."""
-    monkeypatch.setitem(LEFT_OUT, "web.taskrun", "who started a background task, its progress")
 
 
 @pytest.fixture
