@@ -13,6 +13,9 @@ who assembles it included, reads each item and attachment as the registry's visi
 it to them (`document_view`, `case_view`): a secret attachment they may not see is left out
 with a page that says so, masked entries and secret case titles are masked. The notice, which
 is e-mailed, the public packet and the public minutes are what the anonymous public sees.
+
+The pages serve each document stored once per version of what it shows to its reader (the
+`*_stored` functions, `kansli.generated`); the functions that return bytes make it anew.
 """
 
 from __future__ import annotations
@@ -110,9 +113,9 @@ def public_packet(meeting: Meeting) -> bytes:
 def members_packet_stored(meeting: Meeting, user: Actor) -> generated.Stored:
     """The members' packet for `user` (`members_packet`), stored once per version: the version
     is of what `user` reads, so one from whom a secret is masked never gets a whole one."""
-    whole = user is None or reads_packet_whole(user, meeting)
-    reader = WHOLE if user is None or whole else Reader(user)
-    return _packet_stored(meeting, reader, "ledamotshandlingar")
+    if user is None or reads_packet_whole(user, meeting):
+        return _packet_stored(meeting, WHOLE, "ledamotshandlingar")
+    return _packet_stored(meeting, Reader(user), "ledamotshandlingar")
 
 
 def public_packet_stored(meeting: Meeting) -> generated.Stored:
