@@ -24,6 +24,7 @@ from typing import Any, ParamSpec, TypeVar, overload
 from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.signals import request_finished
 from django.db import DatabaseError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
@@ -120,31 +121,37 @@ class RequestLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
-        token = _request_id.set(request_id)
+        # Kept until the response is closed (request_finished), not only while the middleware
+        # runs: Django logs a 4xx response (django.request) after the last middleware.
+        _request_id.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request_id
-            duration_ms = round((time.perf_counter() - started) * 1000)
-            view = request.resolver_match.view_name if request.resolver_match else None
-            request_logger.info(
-                "%s %s %s %d ms",
-                request.method,
-                request.path,
-                response.status_code,
-                duration_ms,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "view": view,
-                    "status": response.status_code,
-                    "duration_ms": duration_ms,
-                    "user_id": _user_id(request),
-                },
-            )
-            return response
-        finally:
-            _request_id.reset(token)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        duration_ms = round((time.perf_counter() - started) * 1000)
+        view = request.resolver_match.view_name if request.resolver_match else None
+        request_logger.info(
+            "%s %s %s %d ms",
+            request.method,
+            request.path,
+            response.status_code,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "view": view,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+                "user_id": _user_id(request),
+            },
+        )
+        return response
+
+
+def _forget_request_id(**kwargs: Any) -> None:
+    _request_id.set(None)
+
+
+request_finished.connect(_forget_request_id, dispatch_uid="kansli.observability")
 
 
 def _user_id(request: HttpRequest) -> int | None:

@@ -83,6 +83,18 @@ def test_an_unsafe_request_id_is_replaced_by_a_new_one(client: Client, header: s
     assert len(response["X-Request-ID"]) == 32
 
 
+@pytest.mark.django_db
+def test_djangos_line_for_a_page_not_found_carries_the_request_id(
+    client: Client, log_output: io.StringIO
+) -> None:
+    client.get("/finns-inte/", headers={"X-Request-ID": "req-404"})
+
+    (line,) = [line for line in _lines(log_output) if line["logger"] == "django.request"]
+    assert line["message"] == "Not Found: /finns-inte/"
+    assert line["request_id"] == "req-404"
+    assert observability.current_request_id() is None
+
+
 def test_every_request_gets_an_id_of_its_own(client: Client) -> None:
     assert client.get("/healthz")["X-Request-ID"] != client.get("/healthz")["X-Request-ID"]
 
