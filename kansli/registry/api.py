@@ -3,7 +3,7 @@ public records requests. Everything shown passes the visibility function with th
 user, so a secret document reads here as it does in the public registry list."""
 
 import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import ValidationError as RequestValidationError
 
 from kansli.bounds import Year
 from kansli.organisation.api import (
@@ -242,6 +243,11 @@ class RegistryListFilter(Schema):
 REGISTRY_LIST_DAYS = 31
 
 
+def _period_refused(message: str) -> NoReturn:
+    """The postlista's period refused: the API's 422 on `end`, as a day out of bounds is."""
+    raise RequestValidationError([{"type": "period", "loc": ("query", "end"), "msg": message}])
+
+
 @router.get(
     "/bodies/{slug}/registry/list",
     response=list[Document],
@@ -258,13 +264,10 @@ def registry_list(
     start = filters.start or timezone.localdate()
     end = filters.end or start
     if end < start:
-        raise ValidationError({"end": _("Slutdagen kan inte vara före startdagen.")})
+        _period_refused(_("Slutdagen kan inte vara före startdagen."))
     if (end - start).days >= REGISTRY_LIST_DAYS:
-        raise ValidationError(
-            {
-                "end": _("Postlistan visar högst %(days)d dagar åt gången.")
-                % {"days": REGISTRY_LIST_DAYS}
-            }
+        _period_refused(
+            _("Postlistan visar högst %(days)d dagar åt gången.") % {"days": REGISTRY_LIST_DAYS}
         )
     organization = None
     if filters.organization:
