@@ -420,7 +420,8 @@ def notice_recipients(*, meeting: Meeting) -> list[Person]:
 def notice_deliveries(*, meeting: Meeting) -> list[Delivery]:
     """The last delivery of the notice to each person it went to, in the order first sent."""
     latest: dict[int, Delivery] = {}
-    for delivery in meeting.deliveries.select_related("person").order_by("sent_at", "pk"):
+    notices = meeting.deliveries.filter(kind__in=[Delivery.Kind.NOTICE, Delivery.Kind.RESEND])
+    for delivery in notices.select_related("person").order_by("pk"):
         latest[delivery.person_id] = delivery
     return list(latest.values())
 

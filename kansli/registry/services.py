@@ -928,9 +928,11 @@ def stored_files_sweep(*, older_than: datetime.timedelta) -> list[str]:
 
 
 def _stored_names(folder: str) -> Iterator[str]:
-    if not default_storage.exists(folder):
+    # An object store has no folders: exists() on a prefix is False there, listdir() is not.
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
         return
-    folders, files = default_storage.listdir(folder)
     for name in files:
         yield f"{folder}/{name}"
     for sub in folders:

@@ -26,7 +26,7 @@ import time_machine
 from django.contrib import admin
 from django.core import mail
 from django.http import HttpResponse
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -48,6 +48,7 @@ from kansli.preparation import services as preparation
 from kansli.registry import services as registry
 from kansli.registry.models import Case, Document
 from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.web.models import TaskRun
 
 
 class Marker(StrEnum):
@@ -242,7 +243,11 @@ def _decided_meeting(board: Organization, secret: Case, public: Case, documents:
     meetings.attachment_add(actor=None, item=public_item, document=documents[0])
     meetings.attachment_add(actor=None, item=secret_item, document=documents[2])
     # The notice went out before the meeting began, as it must.
-    with time_machine.travel(meeting.starts_at - datetime.timedelta(days=7), tick=False):
+    # Each e-mail goes by its own task after the commit: run them, as the worker would.
+    with (
+        time_machine.travel(meeting.starts_at - datetime.timedelta(days=7), tick=False),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         meetings.notice_send(actor=None, meeting=meeting)
     meeting = _open(meeting)
     _jav(secret_item, f"Släkt med barnet {Marker.SECRET_ITEM_JAV}")
@@ -328,7 +333,8 @@ def _blekinge(body: Body) -> tuple[Case, Meeting]:
         place="Regionhuset",
     )
     meetings.item_add(actor=None, meeting=meeting, title=case.title, case=case)
-    meetings.notice_send(actor=None, meeting=meeting)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        meetings.notice_send(actor=None, meeting=meeting)
     return case, meeting
 
 
@@ -370,6 +376,13 @@ def plant(demo: dict[str, Body]) -> World:
         title="Tillkännagivande om granskning av detaljplan",
         text="Planförslaget finns att läsa i stadshuset.",
         taken_down_on=today + datetime.timedelta(days=21),
+    )
+    # The registrar's removal of the secret case's files, running: its page is the registrar's.
+    TaskRun.objects.create(
+        user=User.objects.get(username=Persona.REGISTRAR),
+        title=f"Gallring i {Marker.CASE_TITLE}",
+        backend="default",
+        summary=f"{Marker.CASE_TITLE}: 1 av 2 filer borttagna",
     )
     return World(
         secret_case=secret,
@@ -527,6 +540,8 @@ def contexts(world: World) -> list[dict[str, Any]]:
         sets.extend(base | {"number": v.number} for v in meeting.minutes_versions.all())
         for item in meeting.items.filter(kind=AgendaItem.Kind.CASE):
             sets.append(base | {"item": item.pk, "item_id": item.pk, "action": "x"})
+        for delivery in meeting.deliveries.all()[:1]:
+            sets.append(base | {"delivery": delivery.pk})
     for decision in world.decisions:
         base = _in(decision.body) | {"decision": decision.pk, "decision_id": decision.pk}
         sets.append(base)
@@ -536,6 +551,7 @@ def contexts(world: World) -> list[dict[str, Any]]:
         sets.append(_in(person.body) | {"person": person.pk, "person_id": person.pk})
     for token in world.calendar_tokens:
         sets.append(_in(world.secret_case.organization.body) | {"token": token})
+    sets.extend({"run": run.pk} for run in TaskRun.objects.all())
     return sets + _followup(world) + _oparl(world)
 
 

@@ -2,6 +2,7 @@
 and posted; a second load adds nothing."""
 
 import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,7 +45,7 @@ def test_the_board_has_its_plan_and_its_latest_meeting_approved_and_posted(
 
 
 def test_the_secretary_can_send_the_notice_of_the_boards_next_meeting(
-    db: None, monkeypatch: pytest.MonkeyPatch
+    db: None, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
 ) -> None:
     monkeypatch.setattr(timezone, "now", lambda: NOW)
     load_demo()
@@ -57,7 +58,8 @@ def test_the_secretary_can_send_the_notice_of_the_boards_next_meeting(
     ).first()
     services.agenda_build(actor=secretary, meeting=upcoming)
 
-    deliveries = services.notice_send(actor=secretary, meeting=upcoming)
+    with django_capture_on_commit_callbacks(execute=True):
+        deliveries = services.notice_send(actor=secretary, meeting=upcoming)
 
     assert deliveries
     assert all(d.address.endswith("@vanersborg.example") for d in deliveries)

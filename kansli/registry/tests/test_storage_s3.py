@@ -74,11 +74,6 @@ def test_a_registered_file_is_stored_in_the_bucket_and_served_to_the_registrar(
     assert client.get(url).status_code in (302, 404)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stored_files_sweep asks storage.exists('registry'), which S3 answers False for a "
-    "prefix: the sweep finds nothing in a bucket (fix proposed in engineer F's report)",
-)
 def test_the_sweep_removes_an_object_no_file_names_and_keeps_the_registered_one(
     bucket: Any, secret_letter: Document
 ) -> None:

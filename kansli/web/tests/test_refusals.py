@@ -31,4 +31,10 @@ PUBLIC: dict[str, str] = {
         "(Mitt arbete) only to that user"
     ),
     "set_language": "the language switch sets the visitor's own cookie and nothing else",
+    "healthz": "liveness for the operator's probes: 'ok', no data",
+    "readyz": "readiness for the operator's probes: the checks' names and ok/unavailable, no data",
+    "metrics": (
+        "counts and timings by view name, no content; 404 to anyone but the allowed addresses "
+        "or the token's holder (kansli/tests/test_observability_metrics.py)"
+    ),
 }
