@@ -75,7 +75,7 @@ serve: serve-settings pdf-deps search-deps
 	@$(WORKER_COMMAND) & worker=$$!; \
 	$(BIN)/gunicorn kansli.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) \
 		--timeout $(WEB_TIMEOUT) --graceful-timeout $(WEB_GRACEFUL_TIMEOUT) \
-		--access-logfile - --no-control-socket & web=$$!; \
+		--no-control-socket & web=$$!; \
 	trap 'kill -TERM $$web $$worker 2>/dev/null' INT TERM; \
 	wait -n $$web $$worker; status=$$?; \
 	kill -TERM $$web $$worker 2>/dev/null; wait; exit $$status
