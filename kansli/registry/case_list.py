@@ -12,6 +12,7 @@ from django.db.models import Count
 
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry.models import Case, Document
+from kansli.registry.selectors import organs_of
 from kansli.registry.visibility import CaseView, User, case_view
 
 PAGE_SIZE = 25
@@ -34,7 +35,7 @@ def case_page(
     size: int = PAGE_SIZE,
 ) -> CasePage:
     """A page of the body's cases, newest first, starting after the case with id `after`."""
-    cases = Case.objects.filter(organization__body=body)
+    cases = Case.objects.filter(organization_id__in=organs_of(body=body))
     if organization is not None:
         cases = cases.filter(organization=organization)
     if status:

@@ -53,6 +53,14 @@ def _local_day_bounds(
     return first, after
 
 
+def organs_of(*, body: Body) -> list[int]:
+    """The ids of the body's organizations, as a list and not a join: asked by these, PostgreSQL
+    knows from the column's statistics how many cases they hold, and reads a small body beside a
+    large one through its organs' index instead of walking every body's rows newest first
+    (docs/benchmarks.md, "Indexes that lead with the body")."""
+    return list(body.organizations.values_list("pk", flat=True))
+
+
 def registry_list(
     *,
     body: Body,
@@ -68,7 +76,9 @@ def registry_list(
     require_year_in_bounds(end, field="end")
     first, after = _local_day_bounds(start, end)
     documents = Document.objects.filter(
-        case__organization__body=body, registered_at__gte=first, registered_at__lt=after
+        case__organization_id__in=organs_of(body=body),
+        registered_at__gte=first,
+        registered_at__lt=after,
     )
     if organization is not None:
         documents = documents.filter(case__organization=organization)
