@@ -8,18 +8,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-# Seed 000, the instruction to the director of Region Blekinge (then Landstinget Blekinge).
-DEFAULT_SOURCE = (
-    "Instruktion till landstingsdirektör, ”Landstingsdirektörens roll i landstingsstyrelsen "
-    "och i övriga nämnder”"
-)
-
 
 @dataclass(frozen=True)
 class Facts:
     """What is known about a case's preparation. `referred_from` is the name of the committee
     the case comes from, if it comes from another committee; `source` the citation of the
-    body's rule for preparation (the default is seed 000's)."""
+    body's rule for preparation: the case's route's, else the body's instruction (an empty one
+    is cited as the director's instruction, no body's in particular)."""
 
     has_report: bool
     clauses: int
@@ -27,7 +22,7 @@ class Facts:
     referred_from: str | None = None
     has_referrer_statement: bool = False
     has_financing: bool = False
-    source: str = DEFAULT_SOURCE
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ def check(facts: Facts) -> Readiness:
     """What is missing before the case may go on an agenda: the officer's report, at least one
     resolution clause, a rapporteur and, for a case from another committee, that committee's
     statement and the financing of the proposals."""
-    cite = {"source": facts.source or DEFAULT_SOURCE}
+    cite = {"source": facts.source or _("direktörens instruktion")}
     missing = []
     if not facts.has_report:
         missing.append(

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from django.db.models import DateField, F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from kansli.organisation.models import Person
+from kansli.governance.selectors import instruction_in_force
+from kansli.organisation.models import Body, Person
 from kansli.preparation import readiness
 from kansli.preparation.models import Preparation, Statement, StatusChange
 from kansli.registry.models import Case
@@ -32,10 +34,17 @@ def preparation_of(*, case: Case) -> Preparation | None:
     )
 
 
-def readiness_facts(preparation: Preparation | None) -> readiness.Facts:
-    """The facts the readiness check needs, from a preparation loaded by `preparation_of`."""
+def preparation_rule(*, body: Body, on: datetime.date) -> str:
+    """What a case's readiness cites when it has no route: the body's own instruction."""
+    instruction = instruction_in_force(body=body, on=on)
+    return instruction.name if instruction is not None else ""
+
+
+def readiness_facts(preparation: Preparation | None, *, rule: str) -> readiness.Facts:
+    """The facts the readiness check needs, from a preparation loaded by `preparation_of`;
+    `rule` is the body's rule for preparation (`preparation_rule`), cited without a route."""
     if preparation is None:
-        return readiness.Facts(has_report=False, clauses=0, has_rapporteur=False)
+        return readiness.Facts(has_report=False, clauses=0, has_rapporteur=False, source=rule)
     referrer = preparation.referred_from
     return readiness.Facts(
         has_report=preparation.has_report,
@@ -45,13 +54,14 @@ def readiness_facts(preparation: Preparation | None) -> readiness.Facts:
         has_referrer_statement=referrer is not None
         and any(s.organization_id == referrer.pk for s in preparation.statements.all()),
         has_financing=bool(preparation.financing.strip()),
-        source=preparation.route.source if preparation.route else "",
+        source=preparation.route.source if preparation.route else rule,
     )
 
 
 def case_readiness(*, case: Case) -> readiness.Readiness:
     """What is missing before the case may go on an agenda."""
-    return readiness.check(readiness_facts(preparation_of(case=case)))
+    rule = preparation_rule(body=case.organization.body, on=timezone.localdate())
+    return readiness.check(readiness_facts(preparation_of(case=case), rule=rule))
 
 
 def status_history(*, case: Case) -> QuerySet[StatusChange]:
@@ -95,6 +105,10 @@ def officer_case_rows(*, cases: list[Case], today: datetime.date) -> list[Office
         .select_related("route", "referred_from")
         .prefetch_related("clauses", "statements")
     }
+    rules = {
+        body.pk: preparation_rule(body=body, on=today)
+        for body in {case.organization.body for case in cases}
+    }
     rows = []
     for case in cases:
         preparation = preparations.get(case.pk)
@@ -103,7 +117,9 @@ def officer_case_rows(*, cases: list[Case], today: datetime.date) -> list[Office
             OfficerCase(
                 case=case,
                 preparation=preparation,
-                readiness=readiness.check(readiness_facts(preparation)),
+                readiness=readiness.check(
+                    readiness_facts(preparation, rule=rules[case.organization.body_id])
+                ),
                 due_on=due_on,
                 overdue=due_on is not None and due_on < today,
             )
