@@ -24,12 +24,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models.fields.files import FieldFile
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -109,6 +109,35 @@ def serve(request: HttpRequest, document: Stored, filename: str, *, public: bool
         modified=document.modified(),
         public=public,
         make=lambda: _pdf(document.read(), filename),
+    )
+
+
+class RegisteredFile(Protocol):
+    """A registered file (the registry's `File`), as a download needs it."""
+
+    sha256: str
+    uploaded_at: datetime.datetime
+    storage_name: str
+    original_name: str
+    content_type: str
+
+
+def download(
+    request: HttpRequest, file: RegisteredFile, *, public: bool
+) -> FileResponse | HttpResponse:
+    """The registered file as an attachment, conditionally (`respond`): a registered file never
+    changes, so its SHA-256 is its version."""
+    return respond(
+        request,
+        version=file.sha256,
+        modified=file.uploaded_at,
+        public=public,
+        make=lambda: FileResponse(
+            default_storage.open(file.storage_name),
+            as_attachment=True,
+            filename=file.original_name,
+            content_type=file.content_type,
+        ),
     )
 
 

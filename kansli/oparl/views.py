@@ -419,8 +419,6 @@ def legislativeterm(request: HttpRequest, body: str, election: int) -> JsonRespo
 def file_download(request: HttpRequest, pk: int) -> Any:
     """The file's content, to anyone, when the public may have it (a public document on a
     public agenda: registry/visibility.py); to anyone else it does not exist."""
-    from django.core.files.storage import default_storage
-    from django.http import FileResponse
 
     row = get_object_or_404(
         File.objects.select_related("document__case__organization__body"), pk=pk
@@ -430,15 +428,4 @@ def file_download(request: HttpRequest, pk: int) -> Any:
     view = objects.document_view(objects.PUBLIC, row.document, on_agenda=True)
     if not view.files_visible:
         raise Http404
-    return generated.respond(
-        request,
-        version=row.sha256,  # a registered file never changes
-        modified=row.uploaded_at,
-        public=True,
-        make=lambda: FileResponse(
-            default_storage.open(row.storage_name),
-            as_attachment=True,
-            filename=row.original_name,
-            content_type=row.content_type,
-        ),
-    )
+    return generated.download(request, row, public=True)

@@ -15,7 +15,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -159,18 +158,7 @@ def file_download(request: HttpRequest, body: str, file: int) -> FileResponse | 
     document = selectors.documents_with_case(Document.objects.filter(pk=file_.document_id)).get()
     if not document_view(request.user, document).files_visible:
         raise Http404(_("Filen finns inte eller så har du inte rätt att se den."))
-    return generated.respond(
-        request,
-        version=file_.sha256,  # a registered file never changes
-        modified=file_.uploaded_at,
-        public=False,
-        make=lambda: FileResponse(
-            default_storage.open(file_.storage_name),
-            as_attachment=True,
-            filename=file_.original_name,
-            content_type=file_.content_type,
-        ),
-    )
+    return generated.download(request, file_, public=False)
 
 
 def read_body(request: HttpRequest, body: str) -> Body:
