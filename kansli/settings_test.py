@@ -30,3 +30,6 @@ KANSLI_SIGNING_DIR = Path(_SIGNING_DIR.name)  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The tests' webhook subscribers listen on 127.0.0.1.
 KANSLI_WEBHOOK_ALLOW_PRIVATE = True
+# pytest captures the log itself (its report's "Captured log"); a stream handler made at setup
+# holds the stderr of that moment, which pytest's capture later closes.
+LOGGING["handlers"]["console"] = {"class": "logging.NullHandler"}  # noqa: F405

@@ -10,7 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 # Top-level paths of the site; a body's slug starts its pages' paths, so it must not be one.
 RESERVED_BODY_SLUGS = frozenset(
-    {"admin", "api", "i18n", "logga-in", "logga-ut", "media", "oparl", "static", "tillganglighet"}
+    {
+        "admin",
+        "api",
+        "healthz",
+        "i18n",
+        "logga-in",
+        "logga-ut",
+        "media",
+        "metrics",
+        "oparl",
+        "readyz",
+        "static",
+        "tillganglighet",
+        "uppgifter",
+    }
 )
 
 

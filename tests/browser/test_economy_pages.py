@@ -57,6 +57,9 @@ def test_the_director_reads_in_outcomes_checks_a_payment_and_sees_the_reports(
         ]
     )
     page.get_by_role("button", name="Läs in").click()
+    # The import runs as a background task; its page shows it done and links to the result.
+    expect(page.get_by_role("status")).to_have_text("Klar.")
+    page.get_by_role("link", name="Visa resultatet").click()
     expect(page.get_by_role("table", name="Initiativ till styrelsen")).to_contain_text(
         "väntar på styrelsen"
     )

@@ -53,7 +53,8 @@ def test_bench_packet_converts_tiny_docx_attachments_and_leaves_nothing(
     report = bench("packet", "--attachments", "2", "--pages", "3", "--runs", "1")
 
     # The notice (1 page), a divider for each of the two items, two attachments of 3 pages.
-    assert "Ledamotshandlingar med 2 DOCX-bilagor (9 sidor)" in report
+    assert "Ledamotshandlingar med 2 DOCX-bilagor (9 sidor, " in report
+    assert "bilagorna bara sammanfogade" in report
     assert re.search(r"cachen tom .*: median [\d.]+ s", report)
     assert re.search(r"cachen fylld: median [\d.]+ s", report)
     assert_nothing_left(folders)

@@ -3,6 +3,8 @@ an election and dissent with its written reasons go through the same services as
 secretary's key writes; a member's key is refused (403), no key too (401), and nothing is
 written."""
 
+from typing import Any
+
 import pytest
 from django.core import mail
 
@@ -24,7 +26,11 @@ def member_key(ks: Board) -> str:
 
 
 def test_a_secretary_cancels_with_the_reason_and_the_calendars_are_told(
-    ks: Board, secretary: User, meeting: Meeting, member_key: str
+    ks: Board,
+    secretary: User,
+    meeting: Meeting,
+    member_key: str,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     meeting = called(meeting)
     mail.outbox.clear()
@@ -37,7 +43,8 @@ def test_a_secretary_cancels_with_the_reason_and_the_calendars_are_told(
     empty = post(path, {"reason": " "}, key_of(secretary))
     assert empty.status_code == 400
 
-    response = post(path, {"reason": "Inga ärenden."}, key_of(secretary))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(path, {"reason": "Inga ärenden."}, key_of(secretary))
 
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "cancelled"
