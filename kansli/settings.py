@@ -6,6 +6,7 @@ SQLite under var/ when nothing is set; PostgreSQL through DATABASE_URL.
 import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -383,7 +384,7 @@ if KANSLI_LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(
         f'KANSLI_LOG_FORMAT must be "json" or "text", not {KANSLI_LOG_FORMAT!r}'
     )
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "kansli.observability.RequestIdFilter"}},
