@@ -125,6 +125,28 @@ def queue(
     return deliveries
 
 
+@in_records_language
+def notices_withdraw(actor: Actor, meeting: Meeting) -> list[Delivery]:
+    """Fail the meeting's notices still queued, for the meeting is cancelled: they are not sent
+    after all, and the page says why. One already claimed by its task is left to it."""
+    queued = Delivery.objects.select_for_update().filter(
+        meeting=meeting,
+        kind__in=[Delivery.Kind.NOTICE, Delivery.Kind.RESEND],
+        state=Delivery.State.QUEUED,
+    )
+    answer = _("Inte skickad: sammanträdet ställdes in innan kallelsen gick iväg.")
+    return [
+        audit.update(
+            actor=actor,
+            instance=delivery,
+            state=Delivery.State.FAILED,
+            answer=answer,
+            next_attempt_at=None,
+        )
+        for delivery in queued.order_by("pk")
+    ]
+
+
 def _enqueue_all(delivery_ids: list[int]) -> None:
     for delivery_id in delivery_ids:
         enqueue(delivery_id)

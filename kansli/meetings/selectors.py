@@ -426,6 +426,20 @@ def notice_deliveries(*, meeting: Meeting) -> list[Delivery]:
     return list(latest.values())
 
 
+def notices_reached(*, meeting: Meeting) -> list[Delivery]:
+    """The last notice to each person that went out, or may have (sent, or still sending when
+    its answer was lost): those whose calendars hold the invitation. A notice withdrawn or
+    refused reached no calendar."""
+    reached: dict[int, Delivery] = {}
+    notices = meeting.deliveries.filter(
+        kind__in=[Delivery.Kind.NOTICE, Delivery.Kind.RESEND],
+        state__in=[Delivery.State.SENT, Delivery.State.SENDING],
+    )
+    for delivery in notices.select_related("person").order_by("pk"):
+        reached[delivery.person_id] = delivery
+    return list(reached.values())
+
+
 def quorum_of(*, meeting: Meeting, item: AgendaItem | None = None) -> rules.Quorum:
     """Whether the meeting (in the item, when one is given) has a quorum."""
     return rules.quorum(

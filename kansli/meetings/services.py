@@ -82,8 +82,8 @@ from kansli.meetings.selectors import (
     minutes_name,
     minutes_signers,
     minutes_version,
-    notice_deliveries,
     notice_recipients,
+    notices_reached,
     quorum_of,
     ready_cases,
     serving_members,
@@ -232,11 +232,12 @@ def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
         cancelled_at=timezone.now(),
         cancel_reason=reason.strip(),
     )
+    deliveries.notices_withdraw(actor, meeting)
     deliveries.queue(
         actor,
         meeting,
         Delivery.Kind.CANCELLATION,
-        [(delivery.person, delivery.address) for delivery in notice_deliveries(meeting=meeting)],
+        [(delivery.person, delivery.address) for delivery in notices_reached(meeting=meeting)],
     )
     return meeting
 

@@ -100,6 +100,43 @@ def test_the_notice_is_queued_and_sent_only_after_the_commit(
     assert set(states(built).values()) == {(Delivery.State.SENT, 1, "")}
 
 
+def test_a_notice_still_queued_when_the_meeting_is_cancelled_is_not_sent(
+    secretary: User, built: Meeting, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks() as waiting:
+        services.notice_send(actor=secretary, meeting=built)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(actor=secretary, meeting=built, reason="Inga ärenden.")
+
+    for callback in waiting:  # the notices' tasks, run late by the worker
+        callback()
+
+    assert mail.outbox == []
+    assert {d.kind for d in built.deliveries.all()} == {Delivery.Kind.NOTICE}
+    assert set(states(built).values()) == {
+        (
+            Delivery.State.FAILED,
+            0,
+            "Inte skickad: sammanträdet ställdes in innan kallelsen gick iväg.",
+        )
+    }
+
+
+def test_a_cancellation_goes_to_those_the_notice_reached(
+    secretary: User, built: Meeting, committed: Callable[[], Any]
+) -> None:
+    with committed():
+        services.notice_send(actor=secretary, meeting=built)
+    mail.outbox.clear()
+    with committed():
+        services.meeting_cancel(actor=secretary, meeting=built, reason="Inga ärenden.")
+
+    cancelled = built.deliveries.filter(kind=Delivery.Kind.CANCELLATION)
+    assert cancelled.count() == 7
+    assert len(mail.outbox) == 7
+    assert all(b"METHOD:CANCEL" in message.message().as_bytes() for message in mail.outbox)
+
+
 def test_a_send_rolled_back_sends_nothing(
     secretary: User, built: Meeting, committed: Callable[[], Any]
 ) -> None:
