@@ -19,7 +19,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve worker serve-settings smoke demo test suite install messages locale-deps browser-deps pdf-deps search-deps bench bench-registry bench-meetings lint format house
+.PHONY: serve worker serve-settings smoke demo test suite install messages locale-deps browser-deps pdf-deps search-deps sso-deps bench bench-registry bench-meetings lint format house
 
 $(BIN)/kansli: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -106,6 +106,13 @@ search-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 		$(SEARCH_PACKAGES); }
 
+# SAML 2.0 sign-in (kansli/signon) signs and checks assertions with Debian's xmlsec1 (pysaml2).
+SSO_PACKAGES := xmlsec1
+sso-deps:
+	@dpkg -s $(SSO_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		$(SSO_PACKAGES); }
+
 browser-deps:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
@@ -116,7 +123,7 @@ test: lint suite
 # The test suite alone: CI runs `make test` once, then the suite again on PostgreSQL with the
 # clock a year ahead, where the checks of `lint` would only repeat themselves. The slow tests go
 # first (conftest.py) and an idle worker takes from the other's queue (worksteal).
-suite: install browser-deps pdf-deps search-deps
+suite: install browser-deps pdf-deps search-deps sso-deps
 	$(BIN)/pytest -n auto --dist worksteal
 
 bench: install

@@ -56,6 +56,14 @@ class Body(models.Model):
             "mottagare som är en privatperson. Organisationer visas alltid med namn."
         ),
     )
+    second_factor_required = models.BooleanField(
+        _("kräv en andra faktor vid inloggning"),
+        default=False,
+        help_text=_(
+            "Alla som loggar in med lösenord i den här kommunen eller regionen måste också ange "
+            "en engångskod. Administratörer måste alltid göra det."
+        ),
+    )
 
     class Meta:
         verbose_name = _("kommun eller region")
@@ -183,11 +191,21 @@ class Person(models.Model):
     given_name = models.CharField(_("förnamn"), max_length=100)
     family_name = models.CharField(_("efternamn"), max_length=100)
     email = models.EmailField(_("e-post"), blank=True)
+    # The number the employer's directory knows the person by: how single sign-on and the
+    # directory's provisioning find the person when set up to (docs/identity.md).
+    employee_number = models.CharField(_("anställningsnummer"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["family_name", "given_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "employee_number"],
+                condition=~models.Q(employee_number=""),
+                name="person_employee_number_unique_in_body",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
