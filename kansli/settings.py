@@ -129,6 +129,8 @@ INSTALLED_APPS = [
     "kansli.integrations",
     "kansli.portal",
     "kansli.oparl",
+    "kansli.signon",
+    "kansli.provisioning",
     "kansli.web",
     "kansli.demo",
     "kansli.bench",
