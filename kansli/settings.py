@@ -298,6 +298,44 @@ KANSLI_CALENDAR_DOMAIN = os.environ.get("KANSLI_CALENDAR_DOMAIN", "")
 # /tillganglighet/): an e-mail address; empty, each body's own website is named.
 KANSLI_ACCESSIBILITY_CONTACT = os.environ.get("KANSLI_ACCESSIBILITY_CONTACT", "")
 
+# Single sign-on through the organisation's identity provider (kansli.signon, docs/identity.md).
+# The mapping file says which claim identifies the person and which groups give which roles.
+# OpenID Connect is off (no backend, no button, its URLs 404) until KANSLI_OIDC_CLIENT_ID is set.
+KANSLI_SIGNON_MAPPING = os.environ.get("KANSLI_SIGNON_MAPPING", "")
+KANSLI_OIDC_PROVIDER_NAME = os.environ.get("KANSLI_OIDC_PROVIDER_NAME", "organisationen")
+KANSLI_OIDC_ISSUER = os.environ.get("KANSLI_OIDC_ISSUER", "")
+KANSLI_OIDC_END_SESSION_ENDPOINT = os.environ.get("KANSLI_OIDC_END_SESSION_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("KANSLI_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("KANSLI_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("KANSLI_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("KANSLI_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("KANSLI_OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("KANSLI_OIDC_USERINFO_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("KANSLI_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_AUTHENTICATION_CALLBACK_URL = "signon:oidc-callback"
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = bool(KANSLI_OIDC_END_SESSION_ENDPOINT)  # the hint for the provider's sign-out
+OIDC_TIMEOUT = envint("KANSLI_OIDC_TIMEOUT", 10, minimum=1)
+if OIDC_RP_CLIENT_ID:
+    _oidc_missing = [
+        name
+        for name, value in {
+            "KANSLI_SIGNON_MAPPING": KANSLI_SIGNON_MAPPING,
+            "KANSLI_OIDC_ISSUER": KANSLI_OIDC_ISSUER,
+            "KANSLI_OIDC_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+            "KANSLI_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+            "KANSLI_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+            "KANSLI_OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+        }.items()
+        if not value
+    ]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            f"KANSLI_OIDC_CLIENT_ID is set, so OpenID Connect needs {', '.join(_oidc_missing)}"
+        )
+    AUTHENTICATION_BACKENDS.append("kansli.signon.oidc.Backend")
+
 # Redis, when REDIS_URL is given: Django's cache and the queue of background tasks. Without it the
 # cache is each process's own memory and the queue is the database's, so that the demo needs no
 # other server.

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from kansli import observability
 from kansli.api import api
 from kansli.bounds import TextConverter, YearConverter
+from kansli.signon.views import SignOut
 
 admin.site.site_header = "Kansli"
 admin.site.site_title = "Kansli"
@@ -35,6 +36,9 @@ urlpatterns = [
     path("", include("kansli.meetings.urls")),
     path("", include("kansli.followup.urls")),
     path("", include("kansli.archive.urls")),
+    # Before the accounts' own sign-out: a session of the identity provider's ends there too.
+    path("logga-ut/", SignOut.as_view(), name="logout"),
+    path("oidc/", include("kansli.signon.urls")),
     path("", include("kansli.accounts.urls")),
     path("api/v1/", api.urls),
 ]

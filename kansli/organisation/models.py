@@ -19,6 +19,7 @@ RESERVED_BODY_SLUGS = frozenset(
         "logga-ut",
         "media",
         "metrics",
+        "oidc",
         "oparl",
         "readyz",
         "static",
