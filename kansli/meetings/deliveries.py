@@ -1,5 +1,6 @@
-"""A meeting's e-mails to its members and substitutes (the notice, the notice sent again, the
-cancellation): one delivery per recipient, recorded queued in the transaction of the change
+"""A meeting's e-mails (the notice, the notice sent again, the cancellation to its members and
+substitutes; the letters of an absence to the substitute called or released and to the
+secretary): one delivery per recipient, recorded queued in the transaction of the change
 that sends them (`queue`), each sent by its own task after the commit (`delivery_attempt`,
 `kansli.meetings.tasks.deliver`), with its state, attempts and the mail server's answer kept
 on the row for the secretary. `deliveries_requeue` (`kansli meetings resend-queued`) enqueues
@@ -11,7 +12,9 @@ the meetings app; who may send is asked by the service that queues (`services`).
 import datetime
 import functools
 import smtplib
+from typing import NamedTuple
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -25,9 +28,6 @@ from kansli.meetings import calendar, packets
 from kansli.meetings.models import Delivery, Meeting
 from kansli.meetings.selectors import meeting_day
 from kansli.organisation.models import Person
-
-# Attempts before a delivery the mail server keeps putting off (4xx, no connection) fails.
-MAIL_ATTEMPTS = 5
 
 
 @in_records_language
@@ -93,20 +93,58 @@ def _cancellation(delivery: Delivery) -> EmailMessage:
     return message
 
 
+def _letter(delivery: Delivery) -> EmailMessage:
+    """A letter of an absence as it was written when queued; the substitute called gets the
+    notice too, once it has gone out (the public version, as every e-mail)."""
+    message = EmailMessage(subject=delivery.subject, body=delivery.body, to=[delivery.address])
+    meeting = delivery.meeting
+    if delivery.kind == Delivery.Kind.SUBSTITUTE_CALLED and meeting.notice_sent_at is not None:
+        message.attach(
+            f"kallelse-{meeting.organization.slug}-{meeting_day(meeting):%Y-%m-%d}.pdf",
+            packets.notice_stored(meeting).read(),  # stored when the notice went out
+            "application/pdf",
+        )
+    return message
+
+
 MESSAGES = {
     Delivery.Kind.NOTICE: _notice,
     Delivery.Kind.RESEND: _notice,
     Delivery.Kind.CANCELLATION: _cancellation,
+    Delivery.Kind.SUBSTITUTE_CALLED: _letter,
+    Delivery.Kind.SUBSTITUTE_RELEASED: _letter,
+    Delivery.Kind.ABSENCE: _letter,
+    Delivery.Kind.ABSENCE_WITHDRAWN: _letter,
 }
+# The kinds that carry the meeting into the recipient's calendar (an iTIP part).
+CALENDAR_KINDS = {Delivery.Kind.NOTICE, Delivery.Kind.RESEND, Delivery.Kind.CANCELLATION}
+# The kinds a cancellation withdraws while still queued: those that call someone to the meeting.
+CALLING_KINDS = [Delivery.Kind.NOTICE, Delivery.Kind.RESEND, Delivery.Kind.SUBSTITUTE_CALLED]
+
+
+class Letter(NamedTuple):
+    """A letter of an absence, written once in the records' language for its recipients."""
+
+    kind: str
+    to: list[Person]
+    subject: str
+    body: str
 
 
 def queue(
-    actor: Actor, meeting: Meeting, kind: str, recipients: list[tuple[Person, str]]
+    actor: Actor,
+    meeting: Meeting,
+    kind: str,
+    recipients: list[tuple[Person, str]],
+    *,
+    subject: str = "",
+    body: str = "",
 ) -> list[Delivery]:
     """Record a delivery of the meeting's `kind` of e-mail to each (person, address), queued,
     and enqueue their tasks once the transaction commits: a write that rolls back sends
     nothing. The calendar part is fixed now, before the rows exist, so that its SEQUENCE counts
-    the deliveries the person had before (`calendar.invitation`)."""
+    the deliveries the person had before (`calendar.invitation`); a letter's subject and body
+    are fixed now too (`Letter`)."""
     now = timezone.now()
     deliveries = [
         Delivery(
@@ -114,7 +152,11 @@ def queue(
             person=person,
             address=address,
             kind=kind,
-            invitation=calendar.invitation(meeting, person, address=address).decode(),
+            invitation=calendar.invitation(meeting, person, address=address).decode()
+            if kind in CALENDAR_KINDS
+            else "",
+            subject=subject,
+            body=body,
             queued_at=now,
             next_attempt_at=now,
         )
@@ -125,14 +167,29 @@ def queue(
     return deliveries
 
 
+def letters_queue(actor: Actor, meeting: Meeting, letters: list[Letter]) -> list[Delivery]:
+    """Queue each letter to those of its recipients who have an e-mail address (`queue`)."""
+    return [
+        delivery
+        for letter in letters
+        for delivery in queue(
+            actor,
+            meeting,
+            letter.kind,
+            [(person, person.email) for person in letter.to if person.email],
+            subject=letter.subject,
+            body=letter.body,
+        )
+    ]
+
+
 @in_records_language
 def notices_withdraw(actor: Actor, meeting: Meeting) -> list[Delivery]:
-    """Fail the meeting's notices still queued, for the meeting is cancelled: they are not sent
-    after all, and the page says why. One already claimed by its task is left to it."""
+    """Fail the meeting's notices (and calls to serve) still queued, for the meeting is
+    cancelled: they are not sent after all, and the page says why. One already claimed by its
+    task is left to it."""
     queued = Delivery.objects.select_for_update().filter(
-        meeting=meeting,
-        kind__in=[Delivery.Kind.NOTICE, Delivery.Kind.RESEND],
-        state=Delivery.State.QUEUED,
+        meeting=meeting, kind__in=CALLING_KINDS, state=Delivery.State.QUEUED
     )
     answer = _("Inte skickad: sammanträdet ställdes in innan kallelsen gick iväg.")
     return [
@@ -167,14 +224,14 @@ def delivery_attempt(*, delivery_id: int) -> Delivery:
     committed), send the one message outside any transaction, then record what the mail server
     said. Sent, it is done; a refusal for good (5xx, an address the server cannot take) fails
     it at once; a refusal for now (4xx, no connection) queues it again after `backoff`, until
-    MAIL_ATTEMPTS attempts have been made. A delivery that is not queued is left as it is, so
-    a task run twice, or a delivery enqueued twice, sends once.
+    KANSLI_MAIL_ATTEMPTS attempts have been made. A delivery that is not queued is left as it
+    is, so a task run twice, or a delivery enqueued twice, sends once.
 
     Nothing is lost: a worker that dies before the claim leaves the delivery queued, and
     `deliveries_requeue` enqueues it again. The one window in which a message could go twice
     lies between the mail server taking it and the "sent" being committed (the process dies,
     or the server's answer is lost on the way back): the delivery then stays "sending", and
-    after Delivery.STALE the secretary sees it as uncertain and decides whether to send it
+    after Delivery.stale() the secretary sees it as uncertain and decides whether to send it
     again; it is never sent again by itself. The window is kept to the one SMTP exchange: the
     message, with its PDF, is built before the claim."""
     delivery = Delivery.objects.select_related("meeting__organization", "person").get(
@@ -232,7 +289,7 @@ def _outcome(delivery_id: int, *, sent: bool, permanent: bool, answer: str) -> D
     now = timezone.now()
     if sent:
         changes: dict[str, object] = {"state": Delivery.State.SENT, "sent_at": now, "answer": ""}
-    elif permanent or delivery.attempts >= MAIL_ATTEMPTS:
+    elif permanent or delivery.attempts >= settings.KANSLI_MAIL_ATTEMPTS:
         changes = {"state": Delivery.State.FAILED, "answer": answer}
     else:
         later = now + backoff(delivery.attempts)
@@ -243,12 +300,12 @@ def _outcome(delivery_id: int, *, sent: bool, permanent: bool, answer: str) -> D
 
 @transaction.atomic
 def deliveries_requeue() -> int:
-    """Enqueue again each delivery still queued Delivery.STALE after its attempt was due: its
+    """Enqueue again each delivery still queued Delivery.stale() after its attempt was due: its
     task was lost (the worker died before it ran, the queue lost it). Its next attempt is set
     to now, so that the next sweep waits another while. How many."""
     now = timezone.now()
     waiting = Delivery.objects.select_for_update().filter(
-        state=Delivery.State.QUEUED, next_attempt_at__lt=now - Delivery.STALE
+        state=Delivery.State.QUEUED, next_attempt_at__lt=now - Delivery.stale()
     )
     requeued = [
         audit.update(actor=None, instance=delivery, next_attempt_at=now).pk for delivery in waiting

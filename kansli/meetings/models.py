@@ -7,6 +7,7 @@ disqualification before a decision and takes every legal date from `kansli.legal
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -807,27 +808,28 @@ class Notice(models.Model):
 
 
 class Delivery(models.Model):
-    """One e-mail of a meeting (its notice, the notice sent again, its cancellation) to one
-    member or substitute, at the address it went to, and how its sending stands: queued when
-    recorded, sending while the mail server is asked, then sent, or failed with the server's
-    answer. A delivery still sending long after its attempt began is uncertain: the process
-    may have died after the server took the message, so it is shown, never sent again by
-    itself (`deliveries.delivery_attempt`)."""
+    """One e-mail of a meeting (its notice, the notice sent again, its cancellation, and the
+    messages of an absence: to the substitute called or released, to the secretary) to one
+    person, at the address it went to, and how its sending stands: queued when recorded,
+    sending while the mail server is asked, then sent, or failed with the server's answer. A
+    delivery still sending long after its attempt began is uncertain: the process may have
+    died after the server took the message, so it is shown, never sent again by itself
+    (`deliveries.delivery_attempt`)."""
 
     class Kind(models.TextChoices):
         NOTICE = "notice", _("kallelse")
         RESEND = "resend", _("kallelse skickad igen")
         CANCELLATION = "cancellation", _("inställelse")
+        SUBSTITUTE_CALLED = "substitute_called", _("kallelse att tjänstgöra")
+        SUBSTITUTE_RELEASED = "substitute_released", _("besked att inte tjänstgöra")
+        ABSENCE = "absence", _("förhinder anmält")
+        ABSENCE_WITHDRAWN = "absence_withdrawn", _("förhinder återtaget")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("i kö")
         SENDING = "sending", _("skickas")
         SENT = "sent", _("skickat")
         FAILED = "failed", _("misslyckades")
-
-    # How long a delivery may wait for its task, or be sending, before something is wrong:
-    # the sweep enqueues a queued one again; one still sending is uncertain.
-    STALE = datetime.timedelta(minutes=10)
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("sammanträde")
@@ -844,6 +846,10 @@ class Delivery(models.Model):
     # The calendar part (iTIP) as it was when the delivery was queued, so that an attempt
     # later, or a resend, carries the same SEQUENCE.
     invitation = models.TextField(blank=True, editable=False)
+    # The message of an absence as it was written when queued (who was called, the note):
+    # what every attempt sends. Empty for the notices, which are built when sent.
+    subject = models.TextField(blank=True, editable=False)
+    body = models.TextField(blank=True, editable=False)
     # Empty for the deliveries sent at once, before e-mail went through the queue.
     queued_at = models.DateTimeField(_("köad"), null=True, blank=True)
     last_attempt_at = models.DateTimeField(_("senaste försök"), null=True, blank=True)
@@ -872,8 +878,15 @@ class Delivery(models.Model):
         return (
             self.state == self.State.SENDING
             and self.last_attempt_at is not None
-            and self.last_attempt_at < timezone.now() - self.STALE
+            and self.last_attempt_at < timezone.now() - self.stale()
         )
+
+    @staticmethod
+    def stale() -> datetime.timedelta:
+        """How long a delivery may wait for its task, or be sending, before something is wrong
+        (KANSLI_MAIL_STALE minutes): the sweep enqueues a queued one again; one still sending
+        is uncertain."""
+        return datetime.timedelta(minutes=settings.KANSLI_MAIL_STALE)
 
     @property
     def pending(self) -> bool:

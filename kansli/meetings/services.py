@@ -15,7 +15,6 @@ dealt with, no quorum, an approval already given) has the code "conflict": the A
 import datetime
 import functools
 import hashlib
-import logging
 import secrets
 from collections.abc import Iterable, Mapping
 from typing import cast
@@ -24,7 +23,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -95,8 +93,6 @@ from kansli.preparation.models import Preparation
 from kansli.registry import files
 from kansli.registry import services as registry_services
 from kansli.registry.models import Case, Document
-
-logger = logging.getLogger(__name__)
 
 S = Meeting.Status
 BEFORE = (S.PLANNED, S.CALLED)
@@ -1912,23 +1908,14 @@ def _words(meeting: Meeting) -> dict[str, object]:
     }
 
 
-def _secretary_addresses(meeting: Meeting) -> list[str]:
+def _secretaries(meeting: Meeting) -> list[Person]:
     """Who hears of absences: the meeting's secretary, else the body's secretaries."""
     if meeting.secretary is not None and meeting.secretary.email:
-        return [meeting.secretary.email]
+        return [meeting.secretary]
     people = Person.objects.filter(
         body=meeting.organization.body, user__groups__name=Role.SECRETARY, user__is_active=True
     ).exclude(email="")
-    return sorted({person.email for person in people})
-
-
-def _tell(messages: list[EmailMessage]) -> None:
-    """Send after the commit. A mail server that fails does not undo what was recorded: the
-    secretary sees every report and who serves on the attendance page."""
-    try:
-        get_connection().send_messages([message for message in messages if message.to])
-    except OSError:
-        logger.exception("Messages about an absence could not be sent")
+    return list(people.distinct().order_by("pk"))
 
 
 def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, str]:
@@ -1952,12 +1939,14 @@ def _call_substitute(meeting: Meeting, member: Person) -> tuple[Person | None, s
 
 
 @in_records_language
-def _called_message(meeting: Meeting, substitute: Person, member: Person) -> EmailMessage:
-    """ "Du kallas att tjänstgöra …", with the notice once it has gone out (the public version,
-    as every e-mail)."""
+def _called_letter(meeting: Meeting, substitute: Person, member: Person) -> deliveries.Letter:
+    """ "Du kallas att tjänstgöra …", with the notice once it has gone out (attached when sent,
+    `deliveries._letter`)."""
     words = _words(meeting) | {"member": member}
-    notice = meeting.status == S.CALLED
-    message = EmailMessage(
+    notice = meeting.notice_sent_at is not None
+    return deliveries.Letter(
+        kind=Delivery.Kind.SUBSTITUTE_CALLED,
+        to=[substitute],
         subject=_("Du kallas att tjänstgöra: %(organization)s %(date)s") % words,
         body="\n\n".join(
             [
@@ -1975,22 +1964,13 @@ def _called_message(meeting: Meeting, substitute: Person, member: Person) -> Ema
                 ),
             ]
         ),
-        to=[substitute.email] if substitute.email else [],
     )
-    if notice:
-        day = meeting_day(meeting)
-        message.attach(
-            f"kallelse-{meeting.organization.slug}-{day:%Y-%m-%d}.pdf",
-            packets.notice_stored(meeting).read(),  # stored when the notice went out
-            "application/pdf",
-        )
-    return message
 
 
 @in_records_language
-def _absence_messages(
+def _absence_letters(
     meeting: Meeting, row: Attendance, member: Person | None, called: Person | None, reason: str
-) -> list[EmailMessage]:
+) -> list[deliveries.Letter]:
     """The substitute called is told; the secretary hears of the absence, who was called and
     whether they could be told, or why nobody was."""
     words = _words(meeting) | {"person": row.person, "member": member, "substitute": called}
@@ -2015,16 +1995,17 @@ def _absence_messages(
             _("Ingen ersättare kunde kallas för %(member)s: %(reason)s")
             % (words | {"reason": reason})
         )
-    messages = [
-        EmailMessage(
+    letters = [
+        deliveries.Letter(
+            kind=Delivery.Kind.ABSENCE,
+            to=_secretaries(meeting),
             subject=_("Förhinder anmält: %(organization)s %(date)s") % words,
             body="\n\n".join(lines),
-            to=_secretary_addresses(meeting),
         )
     ]
     if called is not None and member is not None:
-        messages.append(_called_message(meeting, called, member))
-    return messages
+        letters.append(_called_letter(meeting, called, member))
+    return letters
 
 
 @transaction.atomic
@@ -2058,15 +2039,14 @@ def absence_report(*, actor: Actor, meeting: Meeting, note: str = "") -> Attenda
         absence_note=note,
     )
     called, reason = _call_substitute(meeting, member) if member is not None else (None, "")
-    messages = _absence_messages(meeting, row, member, called, reason)
-    transaction.on_commit(lambda: _tell(messages))
+    deliveries.letters_queue(actor, meeting, _absence_letters(meeting, row, member, called, reason))
     return row
 
 
 @in_records_language
-def _withdrawn_messages(
+def _withdrawn_letters(
     meeting: Meeting, person: Person, released: list[Person]
-) -> list[EmailMessage]:
+) -> list[deliveries.Letter]:
     """The substitutes who served in the person's place are told they need not; so is the
     secretary."""
     words = _words(meeting) | {"person": person}
@@ -2082,26 +2062,24 @@ def _withdrawn_messages(
         % (words | {"substitute": substitute})
         for substitute in released
     ]
-    messages = [
-        EmailMessage(
+    return [
+        deliveries.Letter(
+            kind=Delivery.Kind.ABSENCE_WITHDRAWN,
+            to=_secretaries(meeting),
             subject=_("Förhinder återtaget: %(organization)s %(date)s") % words,
             body="\n\n".join(lines),
-            to=_secretary_addresses(meeting),
-        )
-    ]
-    messages += [
-        EmailMessage(
+        ),
+        deliveries.Letter(
+            kind=Delivery.Kind.SUBSTITUTE_RELEASED,
+            to=released,
             subject=_("Du behöver inte tjänstgöra: %(organization)s %(date)s") % words,
             body=_(
                 "%(person)s kommer till sammanträdet med %(organization)s den %(date)s, och du "
                 "tjänstgör inte längre i dennes ställe."
             )
             % words,
-            to=[substitute.email] if substitute.email else [],
-        )
-        for substitute in released
+        ),
     ]
-    return messages
 
 
 @transaction.atomic
@@ -2126,8 +2104,7 @@ def absence_withdraw(*, actor: Actor, meeting: Meeting) -> Attendance:
         absence_reported_at=None,
         absence_note="",
     )
-    messages = _withdrawn_messages(meeting, person, released)
-    transaction.on_commit(lambda: _tell(messages))
+    deliveries.letters_queue(actor, meeting, _withdrawn_letters(meeting, person, released))
     return row
 
 

@@ -29,7 +29,7 @@ from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
 from kansli.audit import services as audit
 from kansli.audit.models import Event
-from kansli.meetings import deliveries, services, tasks
+from kansli.meetings import services, tasks
 from kansli.meetings.models import Delivery, Meeting
 from kansli.meetings.tests.conftest import DAY, Board, at
 from kansli.meetings.tests.sitting import signed_in
@@ -181,7 +181,7 @@ def test_a_server_that_never_answers_fails_the_delivery_after_the_last_attempt(
     for delivery in cancellations:
         assert (delivery.state, delivery.attempts) == (
             Delivery.State.FAILED,
-            deliveries.MAIL_ATTEMPTS,
+            settings.KANSLI_MAIL_ATTEMPTS,
         )
         assert "refused" in delivery.answer.lower()
 
@@ -214,7 +214,7 @@ def test_the_sweep_enqueues_a_lost_task_again_and_leaves_an_uncertain_one(
         attempts=1,
         last_attempt_at=sending.queued_at,
     )
-    frozen_now(at(DAY - datetime.timedelta(days=10)) + Delivery.STALE * 2)
+    frozen_now(at(DAY - datetime.timedelta(days=10)) + Delivery.stale() * 2)
 
     with committed():
         call_command("meetings", "resend-queued", stdout=io.StringIO())
