@@ -416,6 +416,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kansli@localhost")
+# A meeting's deliveries (kansli.meetings.deliveries): the attempts before one the mail server
+# keeps putting off fails, and the minutes one may wait queued for its task (or be sending)
+# before the sweep enqueues it again (or the secretary sees it as uncertain).
+KANSLI_MAIL_ATTEMPTS = envint("KANSLI_MAIL_ATTEMPTS", 5, minimum=1)
+KANSLI_MAIL_STALE = envint("KANSLI_MAIL_STALE", 10, minimum=1)
 
 # Logs (docs/observability.md): one JSON object a line when KANSLI_LOG_FORMAT is "json" (the
 # default outside development), plain text otherwise; every line names its request id.
