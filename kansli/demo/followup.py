@@ -1,7 +1,9 @@
 """Demo follow-up (issue 6), in Vänersborg: the board's assignment to the director with two
 progress reports and the next one late, a decision whose execution is overdue, the economy
 past its deviation threshold with the initiative it opens, and a disturbance the director leads
-with its crisis log. The duty dashboard shows each.
+with its crisis log. The duty dashboard shows each. In both demo bodies, the duties done
+outside Kansli attested as of some months ago, against the director's report of last year,
+two of them due again within 30 days.
 
 Written through the services of the decisions and followup apps, the director's own acts as
 the demo director; a body that already has an assignment is left as it is, so a second load
@@ -17,14 +19,20 @@ from kansli.accounts.models import User
 from kansli.audit.services import Actor
 from kansli.decisions import services as decisions
 from kansli.decisions.models import Assignment, Decision
-from kansli.followup.models import CrisisEvent, CrisisLogEntry
-from kansli.followup.services import crisis, economy
+from kansli.followup.duties import duty_lines
+from kansli.followup.models import Attestation, CrisisEvent, CrisisLogEntry
+from kansli.followup.rhythm import Rhythm
+from kansli.followup.services import attestations, crisis, economy
 from kansli.organisation.models import Body, Organization
+from kansli.registry import services as registry
+from kansli.registry.models import Document
 
 DEPARTMENT = "kommunstyrelseforvaltningen"
 
 
 def load_followup_demo(*, actor: Actor = None) -> None:
+    for demo_body in Body.objects.filter(slug__in=["vanersborg", "blekinge"]):
+        _attestations(actor, demo_body, timezone.localdate())
     body = Body.objects.filter(slug="vanersborg").first()
     if body is None or Assignment.objects.filter(decision__body=body).exists():
         return
@@ -144,4 +152,43 @@ def _crisis(director: User, body: Body) -> None:
             kind=kind,
             text=text,
             recorded_at=started + datetime.timedelta(minutes=minutes),
+        )
+
+
+def _attestations(actor: Actor, body: Body, today: datetime.date) -> None:
+    """Every duty attested outside Kansli: the yearly ones as of five months ago, the first two
+    of them as of eleven months ago (due within 30 days), the ones per meeting and per event
+    as of today; each against the director's report of last year, registered in a case of the
+    board. A body with attestations is left as it is."""
+    if Attestation.objects.filter(body=body).exists():
+        return
+    board = Organization.objects.get(body=body, kind=Organization.Kind.EXECUTIVE_BOARD)
+    case = registry.case_open(
+        actor=actor,
+        organization=board,
+        title=f"Direktörens redovisning till styrelsen {today.year - 1}",
+    )
+    document = registry.document_register(
+        actor=actor,
+        case=case,
+        direction=Document.Direction.DRAWN_UP,
+        date=today - datetime.timedelta(days=150),
+        description=f"Direktörens redovisning till styrelsen {today.year - 1}",
+    )
+    yearly = 0
+    for line in duty_lines(body=body, on=today):
+        if line.rule is None:
+            continue
+        if line.rule.rhythm is Rhythm.YEARLY:
+            days = 335 if yearly < 2 else 150
+            yearly += 1
+        else:
+            days = 0
+        attestations.attestation_record(
+            actor=actor,
+            body=body,
+            duty_key=line.key,
+            attested_on=today - datetime.timedelta(days=days),
+            note="Redovisat för styrelsen i direktörens redovisning.",
+            document=document,
         )

@@ -2,7 +2,8 @@
 their own, each kept so that its evidence can be shown: the economy against the budget and the
 initiatives a deviation requires, certification rights, the supervision of committees and
 companies, crisis events with their log, the talks the instruction prescribes, and managers'
-acknowledgement of governing documents.
+acknowledgement of governing documents, and the attestations of the duties done outside
+Kansli (a talk held, a plan adopted, a report given orally).
 
 Written through `kansli.followup.services`; the duty dashboard reads `kansli.followup.selectors`.
 """
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import Decision
 from kansli.governance.models import DocumentVersion
+from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry.models import Case, Document
 
@@ -478,3 +480,71 @@ class Acknowledgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.version}"
+
+
+class Attestation(models.Model):
+    """That a duty of the instruction done outside Kansli was fulfilled, as of a day: recorded
+    by the director, or by whom the director names for the duty, with a note and the
+    registered document that shows it (seed 002 3.1 a, seed 000 "Ansvara inför och rapportera
+    till styrelsen"). A duty due per meeting names the meeting it attests."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("huvudman")
+    )
+    duty_key = models.CharField(_("skyldighet"), max_length=200)
+    attested_on = models.DateField(_("fullgjord per"))
+    note = models.TextField(_("anteckning"))
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="+", verbose_name=_("handling")
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("sammanträde"),
+    )
+    recorded_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("attesterad av")
+    )
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attestering av skyldighet")
+        verbose_name_plural = _("attesteringar av skyldigheter")
+        ordering = ["body", "duty_key", "-attested_on", "-pk"]
+        indexes = [models.Index(fields=["body", "duty_key", "attested_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.duty_key} {self.attested_on}"
+
+
+class AttestationDelegate(models.Model):
+    """A person the director names to attest a duty in the director's place (seed 002 3.1,
+    seed 000 "Arbetsgivaransvar 1": befogenheter delas ut skriftligt)."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("huvudman")
+    )
+    duty_key = models.CharField(_("skyldighet"), max_length=200)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("ombud")
+    )
+    named_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("utsedd av")
+    )
+    named_on = models.DateField(_("utsedd"))
+
+    class Meta:
+        verbose_name = _("ombud för attestering")
+        verbose_name_plural = _("ombud för attestering")
+        ordering = ["body", "duty_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "duty_key", "person"], name="attestation_delegate_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.duty_key}: {self.person}"

@@ -4,10 +4,12 @@ The director and the secretaries who assist the director keep the follow-up of t
 economy, the supervision of committees and companies, crisis events, the year's talks. Some
 writes are made in one's own name, whatever the role: the event's chief of staff writes in the
 crisis log, whoever held a talk records it, a manager acknowledges a governing document, a
-certifier certifies a payment, and whoever of the body the delegation order names decides an
+certifier certifies a payment, the director (or whom the director names for it) attests a
+duty done outside Kansli, and whoever of the body the delegation order names decides an
 appointment of a head (the delegation engine tries each decision); the director appoints the
-certifiers. The body's officials and elected members read the follow-up; the duty dashboard is
-the keepers' and the board's. The administrator role has no follow-up powers.
+certifiers and names who else attests a duty. The body's officials and elected members read
+the follow-up; the duty dashboard is the keepers' and the board's. The administrator role has
+no follow-up powers.
 
 Services call `require_*` with the actor first; pages and the API ask `may_*`.
 """
@@ -29,6 +31,7 @@ from kansli.accounts.policy import (
     require,
 )
 from kansli.followup.models import CrisisEvent, Talk
+from kansli.followup.selectors.attestations import delegates_of
 from kansli.followup.selectors.documents import managers_on
 from kansli.governance.models import GoverningDocument
 from kansli.organisation.models import Body, Person
@@ -72,6 +75,16 @@ CERTIFY = Action(
     APP,
     gettext_lazy("attestera en betalning"),
     also=gettext_lazy("attestanten själv, i eget namn, inom en attesträtt"),
+)
+ATTEST = Action(
+    APP,
+    gettext_lazy("attestera att en skyldighet i instruktionen är fullgjord"),
+    also=gettext_lazy("direktören, eller den direktören utsett för skyldigheten; i eget namn"),
+)
+NAME_ATTESTERS = Action(
+    APP,
+    gettext_lazy("utse den som attesterar en skyldighet i direktörens ställe"),
+    also=gettext_lazy("den som är direktör den dagen"),
 )
 ACKNOWLEDGE = Action(
     APP,
@@ -157,10 +170,15 @@ def require_record_talk(actor: Actor, talk: Talk) -> None:
     )
 
 
-def may_appoint_certifiers(user: Actor, body: Body, on: datetime.date | None = None) -> bool:
-    """Is the user the body's director on the day (seed 002 5.1.1: "utser attestansvariga")?"""
+def is_director(user: Actor, body: Body, on: datetime.date | None = None) -> bool:
+    """Is the user the body's director on the day?"""
     director = director_of(body=body, on=on or timezone.localdate())
     return director is not None and is_staff_of(user, body) and is_person(user, director.pk)
+
+
+def may_appoint_certifiers(user: Actor, body: Body, on: datetime.date | None = None) -> bool:
+    """Is the user the body's director on the day (seed 002 5.1.1: "utser attestansvariga")?"""
+    return is_director(user, body, on)
 
 
 def require_appoint_certifiers(actor: Actor, body: Body, on: datetime.date) -> None:
@@ -168,6 +186,40 @@ def require_appoint_certifiers(actor: Actor, body: Body, on: datetime.date) -> N
         may_appoint_certifiers(actor, body, on),
         actor,
         _("Bara direktören utser och entledigar attestanter."),
+    )
+
+
+def may_attest(user: Actor, body: Body, duty_key: str, on: datetime.date | None = None) -> bool:
+    """May the user attest the duty: the director on the day, or a person the director has
+    named for it?"""
+    if is_director(user, body, on):
+        return is_staff_of(user, body)
+    person_id = getattr(getattr(user, "person", None), "pk", None)
+    return (
+        is_staff_of(user, body)
+        and person_id is not None
+        and delegates_of(body=body, duty_key=duty_key).filter(person_id=person_id).exists()
+    )
+
+
+def require_attest(actor: Actor, body: Body, duty_key: str, on: datetime.date) -> None:
+    require(
+        may_attest(actor, body, duty_key, on),
+        actor,
+        _("Bara direktören, eller den direktören utsett för skyldigheten, attesterar den."),
+    )
+
+
+def may_name_attesters(user: Actor, body: Body, on: datetime.date | None = None) -> bool:
+    """Is the user the body's director on the day, who names who attests a duty?"""
+    return is_director(user, body, on)
+
+
+def require_name_attesters(actor: Actor, body: Body, on: datetime.date) -> None:
+    require(
+        may_name_attesters(actor, body, on),
+        actor,
+        _("Bara direktören utser den som attesterar en skyldighet."),
     )
 
 

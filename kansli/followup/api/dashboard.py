@@ -14,8 +14,9 @@ router = Router()
 class EvidenceOut(Schema):
     ok: bool
     summary: str
-    count: int
+    count: int | None
     url: str
+    due_soon: bool
 
 
 class DutyLineOut(Schema):
@@ -23,7 +24,7 @@ class DutyLineOut(Schema):
     text: str
     section: str = Field(description=_lazy("Avsnittet i instruktionen som skyldigheten står i."))
     section_url: str | None
-    state: str = Field(description="ok, missing, pending, untracked")
+    state: str = Field(description="ok, due, missing, pending")
     summary: str
     evidence: EvidenceOut | None
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from kansli.followup.duties import Evidence
+from kansli.followup.evidence import Evidence
 from kansli.followup.models import BudgetLine, Certification, CertificationRight
 from kansli.organisation.models import Body, Organization, Person, Position
 from kansli.organisation.selectors import director_of, holders_of
@@ -162,15 +163,18 @@ def certification_rights_evidence(*, body: Body, on: datetime.date) -> Evidence:
     if director_of(body=body, on=on) is None or not (
         certification_rights(body=body).filter(in_force(on)).exists()
     ):
-        return Evidence(ok=False, summary=_("Ingen attesträtt är utsedd."), count=0, url=url)
+        return Evidence(ok=False, summary=_("Ingen attesträtt är utsedd."), count=None, url=url)
     missing = len(organizations_without_right(body=body, on=on))
     outside = len(certifications_outside_rights(body=body))
     count = missing + outside
     if count == 0:
         summary = _("Attesträtterna täcker budgeten och alla attester.")
     else:
-        summary = _(
-            "Organisationer med budget utan attestant: %(missing)d. "
-            "Attester utan giltig attesträtt: %(outside)d."
-        ) % {"missing": missing, "outside": outside}
+        summary = ngettext(
+            "%(count)d brist i attesträtterna (organisationer med budget utan attestant: "
+            "%(missing)d, attester utan giltig attesträtt: %(outside)d).",
+            "%(count)d brister i attesträtterna (organisationer med budget utan attestant: "
+            "%(missing)d, attester utan giltig attesträtt: %(outside)d).",
+            count,
+        ) % {"count": count, "missing": missing, "outside": outside}
     return Evidence(ok=count == 0, summary=summary, count=count, url=url)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext, ngettext_lazy
 
 from kansli.decisions.models import Decision
-from kansli.followup.duties import Evidence
+from kansli.decisions.selectors import execution_tasks
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.followup.models import CrisisEvent, CrisisLogEntry
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization, Person, Position
@@ -91,23 +93,42 @@ def next_council_meeting(*, body: Body, after: datetime.date) -> datetime.date |
     return meeting.starts_at.date() if meeting is not None else None
 
 
-def unreported_crisis_decisions_evidence(*, body: Body, on: datetime.date) -> Evidence:
-    """Red when a decision of the crisis committee is past the council meeting it was to be
-    reported at and has not been reported."""
-    unreported = list(crisis_decisions_unreported(body=body, on=on))
-    late = [d for d in unreported if d.report_due is None or d.report_due < on]
-    if not unreported:
-        summary = _("Alla krisledningsnämndens beslut är anmälda till fullmäktige")
-    else:
-        summary = ngettext(
-            "%(count)d beslut av krisledningsnämnden är inte anmält till fullmäktige"
-            " (%(late)d försenat)",
-            "%(count)d beslut av krisledningsnämnden är inte anmälda till fullmäktige"
-            " (%(late)d försenade)",
-            len(unreported),
-        ) % {"count": len(unreported), "late": len(late)}
-    url = reverse("followup:crisis_decisions", args=[body.slug])
-    return Evidence(ok=not late, summary=summary, count=len(unreported), url=url)
+def committee_activations(*, body: Body) -> list[datetime.date]:
+    """The days the crisis committee took over the lead of an event (seed 002 3.5 f: the
+    director presents its cases when it is activated)."""
+    return _lead_decided(body, CrisisEvent.Leadership.COMMITTEE)
+
+
+def director_led_events(*, body: Body) -> list[datetime.date]:
+    """The days an event was left to the director to lead, the committee not activated (seed
+    002 3.5 d)."""
+    return _lead_decided(body, CrisisEvent.Leadership.DIRECTOR)
+
+
+def _lead_decided(body: Body, leadership: str) -> list[datetime.date]:
+    decided = crisis_events(body=body).filter(
+        leadership=leadership, leadership_decided_at__isnull=False
+    )
+    return sorted(
+        timezone.localdate(at) for at in decided.values_list("leadership_decided_at", flat=True)
+    )
+
+
+def unexecuted_crisis_decisions_evidence(*, body: Body, on: datetime.date) -> Evidence:
+    """The duty to see that the crisis committee's decisions are executed (seed 000
+    "Säkerhetsansvar 2"): red while an execution task of one of them is overdue."""
+    return shortfall(
+        execution_tasks(body=body, overdue_on=on)
+        .filter(decision__organization__kind=Organization.Kind.CRISIS_COMMITTEE)
+        .count(),
+        found=ngettext_lazy(
+            "%(count)d verkställighetsuppgift av krisledningsnämndens beslut är försenad",
+            "%(count)d verkställighetsuppgifter av krisledningsnämndens beslut är försenade",
+            "count",
+        ),
+        none=_lazy("Krisledningsnämndens beslut verkställs i tid"),
+        url=reverse("followup:crisis_decisions", args=[body.slug]),
+    )
 
 
 @dataclass(frozen=True)
@@ -156,7 +177,8 @@ def security_class_list(*, body: Body, on: datetime.date) -> list[SecurityRow]:
 
 def security_class_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """Red when the director's or a deputy director's post is not in security class 2 or
-    higher (seed 002 3.5)."""
+    higher (seed 002 3.5 c; seed 000 requires no class). The count is the one its sentence
+    states: the posts short of the class, or else the posts placed in a class."""
     rows = security_class_list(body=body, on=on)
     short = [row for row in rows if row.short]
     if short:
@@ -165,11 +187,13 @@ def security_class_evidence(*, body: Body, on: datetime.date) -> Evidence:
             "%(count)d direktörsbefattningar saknar säkerhetsskyddsklass 2 eller högre",
             len(short),
         ) % {"count": len(short)}
+        count = len(short)
     else:
         summary = ngettext(
             "%(count)d befattning är placerad i säkerhetsskyddsklass",
             "%(count)d befattningar är placerade i säkerhetsskyddsklass",
             len(rows),
         ) % {"count": len(rows)}
+        count = len(rows)
     url = reverse("followup:security_classes", args=[body.slug])
-    return Evidence(ok=not short, summary=summary, count=len(short), url=url)
+    return Evidence(ok=not short, summary=summary, count=count, url=url)

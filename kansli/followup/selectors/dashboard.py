@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from kansli.decisions.selectors import decisions_unreported
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import in_board_group
 from kansli.organisation.models import Body, Organization
@@ -58,12 +58,12 @@ def complete_basis_evidence(*, body: Body, on: datetime.date) -> Evidence:
     incomplete = sum(not entry.readiness.ready for entry in basis)
     if total:
         summary = ngettext(
-            "%(ready)d av %(total)d ärende på kommande dagordningar har fullständigt "
+            "%(count)d av %(total)d ärende på kommande dagordningar saknar fullständigt "
             "beslutsunderlag",
-            "%(ready)d av %(total)d ärenden på kommande dagordningar har fullständigt "
+            "%(count)d av %(total)d ärenden på kommande dagordningar saknar fullständigt "
             "beslutsunderlag",
             total,
-        ) % {"ready": total - incomplete, "total": total}
+        ) % {"count": incomplete, "total": total}
     else:
         summary = _("Inga ärenden på kommande dagordningar")
     url = reverse("followup:agenda_basis", args=[body.slug])

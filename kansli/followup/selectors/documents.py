@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.followup.models import Acknowledgement
 from kansli.governance.models import DocumentVersion, GoverningDocument
 from kansli.governance.selectors import document_list, documents_past_review

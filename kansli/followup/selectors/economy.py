@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.followup.models import BudgetInitiative, BudgetLine, DeviationThreshold, Outcome
 from kansli.meetings.models import AgendaItem
 from kansli.organisation.models import Body, Organization
@@ -133,7 +133,7 @@ def open_budget_initiatives_evidence(*, body: Body, on: datetime.date) -> Eviden
     url = reverse("followup:economy", args=[body.slug])
     if threshold_of(body=body) is None:
         return Evidence(
-            ok=False, summary=_("Ingen gräns för budgetavvikelse är satt."), count=0, url=url
+            ok=False, summary=_("Ingen gräns för budgetavvikelse är satt."), count=None, url=url
         )
     return shortfall(
         budget_initiatives_open(body=body, on=on).count()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from kansli.decisions import selectors
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.organisation.models import Body
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.followup.models import ReportTemplate, SupervisionInitiative, SupervisionReport
 from kansli.organisation.models import Body, Organization
 
@@ -129,7 +129,7 @@ def missing_supervision_reports_evidence(*, body: Body, on: datetime.date) -> Ev
     url = reverse("followup:supervision", args=[body.slug])
     if not report_templates(body=body).exists():
         return Evidence(
-            ok=False, summary=_("Inga rapporter begärs in för uppsikten."), count=0, url=url
+            ok=False, summary=_("Inga rapporter begärs in för uppsikten."), count=None, url=url
         )
     return shortfall(
         reports_missing(body=body, on=on).count(),

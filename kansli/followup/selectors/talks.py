@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from kansli.delegation.models import Duty
-from kansli.followup.duties import Evidence, shortfall
+from kansli.followup.evidence import Evidence, shortfall
 from kansli.followup.models import Talk
 from kansli.organisation.models import Appointment, Body, Organization, Person
 from kansli.organisation.selectors import director_position, holders_of, presidium

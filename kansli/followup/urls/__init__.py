@@ -17,7 +17,7 @@ from kansli.followup.urls import (
     supervision,
     talks,
 )
-from kansli.followup.views import dashboard
+from kansli.followup.views import attestations, dashboard
 
 app_name = "followup"
 
@@ -28,6 +28,21 @@ urlpatterns = [
             [
                 path("", dashboard.duty_dashboard, name="duty_dashboard"),
                 path("plikter.csv", dashboard.duty_dashboard_csv, name="duty_dashboard_csv"),
+                path(
+                    "redovisning/<int:year>.pdf",
+                    dashboard.duty_report_pdf,
+                    name="duty_report_pdf",
+                ),
+                path(
+                    "redovisning/registrera/",
+                    attestations.duty_report_register,
+                    name="duty_report_register",
+                ),
+                path(
+                    "attestering/<str:duty>/",
+                    attestations.duty_attestations,
+                    name="duty_attestations",
+                ),
                 path("beslutsunderlag/", dashboard.agenda_basis_list, name="agenda_basis"),
                 path("beslutsunderlag.csv", dashboard.agenda_basis_csv, name="agenda_basis_csv"),
                 *economy.urlpatterns,
