@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "kansli.portal",
     "kansli.oparl",
     "kansli.signon",
+    "djangosaml2",
     "kansli.provisioning",
     "kansli.web",
     "kansli.demo",
@@ -147,6 +148,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # SAML's own session (kansli.signon.saml), read and written by its pages only.
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "kansli.language.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -335,6 +338,32 @@ if OIDC_RP_CLIENT_ID:
             f"KANSLI_OIDC_CLIENT_ID is set, so OpenID Connect needs {', '.join(_oidc_missing)}"
         )
     AUTHENTICATION_BACKENDS.append("kansli.signon.oidc.Backend")
+# SAML 2.0 (kansli.signon.saml) is off (no backend, its URLs 404) until all four are set: Kansli's
+# entity id, the identity provider's metadata (a file, or an https URL read once per process),
+# and the PEM files of Kansli's signing key and certificate.
+KANSLI_SAML_ENTITY_ID = os.environ.get("KANSLI_SAML_ENTITY_ID", "")
+KANSLI_SAML_IDP_METADATA = os.environ.get("KANSLI_SAML_IDP_METADATA", "")
+KANSLI_SAML_KEY_FILE = os.environ.get("KANSLI_SAML_KEY_FILE", "")
+KANSLI_SAML_CERT_FILE = os.environ.get("KANSLI_SAML_CERT_FILE", "")
+_saml = {
+    "KANSLI_SIGNON_MAPPING": KANSLI_SIGNON_MAPPING,
+    "KANSLI_SAML_IDP_METADATA": KANSLI_SAML_IDP_METADATA,
+    "KANSLI_SAML_KEY_FILE": KANSLI_SAML_KEY_FILE,
+    "KANSLI_SAML_CERT_FILE": KANSLI_SAML_CERT_FILE,
+}
+if KANSLI_SAML_ENTITY_ID:
+    if _saml_missing := [name for name, value in _saml.items() if not value]:
+        raise ImproperlyConfigured(
+            f"KANSLI_SAML_ENTITY_ID is set, so SAML needs {', '.join(_saml_missing)}"
+        )
+    AUTHENTICATION_BACKENDS.append("kansli.signon.saml.Backend")
+SAML_CONFIG_LOADER = "kansli.signon.saml.sp_config"
+# The request goes to the provider in the address (no page of Kansli's with a script to post it).
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+# The provider's answer is a cross-site POST, which the session's SameSite=Lax cookie does not
+# follow: djangosaml2 keeps the requests it waits answers to in a session of its own, whose
+# cookie does (kansli_saml, SameSite=None, Secure as the session's).
+SAML_SESSION_COOKIE_NAME = "kansli_saml"
 
 # Redis, when REDIS_URL is given: Django's cache and the queue of background tasks. Without it the
 # cache is each process's own memory and the queue is the database's, so that the demo needs no

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from kansli import observability
 from kansli.api import api
 from kansli.bounds import TextConverter, YearConverter
+from kansli.signon.urls import saml_urlpatterns
 from kansli.signon.views import SignOut
 
 admin.site.site_header = "Kansli"
@@ -39,6 +40,7 @@ urlpatterns = [
     # Before the accounts' own sign-out: a session of the identity provider's ends there too.
     path("logga-ut/", SignOut.as_view(), name="logout"),
     path("oidc/", include("kansli.signon.urls")),
+    path("saml2/", include(saml_urlpatterns)),
     path("", include("kansli.accounts.urls")),
     path("api/v1/", api.urls),
 ]

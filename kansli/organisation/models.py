@@ -22,6 +22,7 @@ RESERVED_BODY_SLUGS = frozenset(
         "oidc",
         "oparl",
         "readyz",
+        "saml2",
         "static",
         "tillganglighet",
         "uppgifter",

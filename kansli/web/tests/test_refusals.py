@@ -26,6 +26,15 @@ ROUTES: list[RouteCase] = [
 PUBLIC: dict[str, str] = {
     "login": "the sign-in page: the way in, for anyone",
     "logout": "signing out ends one's own session and nothing else",
+    "saml:metadata": "Kansli's SAML metadata: entity id, endpoints, certificate; 404 while off",
+    "saml:login": "SAML sign-in's start: sends the visitor to the identity provider; 404 while off",
+    "saml:acs": (
+        "the provider's assertion: signs in the user the mapping finds, or refuses; no data "
+        "(kansli/signon/tests/test_saml.py)"
+    ),
+    "saml:logout": "signing out through the identity provider ends one's own session only",
+    "saml:ls": "the provider's answer to a sign-out, or its request for one: one's own session",
+    "saml:ls-post": "the same, by POST: one's own session",
     "web:home": (
         "the start page: the public portal's bodies to anyone; a signed-in user's own work "
         "(Mitt arbete) only to that user"
