@@ -99,7 +99,8 @@ VAR_DIR = Path(os.environ.get("KANSLI_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     # First, so that its `changepassword` (recorded in the event log) takes the place of Django's.
     "kansli.accounts",
-    "django.contrib.admin",
+    # Django's admin, its site asking for the second factor (kansli.accounts.admin_site).
+    "kansli.accounts.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,6 +116,9 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "health_check",
     "django_prometheus",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
@@ -154,11 +158,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kansli.accounts.middleware.SessionLimitsMiddleware",
+    "kansli.accounts.middleware.SecondFactorMiddleware",
     "kansli.accounts.middleware.PrivatePagesMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -235,6 +241,13 @@ AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", 50, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# A second factor at sign-in (kansli.accounts.two_factor, docs/identity.md): required of
+# administrators, operators and the users of a body that requires it, unless
+# KANSLI_SECOND_FACTOR_REQUIRED is off (the demo only); anyone may set one up. A wrong code
+# makes the next try wait 1, 2, 4 ... seconds (django-otp's throttling, per device).
+KANSLI_SECOND_FACTOR_REQUIRED = envbool("KANSLI_SECOND_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "Kansli"
 
 # Days within which a delegated decision must be reported to the organization that delegated it,
 # where the order does not say otherwise.

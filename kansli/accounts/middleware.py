@@ -4,7 +4,8 @@
 after SESSION_IDLE_TIMEOUT without a request and SESSION_MAX_LIFETIME after sign-in: the user
 is signed out and sent to the sign-in page with a message saying why. `PrivatePagesMiddleware`
 keeps browsers and proxies from storing what a signed-in user, or a client with an API key,
-was sent; what the public sees may be cached.
+was sent; what the public sees may be cached. `SecondFactorMiddleware` sends a session that owes
+its second factor to give it (kansli.accounts.two_factor) before anything else.
 """
 
 import datetime
@@ -17,11 +18,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import ngettext
 from django_htmx.http import HttpResponseClientRedirect
 
+from kansli.accounts import two_factor
 from kansli.htmx import HtmxHttpRequest
 
 SIGNED_IN_AT = "kansli_signed_in_at"
@@ -84,6 +87,40 @@ class SessionLimitsMiddleware:
         if request.htmx:
             return HttpResponseClientRedirect(resolve_url(settings.LOGIN_URL))
         return redirect_to_login(request.get_full_path())
+
+
+# What a session may reach while it owes its second factor: the way in and out, the language.
+BEFORE_SECOND_FACTOR = frozenset(
+    {*two_factor.Step, "login", "logout", "set_language", "healthz", "readyz", "metrics"}
+)
+
+
+class SecondFactorMiddleware:
+    """After the session limits: a signed-in session that owes its second factor reaches the
+    pages that ask for it and little else; the admin site's pages ask afresh each time. A
+    request with an API key is no session's and passes."""
+
+    def __init__(self, get_response: Middleware) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HtmxHttpRequest, *args: object) -> HttpResponse | None:
+        match = request.resolver_match
+        if (
+            not request.user.is_authenticated
+            or "Authorization" in request.headers
+            or match is None
+            or match.view_name in BEFORE_SECOND_FACTOR
+        ):
+            return None
+        step = two_factor.step_due(request, recheck=match.app_name == "admin")
+        if step is None:
+            return None
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse(step))
+        return redirect_to_login(request.get_full_path(), login_url=reverse(step))
 
 
 class PrivatePagesMiddleware:
