@@ -44,7 +44,7 @@ demo: install pdf-deps search-deps
 	DEBUG=1 $(BIN)/kansli migrate --noinput
 	DEBUG=1 $(BIN)/kansli loaddemo
 	@echo "Kansli körs på http://127.0.0.1:$(PORT)/ (avsluta med Ctrl-C)"
-	DEBUG=1 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
+	DEBUG=1 KANSLI_SECOND_FACTOR_REQUIRED=0 $(BIN)/kansli runserver 127.0.0.1:$(PORT)
 
 # Production on this machine (docs/operations.md): the settings checked, the static files
 # collected (the manifest's storage answers 500 on every page without them), the database
@@ -54,9 +54,10 @@ WEB_WORKERS ?= $(shell echo $$((2 * $$(nproc) + 1)))
 WEB_TIMEOUT ?= 120
 WEB_GRACEFUL_TIMEOUT ?= 30
 SERVE_NEEDS := SECRET_KEY KANSLI_AUDIT_KEY ALLOWED_HOSTS DATABASE_URL
-# The task worker: RQ on Redis when REDIS_URL is set, otherwise the queue in the database.
-WORKER_COMMAND = $(if $(REDIS_URL),$(BIN)/kansli rqworker --job-class django_tasks_rq.Job \
-	--with-scheduler default,$(BIN)/kansli db_worker)
+# The task worker: RQ on Redis when REDIS_URL is set, otherwise the queue in the database;
+# its metrics are not gunicorn's (PROMETHEUS_MULTIPROC_DIR is for gunicorn's workers alone).
+WORKER_COMMAND = env -u PROMETHEUS_MULTIPROC_DIR $(if $(REDIS_URL),$(BIN)/kansli rqworker \
+	--job-class django_tasks_rq.Job --with-scheduler default,$(BIN)/kansli db_worker)
 
 serve-settings: install
 	@missing=""; for name in $(SERVE_NEEDS); do \
@@ -69,11 +70,13 @@ serve-settings: install
 
 serve: SHELL := /bin/bash
 serve: serve-settings pdf-deps search-deps
+	$(if $(PROMETHEUS_MULTIPROC_DIR),mkdir -p "$(PROMETHEUS_MULTIPROC_DIR)")
 	$(BIN)/kansli collectstatic --noinput --verbosity 0
 	$(BIN)/kansli migrate --noinput
 	@echo "Kansli runs on http://127.0.0.1:$(PORT)/ with $(WEB_WORKERS) workers (Ctrl-C stops it)"
 	@$(WORKER_COMMAND) & worker=$$!; \
-	$(BIN)/gunicorn kansli.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) \
+	$(BIN)/gunicorn kansli.wsgi --config python:kansli.gunicorn_conf \
+		--bind 127.0.0.1:$(PORT) --workers $(WEB_WORKERS) \
 		--timeout $(WEB_TIMEOUT) --graceful-timeout $(WEB_GRACEFUL_TIMEOUT) \
 		--no-control-socket & web=$$!; \
 	trap 'kill -TERM $$web $$worker 2>/dev/null' INT TERM; \
