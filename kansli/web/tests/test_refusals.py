@@ -7,7 +7,7 @@ to the user who started it alone. The error pages are no routes: Django renders 
 from typing import Any
 
 from kansli.accounts.models import User
-from kansli.tests.refusals import Demo, RouteCase
+from kansli.tests.refusals import ANONYMOUS, Demo, RouteCase
 from kansli.web.models import TaskRun
 
 
@@ -21,6 +21,16 @@ def _registrars_run(demo: Demo) -> dict[str, Any]:
 ROUTES: list[RouteCase] = [
     # A background task's progress is its starter's alone: everyone else gets 404.
     RouteCase("web:task_progress", _registrars_run),
+    # The second factor's pages act on the signed-in user's own account and no one else's
+    # (kansli.accounts.two_factor): the public is sent to sign in.
+    *(
+        RouteCase(name, refused=(ANONYMOUS,))
+        for name in ("two_factor_verify", "two_factor", "two_factor_setup")
+    ),
+    *(
+        RouteCase(name, data=lambda demo: {"code": "123456"}, refused=(ANONYMOUS,))
+        for name in ("two_factor_recovery_codes", "two_factor_remove")
+    ),
 ]
 
 PUBLIC: dict[str, str] = {
