@@ -106,12 +106,14 @@ def append(*, actor: Actor, changes: Sequence[Change]) -> list[Event]:
         raise RuntimeError("audit.record must run inside the transaction of the change it records")
     if not changes:
         return []
+    # The rows' bodies are looked up before the head is locked: every other writer waits for
+    # the lock, so it is held for the events' insert, the head's update and the commit alone.
+    bodies = _bodies(changes)
     connection = transaction.get_connection()
     seq, hash_ = _head_locked(connection)
     user = actor if actor is not None and actor.is_authenticated else None
     actor_name = user.get_username() if user else SYSTEM_ACTOR
     at = timezone.now()
-    bodies = _bodies(changes)
     events = []
     for change, body_id in zip(changes, bodies, strict=True):
         event = Event(
@@ -192,7 +194,7 @@ def create(*, actor: Actor, instance: M) -> M:
 
 
 class RowError(ValidationError):
-    """A row of `create_many` that may not be saved, with its place in the list (None when
+    """A row of `insert_many` that may not be saved, with its place in the list (None when
     the database refused the rows without saying which)."""
 
     def __init__(self, index: int | None, error: ValidationError) -> None:
@@ -202,13 +204,28 @@ class RowError(ValidationError):
 
 @transaction.atomic(savepoint=False)
 def create_many(*, actor: Actor, instances: Sequence[M]) -> list[M]:
-    """Validate and save new rows of one model in one insert, and record each.
+    """Validate and save new rows of one model in one insert, and record each: `insert_many`,
+    then `record_created`."""
+    rows = insert_many(instances=instances)
+    record_created(actor=actor, instances=rows)
+    return rows
+
+
+def insert_many(*, instances: Sequence[M]) -> list[M]:
+    """Validate and save new rows of one model in one insert, not yet recorded: the calling
+    service records them (`record_created`, or `append` with `created`) in the same
+    transaction, as its last write where it can. The chain's head is locked from the first
+    event to the commit, so every write made before the events is a write no other writer
+    waits for (docs/benchmarks.md, "Registration: what serializes"). A row left unrecorded is
+    what `kansli audit verify` and, on PostgreSQL, the triggers report.
 
     Each row's fields are validated here; its constraints and foreign keys are left to the
     database, which checks them in the insert instead of a query per constraint as
     `full_clean` would. A violation is raised as `RowError`, with the constraint's message
     and the row's place in the list.
     """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.insert_many must run inside the transaction that records it")
     instances = list(instances)
     if not instances:
         return []
@@ -230,14 +247,17 @@ def create_many(*, actor: Actor, instances: Sequence[M]) -> list[M]:
         if many:
             raise _violation(instances, error) from error
         raise RowError(0, ValidationError(_constraint_message(model, error))) from error
-    append(
-        actor=actor,
-        changes=[
-            Change(action_name(instance, "create"), instance, after=snapshot(instance))
-            for instance in instances
-        ],
-    )
     return instances
+
+
+def created(instance: models.Model) -> Change:
+    """The change that records a new row as it is now (`insert_many`)."""
+    return Change(action_name(instance, "create"), instance, after=snapshot(instance))
+
+
+def record_created(*, actor: Actor, instances: Sequence[models.Model]) -> list[Event]:
+    """Record rows saved by `insert_many`, an event each, in order."""
+    return append(actor=actor, changes=[created(instance) for instance in instances])
 
 
 def _constraint_message(model: type[models.Model], error: IntegrityError) -> str:
