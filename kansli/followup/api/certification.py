@@ -5,9 +5,9 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import certification as selectors
@@ -18,6 +18,7 @@ from kansli.organisation.api import (
     found,
     on_or_today,
 )
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -67,13 +68,18 @@ def certification_right_index(request: HttpRequest, slug: str) -> list[Any]:
 )
 def certification_index(
     request: HttpRequest,
+    response: HttpResponse,
     slug: str,
+    paging: Query[Paging],
     outside: bool = False,
 ) -> list[dict[str, Any]]:
     """With `outside`, only the certifications no valid right covered."""
     body = readable_body(request, slug)
     reasons = dict(selectors.certifications_outside_rights(body=body))
-    rows = list(reasons) if outside else selectors.certifications(body=body)
+    rows = selectors.certifications(body=body)
+    if outside:
+        rows = rows.filter(pk__in=[row.pk for row in reasons])
+    page = linked_page(request, response, rows, paging, ("-certified_on", "-pk"))
     return [
         {
             "id": row.pk,
@@ -86,7 +92,7 @@ def certification_index(
             "certified_on": row.certified_on,
             "outside_right": reasons.get(row),
         }
-        for row in rows
+        for row in page
     ]
 
 

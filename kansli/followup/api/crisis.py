@@ -5,9 +5,9 @@ reported to the council, and the posts in a security class."""
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from kansli.followup.api.reading import readable_body
 from kansli.followup.models import CrisisLogEntry
@@ -20,6 +20,7 @@ from kansli.organisation.api import (
     found,
     on_or_today,
 )
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -91,8 +92,11 @@ def _event(request: HttpRequest, slug: str, event_id: int) -> Any:
     response=list[CrisisEvent],
     summary=_lazy("Krishändelser, den senaste först"),
 )
-def crisis_event_index(request: HttpRequest, slug: str) -> list[Any]:
-    return list(selectors.crisis_events(body=readable_body(request, slug)))
+def crisis_event_index(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[Any]:
+    events = selectors.crisis_events(body=readable_body(request, slug))
+    return linked_page(request, response, events, paging, ("-started_at", "-pk"))
 
 
 @router.get(

@@ -5,8 +5,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
 
 from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
@@ -14,6 +14,7 @@ from kansli.followup.selectors import economy as selectors
 from kansli.followup.services import economy as services
 from kansli.followup.years import year_asked
 from kansli.organisation.api import OnDate, OrganizationRef, on_or_today
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -72,7 +73,9 @@ def economy_standing(request: HttpRequest, slug: str, year: Year | None = None) 
 )
 def budget_initiative_index(
     request: HttpRequest,
+    response: HttpResponse,
     slug: str,
+    paging: Query[Paging],
     year: Year | None = None,
     waiting: bool = False,
     date: OnDate | None = None,
@@ -80,8 +83,10 @@ def budget_initiative_index(
     """With `waiting`, only those the board has yet to deal with (on `date`)."""
     body = readable_body(request, slug)
     if waiting:
-        return list(selectors.budget_initiatives_open(body=body, on=on_or_today(date)))
-    return list(selectors.budget_initiatives(body=body, year=year))
+        rows = selectors.budget_initiatives_open(body=body, on=on_or_today(date))
+    else:
+        rows = selectors.budget_initiatives(body=body, year=year)
+    return linked_page(request, response, rows, paging, ("-opened_on", "-pk"))
 
 
 @router.post(

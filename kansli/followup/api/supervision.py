@@ -4,15 +4,16 @@ the director's initiatives, and filing a report with the key of the director or 
 import datetime
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from kansli.bounds import Year
 from kansli.followup.api.reading import readable_body
 from kansli.followup.selectors import supervision as selectors
 from kansli.followup.services import supervision as services
 from kansli.organisation.api import OnDate, OrganizationRef, found, on_or_today
+from kansli.pagination import Paging, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -84,7 +85,10 @@ def supervision_report_index(
     response=list[SupervisionInitiative],
     summary=_lazy("Direktörens initiativ inom uppsikten"),
 )
-def supervision_initiative_index(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def supervision_initiative_index(
+    request: HttpRequest, response: HttpResponse, slug: str, paging: Query[Paging]
+) -> list[dict[str, Any]]:
+    initiatives = selectors.supervision_initiatives(body=readable_body(request, slug))
     return [
         {
             "id": row.pk,
@@ -93,7 +97,7 @@ def supervision_initiative_index(request: HttpRequest, slug: str) -> list[dict[s
             "reason": row.reason,
             "taken_on": row.taken_on,
         }
-        for row in selectors.supervision_initiatives(body=readable_body(request, slug))
+        for row in linked_page(request, response, initiatives, paging, ("-taken_on", "-pk"))
     ]
 
 

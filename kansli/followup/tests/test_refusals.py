@@ -24,6 +24,7 @@ from kansli.followup.models import (
 )
 from kansli.followup.services import (
     appointments,
+    attestations,
     certification,
     crisis,
     documents,
@@ -36,6 +37,8 @@ from kansli.governance.models import GoverningDocument
 from kansli.meetings import services as meetings
 from kansli.meetings.models import Meeting
 from kansli.organisation.models import Body, Organization, Person, Position
+from kansli.registry import services as registry
+from kansli.registry.models import Case, Document
 from kansli.tests.refusals import (
     ADMINISTRATOR,
     ANONYMOUS,
@@ -178,7 +181,47 @@ def _appointment(demo: Demo) -> dict[str, Any]:
     }
 
 
+ATTESTED_DUTY = "kdi-d-3.4-a"
+
+
+def _board_case(demo: Demo) -> Case:
+    return registry.case_open(actor=None, organization=_org(demo, "ks"), title="Redovisning")
+
+
+def _registered(demo: Demo) -> Document:
+    return registry.document_register(
+        actor=None,
+        case=_board_case(demo),
+        direction=Document.Direction.DRAWN_UP,
+        date=_today(),
+        description="Minnesanteckningar",
+    )
+
+
+def _attestation(demo: Demo) -> dict[str, Any]:
+    return {
+        "body": _vanersborg(demo),
+        "duty_key": ATTESTED_DUTY,
+        "attested_on": _today(),
+        "note": "Genomgånget",
+        "document": _registered(demo),
+    }
+
+
 SERVICES: list[ServiceCase] = [
+    ServiceCase(attestations.attestation_record, _attestation),
+    ServiceCase(
+        attestations.attester_name,
+        lambda demo: {
+            "body": _vanersborg(demo),
+            "duty_key": ATTESTED_DUTY,
+            "person": _manager(demo),
+        },
+    ),
+    ServiceCase(
+        attestations.yearly_report_register,
+        lambda demo: {"case": _board_case(demo), "year": _today().year},
+    ),
     ServiceCase(
         economy.budget_import, lambda demo: {"body": _vanersborg(demo), "text": _ledger(demo)}
     ),
@@ -331,6 +374,31 @@ ROUTES: list[RouteCase] = [
     *(
         _page(route, DASHBOARD_REFUSED)
         for route in ("duty_dashboard", "duty_dashboard_csv", "agenda_basis", "agenda_basis_csv")
+    ),
+    RouteCase(
+        "followup:duty_report_pdf",
+        lambda demo: {"body": "vanersborg", "year": _today().year},
+        refused=DASHBOARD_REFUSED,
+    ),
+    RouteCase(
+        "followup:duty_attestations",
+        lambda demo: {"body": "vanersborg", "duty": ATTESTED_DUTY},
+        refused=DASHBOARD_REFUSED,
+    ),
+    RouteCase(
+        "followup:duty_attestations",
+        lambda demo: {"body": "vanersborg", "duty": ATTESTED_DUTY},
+        data=lambda demo: {
+            "action": "attest",
+            "attested_on": _today().isoformat(),
+            "note": "Genomgånget",
+            "document": _registered(demo).number,
+        },
+    ),
+    RouteCase(
+        "followup:duty_report_register",
+        _slug,
+        data=lambda demo: {"year": str(_today().year), "case": _board_case(demo).number},
     ),
     *(
         _page(route)
