@@ -407,6 +407,7 @@ NOT_FETCHED = {
     "meetings:absence_withdraw": "a write (POST only)",
     "meetings:calendar_feed_create": "a write (POST only)",
     "meetings:calendar_feed_revoke": "a write (POST only)",
+    "followup:duty_report_register": "a write (POST only)",
     "registry:records_request_file": (
         "reached only by the secret key of the requester's link, of which only the hash is kept; "
         "it serves only what was released to the request"
@@ -427,6 +428,10 @@ FETCHED_ONCE = {
     "delegation:delegation_order_pdf": (
         Persona.REGISTRAR,
         "the delegation order's rules as adopted: nothing of the registry, meetings or decisions",
+    ),
+    "followup:duty_report_pdf": (
+        Persona.SECRETARY,
+        "the duty dashboard of the year, made with no user: the same for everyone who may read it",
     ),
     "meetings:public_packet": (
         Persona.ANONYMOUS,
@@ -561,7 +566,7 @@ def _in(body: Body) -> dict[str, Any]:
 
 def _followup(world: World) -> list[dict[str, Any]]:
     """The demo's follow-up rows in Vänersborg: an assignment with its reports, an execution
-    task of a demo decision, a crisis event."""
+    task of a demo decision, a crisis event, a duty attested outside Kansli."""
     base = _in(world.secret_case.organization.body)
     assignment = Assignment.objects.filter(decision__body__slug=base["body"]).first()
     report = assignment.reports.first()
@@ -572,6 +577,7 @@ def _followup(world: World) -> list[dict[str, Any]]:
         base | {"report": report.pk},
         base | {"task": task.pk, "task_id": task.pk},
         base | {"event": event.pk, "event_id": event.pk},
+        base | {"duty": "kdi-d-3.5-f"},
     ]
 
 
