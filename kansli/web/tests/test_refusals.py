@@ -36,6 +36,13 @@ ROUTES: list[RouteCase] = [
 PUBLIC: dict[str, str] = {
     "login": "the sign-in page: the way in, for anyone",
     "logout": "signing out ends one's own session and nothing else",
+    "signon:oidc-authenticate": (
+        "single sign-on's start: sends the visitor to the identity provider; 404 while off"
+    ),
+    "signon:oidc-callback": (
+        "the provider's answer: signs in the user the mapping finds, or refuses; no data "
+        "(kansli/signon/tests/test_oidc*.py)"
+    ),
     "saml:metadata": "Kansli's SAML metadata: entity id, endpoints, certificate; 404 while off",
     "saml:login": "SAML sign-in's start: sends the visitor to the identity provider; 404 while off",
     "saml:acs": (
