@@ -11,16 +11,13 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.test import Client
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
-from kansli.accounts.tests.second_factor import (  # noqa: F401
-    second_factor_asked,
-    second_factor_shown,
-)
 from kansli.demo.services import load_demo
 from kansli.governance import services as governance
 from kansli.governance.models import GoverningDocument
@@ -46,6 +43,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(
         key=lambda item: not (item.get_closest_marker("slow") or item.get_closest_marker("browser"))
     )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test starts with an empty cache, as with a clean database: a page kept for the
+    public by one test (kansli.portal.views) is not served in the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,27 +4,61 @@ public registry. Open to everyone; what they show is what the public sees
 (`kansli.portal.selectors`)."""
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
+from kansli.audit.selectors import chain_head
 from kansli.meetings import selectors as meetings
 from kansli.meetings.policy import PUBLISHED
 from kansli.organisation.models import Body
 from kansli.portal import selectors
 from kansli.portal.forms import PublicSearchForm, YearForm
 
+# The public's start pages are rendered once and kept in the cache (Redis in production) for
+# every anonymous visitor: until the next audited write (a new record moves the event log's
+# head, which is part of the key, so it shows at the next request), and for at most this many
+# seconds, for what changes with the clock alone (a notice's last day, a meeting begun). A
+# signed-in user's pages name them and are never kept.
+PUBLIC_PAGE_SECONDS = 60
+# Stands for the visitor's CSRF token (the language switch's form) in a kept page: each answer
+# gets the token of its own visitor.
+_CSRF_SLOT = "kansli-csrf-token-of-the-visitor"
+
+
+def _public_page(
+    request: HttpRequest, template: str, context: Callable[[], dict[str, Any]]
+) -> HttpResponse:
+    """The page rendered from the template with the context, kept for the anonymous visitor
+    (`PUBLIC_PAGE_SECONDS`). A query string (the page has none of its own) is not kept: the
+    page links back to its own address."""
+    if request.user.is_authenticated or request.GET:
+        return render(request, template, context())
+    _seq, head = chain_head()
+    key = f"portal:{translation.get_language()}:{request.path}:{head}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, context() | {"csrf_token": _CSRF_SLOT}, request)
+        cache.set(key, html, PUBLIC_PAGE_SECONDS)
+    return HttpResponse(html.replace(_CSRF_SLOT, get_token(request)))
+
 
 def start(request: HttpRequest) -> HttpResponse:
     """The site's start page for the public: every body, each linking to its portal. Served
     at `/` by the shell (`kansli.web.views.home`) to the anonymous visitor."""
-    bodies = Body.objects.order_by("name", "pk")
-    return render(request, "portal/start.html", {"bodies": bodies})
+    return _public_page(
+        request, "portal/start.html", lambda: {"bodies": Body.objects.order_by("name", "pk")}
+    )
 
 
 # The day the accessibility statement was last reviewed against the site, as the DOS law asks
@@ -51,9 +85,15 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 @require_GET
 def body_portal(request: HttpRequest, body: str) -> HttpResponse:
     body_ = get_object_or_404(Body, slug=body)
-    overview = selectors.overview(body=body_, on=timezone.localdate())
-    context = {"body": body_, "overview": overview, "published": PUBLISHED}
-    return render(request, "portal/body.html", context)
+    return _public_page(
+        request,
+        "portal/body.html",
+        lambda: {
+            "body": body_,
+            "overview": selectors.overview(body=body_, on=timezone.localdate()),
+            "published": PUBLISHED,
+        },
+    )
 
 
 @login_not_required
