@@ -229,6 +229,30 @@ SESSION_IDLE_TIMEOUT = datetime.timedelta(minutes=envint("SESSION_IDLE_MINUTES",
 SESSION_MAX_LIFETIME = datetime.timedelta(hours=envint("SESSION_MAX_HOURS", 12, minimum=1))
 SESSION_COOKIE_AGE = int(SESSION_MAX_LIFETIME.total_seconds())
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# In the database, each session with its user: a deactivated user's sessions end at once.
+SESSION_ENGINE = "kansli.accounts.sessions"
+
+# The directory's provisioning (SCIM 2.0 under /scim/v2/, kansli.provisioning, docs/identity.md):
+# django-scim2 with Kansli's adapters; the directory signs in with an administrator's API key.
+SCIM_SERVICE_PROVIDER = {
+    "USER_ADAPTER": "kansli.provisioning.adapters.ScimUser",
+    "GROUP_ADAPTER": "kansli.provisioning.adapters.ScimGroup",
+    "USER_FILTER_PARSER": "kansli.provisioning.filters.UserFilter",
+    "GROUP_FILTER_PARSER": "kansli.provisioning.filters.GroupFilter",
+    "SERVICE_PROVIDER_CONFIG_MODEL": "kansli.provisioning.adapters.ServiceProviderConfig",
+    "BASE_LOCATION_GETTER": "kansli.provisioning.adapters.base_location",
+    "GET_EXTRA_MODEL_FILTER_KWARGS_GETTER": "kansli.provisioning.adapters.scope",
+    "AUTH_CHECK_MIDDLEWARE": "kansli.provisioning.auth.BearerTokenCheck",
+    "SCHEMAS_GETTER": "kansli.provisioning.schemas.schemas",
+    "AUTHENTICATION_SCHEMES": [
+        {
+            "type": "oauthbearertoken",
+            "name": "API-nyckel",
+            "description": "Authorization: Bearer <API-nyckel för kommunens administratörskonto>",
+            "primary": True,
+        }
+    ],
+}
 
 # Brute-force protection, two limits within the cool-off hour (kansli.accounts.throttle): a
 # username is locked at one address after AXES_FAILURE_LIMIT failures, so that nobody locks

@@ -28,6 +28,8 @@ urlpatterns = [
     # The language switch (a cookie; the URLs are the same in every language).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("oparl/v1/", include("kansli.oparl.urls")),
+    # The directory's provisioning of users (kansli.provisioning).
+    path("scim/v2/", include("kansli.provisioning.urls")),
     path("", include("kansli.portal.urls")),
     path("", include("kansli.web.urls")),
     path("", include("kansli.organisation.urls")),

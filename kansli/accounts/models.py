@@ -5,6 +5,8 @@ import secrets
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +57,12 @@ class User(AbstractUser):
         verbose_name=_("person"),
     )
 
+    # The identifier the directory that provisions the user knows it by (SCIM's externalId).
+    external_id = models.CharField(_("id i katalogen"), max_length=255, blank=True)
+    # When the directory removed the user (SCIM DELETE): the account is kept, deactivated, for
+    # the event log that names it, and is gone from the directory's view.
+    deprovisioned_at = models.DateTimeField(_("borttagen ur katalogen"), null=True, blank=True)
+
     objects: ClassVar[OperatorRecordingManager] = OperatorRecordingManager()
 
     # Who the user is, kept on the object by accounts.policy.standing() once worked out.
@@ -101,3 +109,16 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return secrets.token_urlsafe(32)
+
+
+class Session(AbstractBaseSession):
+    """A sign-in session in the database, with the user it signs in: a deactivated user's
+    sessions are found and ended at once (kansli.accounts.sessions)."""
+
+    user_id = models.BigIntegerField(null=True, db_index=True)
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionBase]:
+        from kansli.accounts.sessions import SessionStore
+
+        return SessionStore

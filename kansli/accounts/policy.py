@@ -246,3 +246,58 @@ def require_token_revoke(actor: Actor, account: Account) -> None:
             "kan återkalla användarens API-nycklar."
         ),
     )
+
+
+# The directory (SCIM, kansli.provisioning): an account of the body's administrator whose API
+# key the directory holds.
+PROVISION_USERS = Action(
+    "accounts",
+    gettext_lazy("låta katalogen skapa, ändra och avaktivera användare (SCIM)"),
+    (Role.ADMINISTRATOR,),
+    gettext_lazy(
+        "bara användare av personer i den egna huvudmannen, med API-nyckel, och bara roller som "
+        "kontot självt har; superanvändare aldrig"
+    ),
+)
+
+
+def provisioned_body(user: Actor) -> int | None:
+    """The body whose users the user may provision from the directory, or None."""
+    body_id = standing(user).body_id
+    return body_id if PROVISION_USERS.allows(user, body_id) else None
+
+
+def may_provision(user: Actor, account: Account) -> bool:
+    """May the user provision `account` from the directory: a user of a person of the body the
+    user provisions, and no operator's account?"""
+    body_id = provisioned_body(user)
+    return body_id is not None and not account.is_superuser and body_of_user(account) == body_id
+
+
+def require_provision(
+    actor: Actor, account: Account, *, roles_changed: Iterable[Role] = ()
+) -> None:
+    """The administrator of the account's body, changing only roles it holds itself."""
+    require(
+        may_provision(actor, account),
+        actor,
+        _("Bara administratören i användarens egen kommun eller region kan ändra användaren."),
+    )
+    require(
+        set(roles_changed) <= grantable_roles(actor),
+        actor,
+        _("Du kan bara ge roller som du själv har."),
+    )
+
+
+def may_deactivate(user: Actor, account: Account) -> bool:
+    """May the user deactivate `account`: its body's administrator, or an operator?"""
+    return may_manage_user(user, account)
+
+
+def require_deactivate(actor: Actor, account: Account) -> None:
+    require(
+        may_deactivate(actor, account),
+        actor,
+        _("Bara administratören i användarens kommun eller region kan avaktivera användaren."),
+    )

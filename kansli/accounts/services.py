@@ -2,6 +2,8 @@
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import cast
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
@@ -9,11 +11,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kansli.accounts.models import ApiToken, Role, User
-from kansli.accounts.policy import require_token_create, require_token_revoke, require_user_create
+from kansli.accounts.models import ApiToken, Role, Session, User
+from kansli.accounts.policy import (
+    require_deactivate,
+    require_provision,
+    require_token_create,
+    require_token_revoke,
+    require_user_create,
+)
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
-from kansli.organisation.models import Person
+from kansli.organisation.models import Body, Person
 
 # The admin site is the administrator's, for the settings of its own body (every ModelAdmin
 # shows only that body's rows, kansli.audit.admin.BodyScoped): the organisation, the governing
@@ -136,3 +144,125 @@ def token_mark_used(*, token: ApiToken) -> None:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+
+
+@transaction.atomic
+def deactivate(*, actor: Actor, user: User) -> User:
+    """Deactivate a user: its sessions end at once and its API keys are revoked, so that neither
+    a signed-in browser nor a client with a key gets another answer. The account is kept, for
+    the event log that names it."""
+    require_deactivate(actor, user)
+    if user.is_active:
+        audit.update(actor=actor, instance=user, is_active=False)
+    now = timezone.now()
+    for token in user.api_tokens.filter(revoked_at__isnull=True):
+        audit.update(actor=actor, instance=token, revoked_at=now)
+    # Bookkeeping, like the sign-in itself: the deactivation above is the event.
+    Session.objects.filter(user_id=user.pk).delete()
+    return user
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """What the directory says of a user (a SCIM User): the account and its person."""
+
+    username: str
+    given_name: str
+    family_name: str
+    email: str = ""
+    external_id: str = ""
+    employee_number: str = ""
+    active: bool = True
+
+
+@transaction.atomic
+def directory_user_create(*, actor: Actor, body: Body | int, entry: DirectoryEntry) -> User:
+    """A user of the body as the directory describes it, of the body's person with the entry's
+    employee number if that person has no account yet, otherwise of a new person."""
+    body_id = body.pk if isinstance(body, Body) else body
+    person = None
+    if entry.employee_number:
+        person = Person.objects.filter(
+            body_id=body_id, employee_number=entry.employee_number, user__isnull=True
+        ).first()
+    person = person or Person(body_id=body_id)
+    user = User(person=person, is_active=entry.active, **_account_fields(entry))
+    require_provision(actor, user)
+    _person_from_entry(actor, person, entry)
+    user.set_unusable_password()
+    return audit.create(actor=actor, instance=user)
+
+
+@transaction.atomic
+def directory_user_update(*, actor: Actor, user: User, entry: DirectoryEntry) -> User:
+    """Bring a user and its person in step with the directory; `active: false` deactivates."""
+    require_provision(actor, user)
+    # A provisioned user is a person's of the actor's body (require_provision).
+    _person_from_entry(actor, cast(Person, user.person), entry)
+    audit.update(
+        actor=actor,
+        instance=user,
+        is_active=user.is_active or entry.active,
+        **_account_fields(entry),
+    )
+    if not entry.active:
+        deactivate(actor=actor, user=user)
+    return user
+
+
+@transaction.atomic
+def directory_user_remove(*, actor: Actor, user: User) -> User:
+    """The directory removed the user: deactivated, and gone from the directory's view."""
+    require_provision(actor, user)
+    deactivate(actor=actor, user=user)
+    return audit.update(actor=actor, instance=user, deprovisioned_at=timezone.now())
+
+
+@transaction.atomic
+def directory_user_roles_set(*, actor: Actor, user: User, roles: Iterable[Role]) -> User:
+    """Give the user exactly these roles, as the directory's groups say (SCIM Groups)."""
+    roles = set(roles)
+    require_provision(actor, user, roles_changed=roles ^ set(user.roles))
+    kept = user.groups.exclude(name__in=list(Role))
+    audit.set_relations(
+        actor=actor,
+        instance=user,
+        groups=[*kept, *Group.objects.filter(name__in=[role.value for role in roles])],
+    )
+    return audit.update(actor=actor, instance=user, is_staff=Role.ADMINISTRATOR in roles)
+
+
+@transaction.atomic
+def directory_role_members_change(
+    *, actor: Actor, role: Role, joining: Iterable[User] = (), leaving: Iterable[User] = ()
+) -> None:
+    """Users join and leave a role, as the directory's group of the role says."""
+    for user in joining:
+        directory_user_roles_set(actor=actor, user=user, roles={*user.roles, role})
+    for user in leaving:
+        directory_user_roles_set(actor=actor, user=user, roles=set(user.roles) - {role})
+
+
+def _person_from_entry(actor: Actor, person: Person, entry: DirectoryEntry) -> None:
+    fields = {
+        "given_name": entry.given_name,
+        "family_name": entry.family_name,
+        "email": entry.email,
+        "employee_number": entry.employee_number,
+    }
+    if person.pk is None:
+        for name, value in fields.items():
+            setattr(person, name, value)
+        audit.create(actor=actor, instance=person)
+    else:
+        audit.update(actor=actor, instance=person, **fields)
+
+
+def _account_fields(entry: DirectoryEntry) -> dict[str, str]:
+    return {
+        "username": entry.username,
+        "first_name": entry.given_name,
+        "last_name": entry.family_name,
+        "email": entry.email,
+        "external_id": entry.external_id,
+    }

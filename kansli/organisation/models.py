@@ -23,6 +23,7 @@ RESERVED_BODY_SLUGS = frozenset(
         "oparl",
         "readyz",
         "saml2",
+        "scim",
         "static",
         "tillganglighet",
         "uppgifter",
