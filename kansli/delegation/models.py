@@ -193,3 +193,68 @@ class Duty(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.text}"
+
+
+class OrderDraft(models.Model):
+    """A new version of a delegation order as it is being drafted: the order file it would be
+    (docs/delegation-order-format.md), copied from the version in force or uploaded, edited
+    rule by rule. Only the adopting organization's decision brings it into force
+    (`services.order_draft_adopt`): then `order` is the version it became."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("utkast")
+        ADOPTED = "adopted", _("antagen")
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="order_drafts", verbose_name=_("huvudman")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="order_drafts",
+        verbose_name=_("antas av"),
+    )
+    based_on = models.ForeignKey(
+        DelegationOrder,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        verbose_name=_("utgår från"),
+    )
+    document = models.CharField(_("dokument"), max_length=200)
+    version = models.CharField(_("version"), max_length=40)
+    valid_from = models.DateField(_("gäller från"))
+    text = models.TextField(_("ordningsfil"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    order = models.OneToOneField(
+        DelegationOrder,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="draft",
+        verbose_name=_("antagen som"),
+    )
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("utkast till delegationsordning")
+        verbose_name_plural = _("utkast till delegationsordningar")
+        ordering = ["body", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft", order__isnull=True)
+                | Q(status="adopted", order__isnull=False),
+                name="order_draft_adopted_as_an_order",
+                violation_error_message=_("Ett antaget utkast är en version av ordningen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.version}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT

@@ -22,13 +22,20 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Prefetch, QuerySet, Subquery
+from django.db.models import Model, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from kansli.audit.models import ChainHead, Event
 from kansli.delegation import engine, orderfile, reasons
+from kansli.delegation.diff import section_key
 from kansli.delegation.mapping import to_engine
-from kansli.delegation.models import DecisionType, DelegationOrder, DelegationRule, Duty
+from kansli.delegation.models import (
+    DecisionType,
+    DelegationOrder,
+    DelegationRule,
+    Duty,
+    OrderDraft,
+)
 from kansli.organisation.models import (
     Appointment,
     Body,
@@ -388,3 +395,51 @@ def describe_scope(*, body: Body, rule: engine.Rule) -> str:
     if not rule.scope:
         return ""
     return reasons.scope_words(engine_for(body=body).named_scope(body.slug, rule.scope))
+
+
+def order_in_force(
+    *, body: Body, organization: Organization, document: str, on: datetime.date
+) -> DelegationOrder | None:
+    """The version of the organization's document in force on the date."""
+    return (
+        orders_of(body=body)
+        .filter(organization=organization, document=document, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .last()
+    )
+
+
+def orders_published(*, body: Body, on: datetime.date) -> list[DelegationOrder]:
+    """The body's orders in force on the date, as the public reads them: by document."""
+    in_force = orders_of(body=body).filter(valid_from__lte=on)
+    in_force = in_force.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return sorted(in_force, key=lambda order: (order.document, order.organization.name))
+
+
+def drafts_of(*, body: Body) -> QuerySet[OrderDraft]:
+    """The body's drafts not yet adopted, newest first."""
+    return OrderDraft.objects.filter(body=body, status=OrderDraft.Status.DRAFT).select_related(
+        "organization", "based_on"
+    )
+
+
+def draft_order(*, draft: OrderDraft) -> engine.Order:
+    """The draft as the engine's `Order` (its file was checked when it was saved)."""
+    return orderfile.loads(draft.text, filename=str(draft))
+
+
+def order_sections(*, order: DelegationOrder) -> list[tuple[str, str, list[engine.Rule]]]:
+    """The order's rules as a document reads them: by the section they cite, in the sections'
+    order, each with its heading in the governing document when Kansli holds its text."""
+    headings: dict[str, str] = {}
+    version = order.governing_document.current_version if order.governing_document else None
+    if version is not None:
+        for section in version.sections.all():
+            headings.setdefault(section.number or section.key, section.heading)
+    grouped: dict[str, list[engine.Rule]] = {}
+    for rule in engine_order(order).rules:
+        grouped.setdefault(rule.source.section, []).append(rule)
+    return [
+        (section, headings.get(section, ""), grouped[section])
+        for section in sorted(grouped, key=section_key)
+    ]

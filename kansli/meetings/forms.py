@@ -646,3 +646,17 @@ class AnnouncementPostForm(forms.Form):
         initial=True,
         error_messages={"required": _("Bekräfta åtgärden på sidan som visar vad den gör.")},
     )
+
+
+class OrderDraftAgendaForm(forms.Form):
+    """Which planned or called meeting of the organization that adopts a draft of a delegation
+    order takes it up."""
+
+    sammantrade = forms.ModelChoiceField(label=_("Sammanträde"), queryset=Meeting.objects.none())
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meetings = Meeting.objects.filter(
+            organization=organization, status__in=[Meeting.Status.PLANNED, Meeting.Status.CALLED]
+        )
+        offer(self, "sammantrade", meetings.select_related("organization").order_by("starts_at"))

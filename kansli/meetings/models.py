@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import AssignmentReport, Decision
+from kansli.delegation.models import OrderDraft
 from kansli.organisation.models import Body, Membership, Organization, Person
 from kansli.registry.models import Case, Document
 
@@ -173,6 +174,16 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="agenda_item",
         verbose_name=_("rapport om uppdrag"),
+    )
+    # A new version of a delegation order the organization is asked to adopt: adopted, it comes
+    # into force when the paragraph is approved (`kansli.meetings.adoption`).
+    order_draft = models.ForeignKey(
+        OrderDraft,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("utkast till delegationsordning"),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

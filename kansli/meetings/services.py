@@ -39,8 +39,10 @@ from kansli.decisions.models import Assignment, AssignmentReport
 from kansli.decisions.policy import require_put_on_agenda
 from kansli.decisions.services import decision_report, meeting_decision_record
 from kansli.delegation import labels
+from kansli.delegation.models import OrderDraft
+from kansli.delegation.policy import require_draft
 from kansli.language import in_records_language
-from kansli.meetings import deliveries, events, packets, rules, signing
+from kansli.meetings import adoption, deliveries, events, packets, rules, signing
 from kansli.meetings.models import (
     Adjournment,
     AgendaItem,
@@ -429,6 +431,40 @@ def assignment_report_to_agenda(
     item = item_add(actor=actor, meeting=meeting, title=title[:500], kind=kind)
     audit.update(actor=actor, instance=item, assignment_report=report)
     return report
+
+
+@transaction.atomic
+def order_draft_to_agenda(*, actor: Actor, draft: OrderDraft, meeting: Meeting) -> AgendaItem:
+    """Put a draft of a new version of a delegation order before the organization that adopts
+    it, at a planned or called meeting held no later than the draft's first day: an item whose
+    proposal is to adopt it (`adoption` brings it into force once the paragraph is approved).
+    Those who draft (the delegation's policy) and manage the meeting (`item_add`) may."""
+    require_draft(actor, draft.body_id)
+    if not draft.is_draft:
+        raise ValidationError(_("Utkastet är redan antaget."), code="conflict")
+    if meeting.organization_id != draft.organization_id:
+        raise ValidationError(
+            _("Utkastet antas av %(organization)s.") % {"organization": draft.organization}
+        )
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.CALLED):
+        raise ValidationError(
+            _("Utkastet kan bara sättas på ett planerat eller kallat sammanträde."), code="conflict"
+        )
+    if meeting_day(meeting) > draft.valid_from:
+        raise ValidationError(
+            _("Sammanträdet hålls efter den dag utkastet ska börja gälla (%(date)s).")
+            % {"date": draft.valid_from}
+        )
+    if draft.agenda_items.filter(status=AgendaItem.Status.PENDING).exists():
+        raise ValidationError(_("Utkastet står redan på en dagordning."), code="conflict")
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Antagande av %(draft)s") % {"draft": draft}
+        proposal = _("Att anta %(draft)s att gälla från och med %(date)s.") % {
+            "draft": draft,
+            "date": f"{draft.valid_from:%Y-%m-%d}",
+        }
+    item = item_add(actor=actor, meeting=meeting, title=title[:500], proposal=proposal)
+    return audit.update(actor=actor, instance=item, order_draft=draft)
 
 
 @transaction.atomic
@@ -1753,6 +1789,7 @@ def _approve(
         if meeting.status == S.CLOSED:
             audit.update(actor=actor, instance=meeting, status=S.APPROVED, approved_at=last)
             _report_delegated(actor, meeting)
+            adoption.orders_adopt(items=meeting.items.all())
             _post(actor, meeting, timezone.localdate(last))
             extracts_register(actor=None, meeting=meeting)
     return approval
@@ -1871,6 +1908,7 @@ def item_approve_immediately(*, actor: Actor, item: AgendaItem, person: Person) 
         item.approvals.values_list("person_id", flat=True)
     ):
         item = audit.update(actor=actor, instance=item, approved_immediately_at=now)
+        adoption.orders_adopt(items=[item])
         _freeze_extract(actor, item, now)
         _post(actor, meeting, timezone.localdate(now), item)
     return approval

@@ -3,7 +3,7 @@ agendas, minutes, feeds and the notice board."""
 
 from django.urls import path
 
-from kansli.meetings import feeds, views
+from kansli.meetings import adoption_views, feeds, views
 
 app_name = "meetings"
 
@@ -147,6 +147,11 @@ urlpatterns = [
         "<slug:body>/uppfoljning/uppdrag/rapport/<int:report>/dagordning/",
         views.assignment_report_agenda,
         name="assignment_report_agenda",
+    ),
+    path(
+        "<slug:body>/delegation/utkast/<int:draft>/dagordning/",
+        adoption_views.order_draft_agenda,
+        name="order_draft_agenda",
     ),
     path(
         "<slug:body>/uppfoljning/verkstallighet/sammantrade/<int:meeting>/",

@@ -5,7 +5,7 @@ start page to the public."""
 from django.urls import path, register_converter
 
 from kansli.organisation.models import RESERVED_BODY_SLUGS
-from kansli.portal import views
+from kansli.portal import orders, views
 
 
 class BodySlugConverter:
@@ -36,4 +36,14 @@ urlpatterns = [
     path("<portalbody:body>/protokoll/", views.minutes, name="minutes"),
     path("<portalbody:body>/gallande-styrdokument/", views.documents, name="documents"),
     path("<portalbody:body>/fortroendevalda/", views.organisation, name="organisation"),
+    path(
+        "<portalbody:body>/delegationsordningar/",
+        orders.delegation_orders,
+        name="delegation_orders",
+    ),
+    path(
+        "<portalbody:body>/delegationsordningar/<int:order>/",
+        orders.delegation_order,
+        name="delegation_order",
+    ),
 ]

@@ -34,6 +34,8 @@ from kansli.accounts.models import Role, User
 from kansli.accounts.services import token_create, user_create
 from kansli.decisions import services as decisions
 from kansli.decisions.models import Assignment, Decision, ExecutionTask
+from kansli.delegation import services as delegation
+from kansli.delegation.selectors import draft_order
 from kansli.demo.followup import load_followup_demo
 from kansli.demo.registry import load_registry_demo
 from kansli.followup.models import CrisisEvent
@@ -377,6 +379,13 @@ def plant(demo: dict[str, Body]) -> World:
         text="Planförslaget finns att läsa i stadshuset.",
         taken_down_on=today + datetime.timedelta(days=21),
     )
+    # A draft of the next version of the delegation order: its pages are the drafters'.
+    delegation.order_draft_create(
+        actor=None,
+        order=vanersborg.delegation_orders.get(),
+        version="2.0",
+        valid_from=today + datetime.timedelta(days=400),
+    )
     # The registrar's removal of the secret case's files, running: its page is the registrar's.
     TaskRun.objects.create(
         user=User.objects.get(username=Persona.REGISTRAR),
@@ -522,6 +531,9 @@ def contexts(world: World) -> list[dict[str, Any]]:
             )
         for order in body.delegation_orders.all()[:1]:
             sets.append(base | {"order": order.pk, "order_id": order.pk})
+        for draft in body.order_drafts.all()[:1]:
+            rule = draft_order(draft=draft).rules[0].id
+            sets.append(base | {"draft": draft.pk, "rule": rule})
         for position in body.positions.all()[:1]:
             sets.append(base | {"position_slug": position.slug})
         for request in body.public_records_requests.order_by("-pk")[:1]:

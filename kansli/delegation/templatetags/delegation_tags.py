@@ -1,10 +1,15 @@
 """Template filters that put the engine's rules into Swedish words, for the pages and the PDF."""
 
 from django import template
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kansli.delegation import engine, labels, reasons
+from kansli.accounts.policy import Actor
+from kansli.delegation import engine, labels, policy, reasons, selectors
+from kansli.delegation.forms import DraftFileForm, DraftForm
+from kansli.delegation.models import OrderDraft
+from kansli.organisation.models import Body
 
 register = template.Library()
 
@@ -66,3 +71,21 @@ def subdelegation(rule: engine.Rule) -> str:
         return _("Får vidaredelegeras till en anställd.")
     names = ", ".join(party.name for party in rule.subdelegation.to)
     return _("Får vidaredelegeras till %(names)s.") % {"names": names}
+
+
+@register.filter
+def may_draft(user: Actor, body: Body) -> bool:
+    """May the user draft a new version of the body's orders (and read the drafts)?"""
+    return policy.may_draft(user, body)
+
+
+@register.simple_tag
+def drafts(body: Body) -> QuerySet[OrderDraft]:
+    """The body's drafts not yet adopted."""
+    return selectors.drafts_of(body=body)
+
+
+@register.simple_tag
+def draft_forms() -> tuple[DraftForm, DraftFileForm]:
+    """The empty forms that start a draft: from an order, from a file."""
+    return DraftForm(), DraftFileForm()

@@ -18,6 +18,8 @@ from django.utils import timezone
 from kansli.accounts.models import User
 from kansli.audit import services as audit
 from kansli.audit.models import Event
+from kansli.delegation.models import DelegationOrder, OrderDraft
+from kansli.delegation.services import order_draft_create
 from kansli.meetings import deliveries, selectors, services
 from kansli.meetings.models import AgendaItem, Delivery, Meeting
 from kansli.meetings.tests import demo_meeting as sample
@@ -640,4 +642,31 @@ ROUTES = [
     *ROUTES,
     RouteCase("meetings:meeting_deliveries", _meeting),
     RouteCase("meetings:delivery_resend", _delivery_route, data=lambda demo: {}),
+]
+
+
+def _order_draft(demo: Demo) -> OrderDraft:
+    return order_draft_create(
+        actor=None,
+        order=DelegationOrder.objects.get(body=demo["vanersborg"]),
+        version="2.0",
+        valid_from=timezone.localdate() + datetime.timedelta(days=400),
+    )
+
+
+# A draft of a new version of the delegation order goes before the board: the secretary's.
+SERVICES = [
+    *SERVICES,
+    ServiceCase(
+        services.order_draft_to_agenda,
+        lambda demo: {"draft": _order_draft(demo), "meeting": sample.planned(demo)},
+    ),
+]
+ROUTES = [
+    *ROUTES,
+    RouteCase(
+        "meetings:order_draft_agenda",
+        lambda demo: {"body": BODY, "draft": _order_draft(demo).pk},
+        data=lambda demo: {"sammantrade": sample.planned(demo).pk},
+    ),
 ]

@@ -18,4 +18,6 @@ PUBLIC: dict[str, str] = {
     "portal:minutes": "the approved minutes of a year, each public once approved",
     "portal:documents": "the governing documents in force that are meant for the public",
     "portal:organisation": "the elected organs, their members by name, role and party",
+    "portal:delegation_orders": "the delegation orders in force: public governing documents",
+    "portal:delegation_order": "a delegation order's rules and duties by section, as adopted",
 }
