@@ -14,11 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kansli.bounds import Pages, year_in_bounds
+from kansli.bounds import year_in_bounds
 from kansli.organisation import models
 from kansli.organisation.policy import may_read_person
 from kansli.organisation.selectors import (
@@ -27,7 +26,7 @@ from kansli.organisation.selectors import (
     presidium,
     substitutes_on,
 )
-from kansli.pagination import Paging, linked_page
+from kansli.pagination import Paging, keyset_page, linked_page
 from kansli.texts import gettext_lazy as _lazy
 
 router = Router()
@@ -250,10 +249,16 @@ def organization_detail(
     )
 
 
-@router.get("/bodies/{slug}/persons", response=list[Person], summary=_lazy("Personer"))
-@paginate(Pages)
-def person_list(request: HttpRequest, slug: str) -> QuerySet[models.Person]:
-    return persons_readable(request, body_found(slug)).order_by("family_name", "given_name", "pk")
+class PersonPage(Schema):
+    items: list[Person]
+    next: str | None = Field(description=_lazy("Adressen till nästa sida; null på den sista."))
+
+
+@router.get("/bodies/{slug}/persons", response=PersonPage, summary=_lazy("Personer"))
+def person_list(request: HttpRequest, slug: str, paging: Query[Paging]) -> dict[str, Any]:
+    persons = persons_readable(request, body_found(slug))
+    page, next_url = keyset_page(request, persons, paging, ("family_name", "given_name", "pk"))
+    return {"items": page, "next": next_url}
 
 
 @router.get(

@@ -16,11 +16,28 @@ def test_persons_are_listed_a_page_at_a_time(body: Body) -> None:
         person(body, given_name, family_name)
     staff = api_client(person=person(body, "Östen", "Öberg"))
 
-    response = staff.get("/api/v1/bodies/vanersborg/persons?page=2&page_size=2")
+    first = staff.get("/api/v1/bodies/vanersborg/persons?page_size=2")
+    second = staff.get(first.json()["next"])
 
-    assert response.status_code == 200
-    assert response.json()["count"] == 4
-    assert [p["name"] for p in response.json()["items"]] == ["Cia Ek", "Östen Öberg"]
+    assert [p["name"] for p in first.json()["items"]] == ["Anna Andersson", "Bertil Berg"]
+    assert [p["name"] for p in second.json()["items"]] == ["Cia Ek", "Östen Öberg"]
+    assert second.json()["next"] is None
+
+
+def test_next_walks_every_person_once_in_name_order(body: Body) -> None:
+    # Namesakes: the id orders those whose names are the same.
+    for n in range(7):
+        person(body, "Anna" if n % 2 else "Bo", "Andersson" if n < 4 else "Berg")
+    staff = api_client(person=person(body, "Östen", "Öberg"))
+
+    seen, url = [], "/api/v1/bodies/vanersborg/persons?page_size=3"
+    while url:
+        page = staff.get(url).json()
+        seen += [(p["family_name"], p["given_name"], p["id"]) for p in page["items"]]
+        url = page["next"]
+
+    assert len(seen) == len(set(seen)) == Person.objects.filter(body=body).count() == 8
+    assert seen == sorted(seen)
 
 
 def test_person_shows_current_and_past_memberships_and_appointments(
