@@ -13,21 +13,27 @@ same read the same file, and a reader whose view differs (the public, a member, 
 from whom a secret is masked) never reaches another's, because the digest differs with it.
 
 Stored versions are not removed when a newer one is made: they are a cache, and a client may
-still hold the older ETag. Removing the `generated/` folder is always safe.
+still hold the older ETag. `sweep` (`kansli generated sweep`) removes those a newer version has
+superseded for some days; removing the `generated/` folder is always safe.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
-from collections.abc import Callable
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Protocol, TypeVar
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -46,6 +52,8 @@ PUBLIC_MAX_AGE = 60
 # How long a document that could not be made whole is served before it is made again.
 RETRY = datetime.timedelta(minutes=10)
 PARTIAL = "ofullstandig"
+# A stored name (`stored`): the kind, the version's digest, and a partial one's stretch.
+STORED_NAME = re.compile(rf"(?P<kind>.+)-[0-9a-f]{{64}}(?:-{PARTIAL}-\d+)?\.pdf")
 
 R = TypeVar("R", bound=HttpResponseBase)
 
@@ -99,6 +107,54 @@ def stored(owner: str, kind: str, version: str, make: Callable[[], tuple[bytes, 
     if saved != made.name:
         default_storage.delete(saved)
     return made
+
+
+def sweep(*, older_than: datetime.timedelta) -> list[str]:
+    """Remove the stored versions that a newer version of the same document (its owner and
+    kind) superseded more than `older_than` ago, when the newer one was stored. The newest of
+    each document stays, however old, and so does any file a record names (a frozen document:
+    the approved or signed minutes, a protokollsutdrag, kept in a field of its record,
+    `frozen`), as do files of names this module does not make. A version removed that is still
+    asked for (another reader's view of the same document) is made again when it is. The names
+    removed."""
+    cutoff = timezone.now() - older_than
+    kept = _named_by_records()
+    removed = []
+    for folder, names in _folders(FOLDER):
+        versions: dict[str, list[tuple[datetime.datetime, str]]] = defaultdict(list)
+        for name in names:
+            if match := STORED_NAME.fullmatch(name):
+                path = f"{folder}/{name}"
+                versions[match["kind"]].append((default_storage.get_modified_time(path), path))
+        for document in versions.values():
+            for (_stored_at, path), (superseded_at, _newer) in itertools.pairwise(sorted(document)):
+                if superseded_at < cutoff and path not in kept:
+                    default_storage.delete(path)
+                    removed.append(path)
+    return removed
+
+
+def _folders(folder: str) -> Iterator[tuple[str, list[str]]]:
+    """Each folder under `folder` with the names of its files. An object store has no folders:
+    exists() on a prefix is False there, listdir() is not."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    yield folder, files
+    for sub in folders:
+        yield from _folders(f"{folder}/{sub}")
+
+
+def _named_by_records() -> set[str]:
+    """The names under FOLDER that a file field of any record holds."""
+    names: set[str] = set()
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                rows = model._default_manager.filter(**{f"{field.name}__startswith": f"{FOLDER}/"})
+                names.update(rows.values_list(field.name, flat=True))
+    return names
 
 
 def serve(request: HttpRequest, document: Stored, filename: str, *, public: bool) -> HttpResponse:
