@@ -108,6 +108,12 @@ def test_metadata_describes_kansli_as_a_service_provider(idp: saml_idp.Provider)
     assert "X509Certificate" in metadata
 
 
+def test_the_sign_in_page_offers_the_provider(client: Client, idp: saml_idp.Provider) -> None:
+    page = client.get("/logga-in/", {"next": "/"}).content.decode()
+
+    assert 'href="/saml2/login/?next=/"' in page
+
+
 @pytest.mark.parametrize("path", ["metadata/", "login/", "acs/", "ls/"])
 def test_saml_is_off_until_configured(client: Client, path: str) -> None:
     assert client.get(f"/saml2/{path}").status_code == 404

@@ -28,7 +28,8 @@ from cryptography.x509.oid import NameOID
 
 def certificate(folder: Path, name: str) -> tuple[Path, Path]:
     """A new RSA key and a self-signed certificate for it, as PEM files `<name>.key` and
-    `<name>.crt` in the folder; valid from yesterday for two years of the (maybe moved) clock."""
+    `<name>.crt` in the folder; valid for years on either side of today, since the suite may
+    move its clock ahead while xmlsec1 reads the real one."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = datetime.datetime.now(tz=datetime.UTC)
@@ -38,8 +39,8 @@ def certificate(folder: Path, name: str) -> tuple[Path, Path]:
         .issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=730))
+        .not_valid_before(now - datetime.timedelta(days=3 * 365))
+        .not_valid_after(now + datetime.timedelta(days=3 * 365))
         .sign(key, hashes.SHA256())
     )
     key_file, cert_file = folder / f"{name}.key", folder / f"{name}.crt"
