@@ -97,9 +97,9 @@ def test_each_visitor_switches_language_with_a_token_of_their_own(body: Body) ->
     tokens = []
     for visitor in visitors:
         page, _queries = fetched(visitor, PORTAL)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token is not None
-        tokens.append(token.group(1))
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert found is not None
+        tokens.append(found.group(1))
 
     assert tokens[0] != tokens[1]
     for visitor, token in zip(visitors, tokens, strict=True):
