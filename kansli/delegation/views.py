@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from kansli import pdf
+from kansli import generated, pdf
 from kansli.delegation import engine
 from kansli.delegation import selectors as delegation
 from kansli.delegation.forms import WhoDecidesForm
@@ -146,10 +146,15 @@ def order_detail(request: HttpRequest, body: str, order: int) -> HttpResponse:
 
 @require_GET
 def order_pdf(request: HttpRequest, body: str, order: int) -> HttpResponse:
+    """The delegation order as PDF, stored once per version of what it shows (`generated`) and
+    served with its version as ETag (304 to a reader who holds it)."""
     order_ = _order(body, order)
     html = render_to_string("delegation/order_pdf.html", _order_context(order_), request=request)
-    content = pdf.write(pdf.render(html, base_url=request.build_absolute_uri("/")))
-    response = HttpResponse(content, content_type="application/pdf")
-    filename = f"{order_.key}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    base_url = request.build_absolute_uri("/")
+    stored = generated.stored(
+        f"delegation/{order_.pk}",
+        "delegationsordning",
+        generated.digest(html),
+        lambda: (pdf.write(pdf.render(html, base_url=base_url)), True),
+    )
+    return generated.serve(request, stored, f"{order_.key}.pdf", public=False)

@@ -185,9 +185,10 @@ def _minutes_context(
     }
 
 
-def extract_pdf(item: AgendaItem) -> bytes:
+def extract_stored(item: AgendaItem) -> generated.Stored:
     """The protokollsutdrag of one paragraph, whole: the minutes' heading, the paragraph as
-    the minutes have it, and who approves them; what expediering sends to its recipients."""
+    the minutes have it, and who approves them; what expediering sends to its recipients.
+    Stored once per version (`generated`)."""
     meeting = item.meeting
     paragraphs = [_paragraph(_minute_items(meeting).get(pk=item.pk), WHOLE)]
     context = {
@@ -199,7 +200,7 @@ def extract_pdf(item: AgendaItem) -> bytes:
         "signatures": _signatures(meeting),
         **_times(meeting, paragraphs),
     }
-    return pdf.write(_render("meetings/pdf/minutes.html", context))
+    return _stored(meeting, f"protokollsutdrag-{item.pk}", "meetings/pdf/minutes.html", context)
 
 
 def _times(meeting: Meeting, paragraphs: list[Paragraph]) -> dict[str, Any]:

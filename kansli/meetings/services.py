@@ -1611,7 +1611,7 @@ def _extract_content(item: AgendaItem) -> bytes:
     now."""
     frozen = ItemExtract.objects.filter(item=item).first()
     if frozen is None:
-        return packets.extract_pdf(item)
+        return packets.extract_stored(item).read()
     with frozen.file.open("rb") as stored:
         return stored.read()
 
@@ -1918,7 +1918,7 @@ def _freeze_extract(actor: Actor, item: AgendaItem, approved_at: datetime.dateti
     """Render the approved paragraph's protokollsutdrag once as PDF/A and store it, its
     SHA-256 on the row and in the event of its creation: what is served and sent of it from
     now on."""
-    content = packets.extract_pdf(item)
+    content = packets.extract_stored(item).read()
     extract = ItemExtract(
         item=item, made_at=approved_at, sha256=hashlib.sha256(content).hexdigest()
     )

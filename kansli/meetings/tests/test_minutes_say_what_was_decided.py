@@ -175,7 +175,7 @@ def test_a_closed_cases_extract_waits_and_the_justering_page_says_so(
 def test_the_extract_is_the_paragraph_as_the_minutes_have_it(held: Meeting) -> None:
     item = case_item(held)
 
-    text = pdf_text(packets.extract_pdf(item))
+    text = pdf_text(packets.extract_stored(item).read())
 
     assert "Protokollsutdrag" in text
     assert f"§ {item.minute_number}" in text and "att anta ny simhall" in text
