@@ -166,7 +166,6 @@ class ScimUser(SCIMMixin):
                 }
                 for group in roles
             ],
-            ENTERPRISE: {"employeeNumber": self.values["employee_number"]},
             "meta": {
                 "resourceType": self.resource_type,
                 "created": user.date_joined.isoformat(),
@@ -176,6 +175,8 @@ class ScimUser(SCIMMixin):
         }
         if user.external_id:
             found["externalId"] = user.external_id
+        if self.values["employee_number"]:
+            found[ENTERPRISE] = {"employeeNumber": self.values["employee_number"]}
         return found
 
     def from_dict(self, d: dict[str, Any]) -> None:
@@ -192,8 +193,13 @@ class ScimUser(SCIMMixin):
         }
 
     def validate_dict(self, d: dict[str, Any]) -> None:
-        if not d.get("userName"):
-            raise exceptions.BadRequestError(_("userName saknas."), scim_type="invalidValue")
+        """A user is a person's: its user name and the person's names are required."""
+        name = d.get("name") or {}
+        if not (d.get("userName") and name.get("givenName") and name.get("familyName")):
+            raise exceptions.BadRequestError(
+                _("userName, name.givenName och name.familyName krävs."),
+                scim_type="invalidValue",
+            )
 
     def save(self) -> None:
         entry = DirectoryEntry(**self.values)
@@ -230,8 +236,10 @@ class ScimUser(SCIMMixin):
 
     def _patch(self, op: str, path: str, value: Any) -> None:
         key = path.lower().removeprefix(ENTERPRISE.lower() + ":")
-        if key == ENTERPRISE.lower() and isinstance(value, dict):
-            for name, item in value.items():
+        if key == ENTERPRISE.lower():
+            if op == "remove":
+                self.values["employee_number"] = ""
+            for name, item in (value if isinstance(value, dict) else {}).items():
                 self._patch(op, name, item)
             return
         if key == "name" and isinstance(value, dict):

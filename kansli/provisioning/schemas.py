@@ -24,6 +24,8 @@ KEPT_ATTRIBUTES: dict[str, dict[str, set[str] | None]] = {
     constants.SchemaURI.GROUP: {"displayName": None, "members": {"value", "$ref", "type"}},
 }
 READ_ONLY = {"displayName", "groups", "formatted"}
+# A user is a person's, and a person has a given and a family name.
+REQUIRED = {"userName", "name", "givenName", "familyName"}
 
 
 def schemas() -> list[dict[str, Any]]:
@@ -45,9 +47,9 @@ def _kept(attribute: dict[str, Any], kept: dict[str, set[str] | None]) -> dict[s
     sub = kept[attribute["name"]]
     if sub is not None:
         attribute["subAttributes"] = [s for s in attribute["subAttributes"] if s["name"] in sub]
-    if attribute["name"] in READ_ONLY:
-        attribute["mutability"] = "readOnly"
-    for sub_attribute in attribute.get("subAttributes", ()):
-        if sub_attribute["name"] in READ_ONLY:
-            sub_attribute["mutability"] = "readOnly"
+    for described in (attribute, *attribute.get("subAttributes", ())):
+        if described["name"] in READ_ONLY:
+            described["mutability"] = "readOnly"
+        if described["name"] in REQUIRED:
+            described["required"] = True
     return attribute
