@@ -3,18 +3,14 @@ the tools to act on a red line, the board's chair and members the same page read
 officer, a registrar and
 Blekinge's elected members are refused. Its CSV export and its lines through the API."""
 
-import datetime
-
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from kansli.accounts.services import token_create
-from kansli.decisions.services import decision_record
 from kansli.followup.tests.dashboard_samples import chair_user, client_of, dashboard_url, user
-from kansli.organisation.models import Body, Organization, Position
+from kansli.organisation.models import Body
 
 
 @pytest.fixture
@@ -22,32 +18,12 @@ def vanersborg(demo: dict[str, Body]) -> Body:
     return demo["vanersborg"]
 
 
-@pytest.fixture
-def unreported(vanersborg: Body) -> None:
-    """A delegated decision past the day it was to be reported to the board: a red line."""
-    decided_on = timezone.localdate() - datetime.timedelta(days=settings.DECISION_REPORT_DAYS + 1)
-    director = user("direktor")
-    decision_record(
-        actor=director,
-        body=vanersborg,
-        decision_type="organisationsforandring",
-        decided_by=director.person,
-        capacity=Position.objects.get(body=vanersborg, slug="kommundirektor"),
-        concerning=Organization.objects.get(
-            body=vanersborg, slug="barn-och-utbildningsforvaltningen"
-        ),
-        amount=None,
-        decided_on=decided_on,
-        title="Ny enhetsindelning",
-        evidence=[("approval", "pfu", decided_on, "")],
-    )
-
-
 ACT = "Åtgärda"
-LIST_BEHIND = reverse("decisions:decisions_unreported", args=["vanersborg"]) + "?organisation=ks"
+# The demo's execution task past its due day: 3.1 b (seed 002) is red.
+LIST_BEHIND = reverse("decisions:execution_list", args=["vanersborg"]) + "?forsenade=1"
+LATE = "1 verkställighetsuppgift är försenad"
 
 
-@pytest.mark.usefixtures("unreported")
 def test_the_director_gets_the_tool_to_act_on_a_red_line(vanersborg: Body) -> None:
     response = client_of(user("direktor")).get(dashboard_url(vanersborg))
 
@@ -55,7 +31,6 @@ def test_the_director_gets_the_tool_to_act_on_a_red_line(vanersborg: Body) -> No
     assert f'<a class="button" href="{LIST_BEHIND}">{ACT}</a>' in response.text
 
 
-@pytest.mark.usefixtures("unreported")
 def test_the_chair_sees_the_same_page_read_only(vanersborg: Body) -> None:
     director_page = client_of(user("direktor")).get(dashboard_url(vanersborg))
 
@@ -65,9 +40,7 @@ def test_the_chair_sees_the_same_page_read_only(vanersborg: Body) -> None:
 
     assert chair_page.status_code == 200
     assert chair_page.context["lines"] == director_page.context["lines"]
-    assert f'<a href="{LIST_BEHIND}">1 delegationsbeslut är inte anmält i tid</a>' in (
-        chair_page.text
-    )
+    assert f'<a href="{LIST_BEHIND}">{LATE}</a>' in chair_page.text
     assert ACT not in chair_page.text
     assert 'class="button"' not in chair_page.text
     assert f'<a href="{dashboard_url(vanersborg)}" aria-current="page">Uppföljning</a>' in (
@@ -75,7 +48,6 @@ def test_the_chair_sees_the_same_page_read_only(vanersborg: Body) -> None:
     )
 
 
-@pytest.mark.usefixtures("unreported")
 def test_the_secretaries_who_keep_the_follow_up_get_the_tools_too(vanersborg: Body) -> None:
     response = client_of(user("sekreterare")).get(dashboard_url(vanersborg))
 
@@ -83,7 +55,6 @@ def test_the_secretaries_who_keep_the_follow_up_get_the_tools_too(vanersborg: Bo
     assert f'<a class="button" href="{LIST_BEHIND}">{ACT}</a>' in response.text
 
 
-@pytest.mark.usefixtures("unreported")
 def test_a_board_member_reads_it_without_tools(vanersborg: Body) -> None:
     response = client_of(user("ledamot")).get(dashboard_url(vanersborg))
 
@@ -110,7 +81,6 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(vanersborg: Body) -> None:
     assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.usefixtures("unreported")
 def test_the_dashboard_exports_its_lines_as_csv(vanersborg: Body) -> None:
     response = client_of(user("ledamot")).get(
         reverse("followup:duty_dashboard_csv", args=["vanersborg"])
@@ -119,18 +89,16 @@ def test_the_dashboard_exports_its_lines_as_csv(vanersborg: Body) -> None:
     assert response.status_code == 200
     rows = [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
     assert rows[0] == ["Nummer", "Skyldighet", "Avsnitt", "Läge", "Underlag", "Antal", "Lista"]
-    [reporting] = [
-        row for row in rows if row[0] == "3.1 a" and row[4].startswith("1 delegationsbeslut")
+    [executing] = [row for row in rows if row[0] == "3.1 b"]
+    assert executing[2:] == ["3.1", "Brist", LATE, "1", f"http://testserver{LIST_BEHIND}"]
+    [attested] = [row for row in rows if row[0] == "3.4 a"]
+    assert attested[3] == "Uppfylld"
+    assert attested[4].startswith("Attesterad per ")
+    assert attested[5:] == [
+        "",
+        "http://testserver"
+        + reverse("followup:duty_attestations", args=["vanersborg", "kdi-d-3.4-a"]),
     ]
-    assert reporting[2:] == [
-        "3.1",
-        "Brist",
-        "1 delegationsbeslut är inte anmält i tid",
-        "1",
-        f"http://testserver{LIST_BEHIND}",
-    ]
-    [untracked] = [row for row in rows if row[0] == "3.4 a"]
-    assert untracked[3:] == ["Följs inte upp i Kansli", "Följs inte upp i Kansli", "", ""]
 
 
 def api_client_of(username: str) -> Client:
@@ -138,35 +106,28 @@ def api_client_of(username: str) -> Client:
     return Client(headers={"authorization": f"Bearer {key}"})
 
 
-@pytest.mark.usefixtures("unreported")
 def test_the_api_gives_the_lines_as_json(vanersborg: Body) -> None:
     response = api_client_of("ledamot").get("/api/v1/bodies/vanersborg/followup/duties")
 
     assert response.status_code == 200
     lines = response.json()
-    [reporting] = [
-        line
-        for line in lines
-        if line["number"] == "3.1 a" and line["evidence"] and line["evidence"]["count"]
-    ]
+    [reporting] = [line for line in lines if line["number"] == "3.1 b"]
     assert reporting == {
-        "number": "3.1 a",
-        "text": (
-            "Som kommunens ledande tjänsteperson och chef över förvaltningscheferna vara "
-            "ansvarig inför kommunstyrelsen."
-        ),
+        "number": "3.1 b",
+        "text": "Vara ytterst ansvarig för verkställigheten av alla politiska beslut.",
         "section": "3.1",
         "section_url": "/vanersborg/styrdokument/kommundirektorsinstruktion/avsnitt/3.1/",
         "state": "missing",
-        "summary": "1 delegationsbeslut är inte anmält i tid",
+        "summary": LATE,
         "evidence": {
             "ok": False,
-            "summary": "1 delegationsbeslut är inte anmält i tid",
+            "summary": LATE,
             "count": 1,
             "url": LIST_BEHIND,
+            "due_soon": False,
         },
     }
-    assert {line["state"] for line in lines} <= {"ok", "missing", "pending", "untracked"}
+    assert {line["state"] for line in lines} <= {"ok", "due", "missing"}
 
 
 def test_the_api_refuses_those_the_page_refuses(vanersborg: Body) -> None:
