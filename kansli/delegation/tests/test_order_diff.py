@@ -57,7 +57,7 @@ def test_rules_added_removed_and_changed_each_under_its_section():
 
 
 def test_a_rule_moved_to_another_section_is_changed_under_its_new_section():
-    diff = order_diff(order(rule("a", "3.1")), order(rule("a", "5")))
+    diff = order_diff(order(rule("a", "3.1")), order(rule("a", "5", number="3.1 a")))
 
     assert [(s.section, [d.changed for d in s.rules]) for s in diff.sections] == [
         ("5", [("source",)])
