@@ -21,7 +21,7 @@ def layouts(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path)
 
     def counted(document: object) -> bytes:
         made.append(1)
-        return write(document)  # type: ignore[arg-type]
+        return write(document)
 
     monkeypatch.setattr(pdf, "write", counted)
     return made
