@@ -14,14 +14,22 @@ from kansli.accounts.services import user_create
 from kansli.audit import services as audit
 from kansli.decisions import services as decisions
 from kansli.decisions.tests.followup_samples import board_decision, organ
-from kansli.followup.models import CrisisEvent, Talk
+from kansli.followup.models import Attestation, CrisisEvent, Talk
 from kansli.followup.selectors.documents import managers_on
-from kansli.followup.services import certification, crisis, documents, economy, supervision
+from kansli.followup.services import (
+    attestations,
+    certification,
+    crisis,
+    documents,
+    economy,
+    supervision,
+)
 from kansli.followup.services import talks as talk_services
-from kansli.followup.tests.dashboard_samples import client_of, line_seen, user
+from kansli.followup.tests.dashboard_samples import client_of, line_seen, lines_seen, user
 from kansli.governance.models import GoverningDocument
 from kansli.governance.services import document_update
 from kansli.organisation.models import Body, Organization, Position
+from kansli.registry import services as registry
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -36,7 +44,7 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-def state(body: Body, number: str, selector: str) -> tuple[str, int]:
+def state(body: Body, number: str, selector: str) -> tuple[str, int | None]:
     """The state and count of the line as the director sees it on the dashboard."""
     line = line_seen(client_of(user("direktor")), body, number, selector)
     return line.state, line.evidence.count
@@ -127,7 +135,7 @@ def test_a_document_not_acknowledged_by_every_manager_is_red_until_it_is(
 
 
 def test_the_directors_post_without_security_class_is_red(vanersborg: Body) -> None:
-    assert state(vanersborg, "3.5 a", "security_class_evidence") == ("ok", 0)
+    assert state(vanersborg, "3.5 a", "security_class_evidence")[0] == "ok"
 
     post = Position.objects.get(body=vanersborg, slug="kommundirektor")
     audit.update(actor=None, instance=post, security_class=None)
@@ -135,10 +143,10 @@ def test_the_directors_post_without_security_class_is_red(vanersborg: Body) -> N
     assert state(vanersborg, "3.5 a", "security_class_evidence") == ("missing", 1)
 
 
-# 3.5 f: the crisis committee's decisions reported to the council -------------------------
+# 3.5 f: the director presents the crisis committee's cases when it is activated ------------
 
 
-def test_a_crisis_decision_not_reported_to_the_council_is_red_until_reported(
+def test_an_activation_of_the_crisis_committee_is_red_until_attested(
     vanersborg: Body, today: datetime.date
 ) -> None:
     director = user("direktor")
@@ -152,32 +160,32 @@ def test_a_crisis_decision_not_reported_to_the_council_is_red_until_reported(
         leadership=CrisisEvent.Leadership.COMMITTEE,
         decided_at=started + datetime.timedelta(hours=1),
     )
-    decision = crisis.crisis_decision_record(
-        actor=director,
-        event=event,
-        decided_on=today - days(45),
-        title="Evakuering av äldreboendet",
-        minutes="Krisledningsnämnden",
-        minute_number=1,
-    )
-    assert state(vanersborg, "3.5 f", "unreported_crisis_decisions_evidence") == ("missing", 1)
+    Attestation.objects.filter(body=vanersborg, duty_key="kdi-d-3.5-f").delete()
+    [red] = lines_seen(client_of(director), vanersborg, "3.5 f")
+    assert (red.state, red.evidence.count) == ("missing", 1)
+    assert "1 händelse utan attestering" in red.summary
 
-    crisis.crisis_decisions_report(
+    case = registry.case_open(actor=None, organization=organ(vanersborg, "ks"), title="Kris")
+    attestations.attestation_record(
         actor=director,
         body=vanersborg,
-        decisions=[decision],
-        reported_on=today,
-        reported_in="KF, § 150",
+        duty_key="kdi-d-3.5-f",
+        attested_on=today,
+        note="Föredrog nämndens ärenden.",
+        document=registry.document_register(
+            actor=None, case=case, direction="drawn_up", date=today, description="Minnesanteckning"
+        ),
     )
 
-    assert state(vanersborg, "3.5 f", "unreported_crisis_decisions_evidence") == ("ok", 0)
+    [green] = lines_seen(client_of(director), vanersborg, "3.5 f")
+    assert (green.state, green.evidence.count) == ("ok", None)
 
 
 # 5.1.1: the economic responsibility: deviations and certifiers ---------------------------
 
 
 def test_without_a_deviation_threshold_the_economy_is_red(vanersborg: Body) -> None:
-    assert state(vanersborg, "5.1.1", "open_budget_initiatives_evidence") == ("missing", 0)
+    assert state(vanersborg, "5.1.1", "open_budget_initiatives_evidence") == ("missing", None)
 
     economy.threshold_set(actor=user("direktor"), body=vanersborg, percent=Decimal(5))
 
@@ -204,7 +212,7 @@ def test_a_deviation_past_the_threshold_is_red(vanersborg: Body, today: datetime
 def test_without_certifiers_the_certification_line_is_red(
     vanersborg: Body, today: datetime.date
 ) -> None:
-    assert state(vanersborg, "5.1.1", "certification_rights_evidence") == ("missing", 0)
+    assert state(vanersborg, "5.1.1", "certification_rights_evidence") == ("missing", None)
 
     certification.certification_right_appoint(
         actor=user("direktor"),
@@ -249,7 +257,7 @@ def test_a_missing_supervision_report_is_red_until_filed(
     vanersborg: Body, today: datetime.date
 ) -> None:
     director = user("direktor")
-    assert state(vanersborg, "5.2.2 c", "missing_supervision_reports_evidence") == ("missing", 0)
+    assert state(vanersborg, "5.2.2 c", "missing_supervision_reports_evidence") == ("missing", None)
 
     template = supervision.report_template_create(
         actor=director,
