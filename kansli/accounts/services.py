@@ -221,15 +221,7 @@ def directory_user_remove(*, actor: Actor, user: User) -> User:
 @transaction.atomic
 def directory_user_roles_set(*, actor: Actor, user: User, roles: Iterable[Role]) -> User:
     """Give the user exactly these roles, as the directory's groups say (SCIM Groups)."""
-    roles = set(roles)
-    require_provision(actor, user, roles_changed=roles ^ set(user.roles))
-    kept = user.groups.exclude(name__in=list(Role))
-    audit.set_relations(
-        actor=actor,
-        instance=user,
-        groups=[*kept, *Group.objects.filter(name__in=[role.value for role in roles])],
-    )
-    return audit.update(actor=actor, instance=user, is_staff=Role.ADMINISTRATOR in roles)
+    return _roles_set(actor, user, set(roles))
 
 
 @transaction.atomic
@@ -238,9 +230,20 @@ def directory_role_members_change(
 ) -> None:
     """Users join and leave a role, as the directory's group of the role says."""
     for user in joining:
-        directory_user_roles_set(actor=actor, user=user, roles={*user.roles, role})
+        _roles_set(actor, user, {*user.roles, role})
     for user in leaving:
-        directory_user_roles_set(actor=actor, user=user, roles=set(user.roles) - {role})
+        _roles_set(actor, user, set(user.roles) - {role})
+
+
+def _roles_set(actor: Actor, user: User, roles: set[Role]) -> User:
+    require_provision(actor, user, roles_changed=roles ^ set(user.roles))
+    kept = user.groups.exclude(name__in=list(Role))
+    audit.set_relations(
+        actor=actor,
+        instance=user,
+        groups=[*kept, *Group.objects.filter(name__in=[role.value for role in roles])],
+    )
+    return audit.update(actor=actor, instance=user, is_staff=Role.ADMINISTRATOR in roles)
 
 
 def _person_from_entry(actor: Actor, person: Person, entry: DirectoryEntry) -> None:
