@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from kansli.demo.followup import load_followup_demo
 from kansli.followup.duties import duty_lines
 from kansli.followup.models import Attestation
 from kansli.followup.report import Tally, tally
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.browser
 def test_the_director_attests_a_duty_and_sees_the_summary_change(
     page: Page, demo: dict[str, Body], axe_report: Callable[[Page], str]
 ) -> None:
+    load_followup_demo()  # the attestations of the demo, two of them due within 30 days
     vanersborg = demo["vanersborg"]
     before = tally(duty_lines(body=vanersborg, on=timezone.localdate()))
     report = Attestation.objects.filter(body=vanersborg).first().document

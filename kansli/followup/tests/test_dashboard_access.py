@@ -3,12 +3,16 @@ the tools to act on a red line, the board's chair and members the same page read
 officer, a registrar and
 Blekinge's elected members are refused. Its CSV export and its lines through the API."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from kansli.accounts.services import token_create
+from kansli.decisions import services as decisions
+from kansli.decisions.tests.followup_samples import board_decision, organ
 from kansli.followup.tests.dashboard_samples import chair_user, client_of, dashboard_url, user
 from kansli.organisation.models import Body
 
@@ -18,12 +22,26 @@ def vanersborg(demo: dict[str, Body]) -> Body:
     return demo["vanersborg"]
 
 
+@pytest.fixture
+def overdue(vanersborg: Body) -> None:
+    """An execution task of a board decision past its due day: 3.1 b (seed 002) is red."""
+    today = timezone.localdate()
+    decisions.execution_task_assign(
+        actor=user("direktor"),
+        decision=board_decision(vanersborg, "Inför e-arkiv", today - datetime.timedelta(days=60)),
+        title="Upphandla e-arkiv",
+        executor=organ(vanersborg, "utvecklingsstaben"),
+        due_on=today - datetime.timedelta(days=1),
+        assigned_on=today - datetime.timedelta(days=60),
+    )
+
+
 ACT = "Åtgärda"
-# The demo's execution task past its due day: 3.1 b (seed 002) is red.
 LIST_BEHIND = reverse("decisions:execution_list", args=["vanersborg"]) + "?forsenade=1"
 LATE = "1 verkställighetsuppgift är försenad"
 
 
+@pytest.mark.usefixtures("overdue")
 def test_the_director_gets_the_tool_to_act_on_a_red_line(vanersborg: Body) -> None:
     response = client_of(user("direktor")).get(dashboard_url(vanersborg))
 
@@ -31,6 +49,7 @@ def test_the_director_gets_the_tool_to_act_on_a_red_line(vanersborg: Body) -> No
     assert f'<a class="button" href="{LIST_BEHIND}">{ACT}</a>' in response.text
 
 
+@pytest.mark.usefixtures("overdue")
 def test_the_chair_sees_the_same_page_read_only(vanersborg: Body) -> None:
     director_page = client_of(user("direktor")).get(dashboard_url(vanersborg))
 
@@ -48,6 +67,7 @@ def test_the_chair_sees_the_same_page_read_only(vanersborg: Body) -> None:
     )
 
 
+@pytest.mark.usefixtures("overdue")
 def test_the_secretaries_who_keep_the_follow_up_get_the_tools_too(vanersborg: Body) -> None:
     response = client_of(user("sekreterare")).get(dashboard_url(vanersborg))
 
@@ -81,6 +101,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(vanersborg: Body) -> None:
     assert response["Location"].startswith(reverse("login"))
 
 
+@pytest.mark.usefixtures("overdue")
 def test_the_dashboard_exports_its_lines_as_csv(vanersborg: Body) -> None:
     response = client_of(user("ledamot")).get(
         reverse("followup:duty_dashboard_csv", args=["vanersborg"])
@@ -92,8 +113,8 @@ def test_the_dashboard_exports_its_lines_as_csv(vanersborg: Body) -> None:
     [executing] = [row for row in rows if row[0] == "3.1 b"]
     assert executing[2:] == ["3.1", "Brist", LATE, "1", f"http://testserver{LIST_BEHIND}"]
     [attested] = [row for row in rows if row[0] == "3.4 a"]
-    assert attested[3] == "Uppfylld"
-    assert attested[4].startswith("Attesterad per ")
+    assert attested[3] == "Brist"  # the test's demo holds no attestation
+    assert attested[4].startswith("Inte attesterad; skulle ha attesterats senast ")
     assert attested[5:] == [
         "",
         "http://testserver"
@@ -106,6 +127,7 @@ def api_client_of(username: str) -> Client:
     return Client(headers={"authorization": f"Bearer {key}"})
 
 
+@pytest.mark.usefixtures("overdue")
 def test_the_api_gives_the_lines_as_json(vanersborg: Body) -> None:
     response = api_client_of("ledamot").get("/api/v1/bodies/vanersborg/followup/duties")
 
