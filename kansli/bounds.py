@@ -2,13 +2,14 @@
 date that Python's dates and the database can hold. Out of bounds is a Swedish 422 in the API,
 a form error on a page, 404 for a URL and a ValidationError from a service, never a 500.
 
-Years outside 1900..2200 are no municipality's business; they are refused before they reach
-`datetime.date(year, ...)` (which stops at 9999) or a time zone conversion (which fails at the
-edges of year 1 and 9999)."""
+Years outside the settings' KANSLI_YEAR_MIN..KANSLI_YEAR_MAX (1900..2200 unless set) are no
+municipality's business; they are refused before they reach `datetime.date(year, ...)` (which
+stops at 9999) or a time zone conversion (which fails at the edges of year 1 and 9999)."""
 
 import datetime
 from typing import Annotated
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -16,8 +17,8 @@ from ninja.pagination import PageNumberPagination
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-YEAR_MIN = 1900
-YEAR_MAX = 2200
+YEAR_MIN: int = settings.KANSLI_YEAR_MIN
+YEAR_MAX: int = settings.KANSLI_YEAR_MAX
 # The last page a list or a search shows; far beyond any real result, well within SQL's offset.
 PAGE_MAX = 10_000
 

@@ -28,20 +28,32 @@ def envbool(name: str, default: bool) -> bool:
         return True
     if value.lower() in {"0", "false", "no", "off"}:
         return False
-    raise ImproperlyConfigured(f"{name} must be a boolean, not {value!r}")
+    raise ImproperlyConfigured(f"{name} ska vara 1 eller 0 (true eller false), inte {value!r}.")
 
 
-def envint(name: str, default: int, *, minimum: int | None = None) -> int:
+def envint(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     value = os.environ.get(name)
     if value is None:
         return default
     try:
         number = int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
+        raise ImproperlyConfigured(f"{name} ska vara ett heltal, inte {value!r}.") from None
     if minimum is not None and number < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+        raise ImproperlyConfigured(f"{name} ska vara minst {minimum}, inte {number}.")
+    if maximum is not None and number > maximum:
+        raise ImproperlyConfigured(f"{name} ska vara högst {maximum}, inte {number}.")
     return number
+
+
+def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, default)
+    if value not in choices:
+        allowed = " eller ".join(f'"{choice}"' for choice in choices)
+        raise ImproperlyConfigured(f"{name} ska vara {allowed}, inte {value!r}.")
+    return value
 
 
 def envlist(name: str, default: list[str]) -> list[str]:
@@ -55,25 +67,31 @@ def weak_secret_key(key: str) -> str | None:
     """Why a secret key is too weak to sign sessions with, by the measures of Django's deploy
     check; None when it is strong enough."""
     if key.startswith(SECRET_KEY_INSECURE_PREFIX):
-        return f"starts with Django's {SECRET_KEY_INSECURE_PREFIX!r}"
+        return f"börjar med Djangos {SECRET_KEY_INSECURE_PREFIX!r}"
     if len(key) < SECRET_KEY_MIN_LENGTH:
-        return f"has fewer than {SECRET_KEY_MIN_LENGTH} characters"
+        return f"har färre än {SECRET_KEY_MIN_LENGTH} tecken"
     if len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
-        return f"has fewer than {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different characters"
+        return f"har färre än {SECRET_KEY_MIN_UNIQUE_CHARACTERS} olika tecken"
     return None
 
 
-DEBUG = envbool("DEBUG", False)
+# The settings these are: "production" (the default: every secret from the environment) or
+# "development" (DEBUG on, keys for development only). The `kansli` command reads a .env file
+# in the current folder first (kansli.cli), so a developer's KANSLI_ENV=development can live
+# there.
+KANSLI_ENV = envchoice("KANSLI_ENV", "production", ("production", "development"))
+DEBUG = envbool("DEBUG", KANSLI_ENV == "development")
+DEVELOPMENT_HINT = "eller KANSLI_ENV=development för utveckling"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(f"Sätt SECRET_KEY ({DEVELOPMENT_HINT}).")
     SECRET_KEY = "kansli-development-only-not-secret"  # noqa: S105
 elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
     # Whoever guesses the key signs in as anyone: production does not start on a weak one.
     raise ImproperlyConfigured(
-        f"SECRET_KEY {weakness}: set it to a long random value, for example from "
-        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
+        f"SECRET_KEY {weakness}: sätt den till ett långt slumpvärde, till exempel från "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
 
 # The key of the event log's HMAC chain (kansli.audit.chain; docs/security.md, "The audit log").
@@ -81,15 +99,21 @@ elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
 KANSLI_AUDIT_KEY = os.environ.get("KANSLI_AUDIT_KEY", "")
 if not KANSLI_AUDIT_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("KANSLI_AUDIT_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(f"Sätt KANSLI_AUDIT_KEY ({DEVELOPMENT_HINT}).")
     KANSLI_AUDIT_KEY = "kansli-development-only-audit-key-not-secret"
 elif not DEBUG and (weakness := weak_secret_key(KANSLI_AUDIT_KEY)):
     raise ImproperlyConfigured(
-        f"KANSLI_AUDIT_KEY {weakness}: set it to a long random value, for example from "
-        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
+        f"KANSLI_AUDIT_KEY {weakness}: sätt den till ett långt slumpvärde, till exempel från "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     )
 elif not DEBUG and KANSLI_AUDIT_KEY == SECRET_KEY:
-    raise ImproperlyConfigured("KANSLI_AUDIT_KEY must differ from SECRET_KEY")
+    raise ImproperlyConfigured("KANSLI_AUDIT_KEY ska skilja sig från SECRET_KEY.")
+
+# The years a date given to Kansli may fall in (kansli.bounds): a date outside them, on a page,
+# in the API, to a command or in an imported file, is refused with a message and not stored.
+# Python's dates end with year 9999, and a time zone's conversion fails in it.
+KANSLI_YEAR_MIN = envint("KANSLI_YEAR_MIN", 1900, minimum=2)
+KANSLI_YEAR_MAX = envint("KANSLI_YEAR_MAX", 2200, minimum=KANSLI_YEAR_MIN, maximum=9998)
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
@@ -292,9 +316,7 @@ STATIC_ROOT = VAR_DIR / "static"
 # The registry's files and the generated documents: on local disk under MEDIA_ROOT unless
 # KANSLI_STORAGE is "s3", then in an S3-compatible object store (django-storages) that several
 # web and worker servers share (docs/operations.md).
-KANSLI_STORAGE = os.environ.get("KANSLI_STORAGE", "local")
-if KANSLI_STORAGE not in {"local", "s3"}:
-    raise ImproperlyConfigured(f'KANSLI_STORAGE must be "local" or "s3", not {KANSLI_STORAGE!r}')
+KANSLI_STORAGE = envchoice("KANSLI_STORAGE", "local", ("local", "s3"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     if KANSLI_STORAGE == "local"
@@ -490,11 +512,7 @@ KANSLI_MAIL_STALE = envint("KANSLI_MAIL_STALE", 10, minimum=1)
 
 # Logs (docs/observability.md): one JSON object a line when KANSLI_LOG_FORMAT is "json" (the
 # default outside development), plain text otherwise; every line names its request id.
-KANSLI_LOG_FORMAT = os.environ.get("KANSLI_LOG_FORMAT", "text" if DEBUG else "json")
-if KANSLI_LOG_FORMAT not in {"json", "text"}:
-    raise ImproperlyConfigured(
-        f'KANSLI_LOG_FORMAT must be "json" or "text", not {KANSLI_LOG_FORMAT!r}'
-    )
+KANSLI_LOG_FORMAT = envchoice("KANSLI_LOG_FORMAT", "text" if DEBUG else "json", ("json", "text"))
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import yaml
 
+from kansli import bounds
 from kansli.delegation.engine import (
     PARTY_KINDS,
     Condition,
@@ -106,6 +107,10 @@ def loads(text: str, filename: str = "<text>", directory: Directory | None = Non
         raise OrderFileError(
             [FileProblem(filename, line, "", Reason("not_yaml", (("error", str(error)),)))]
         ) from error
+    except RecursionError:
+        # PyYAML composes nested lists and mappings recursively: thousands of levels deep is
+        # no order file, and Python's stack ends before the file does.
+        raise OrderFileError([FileProblem(filename, 1, "", Reason("too_deep"))]) from None
     if root is None:
         raise OrderFileError([FileProblem(filename, 1, "", Reason("empty_file"))])
     order = reader.order(root)
@@ -252,17 +257,30 @@ class _Reader:
         if value is None:
             return None
         try:
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value) if value.isascii() else None
         except ValueError:
+            day = None
+        if day is None:
             self.fail(path, node, "not_date", value=value)
+        elif not bounds.YEAR_MIN <= day.year <= bounds.YEAR_MAX:
+            self.fail(
+                path,
+                node,
+                "year_out_of_bounds",
+                value=value,
+                min=bounds.YEAR_MIN,
+                max=bounds.YEAR_MAX,
+            )
             return None
+        return day
 
     def amount(self, path: Path_, node: yaml.Node | None) -> Decimal | None:
         value = self.scalar(path, node, "amount")
         if value is None:
             return None
         try:
-            amount = Decimal(value.replace(" ", "").replace("\u00a0", ""))
+            plain = value.replace(" ", "").replace("\u00a0", "")
+            amount = Decimal(plain) if plain.isascii() else None
         except InvalidOperation:
             amount = None
         if amount is None or not amount.is_finite() or amount < 0:
@@ -274,7 +292,7 @@ class _Reader:
         value = self.scalar(path, node, "whole_number")
         if value is None:
             return None
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             self.fail(path, node, "not_whole_number", value=value)
             return None
         return int(value)

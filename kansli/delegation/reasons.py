@@ -134,6 +134,7 @@ _SENTENCES: dict[str, Promise] = {
     # What is wrong in an order file (orderfile.FileProblem).
     "not_yaml": gettext_lazy("Filen är inte giltig YAML: %(error)s"),
     "empty_file": gettext_lazy("Filen är tom."),
+    "too_deep": gettext_lazy("Filen har listor eller fält i för många nivåer i varandra."),
     "not_fields": gettext_lazy("Ska vara en samling fält (namn: värde)."),
     "unknown_field": gettext_lazy("Okänt fält ”%(key)s”; tillåtna: %(allowed)s."),
     "field_twice": gettext_lazy("Fältet ”%(key)s” finns två gånger."),
@@ -144,6 +145,7 @@ _SENTENCES: dict[str, Promise] = {
     "not_scalar": gettext_lazy("Ska vara %(what)s."),
     "empty_text": gettext_lazy("Får inte vara tom."),
     "not_date": gettext_lazy("”%(value)s” är inget datum; skriv ÅÅÅÅ-MM-DD."),
+    "year_out_of_bounds": gettext_lazy("”%(value)s”: ange ett år mellan %(min)s och %(max)s."),
     "not_amount": gettext_lazy(
         "”%(value)s” är inget belopp i kronor; skriv t.ex. 250000 eller 1500.50."
     ),

@@ -123,10 +123,7 @@ def archive_opened(path: Path) -> tarfile.TarFile:
     try:
         return tarfile.open(path, "r:*")
     except (tarfile.TarError, OSError) as error:
-        raise _bad(
-            _("Filen %(name)s är inget arkiv från Kansli (%(error)s).")
-            % {"name": path, "error": error}
-        ) from error
+        raise _bad(_("Filen %(name)s är inget arkiv från Kansli.") % {"name": path}) from error
 
 
 def manifest_read(tar: tarfile.TarFile, kind: str) -> dict[str, Any]:

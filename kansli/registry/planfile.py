@@ -69,6 +69,11 @@ def loads(text: str, filename: str = "<text>") -> Plan:
         raise PlanFileError(
             [f"{filename}:{line}: " + _("inte giltig YAML: %(error)s") % {"error": problem}]
         ) from error
+    except RecursionError:
+        # PyYAML composes nested nodes recursively; Python's stack ends before such a file does.
+        raise PlanFileError(
+            [f"{filename}:1: " + _("listor eller fält i för många nivåer i varandra.")]
+        ) from None
     reader = _Reader(filename)
     plan = reader.plan(root)
     if reader.problems:

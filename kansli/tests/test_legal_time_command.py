@@ -53,7 +53,7 @@ def test_bad_input_exits_2_with_a_swedish_message(tmp_path):
 
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD." in result.stderr
+    assert "Ogiltigt datum 2026/06/01 för --posted: ange det som ÅÅÅÅ-MM-DD." in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "unused.sqlite3").exists()
 
@@ -62,10 +62,19 @@ def test_bad_input_exits_2_with_a_swedish_message(tmp_path):
     ("args", "message"),
     [
         (["--posted", "2027-02-29"], "Datumet 2027-02-29 finns inte i kalendern."),
-        (["--posted", "2026/06/01"], "Ogiltigt datum 2026/06/01: ange det som ÅÅÅÅ-MM-DD."),
+        (
+            ["--posted", "2026/06/01"],
+            "Ogiltigt datum 2026/06/01 för --posted: ange det som ÅÅÅÅ-MM-DD.",
+        ),
         # date.fromisoformat would take these, the contract does not.
-        (["--posted", "20260601"], "Ogiltigt datum 20260601: ange det som ÅÅÅÅ-MM-DD."),
-        (["--posted", "2026-W23-1"], "Ogiltigt datum 2026-W23-1: ange det som ÅÅÅÅ-MM-DD."),
+        (
+            ["--posted", "20260601"],
+            "Ogiltigt datum 20260601 för --posted: ange det som ÅÅÅÅ-MM-DD.",
+        ),
+        (
+            ["--posted", "2026-W23-1"],
+            "Ogiltigt datum 2026-W23-1 för --posted: ange det som ÅÅÅÅ-MM-DD.",
+        ),
         ([], "Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."),
     ],
 )

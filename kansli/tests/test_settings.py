@@ -56,13 +56,15 @@ def test_production_settings_pass_the_deploy_check() -> None:
 
 def test_production_refuses_to_start_without_a_secret_key(production: pytest.MonkeyPatch) -> None:
     production.delenv("SECRET_KEY")
-    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+    with pytest.raises(
+        ImproperlyConfigured, match=r"Sätt SECRET_KEY \(eller KANSLI_ENV=development"
+    ):
         read_settings()
 
 
 def test_production_refuses_to_start_on_a_weak_secret_key(production: pytest.MonkeyPatch) -> None:
     production.setenv("SECRET_KEY", "x")
-    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY has fewer than 50 characters"):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY har färre än 50 tecken"):
         read_settings()
 
 
@@ -77,7 +79,7 @@ def test_production_refuses_to_start_without_an_audit_key(
     production: pytest.MonkeyPatch,
 ) -> None:
     production.delenv("KANSLI_AUDIT_KEY")
-    with pytest.raises(ImproperlyConfigured, match="KANSLI_AUDIT_KEY must be set"):
+    with pytest.raises(ImproperlyConfigured, match="Sätt KANSLI_AUDIT_KEY"):
         read_settings()
 
 
@@ -85,19 +87,21 @@ def test_production_refuses_a_weak_audit_key_or_the_secret_key_again(
     production: pytest.MonkeyPatch,
 ) -> None:
     production.setenv("KANSLI_AUDIT_KEY", "x")
-    with pytest.raises(ImproperlyConfigured, match="KANSLI_AUDIT_KEY has fewer than 50"):
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_AUDIT_KEY har färre än 50"):
         read_settings()
     production.setenv("KANSLI_AUDIT_KEY", PRODUCTION_ENV["SECRET_KEY"])
-    with pytest.raises(ImproperlyConfigured, match="KANSLI_AUDIT_KEY must differ from SECRET_KEY"):
+    with pytest.raises(
+        ImproperlyConfigured, match="KANSLI_AUDIT_KEY ska skilja sig från SECRET_KEY"
+    ):
         read_settings()
 
 
 @pytest.mark.parametrize(
     ("key", "weakness"),
     [
-        ("x", "has fewer than 50 characters"),
-        ("abcd" * 20, "has fewer than 5 different characters"),
-        ("django-insecure-" + "q7#v@1lm0zk$e9p2w!x8r3t6y5u4i" * 2, "starts with Django's"),
+        ("x", "har färre än 50 tecken"),
+        ("abcd" * 20, "har färre än 5 olika tecken"),
+        ("django-insecure-" + "q7#v@1lm0zk$e9p2w!x8r3t6y5u4i" * 2, "börjar med Djangos"),
     ],
 )
 def test_a_weak_secret_key_is_named_for_its_weakness(key: str, weakness: str) -> None:
@@ -110,7 +114,7 @@ def test_a_long_random_secret_key_is_strong() -> None:
 
 def test_envint_refuses_a_value_below_its_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SESSION_IDLE_MINUTES", "0")
-    with pytest.raises(ImproperlyConfigured, match="SESSION_IDLE_MINUTES must be at least 1"):
+    with pytest.raises(ImproperlyConfigured, match="SESSION_IDLE_MINUTES ska vara minst 1"):
         envint("SESSION_IDLE_MINUTES", 30, minimum=1)
 
 
@@ -125,13 +129,13 @@ def test_envbool_reads_common_spellings(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_envbool_refuses_a_value_that_is_not_a_boolean(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KANSLI_FLAG", "kanske")
-    with pytest.raises(ImproperlyConfigured, match="KANSLI_FLAG must be a boolean"):
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_FLAG ska vara 1 eller 0"):
         envbool("KANSLI_FLAG", False)
 
 
 def test_envint_refuses_a_value_that_is_not_an_integer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KANSLI_NUMBER", "fem")
-    with pytest.raises(ImproperlyConfigured, match="KANSLI_NUMBER must be an integer"):
+    with pytest.raises(ImproperlyConfigured, match="KANSLI_NUMBER ska vara ett heltal"):
         envint("KANSLI_NUMBER", 5)
 
 

@@ -197,7 +197,7 @@ CHECK = ["check", "--body", "vanersborg", "--decision", "lonesattning"]
         (["check", "--body", "vanersborg", "--position", "kommundirektor", "--decision", "x"],
          "Okänd beslutstyp ”x” hos Vänersborgs kommun."),
         ([*CHECK, "--position", "kommundirektor", "--date", "2025-02-30"],
-         "Ogiltigt datum 2025-02-30: ange det som ÅÅÅÅ-MM-DD."),
+         "Datumet 2025-02-30 finns inte i kalendern."),
         ([*CHECK, "--position", "kommundirektor", "--amount", "mycket"],
          "Ogiltigt belopp mycket: ange kronor, t.ex. 250000 eller 1500.50."),
         ([*CHECK, "--position", "kommundirektor", "--done", "pfu"],

@@ -76,7 +76,7 @@ def test_a_bad_date_exits_with_2(demo: dict[str, Body]) -> None:
         )  # fmt: skip
 
     assert refused.value.returncode == 2
-    assert str(refused.value) == "Ogiltigt datum i morgon: ange det som ÅÅÅÅ-MM-DD."
+    assert str(refused.value) == "Ogiltigt datum i morgon för --date: ange det som ÅÅÅÅ-MM-DD."
 
 
 def test_a_missing_actor_exits_with_2_in_a_shell(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_a_refused_import_exits_with_2_and_lists_the_problems(demo, tmp_path):
 
 
 def test_a_missing_file_exits_with_2(demo, tmp_path):
-    with pytest.raises(CommandError, match="Kan inte läsa") as error:
+    with pytest.raises(CommandError, match="kan inte läsas") as error:
         delegation("import", "--body", "vanersborg", str(tmp_path / "finns-inte.yaml"))
 
     assert error.value.returncode == 2

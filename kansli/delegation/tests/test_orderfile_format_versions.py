@@ -74,3 +74,33 @@ def test_an_old_file_is_written_back_in_version_2():
     assert "kind: notification" in text
     assert "notice" not in text
     assert orderfile.loads(text) == order
+
+
+def test_a_date_outside_the_years_kansli_takes_is_refused_on_its_line():
+    text = "format: 2\n" + ORDER.replace("KIND", "notification").replace("2024-01-01", "9999-12-31")
+
+    with pytest.raises(OrderFileError) as error:
+        orderfile.loads(text)
+
+    [problem] = error.value.problems
+    assert (problem.line, problem.field) == (8, "order.valid_from")
+    assert sentence(problem.reason) == "”9999-12-31”: ange ett år mellan 1900 och 2200."
+
+
+def test_a_file_nested_thousands_of_levels_deep_is_refused_not_a_crash():
+    with pytest.raises(OrderFileError) as error:
+        orderfile.loads("order: " + "[" * 5000 + "]" * 5000)
+
+    [problem] = error.value.problems
+    assert sentence(problem.reason) == "Filen har listor eller fält i för många nivåer i varandra."
+
+
+def test_a_count_in_superscript_digits_is_not_a_whole_number():
+    text = "format: 2\n" + ORDER.replace("KIND", "notification").replace(
+        "    source:", "    limits: {max_months: ²}\n    source:"
+    )
+
+    with pytest.raises(OrderFileError) as error:
+        orderfile.loads(text)
+
+    assert any(problem.reason.code == "not_whole_number" for problem in error.value.problems)

@@ -31,10 +31,13 @@ class LedgerRow:
 def _amount(text: str) -> Decimal:
     """An amount as Swedish spreadsheets write it: "-1 234 567,50" or "1234567.50"."""
     cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    value = Decimal(cleaned)
-    if not value.is_finite():
+    if not cleaned.isascii():
         raise InvalidOperation
-    return value
+    value = Decimal(cleaned)
+    # The ledger's columns hold 14 digits before the decimal comma (max_digits 16, 2 after).
+    if not value.is_finite() or abs(value) >= 10**14:
+        raise InvalidOperation
+    return value.quantize(Decimal("0.01"))
 
 
 def _row(fields: list[str], line: int, organizations: dict[str, Organization]) -> LedgerRow:
@@ -50,11 +53,11 @@ def _row(fields: list[str], line: int, organizations: dict[str, Organization]) -
             _("Rad %(line)d: det finns ingen organisation med kortnamnet ”%(slug)s”.")
             % {"line": line, "slug": slug}
         )
-    if not year.isdigit() or not 2000 <= int(year) <= 2100:
+    if not (year.isascii() and year.isdigit()) or not 2000 <= int(year) <= 2100:
         raise ValidationError(
             _("Rad %(line)d: året ”%(year)s” är inget år.") % {"line": line, "year": year}
         )
-    if not month.isdigit() or not 1 <= int(month) <= 12:
+    if not (month.isascii() and month.isdigit()) or not 1 <= int(month) <= 12:
         raise ValidationError(
             _("Rad %(line)d: månaden ”%(month)s” ska vara ett tal från 1 till 12.")
             % {"line": line, "month": month}

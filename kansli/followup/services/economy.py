@@ -35,11 +35,16 @@ def _replace_months(
 ) -> list[Ledgered]:
     """Replace the body's rows of every month in `rows` with `rows`: a month imported again is
     the ledger's new word on that month, for every organization."""
+    by_year: dict[int, set[int]] = {}
+    for row in rows:
+        by_year.setdefault(row.year, set()).add(row.month)
+    # One condition a year, not one a month: SQLite refuses an expression of thousands of terms.
     months = models.Q()
-    for year, month in {(row.year, row.month) for row in rows}:
-        months |= models.Q(year=year, month=month)
+    for year, in_year in by_year.items():
+        months |= models.Q(year=year, month__in=sorted(in_year))
+    replaced = model._default_manager.filter(months, organization__body=body)
     # Nothing refers to a budget line or an outcome: each row goes alone, logged as it was.
-    old = list(model._default_manager.select_for_update().filter(months, organization__body=body))
+    old = list(replaced.select_for_update())
     audit.append(
         actor=actor,
         changes=[
@@ -47,7 +52,7 @@ def _replace_months(
             for row in old
         ],
     )
-    model._default_manager.filter(pk__in=[row.pk for row in old]).delete()
+    replaced.delete()
     return audit.create_many(
         actor=actor,
         instances=[

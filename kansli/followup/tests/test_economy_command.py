@@ -33,7 +33,7 @@ def test_a_wrong_file_fails_with_its_lines_named_and_nothing_imported(
 ):
     wrong = tmp_path / "utfall.csv"
     wrong.write_text("organisation;år;månad;belopp\nbun;2026;1;100\nbun;2026;x;5\n")
-    with pytest.raises(CommandError, match=r"Inget lästes in ur .*\nRad 3: månaden ”x”"):
+    with pytest.raises(CommandError, match=r"Inget lästes in ur .*: Rad 3: månaden ”x”"):
         call_command("economy", "import", str(wrong), "--body", "vanersborg")
     assert not Outcome.objects.exists()
 

@@ -2,16 +2,17 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kansli.accounts.models import ApiToken, User
 from kansli.accounts.selectors import token_with_prefix, tokens_of
 from kansli.accounts.services import token_create, token_revoke
+from kansli.organisation.commands import KansliCommand, bad_input
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("API-nycklar: create skapar en nyckel, list visar en användares, revoke återkallar.")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         try:
             getattr(self, f"handle_{options['subcommand']}")(**options)
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+            raise bad_input(" ".join(error.messages)) from error
 
     def handle_create(self, *, username: str, name: str, **options: Any) -> None:
         _token, key = token_create(actor=None, user=self.user(username), name=name)
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         try:
             return User.objects.get(username=username)
         except User.DoesNotExist:
-            raise CommandError(
+            raise bad_input(
                 _("Det finns ingen användare %(username)s.") % {"username": username}
             ) from None
 

@@ -7,11 +7,15 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management.commands import changepassword
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kansli.audit import services as audit
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(changepassword.Command):
+class Command(KansliCommand, changepassword.Command):
+    help = _("Byt lösenord för en användare; bytet skrivs i händelseloggen.")
+
     def handle(self, *args: Any, **options: Any) -> str | None:
         users = get_user_model()._default_manager.using(options["database"])
         lookup = {get_user_model().USERNAME_FIELD: options["username"] or getpass.getuser()}

@@ -1,12 +1,12 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kansli.accounts.selectors import policy_table
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Vem får göra vad: varje apps åtgärder mot rollerna, som Markdown (docs/security.md).")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -2,15 +2,15 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.archive.forms import ExportForm
 from kansli.archive.services import archive_export
-from kansli.organisation.commands import bad_input, body_named
+from kansli.organisation.commands import KansliCommand, bad_input, body_named
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("E-arkivet: exportera avslutade ärenden som informationspaket (FGS Ärendehantering).")
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +27,7 @@ from kansli.audit.selectors import (
     rows_verify,
     unaccounted_change,
 )
+from kansli.organisation.commands import KansliCommand, bad_input
 
 PROBLEMS = {
     "missing": gettext_lazy("händelsen saknas (raderad)"),
@@ -68,7 +69,7 @@ def row_message(report: RowReport) -> str:
     return message + "."
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Händelseloggen: verify kontrollerar kedjan, förankringarna och tabellernas rader, "
         "anchor skriver ut kedjans slut, rekey nycklar om kedjan."
@@ -155,7 +156,7 @@ class Command(BaseCommand):
         try:
             event = row_adopt(object_type=object_type, object_id=object_id)
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+            raise bad_input(" ".join(error.messages)) from error
         self.stdout.write(
             _("Raden %(type)s %(id)s är intagen i händelseloggen som händelse %(seq)d.")
             % {"type": object_type, "id": object_id, "seq": event.seq}

@@ -3,7 +3,7 @@ of 100, 1,000 and 10,000 rules in a body of 10,000 positions (docs/benchmarks.md
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.bench.authority import bench_checks
@@ -18,11 +18,12 @@ from kansli.bench.search_quality import (
     add_search_quality_command,
     handle_search_quality_command,
 )
+from kansli.organisation.commands import KansliCommand
 
 SIZES = (100, 1_000, 10_000)
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Mät hur snabbt delegationsmotorn svarar (authority).")
     requires_system_checks: list[str] = []
 

@@ -13,20 +13,22 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.delegation import engine, labels
-from kansli.delegation.management.commands._arguments import (
+from kansli.delegation.selectors import authority_check_named, rules_for
+from kansli.organisation.commands import (
+    KansliCommand,
     amount_or_none,
+    bad_input,
+    body_named,
     date_or_today,
     whole_number,
 )
-from kansli.delegation.selectors import authority_check_named, rules_for
-from kansli.organisation.commands import bad_input, body_named
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Delegationen: rules listar reglerna som gäller, check prövar om någon får fatta "
         "ett beslut."

@@ -5,17 +5,24 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.delegation.models import DelegationOrder
 from kansli.delegation.selectors import order_text
 from kansli.delegation.services import order_import
-from kansli.organisation.commands import bad_input, body_named
+from kansli.organisation.commands import (
+    KansliCommand,
+    bad_input,
+    body_named,
+    first_of,
+    number_in,
+    text_file,
+)
 from kansli.organisation.models import Body
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Delegationsordningar som YAML-filer: import läser in, export skriver ut.")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -39,15 +46,11 @@ class Command(BaseCommand):
             self.stdout.write(order_text(order=self._order(body, options["order"])), ending="")
 
     def _import(self, body: Body, path: Path) -> None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            message = _("Kan inte läsa %(file)s: %(error)s") % {"file": path, "error": error}
-            raise bad_input(message) from error
+        text = text_file(path)
         try:
             order = order_import(actor=None, body=body, text=text, source_name=str(path))
         except ValidationError as error:
-            raise bad_input("\n".join(error.messages)) from error
+            raise bad_input(first_of(error.messages)) from error
         self.stdout.write(
             _("Inläst: %(order)s (%(id)s), %(rules)d regler och %(duties)d skyldigheter.")
             % {
@@ -61,7 +64,8 @@ class Command(BaseCommand):
     def _order(self, body: Body, wanted: str | None) -> DelegationOrder:
         orders = DelegationOrder.objects.filter(body=body).order_by("valid_from", "pk")
         if wanted is not None:
-            lookup = {"pk": int(wanted)} if wanted.isdigit() else {"key": wanted}
+            number = number_in(wanted)
+            lookup = {"pk": number} if number is not None else {"key": wanted}
             order = orders.filter(**lookup).first()
             if order is None:
                 raise bad_input(

@@ -1,12 +1,12 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kansli.demo.services import DEMO_LOGINS, DEMO_PASSWORD, load_demo
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Läser in demodata för Vänersborgs kommun och Region Blekinge (går att köra om) "
         "och skriver ut demoinloggningarna."

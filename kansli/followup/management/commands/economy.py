@@ -2,14 +2,20 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.followup.services import economy
-from kansli.organisation.commands import body_named
+from kansli.organisation.commands import (
+    KansliCommand,
+    bad_input,
+    body_named,
+    first_of,
+    text_file,
+)
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Ekonomin: läs in utfall eller budget från en CSV-fil.")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -38,17 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         body = body_named(options["body"])
         path = Path(options["file"])
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as error:
-            raise CommandError(
-                _("Filen %(file)s kan inte läsas: %(error)s")
-                % {"file": path, "error": error.strerror}
-            ) from None
-        except UnicodeDecodeError:
-            raise CommandError(
-                _("Filen %(file)s är inte kodad som UTF-8.") % {"file": path}
-            ) from None
+        text = text_file(path, encoding="utf-8-sig")
         try:
             if options["enqueue"]:
                 run = economy.ledger_import_start(
@@ -62,9 +58,9 @@ class Command(BaseCommand):
                 return
             imported = economy.outcomes_import(actor=None, body=body, text=text, source=path.name)
         except ValidationError as error:
-            raise CommandError(
-                _("Inget lästes in ur %(file)s:\n%(errors)s")
-                % {"file": path, "errors": "\n".join(error.messages)}
+            raise bad_input(
+                _("Inget lästes in ur %(file)s: %(errors)s")
+                % {"file": path, "errors": first_of(error.messages)}
             ) from None
         self.stdout.write(_("%(count)d utfallsrader inlästa.") % {"count": len(imported.outcomes)})
         for initiative in imported.initiatives:

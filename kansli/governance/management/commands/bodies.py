@@ -1,13 +1,14 @@
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
+from kansli.organisation.commands import KansliCommand
 from kansli.organisation.models import Body
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Kommuner och regioner i systemet, sorterade efter namn.")
 
     def add_arguments(self, parser: CommandParser) -> None:

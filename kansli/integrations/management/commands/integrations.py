@@ -1,12 +1,13 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.integrations.idempotency import keys_sweep
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Integrationer: städa bort idempotensnycklar vars livstid har gått ut.")
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -4,13 +4,14 @@ cron); a delivery enqueued twice is still sent once."""
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.meetings import deliveries
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Sammanträden: resend-queued lägger åter i kön de utskick av e-post som har väntat "
         "för länge på sitt försök."

@@ -4,14 +4,15 @@ Run again, it finds nothing left to store."""
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.meetings import selectors, services
 from kansli.meetings.selectors import minutes_name
+from kansli.organisation.commands import KansliCommand
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Protokoll: store-approved lagrar en gång protokollen för sammanträden som justerades "
         "innan Kansli lagrade protokoll, återgivna ur databasen nu och märkta så."

@@ -5,14 +5,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.operations.backup import backup_write
-from kansli.organisation.commands import bad_input
+from kansli.organisation.commands import KansliCommand, bad_input
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Säkerhetskopiera databasen och alla lagrade filer till ett arkiv (tar).")
 
     def add_arguments(self, parser: CommandParser) -> None:

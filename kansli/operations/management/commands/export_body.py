@@ -5,14 +5,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.operations.export import body_export
-from kansli.organisation.commands import bad_input, body_named
+from kansli.organisation.commands import KansliCommand, bad_input, body_named
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Exportera all data för en kommun eller region (JSON Lines per tabell, filerna och en "
         "innehållsförteckning), sekretessmarkerade uppgifter medräknade."

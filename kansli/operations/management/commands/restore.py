@@ -5,14 +5,14 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from kansli.operations.backup import backup_restore
-from kansli.organisation.commands import bad_input
+from kansli.organisation.commands import KansliCommand, bad_input
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _(
         "Återläs en säkerhetskopia från kansli backup till en tom databas och en tom "
         "fillagring, och kontrollera händelseloggen och sökindexet efteråt."

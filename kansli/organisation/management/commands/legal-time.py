@@ -10,36 +10,27 @@ Exit code 2, with a message on stderr, when --posted is missing or is not a date
 
 import datetime
 import json
-import re
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kansli import legal_time
-from kansli.organisation.commands import bad_input
-
-# date.fromisoformat also takes 20260601 and 2026-W23-1; the contract is ÅÅÅÅ-MM-DD only.
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from kansli.organisation.commands import KansliCommand, bad_input, date_argument
 
 
 def posted_date(text: str | None) -> datetime.date:
     if text is None:
         raise bad_input(_("Ange dagen då anslaget sattes upp: --posted ÅÅÅÅ-MM-DD."))
-    if not ISO_DATE.fullmatch(text):
-        raise bad_input(_("Ogiltigt datum %(text)s: ange det som ÅÅÅÅ-MM-DD.") % {"text": text})
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise bad_input(_("Datumet %(text)s finns inte i kalendern.") % {"text": text}) from None
+    return date_argument(text, option="--posted")
 
 
 def spoken(day: datetime.date) -> str:
     return date_format(day, "l j F Y")
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     # Plain gettext: argparse cannot format a lazy string (`--help` would fail).
     help = _(
         "Lagstadgade tider: appeal-deadline ger sista dag att överklaga och dagen då anslaget "

@@ -5,14 +5,20 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
-from kansli.organisation.commands import bad_input, body_named
+from kansli.organisation.commands import (
+    KansliCommand,
+    bad_input,
+    body_named,
+    first_of,
+    text_file,
+)
 from kansli.registry.plans import plan_import
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Klassificeringsstrukturer som YAML-filer: import läser in en kommuns eller regions.")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -24,15 +30,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         body = body_named(options["body"])
         path = Path(options["file"])
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            message = _("Kan inte läsa %(file)s: %(error)s") % {"file": path, "error": error}
-            raise bad_input(message) from error
+        text = text_file(path)
         try:
             plan = plan_import(actor=None, body=body, text=text, source_name=str(path))
         except ValidationError as error:
-            raise bad_input("\n".join(error.messages)) from error
+            raise bad_input(first_of(error.messages)) from error
         self.stdout.write(
             _("Inläst: %(plan)s, %(classes)d klasser.")
             % {"plan": plan, "classes": plan.classes.count()}

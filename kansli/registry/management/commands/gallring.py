@@ -4,15 +4,15 @@ files are removed by a background task, worked by the task worker."""
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kansli.organisation.commands import body_named
+from kansli.organisation.commands import KansliCommand, body_named
 from kansli.registry.disposal import Due, all_due, disposal_decide
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Gallring: visar vad som ska gallras enligt varje gallringsregel och gallrar det.")
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,16 +1,16 @@
 import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kansli.organisation.commands import body_named
+from kansli.organisation.commands import KansliCommand, body_named
 from kansli.registry.selectors import records_requests_open
 from kansli.registry.services import stored_files_sweep
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Diariet: städa bort lagrade filer utan handling, lista väntande begäranden.")
 
     def add_arguments(self, parser: CommandParser) -> None:

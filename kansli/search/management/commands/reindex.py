@@ -6,17 +6,17 @@ document is registered or changed. It runs here, reporting how far it came, or, 
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kansli.organisation.commands import body_named
+from kansli.organisation.commands import KansliCommand, body_named
 from kansli.search import index
 from kansli.search.tasks import reindex
 from kansli.web.progress import run_start
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Gör om sökindexets termer för alla handlingar.")
 
     def add_arguments(self, parser: CommandParser) -> None:
