@@ -90,6 +90,9 @@ def parse(text: str) -> Directory:
         raise MappingError(
             [_("rad %(line)s: filen är inte giltig YAML.") % {"line": line}]
         ) from None
+    except RecursionError:
+        # PyYAML composes nested nodes recursively; Python's stack ends before such a file does.
+        raise MappingError([_("rad 1: listor eller fält i för många nivåer i varandra.")]) from None
     return _Reader().directory(root)
 
 
@@ -206,7 +209,10 @@ def load(path: str | Path) -> Directory:
 
 @lru_cache(maxsize=4)
 def _load(file: Path, changed: int) -> Directory:
-    return parse(file.read_text(encoding="utf-8"))
+    try:
+        return parse(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise MappingError([_("filen %(path)s är inte kodad som UTF-8.") % {"path": file}]) from None
 
 
 def configured() -> Directory:

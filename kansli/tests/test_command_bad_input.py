@@ -146,6 +146,11 @@ BAD_INPUTS = [
     ("audit", "adopt", "finns_inte", "1"),
     ("reindex", "--body", "finns-inte"),
     ("bench", "authority", "--checks", "²"),
+    ("generated", "sweep", "--days", "²"),
+    ("generated", "sweep", "--days", "0"),
+    ("signon", "check", "{tmp}/finns-inte.yaml"),
+    ("signon", "check", "{tmp}/nested.yaml"),
+    ("signon", "check", "{tmp}/latin1.yaml"),
 ]
 
 

@@ -1,23 +1,27 @@
 """`kansli generated sweep [--days N]`: remove the stored PDFs that a newer version has
 superseded for N days (kansli.generated.sweep; docs/operations.md, "Generated documents")."""
 
+import argparse
 import datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
 from kansli import generated
+from kansli.organisation.commands import KansliCommand, number_in
 
 
 def days(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
+    number = number_in(value)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(
+            _("Ogiltigt antal dagar %(value)s: ange ett heltal från 1.") % {"value": value}
+        )
     return number
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Genererade dokument (sammanträdenas PDF:er), lagrade en gång per version.")
 
     def add_arguments(self, parser: CommandParser) -> None:

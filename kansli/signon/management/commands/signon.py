@@ -1,14 +1,15 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
 
+from kansli.organisation.commands import KansliCommand, bad_input, first_of
 from kansli.organisation.models import Body
 from kansli.signon import directory
 
 
-class Command(BaseCommand):
+class Command(KansliCommand):
     help = _("Inloggning via organisationen: check prövar mappningsfilen (docs/identity.md).")
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -21,14 +22,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, file: str, **options: Any) -> None:
         path = file or settings.KANSLI_SIGNON_MAPPING
         if not path:
-            raise CommandError(_("Ange filen, eller sätt KANSLI_SIGNON_MAPPING."))
+            raise bad_input(_("Ange filen, eller sätt KANSLI_SIGNON_MAPPING."))
         try:
             found = directory.load(path)
         except directory.MappingError as error:
-            raise CommandError("\n".join([str(path), *error.problems])) from None
+            raise bad_input(f"{path}: {first_of(error.problems)}") from None
         known = set(Body.objects.filter(slug__in=list(found.bodies)).values_list("slug", flat=True))
         if unknown := sorted(set(found.bodies) - known):
-            raise CommandError(
+            raise bad_input(
                 _("Det finns ingen kommun eller region med kortnamnet %(slugs)s.")
                 % {"slugs": ", ".join(unknown)}
             )
