@@ -212,7 +212,9 @@ def _load(file: Path, changed: int) -> Directory:
     try:
         return parse(file.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise MappingError([_("filen %(path)s är inte kodad som UTF-8.") % {"path": file}]) from None
+        raise MappingError(
+            [_("filen %(path)s är inte kodad som UTF-8.") % {"path": file}]
+        ) from None
 
 
 def configured() -> Directory:
