@@ -18,6 +18,10 @@ from django.test import Client
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import user_create
+from kansli.accounts.tests.second_factor import (  # noqa: F401
+    second_factor_asked,
+    second_factor_shown,
+)
 from kansli.demo.services import load_demo
 from kansli.governance import services as governance
 from kansli.governance.models import GoverningDocument
