@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.services import token_create
@@ -274,12 +276,15 @@ def test_a_user_of_the_body_signing_in_is_not_logged(demo: Demo, username: str) 
 
 
 def test_an_operator_signing_in_and_writing_in_the_admin_is_in_the_log(demo: Demo) -> None:
-    User.objects.create_superuser("drift", password="lösenord-för-test")
+    operator = User.objects.create_superuser("drift", password="lösenord-för-test")
+    app = TOTPDevice.objects.create(user=operator, name="app", confirmed=True)
     client = Client()
     person = Person.objects.filter(body=demo["blekinge"]).first()
 
     signing_in = client.post("/logga-in/", {"username": "drift", "password": "lösenord-för-test"})
     assert signing_in.status_code == 302
+    code = str(TOTP(bytes.fromhex(app.key)).token()).zfill(6)
+    assert client.post("/logga-in/kod/", {"code": code, "next": "/"}).status_code == 302
     client.post(
         reverse("admin:organisation_person_change", args=[person.pk]),
         {
