@@ -52,7 +52,7 @@ def _main_help_text(prog_name: str) -> str:
             others["django" if app == "django.core" else app.rpartition(".")[-1]].append(name)
     width = max(map(len, own), default=0)
     lines = [
-        _("Skriv ”%(prog)s help <kommando>” för hjälp om ett kommando.") % {"prog": prog_name},
+        _("Skriv ”%(prog)s help KOMMANDO” för hjälp om ett kommando.") % {"prog": prog_name},
         "",
         _("Kanslis kommandon:"),
         *(f"    {name.ljust(width)}  {own[name]}" for name in sorted(own)),
