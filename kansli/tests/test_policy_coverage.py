@@ -44,7 +44,7 @@ NOT_ASKED: dict[str, str] = {
     "kansli.audit.services.create_many": "the audited write every service uses after asking",
     "kansli.audit.services.insert_many": "the audited write every service uses after asking",
     "kansli.audit.services.created": "the log's writer: the calling service asked its policy",
-    "kansli.audit.services.record_created": "the log's writer: the calling service asked its policy",
+    "kansli.audit.services.record_created": "the log's writer: the caller asked its policy",
     "kansli.audit.services.update": "the audited write every service uses after asking",
     "kansli.audit.services.set_relations": "the audited write every service uses after asking",
     "kansli.audit.services.delete": "the audited write every service uses after asking",
