@@ -108,7 +108,11 @@ class ApiToken(models.Model):
 
     @staticmethod
     def new_key() -> str:
-        return secrets.token_urlsafe(32)
+        """A random key that does not begin with "-": `kansli apitoken revoke` takes its first
+        characters, which the command line would read as an option."""
+        while (key := secrets.token_urlsafe(32)).startswith("-"):
+            pass
+        return key
 
 
 class Session(AbstractBaseSession):

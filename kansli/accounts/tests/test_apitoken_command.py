@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from kansli.accounts.models import User
+from kansli.accounts.models import ApiToken, User
 from kansli.organisation.models import Body
 
 
@@ -60,3 +60,12 @@ def test_create_for_unknown_user_fails_in_swedish(db: None) -> None:
 def test_revoke_of_unknown_prefix_fails_in_swedish(db: None) -> None:
     with pytest.raises(CommandError, match="Ingen giltig API-nyckel börjar med abcdefgh"):
         apitoken("revoke", "abcdefgh")
+
+
+def test_no_key_begins_with_a_dash_that_the_command_line_would_read_as_an_option(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn = iter(["-begins-with-a-dash", "a-key-to-revoke-by-its-start"])
+    monkeypatch.setattr("kansli.accounts.models.secrets.token_urlsafe", lambda _: next(drawn))
+
+    assert ApiToken.new_key() == "a-key-to-revoke-by-its-start"
