@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import get_commands
+from django.core.management.base import BaseCommand
 
 from kansli.cli import Utility
 from kansli.delegation.tests.test_orderfile_format_versions import ORDER
@@ -167,7 +168,10 @@ def row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def world(db: None, tmp_path: Path) -> Path:
+def world(db: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Django's system checks before each command cost seconds a case and are not what this
+    # file tests (kansli/tests/test_settings.py runs them).
+    monkeypatch.setattr(BaseCommand, "check", lambda self, **kwargs: None)
     body = organisation.body_create(
         actor=None, slug="vanersborg", name="Vänersborgs kommun", kind=Body.Kind.MUNICIPALITY
     )
