@@ -12,8 +12,6 @@ from typing import Annotated
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Schema
-from ninja.pagination import PageNumberPagination
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
@@ -24,15 +22,6 @@ PAGE_MAX = 10_000
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
-
-
-class Pages(PageNumberPagination):
-    """ninja's pages, the page number bounded (`Page`): a huge one is a 422, not an offset
-    beyond what the database can hold. Every paginated list uses it."""
-
-    class Input(Schema):
-        page: Page = 1
-        page_size: int | None = Field(None, ge=1)
 
 
 def _year_refused() -> str:

@@ -25,6 +25,10 @@ LEFT_OUT = {
     "integrations.webhookdelivery": (
         "the record of an event sent to a subscriber; the change it tells of is in the log"
     ),
+    "accounts.session": (
+        "a signed-in browser's session, as Django keeps it; the sign-in and what it does are "
+        "in the log"
+    ),
     "web.taskrun": (
         "who started a background task and how far it came; the work it does is in the log"
     ),

@@ -20,7 +20,6 @@ from typing import TypeVar
 
 import yaml
 
-from kansli import bounds
 from kansli.delegation.engine import (
     PARTY_KINDS,
     Condition,
@@ -96,9 +95,15 @@ def load_all(folder: Path = DATA_DIR) -> list[Order]:
     return orders
 
 
-def loads(text: str, filename: str = "<text>", directory: Directory | None = None) -> Order:
-    """Read an order; with a directory, also check the slugs it names exist."""
-    reader = _Reader(filename)
+def loads(
+    text: str,
+    filename: str = "<text>",
+    directory: Directory | None = None,
+    years: tuple[int, int] | None = None,
+) -> Order:
+    """Read an order; with a directory, also check the slugs it names exist; with years (the
+    first and the last), also that every date falls within them."""
+    reader = _Reader(filename, years)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
@@ -134,8 +139,9 @@ def _field(path: Path_) -> str:
 class _Reader:
     """Reads one file's node tree, remembering each field's node for the problems found later."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, years: tuple[int, int] | None = None) -> None:
         self.filename = filename
+        self.years = years
         self.problems: list[FileProblem] = []
         self.nodes: dict[Path_, yaml.Node] = {}
         self.parties: dict[str, Party] = {}
@@ -262,15 +268,9 @@ class _Reader:
             day = None
         if day is None:
             self.fail(path, node, "not_date", value=value)
-        elif not bounds.YEAR_MIN <= day.year <= bounds.YEAR_MAX:
-            self.fail(
-                path,
-                node,
-                "year_out_of_bounds",
-                value=value,
-                min=bounds.YEAR_MIN,
-                max=bounds.YEAR_MAX,
-            )
+        elif self.years is not None and not self.years[0] <= day.year <= self.years[1]:
+            first, last = self.years
+            self.fail(path, node, "year_out_of_bounds", value=value, min=first, max=last)
             return None
         return day
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from kansli import bounds
 from kansli.audit import services as audit
 from kansli.audit.services import Actor
 from kansli.delegation import engine, mapping, orderfile, reasons
@@ -44,7 +45,12 @@ def order_import(*, actor: Actor, body: Body, text: str, source_name: str) -> De
 def _read(body: Body, text: str, source_name: str) -> engine.Order:
     """The order a file describes, with every problem of the file by its line."""
     try:
-        return orderfile.loads(text, filename=source_name, directory=directory_of(body=body))
+        return orderfile.loads(
+            text,
+            filename=source_name,
+            directory=directory_of(body=body),
+            years=(bounds.YEAR_MIN, bounds.YEAR_MAX),
+        )
     except orderfile.OrderFileError as error:
         problems = [reasons.file_problem_text(problem) for problem in error.problems]
         raise ValidationError(problems) from error

@@ -7,6 +7,7 @@ refusals (a missing argument, an unknown option) are English and come with the u
 `KansliCommand` answers them, and every `CommandError`, as one Swedish line instead.
 """
 
+import argparse
 import datetime
 import re
 import sys
@@ -56,6 +57,14 @@ def _argparse_in_swedish(message: str) -> str:
     return _("Ogiltiga argument: %(message)s.") % {"message": message}
 
 
+def _name_by_choices(parser: argparse.ArgumentParser) -> None:
+    """Subcommands named by their choices in argparse's refusals ("{verify,anchor}"), not by
+    the name of the option they are kept in ("subcommand")."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and action.metavar is None:
+            action.metavar = "{" + ",".join(action.choices) + "}"
+
+
 class KansliCommand(BaseCommand):
     """A project command: bad arguments, and every `CommandError` the command raises, are one
     line on stderr and the error's exit code (2 for bad input), never a usage or a traceback."""
@@ -65,6 +74,7 @@ class KansliCommand(BaseCommand):
         # a parser made while `_called_from_command_line` is unset raises CommandError. The
         # connections close as the process ends, right after.
         parser = self.create_parser(argv[0], argv[1])
+        _name_by_choices(parser)
         try:
             options = parser.parse_args(argv[2:])
         except CommandError as error:

@@ -417,6 +417,14 @@ NOT_FETCHED = {
     "meetings:calendar_feed_create": "a write (POST only)",
     "meetings:calendar_feed_revoke": "a write (POST only)",
     "followup:duty_report_register": "a write (POST only)",
+    **{
+        f"scim:{route}": (
+            "SCIM answers only the directory's key, of an administrator of its body, and shows "
+            "users and roles, no record: kansli/provisioning/tests/test_refusals.py refuses "
+            "every other caller"
+        )
+        for route in ("groups", "resource-types", "schemas", "users")
+    },
     "registry:records_request_file": (
         "reached only by the secret key of the requester's link, of which only the hash is kept; "
         "it serves only what was released to the request"

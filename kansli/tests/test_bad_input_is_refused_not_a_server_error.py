@@ -231,14 +231,6 @@ def test_a_nul_character_in_a_form_is_refused_in_swedish(demo: dict[str, Body]) 
     assert "Null-tecken är inte tillåtna." in response.content.decode()
 
 
-# The registry's lists page by a cursor instead (test_api_changed_since refuses a broken one).
-def test_a_huge_page_of_a_paginated_list_is_a_swedish_422(demo: dict[str, Body]) -> None:
-    response = keyed("registrator").get(f"/api/v1/bodies/vanersborg/persons?page={TOO_LARGE}")
-
-    assert response.status_code == 422
-    assert response.json()["fields"] == {"page": ["Ange ett värde som är högst 10000."]}
-
-
 @pytest.mark.parametrize("key", ["3%00", "%00", "a%00b"])
 def test_a_nul_character_in_a_section_key_is_not_found(demo: dict[str, Body], key: str) -> None:
     url = f"/vanersborg/styrdokument/kommundirektorsinstruktion/avsnitt/{key}/"

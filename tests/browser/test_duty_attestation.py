@@ -37,7 +37,7 @@ def test_the_director_attests_a_duty_and_sees_the_summary_change(
     expect(duties.locator("tbody tr")).to_have_count(before.due)
     reports.append(axe_report(page))
     line = duties.get_by_role("row").filter(has_text="vara ansvarig inför kommunstyrelsen")
-    line.get_by_role("link", name="Attestera").click()
+    line.get_by_role("link", name="Attestera", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Attestering av 3.1 a")
     page.get_by_label("Fullgjord per").fill(timezone.localdate().isoformat())

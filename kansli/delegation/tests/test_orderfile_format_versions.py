@@ -80,7 +80,7 @@ def test_a_date_outside_the_years_kansli_takes_is_refused_on_its_line():
     text = "format: 2\n" + ORDER.replace("KIND", "notification").replace("2024-01-01", "9999-12-31")
 
     with pytest.raises(OrderFileError) as error:
-        orderfile.loads(text)
+        orderfile.loads(text, years=(1900, 2200))
 
     [problem] = error.value.problems
     assert (problem.line, problem.field) == (8, "order.valid_from")

@@ -139,7 +139,7 @@ def subdelegations(
         to=to,
         valid_from=valid_from,
         source=draw(sources(draw(texts))),
-        valid_to=draw(st.none() | st.dates(valid_from)),
+        valid_to=draw(st.none() | st.dates(valid_from, datetime.date(2200, 12, 31))),
         scope=rule.scope or tuple(draw(st.lists(scopes, max_size=1))),
         limits=draw(limits(draw(texts), within=rule.limits)),
     )
@@ -172,7 +172,7 @@ def orders(draw: st.DrawFn) -> Order:
         valid_from=valid_from,
         adopted_on=draw(st.none() | dates),
         minute=draw(st.just("") | texts),
-        valid_to=draw(st.none() | st.dates(valid_from)),
+        valid_to=draw(st.none() | st.dates(valid_from, datetime.date(2200, 12, 31))),
         parties=tuple(vocabulary),
         decision_types=tuple(types),
         rules=tuple(rule_list),

@@ -17,6 +17,7 @@ INLINE = re.compile(
 PDF_TEMPLATES = {
     "archive/pdf/rendition.html",
     "delegation/order_pdf.html",
+    "followup/dashboard/report_pdf.html",
     "meetings/pdf/base.html",
     "pdf/stamp.html",
     "registry/pdf/masked_copy.html",
