@@ -236,17 +236,20 @@ def test_every_command_with_input_is_in_the_table_of_bad_inputs() -> None:
     assert set(project_commands()) - without_input <= tabled
 
 
-def test_without_settings_a_command_prints_one_line_naming_what_to_set(tmp_path: Path) -> None:
-    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **PYTHONPATH}
-
-    result = subprocess.run(
+def kansli_check_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`kansli check` run in `folder` by a new process with nothing of the suite's settings."""
+    return subprocess.run(
         [sys.executable, "-m", "kansli.cli", "check"],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
-        env=environment,
+        cwd=folder,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(folder), **PYTHONPATH},
         check=False,
     )
+
+
+def test_without_settings_a_command_prints_one_line_naming_what_to_set(tmp_path: Path) -> None:
+    result = kansli_check_in(tmp_path)
 
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
@@ -260,16 +263,7 @@ def test_a_dot_env_file_with_kansli_env_development_runs_with_development_settin
     (tmp_path / ".env").write_text(
         f"KANSLI_ENV=development\nDATABASE_URL=sqlite:///{tmp_path / 'db.sqlite3'}\n"
     )
-    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **PYTHONPATH}
-
-    result = subprocess.run(
-        [sys.executable, "-m", "kansli.cli", "check"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=environment,
-        check=False,
-    )
+    result = kansli_check_in(tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
