@@ -16,6 +16,7 @@ from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Organization, Person
 from kansli.registry import services
 from kansli.registry.models import Case, Document, RetentionRule
+from kansli.registry.tests.object_store import bucket, object_store  # noqa: F401
 from kansli.registry.tests.samples import pdf_bytes, upload
 
 
