@@ -6,6 +6,7 @@ the region was still a county council, so it speaks of the landstingsdirektör.
 """
 
 import datetime
+from decimal import Decimal
 
 from kansli.demo.seeds import BLEKINGE_HEADINGS, BLEKINGE_INSTRUCTION
 from kansli.demo.spec import BodySpec, Document, Hire, Org, Period, Post, Seats, role_logins
@@ -40,7 +41,13 @@ ORGANIZATIONS = (
     Org("ekonomienheten", K.UNIT, "Ekonomienheten", STAFF),
     Org("regional-krisledningsstab", K.STAFF_UNIT, "Regional krisledningsstab", STAFF),
     Org("landstingsservice", K.DEPARTMENT, "Landstingsservice", "regionstyrelsen"),
-    Org("blekingetrafiken-ab", K.COMPANY, "Blekingetrafiken AB", "regionstyrelsen"),
+    Org(
+        "blekingetrafiken-ab",
+        K.COMPANY,
+        "Blekingetrafiken AB",
+        "regionstyrelsen",
+        ownership=Decimal(100),
+    ),
 )
 
 CURRENT = Period(

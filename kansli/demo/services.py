@@ -151,6 +151,7 @@ class _BodyLoader:
                 slug=org.slug,
                 name=org.name,
                 short_name=org.short_name,
+                ownership=org.ownership,
                 parent=self.organizations[org.parent] if org.parent else None,
                 seats=seats.get(org.slug),
             )

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kansli.accounts.models import Role
 
@@ -13,6 +14,7 @@ class Org:
     name: str
     parent: str | None = None
     short_name: str = ""
+    ownership: Decimal | None = None  # a company's share the body owns, in percent
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ The organisation and its people are fictional; the instruction is the real one.
 """
 
 import datetime
+from decimal import Decimal
 
 from kansli.demo.seeds import VANERSBORG_INSTRUCTION
 from kansli.demo.spec import (
@@ -69,8 +70,19 @@ ORGANIZATIONS = (
         "Kultur- och fritidsförvaltningen",
         "kultur-och-fritidsnamnden",
     ),
-    Org("vanersborgs-bostads-ab", K.COMPANY, "Vänersborgs Bostads AB", "ks"),
-    Org("vanersborgs-energi-ab", K.COMPANY, "Vänersborgs Energi AB", "ks"),
+    # Wholly owned (seed 002 6.1 "Helägda bolag"), and one the municipality owns with its
+    # neighbours (6.3.1 "delägda bolag").
+    Org(
+        "vanersborgs-bostads-ab", K.COMPANY, "Vänersborgs Bostads AB", "ks", ownership=Decimal(100)
+    ),
+    Org("vanersborgs-energi-ab", K.COMPANY, "Vänersborgs Energi AB", "ks", ownership=Decimal(100)),
+    Org(
+        "fyrstads-bredband-ab",
+        K.COMPANY,
+        "Fyrstads Bredband AB",
+        "ks",
+        ownership=Decimal(25),
+    ),
     Org(
         "norra-alvsborgs-raddningstjanstforbund",
         K.FEDERATION,

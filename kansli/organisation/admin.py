@@ -72,6 +72,7 @@ class OrganizationAdmin(AuditedModelAdmin):
         "parent",
         "body",
         "seats",
+        "ownership",
         "established_on",
         "dissolved_on",
     ]

@@ -5,6 +5,7 @@ and every seat and post over time only the staff of the person's body read
 (kansli.organisation.policy)."""
 
 import datetime
+from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -111,6 +112,9 @@ class Organization(OrganizationRef):
     parent: str | None = Field(None, description=_lazy("Den överordnade organisationens kortnamn."))
     established_on: datetime.date | None
     dissolved_on: datetime.date | None
+    ownership: Decimal | None = Field(
+        None, description=_lazy("Bolag: huvudmannens ägarandel i procent; 100 är helägt.")
+    )
 
     @staticmethod
     def resolve_parent(obj: models.Organization) -> str | None:

@@ -1,9 +1,10 @@
 """Who sits where, on a given date: bodies, organizations, people, seats and posts."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +151,21 @@ class Organization(models.Model):
             "reglementet eller arbetsordningen. Tomt: standard för organets typ."
         ),
     )
+    # A company's share owned by the body, in percent (0 < share <= 100): 100 is a wholly
+    # owned company ("helägt bolag"), which a delegation order's scope may be limited to
+    # (`wholly_owned`; seed 002 6.1: "Helägda bolag"). Empty for every other kind.
+    ownership = models.DecimalField(
+        _("ägarandel (procent)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal(100))],
+        help_text=_(
+            "Bara för bolag: hur stor del av bolaget huvudmannen äger, i procent; 100 för ett "
+            "helägt bolag."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -162,12 +178,24 @@ class Organization(models.Model):
                 name="organization_seats_positive",
                 violation_error_message=_("Ett organ har minst en ledamot."),
             ),
+            models.CheckConstraint(
+                condition=Q(ownership__isnull=True)
+                | Q(kind="company", ownership__gt=0, ownership__lte=100),
+                name="organization_ownership_of_company",
+                violation_error_message=_(
+                    "Bara ett bolag har en ägarandel, större än 0 och högst 100 procent."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
     def clean(self) -> None:
+        if self.ownership is not None and self.kind != self.Kind.COMPANY:
+            raise ValidationError(
+                {"ownership": _("Bara ett bolag har en ägarandel; lämna fältet tomt.")}
+            )
         parent = self.parent
         if parent is None:
             return
