@@ -47,6 +47,9 @@ class Scope(Schema):
     subtree: bool
     excluding: list[str]
     kinds: list[str]
+    wholly_owned: bool = Field(
+        description=_lazy("Bara bolag som huvudmannen äger helt (ägarandel 100 procent).")
+    )
 
 
 class ConditionOut(Schema):
@@ -64,6 +67,18 @@ class Requirement(Schema):
     kind: str = Field(description="consultation, approval, notification, report")
     when: str = Field(description="before, after")
     party: Party
+    optional: bool = Field(
+        description=_lazy(
+            "Ett samråd vid behov: beslutsfattaren registrerar det, eller att det inte "
+            "behövdes och varför."
+        )
+    )
+    at_next_meeting: bool = Field(
+        description=_lazy(
+            "Anmälan vid organets nästa sammanträde: ett beslut i ett brådskande ärende "
+            "(kommunallagen 6 kap. 39 §)."
+        )
+    )
 
 
 class SubDelegation(Schema):
@@ -155,6 +170,7 @@ class CheckIn(Schema):
 
 class RequirementStatus(Requirement):
     satisfied: bool
+    waived: bool = Field(description=_lazy("Samrådet vid behov behövdes inte."))
 
 
 class Basis(Schema):

@@ -16,7 +16,7 @@ The law, kommunallagen (2017:725), as this module applies it:
   decide on its behalf; KL 7 kap 5 §: an employee.
 - KL 6 kap 38 §: some matters may not be delegated at all (`NON_DELEGABLE`).
 - KL 6 kap 39 §: matters too urgent to wait for the committee may be given to the chair or
-  another member.
+  another member; such decisions are reported at the committee's next meeting.
 - KL 7 kap 6 §: a department head who holds a delegation may pass it on to another employee
   when the committee allows it (sub-delegation).
 - KL 7 kap 8 §: decisions made under a sub-delegation are reported to that department head.
@@ -170,15 +170,29 @@ class Source:
 @dataclass(frozen=True)
 class Requirement:
     """Something that must happen before the decision (consultation, approval, notification) or
-    after it (report, notification). `source` is set when another section or a law imposes it."""
+    after it (report, notification). `source` is set when another section or a law imposes it.
+
+    `optional`: a consultation held only "vid behov" (as needed): the decision maker records
+    it held, or waives it with a reason (`Query.waived`); a required one cannot be waived.
+    `at_next_meeting`: a report due at the organ's next meeting rather than within the body's
+    usual days (KL 6 kap. 39 §: a decision in a matter too urgent to wait for the committee);
+    the engine sets it on an urgent rule's report."""
 
     kind: str
     when: str
     party: Party
     source: Source | None = None
+    optional: bool = False
+    at_next_meeting: bool = False
 
     def as_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "when": self.when, "party": self.party.as_dict()}
+        return {
+            "kind": self.kind,
+            "when": self.when,
+            "party": self.party.as_dict(),
+            "optional": self.optional,
+            "at_next_meeting": self.at_next_meeting,
+        }
 
 
 @dataclass(frozen=True)
@@ -212,7 +226,9 @@ class Scope:
     - `excluding`: not in the subtree of any of these;
     - `kinds`: the organization concerned is of one of these kinds, a staff unit, division or
       unit counting as its department ("andra förvaltningar" = kinds department, excluding the
-      board's own department).
+      board's own department);
+    - `wholly_owned` (with kinds [company] only): the company concerned is wholly owned by the
+      body, its `Organization.ownership` 100 percent ("helägda bolag").
     A rule with several scopes applies where any of them does; a rule with none, everywhere.
     """
 
@@ -220,6 +236,7 @@ class Scope:
     subtree: bool = True
     excluding: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    wholly_owned: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -227,6 +244,7 @@ class Scope:
             "subtree": self.subtree,
             "excluding": list(self.excluding),
             "kinds": list(self.kinds),
+            "wholly_owned": self.wholly_owned,
         }
 
 
@@ -364,6 +382,7 @@ class Organization:
     name: str
     parent: str | None = None
     head: str | None = None  # the slug of the position that heads it
+    ownership: Decimal | None = None  # a company's share owned by the body, in percent
 
 
 @dataclass(frozen=True)
@@ -441,6 +460,7 @@ class Query:
     amount: Decimal | None = None
     months: int | None = None
     done: frozenset[tuple[str, str]] = frozenset()  # (requirement kind, party key)
+    waived: frozenset[tuple[str, str]] = frozenset()  # optional ones found not needed
     conditions: frozenset[str] = frozenset()  # codes of the conditions that hold
     delegate_unavailable: bool = False  # the delegate is absent or disqualified
 
@@ -472,8 +492,11 @@ def _reason(code: str, **params: object) -> Reason:
 
 @dataclass(frozen=True)
 class RequirementStatus:
+    """Whether a requirement before the decision is met: done, or (an optional one) waived."""
+
     requirement: Requirement
     satisfied: bool
+    waived: bool = False
 
 
 @dataclass(frozen=True)
@@ -493,7 +516,11 @@ class Verdict:
                 {"document": b.document, "section": b.section, "rule": b.rule} for b in self.basis
             ],
             "requirements": [
-                {**status.requirement.as_dict(), "satisfied": status.satisfied}
+                {
+                    **status.requirement.as_dict(),
+                    "satisfied": status.satisfied,
+                    "waived": status.waived,
+                }
                 for status in self.requirements
             ],
             "reporting": [requirement.as_dict() for requirement in self.reporting],
@@ -688,7 +715,16 @@ def _rule_problems(i: int, rule: Rule, decision_type: DecisionType | None) -> li
                     whens=", ".join(WHEN),
                 )
             )
+        elif requirement.optional and (requirement.kind, requirement.when) != (
+            "consultation",
+            "before",
+        ):
+            optional_at = ("rules", i, "requirements", j, "optional")
+            problems.append(_problem(optional_at, "optional_not_consultation"))
     for j, scope in enumerate(rule.scope):
+        if scope.wholly_owned and scope.kinds != ("company",):
+            owned_at = ("rules", i, "scope", j, "wholly_owned")
+            problems.append(_problem(owned_at, "wholly_owned_not_companies"))
         unknown = [kind for kind in scope.kinds if kind not in ORGANIZATION_KINDS]
         if unknown:
             problems.append(
@@ -711,8 +747,7 @@ def _may_decide_non_delegable(rule: Rule) -> bool:
     if rule.delegate.kind == "organization":
         return True
     # KL 6 kap 39 §: urgent matters may be left to the chair or another member.
-    urgent = any(condition.code == URGENT for condition in rule.limits.conditions)
-    return urgent and rule.delegate.kind in ("chair", "member")
+    return urgent(rule)
 
 
 def _non_delegable(path: tuple[str | int, ...], decision_type: DecisionType, rule: Rule) -> Problem:
@@ -995,8 +1030,26 @@ class _Facts:
                 continue
             if scope.kinds and kind not in scope.kinds:
                 continue
+            if scope.wholly_owned and not self.wholly_owned(concerning):
+                continue
             return True
         return False
+
+    def company(self, slug: str) -> Organization | None:
+        """The company the organization is, or belongs to."""
+        return next(
+            (
+                self.organizations[ancestor]
+                for ancestor in self.ancestors[slug]
+                if self.organizations[ancestor].kind == "company"
+            ),
+            None,
+        )
+
+    def wholly_owned(self, slug: str) -> bool:
+        """Whether the organization is, or belongs to, a company the body owns wholly."""
+        company = self.company(slug)
+        return company is not None and company.ownership == _WHOLLY
 
     def named(self, scopes: tuple[Scope, ...]) -> tuple[Scope, ...]:
         """The scopes with the organizations' names where their slugs were, as a reason or a
@@ -1038,12 +1091,24 @@ _DELEGATE, _SUBSTITUTE, _SUBDELEGATE = "delegate", "substitute", "subdelegate"
 _KL_7_8 = Source("kommunallagen", "7 kap. 8 §")
 _KL_6_38 = Source("kommunallagen", "6 kap. 38 §")
 _KL_7_6 = Source("kommunallagen", "7 kap. 6 §")
+_KL_6_39 = Source("kommunallagen", "6 kap. 39 §")
+_WHOLLY = Decimal(100)
 
 
 class _Prepared:
     """A requirement whose party is known, with its statuses and reasons made once."""
 
-    __slots__ = ("after", "done", "done_reason", "key", "pending", "pending_reason", "requirement")
+    __slots__ = (
+        "after",
+        "done",
+        "done_reason",
+        "key",
+        "pending",
+        "pending_reason",
+        "requirement",
+        "waived",
+        "waived_reason",
+    )
 
     def __init__(self, requirement: Requirement, rule_source: Source) -> None:
         facts = {
@@ -1055,12 +1120,20 @@ class _Prepared:
         self.after = requirement.when == "after"
         self.key = (requirement.kind, requirement.party.key)
         if self.after:
-            self.done_reason = self.pending_reason = _reason("requirement_after", **facts)
+            code = (
+                "requirement_at_next_meeting"
+                if requirement.at_next_meeting
+                else "requirement_after"
+            )
+            self.done_reason = self.pending_reason = _reason(code, **facts)
         else:
             self.done_reason = _reason("requirement_done", **facts)
-            self.pending_reason = _reason("requirement_pending", **facts)
+            code = "requirement_optional" if requirement.optional else "requirement_pending"
+            self.pending_reason = _reason(code, **facts)
+        self.waived_reason = _reason("requirement_waived", **facts)
         self.done = RequirementStatus(requirement, True)
         self.pending = RequirementStatus(requirement, False)
+        self.waived = RequirementStatus(requirement, True, waived=True)
 
 
 class _Entry:
@@ -1089,11 +1162,12 @@ class _Entry:
         period: tuple[datetime.date, datetime.date | None],
         rank: int = 0,
         decision: SubDelegationDecision | None = None,
+        organ_name: str = "",
     ) -> None:
         self.order, self.rule, self.way, self.rank, self.decision = order, rule, way, rank, decision
         self.start, self.until = period
         basis = [Basis(rule.source.document, rule.source.section, rule.number)]
-        requirements = list(rule.requirements)
+        requirements = _reported_at_next_meeting(rule, organ_name)
         if decision is not None:
             basis.append(Basis(decision.source.document, decision.source.section, decision.id))
             # KL 7 kap 8 §: a sub-delegate's decisions are reported to the delegate.
@@ -1107,6 +1181,34 @@ class _Entry:
         self.decided_by = _reason(
             "decided_by", delegate=rule.delegate, rule=rule.number, source=rule.source
         )
+
+
+def urgent(rule: Rule) -> bool:
+    """Whether the rule gives a chair or member of an organ matters too urgent to wait for the
+    organ (KL 6 kap. 39 §): limited by the condition URGENT, its delegate a chair or member."""
+    return rule.delegate.kind in ("chair", "member") and any(
+        condition.code == URGENT for condition in rule.limits.conditions
+    )
+
+
+def _reported_at_next_meeting(rule: Rule, organ_name: str) -> list[Requirement]:
+    """The rule's requirements; an urgent rule's decisions are reported at the organ's next
+    meeting (KL 6 kap. 39 §), whether or not the order says so: its report to the organ is
+    due then, and added when the order names none. `organ_name` names the organ."""
+    if not urgent(rule) or rule.delegate.relative:
+        return list(rule.requirements)
+    organ = rule.delegate.slug
+    requirements = [
+        replace(requirement, at_next_meeting=True, source=requirement.source or _KL_6_39)
+        if (requirement.kind, requirement.when) == ("report", "after")
+        and (requirement.party.kind, requirement.party.slug) == ("organization", organ)
+        else requirement
+        for requirement in rule.requirements
+    ]
+    if not any(requirement.at_next_meeting for requirement in requirements):
+        party = Party("organization", organ, organ_name)
+        requirements.append(Requirement("report", "after", party, _KL_6_39, at_next_meeting=True))
+    return requirements
 
 
 def _power(entry: _Entry) -> Reason:
@@ -1166,12 +1268,16 @@ class Engine:
         body = self._bodies[order.body]
         rules = {rule.id: rule for rule in order.rules}
         for rule in order.rules:
-            entry = _Entry(order, rule, _DELEGATE, period)
+            organ = rule.delegate.slug
+            name = body.facts.org_name(organ) if organ in body.facts.organizations else organ
+            entry = _Entry(order, rule, _DELEGATE, period, organ_name=name)
             body.add(rule.delegate.key, entry)
             body.by_type[rule.decision_type].append(entry)
             body.rules.append(entry)
             for rank, substitute in enumerate(rule.substitutes):
-                body.add(substitute.key, _Entry(order, rule, _SUBSTITUTE, period, rank))
+                body.add(
+                    substitute.key, _Entry(order, rule, _SUBSTITUTE, period, rank, organ_name=name)
+                )
         for decision in order.subdelegations:
             start = max(period[0], decision.valid_from)
             until = min((d for d in (period[1], decision.valid_to) if d is not None), default=None)
@@ -1395,6 +1501,9 @@ def _evaluate(
         elif prepared.key in done:
             finding.requirements.append(prepared.done)
             reasons.append(prepared.done_reason)
+        elif prepared.requirement.optional and prepared.key in query.waived:
+            finding.requirements.append(prepared.waived)
+            reasons.append(prepared.waived_reason)
         else:
             finding.requirements.append(prepared.pending)
             reasons.append(prepared.pending_reason)
@@ -1453,6 +1562,14 @@ def _out_of_scope(
     if query.concerning is None:
         return [_reason("scope_unnamed", scope=where, source=source)]
     concerned = facts.org_name(query.concerning)
+    company = facts.company(query.concerning)
+    any_owner = tuple(replace(each, wholly_owned=False) for each in scope)
+    if company is not None and facts.in_scope(any_owner, query.concerning):
+        # Only the company's ownership keeps it out: say what the body owns of it.
+        if company.ownership is None:
+            return [_reason("scope_ownership_unknown", concerned=concerned, source=source)]
+        share = company.ownership
+        return [_reason("scope_partly_owned", concerned=concerned, share=share, source=source)]
     return [_reason("scope_other", scope=where, concerned=concerned, source=source)]
 
 

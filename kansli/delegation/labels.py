@@ -32,6 +32,12 @@ REQUIREMENTS = {
     },
 }
 
+# A consultation the order requires only as needed ("vid behov"): the decision maker records it
+# held, or not needed and why.
+OPTIONAL_CONSULTATION = _("samråd vid behov med %(party)s")
+# KL 6 kap. 39 §: an urgent decision is reported at the organ's next meeting.
+REPORT_AT_NEXT_MEETING = _("anmälan vid nästa sammanträde med %(party)s")
+
 WHEN = {"before": _("före beslutet"), "after": _("efter beslutet")}
 
 # A party the engine resolved for the organization concerned, by its relation to its
@@ -60,11 +66,18 @@ def party_name(party: engine.Party) -> str:
 
 def requirement(requirement: engine.Requirement) -> str:
     """ "godkännande av personal- och förhandlingsutskottet"; capfirst it to start a line."""
-    return requirement_named(requirement.when, requirement.kind, party_name(requirement.party))
+    party = party_name(requirement.party)
+    if requirement.at_next_meeting:
+        return str(REPORT_AT_NEXT_MEETING) % {"party": party}
+    return requirement_named(
+        requirement.when, requirement.kind, party, optional=requirement.optional
+    )
 
 
-def requirement_named(when: str, kind: str, party: str) -> str:
+def requirement_named(when: str, kind: str, party: str, *, optional: bool = False) -> str:
     """A requirement as stored with a decision (its kind and its party's name)."""
+    if optional and (when, kind) == ("before", "consultation"):
+        return str(OPTIONAL_CONSULTATION) % {"party": party}
     return str(REQUIREMENTS[when][kind]) % {"party": party}
 
 

@@ -46,6 +46,7 @@ def _scope_of(data: JSON) -> engine.Scope:
         subtree=data["subtree"],
         excluding=tuple(data["excluding"]),
         kinds=tuple(data["kinds"]),
+        wholly_owned=data.get("wholly_owned", False),
     )
 
 
@@ -79,12 +80,17 @@ def _requirement(requirement: engine.Requirement) -> JSON:
         "when": requirement.when,
         "party": _party(requirement.party),
         "source": _source(requirement.source),
+        "optional": requirement.optional,
     }
 
 
 def _requirement_of(data: JSON) -> engine.Requirement:
     return engine.Requirement(
-        data["kind"], data["when"], _party_of(data["party"]), _source_of(data["source"])
+        data["kind"],
+        data["when"],
+        _party_of(data["party"]),
+        _source_of(data["source"]),
+        optional=data.get("optional", False),
     )
 
 

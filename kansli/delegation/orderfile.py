@@ -495,7 +495,10 @@ class _Reader:
 
     def scope(self, path: Path_, node: yaml.Node) -> Scope | None:
         fields = self.fields(
-            path, node, required=(), optional=("organization", "subtree", "excluding", "kinds")
+            path,
+            node,
+            required=(),
+            optional=("organization", "subtree", "excluding", "kinds", "wholly_owned"),
         )
         if fields is None:
             return None
@@ -504,6 +507,9 @@ class _Reader:
             "subtree": self.flag((*path, "subtree"), fields.get("subtree"), default=True),
             "excluding": self.texts((*path, "excluding"), fields.get("excluding")),
             "kinds": self.texts((*path, "kinds"), fields.get("kinds")),
+            "wholly_owned": self.flag(
+                (*path, "wholly_owned"), fields.get("wholly_owned"), default=False
+            ),
         }
         return _build(Scope, values, fields)
 
@@ -538,7 +544,9 @@ class _Reader:
         return _build(Condition, values, fields)
 
     def requirement(self, path: Path_, node: yaml.Node, document: str) -> Requirement | None:
-        fields = self.fields(path, node, required=("kind", "when", "party"), optional=("source",))
+        fields = self.fields(
+            path, node, required=("kind", "when", "party"), optional=("source", "optional")
+        )
         if fields is None:
             return None
         kind = self.text((*path, "kind"), fields.get("kind"))
@@ -547,6 +555,7 @@ class _Reader:
             "when": self.text((*path, "when"), fields.get("when")),
             "party": self.party((*path, "party"), fields.get("party")),
             "source": self.source((*path, "source"), fields.get("source"), document),
+            "optional": self.flag((*path, "optional"), fields.get("optional"), default=False),
         }
         return _build(Requirement, values, fields)
 
@@ -713,6 +722,7 @@ def _rule_data(rule: Rule, document: str) -> dict[str, object]:
                         "kind": requirement.kind,
                         "when": requirement.when,
                         "party": requirement.party.key,
+                        "optional": requirement.optional or None,
                         "source": _source_data(requirement.source, document),
                     }
                 )
@@ -739,6 +749,7 @@ def _scope_data(scope: Scope) -> dict[str, object]:
             "subtree": None if scope.subtree else False,
             "excluding": list(scope.excluding),
             "kinds": list(scope.kinds),
+            "wholly_owned": scope.wholly_owned or None,
         }
     )
 

@@ -50,6 +50,14 @@ _SENTENCES: dict[str, Promise] = {
     "scope_other": gettext_lazy(
         "Regeln gäller %(scope)s, men beslutet gäller %(concerned)s %(source)s."
     ),
+    "scope_partly_owned": gettext_lazy(
+        "Regeln gäller bara helägda bolag, men %(concerned)s ägs till %(share)s "
+        "%(source)s; ingen regel täcker beslutet för bolaget."
+    ),
+    "scope_ownership_unknown": gettext_lazy(
+        "Regeln gäller bara helägda bolag, men ägarandelen i %(concerned)s är inte "
+        "registrerad %(source)s."
+    ),
     "amount_missing": gettext_lazy(
         "Regeln gäller belopp upp till %(limit)s; ange beloppet %(source)s."
     ),
@@ -89,6 +97,12 @@ _SENTENCES: dict[str, Promise] = {
     ),
     "subdelegation_by_employee": gettext_lazy(
         "Bara en anställd delegat kan vidaredelegera beslutanderätten %(source)s."
+    ),
+    "optional_not_consultation": gettext_lazy(
+        "Bara ett samråd före beslutet kan ske vid behov (optional)."
+    ),
+    "wholly_owned_not_companies": gettext_lazy(
+        "Bara en omfattning med typen company kan begränsas till helägda bolag (wholly_owned)."
     ),
     "subdelegation_by_non_department_head": gettext_lazy(
         "Bara en förvaltningschef kan vidaredelegera beslutanderätten %(source)s; "
@@ -189,6 +203,24 @@ _REQUIREMENTS: dict[str, dict[str, Promise]] = {
         "notification": gettext_lazy("%(party)s ska underrättas om beslutet %(source)s."),
         "report": gettext_lazy("Beslutet ska anmälas till %(party)s %(source)s."),
     },
+    # KL 6 kap. 39 §: a decision in a matter too urgent to wait for the committee.
+    "requirement_at_next_meeting": {
+        "report": gettext_lazy(
+            "Beslutet ska anmälas vid nästa sammanträde med %(party)s %(source)s."
+        ),
+    },
+    # A consultation "vid behov": held, or found not needed with a recorded reason.
+    "requirement_optional": {
+        "consultation": gettext_lazy(
+            "Beslutet kräver samråd med %(party)s vid behov %(source)s: registrera samrådet, "
+            "eller att det inte behövdes och varför."
+        ),
+    },
+    "requirement_waived": {
+        "consultation": gettext_lazy(
+            "Samråd med %(party)s behövdes inte, med angivet skäl %(source)s."
+        ),
+    },
 }
 
 
@@ -208,7 +240,9 @@ def scope_words(scopes: tuple[engine.Scope, ...]) -> str:
 
 def _scope_words(scope: engine.Scope) -> str:
     words = []
-    if scope.kinds:
+    if scope.wholly_owned:
+        words.append(_("helägda bolag"))
+    elif scope.kinds:
         kinds = [str(labels.SCOPE_KINDS.get(kind, kind)) for kind in scope.kinds]
         words.append(f" {_('och')} ".join(kinds))
     if scope.organization is not None:
@@ -229,6 +263,8 @@ def _word(key: str, value: object) -> str:
         return scope_words(value)
     if isinstance(value, engine.Source):
         return citation(value)
+    if key == "share" and isinstance(value, Decimal):
+        return _("%(share)s procent") % {"share": swedish_number(value)}
     if isinstance(value, Decimal):
         return sek(value)
     if isinstance(value, datetime.date):

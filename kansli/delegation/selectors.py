@@ -76,14 +76,14 @@ def directory_of(*, body: Body) -> engine.Directory:
         )
     )
     organizations = Organization.objects.filter(body=body).values_list(
-        "pk", "slug", "kind", "name", "parent__slug"
+        "pk", "slug", "kind", "name", "parent__slug", "ownership"
     )
     return engine.Directory(
         body=body.slug,
         name=body.name,
         organizations=tuple(
-            engine.Organization(slug, kind, name, parent, heads.get(pk))
-            for pk, slug, kind, name, parent in organizations
+            engine.Organization(slug, kind, name, parent, heads.get(pk), ownership)
+            for pk, slug, kind, name, parent, ownership in organizations
         ),
         positions=tuple(
             engine.Position(*row)
@@ -209,10 +209,12 @@ def authority_check(
     delegate_unavailable: bool = False,
     months: int | None = None,
     conditions: Iterable[str] = (),
+    waived: Iterable[tuple[str, str]] = (),
 ) -> engine.Verdict:
     """May the actor (exactly one of position, person, organization) make a decision of this
     type on the date, for the organization concerned, for this amount, once the requirements in
     `done` ((kind, party key) pairs: ("approval", "pfu")) are met? The verdict cites its rules.
+    `waived`: the optional ("vid behov") consultations the decision maker found not needed.
 
     `months` and `conditions` (codes of the conditions that hold) answer rules limited by them.
     Raises ValidationError, in Swedish, for a question that cannot be asked.
@@ -238,6 +240,7 @@ def authority_check(
         amount=amount,
         months=months,
         done=done,
+        waived=frozenset(waived),
         conditions=frozenset(conditions),
         delegate_unavailable=delegate_unavailable,
     )

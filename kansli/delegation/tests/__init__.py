@@ -90,8 +90,22 @@ def vanersborg(*, absences: tuple[Absence, ...] = ()) -> Directory:
                 "Vänersborgs Bostads AB",
                 "ks",
                 head="vd-vanersborgs-bostads-ab",
+                ownership=Decimal(100),
             ),
-            o("vanersborgs-energi-ab", "company", "Vänersborgs Energi AB", "ks"),
+            o(
+                "vanersborgs-energi-ab",
+                "company",
+                "Vänersborgs Energi AB",
+                "ks",
+                ownership=Decimal(100),
+            ),
+            o(
+                "fyrstads-bredband-ab",
+                "company",
+                "Fyrstads Bredband AB",
+                "ks",
+                ownership=Decimal(25),
+            ),
         ),
         positions=(
             Position("kommundirektor", "Kommundirektör", "kommunstyrelseforvaltningen"),
@@ -275,9 +289,10 @@ def ask(
     done: tuple[str, ...] = (),
     conditions: tuple[str, ...] = (),
     delegate_unavailable: bool = False,
+    waived: tuple[str, ...] = (),
 ) -> Verdict:
     """Pose a question as the command does: actor "position:kommundirektor", "person:3" or
-    "organization:pfu", done "approval:pfu"."""
+    "organization:pfu", done (and optional consultations waived) "approval:pfu"."""
     kind, _, ref = actor.partition(":")
     return worded(
         engine.check(
@@ -290,6 +305,7 @@ def ask(
                 amount=None if amount is None else Decimal(amount),
                 months=months,
                 done=frozenset(parse_done(item) for item in done),
+                waived=frozenset(parse_done(item) for item in waived),
                 conditions=frozenset(conditions),
                 delegate_unavailable=delegate_unavailable,
             )

@@ -44,7 +44,10 @@ def test_organisational_change_in_another_department_awaits_pfus_approval(demo):
                 "name": "personal- och förhandlingsutskottet",
                 "relation": None,
             },
+            "optional": False,
+            "at_next_meeting": False,
             "satisfied": False,
+            "waived": False,
         }
     ]
     assert (

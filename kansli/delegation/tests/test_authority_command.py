@@ -42,6 +42,7 @@ def test_rules_json_lists_every_rule_in_force_with_the_contract_s_fields(demo):
                 "subtree": True,
                 "excluding": ["kommunstyrelseforvaltningen"],
                 "kinds": ["department"],
+                "wholly_owned": False,
             }
         ],
         "limits": {"max_amount": None, "max_months": None, "conditions": []},
@@ -55,6 +56,8 @@ def test_rules_json_lists_every_rule_in_force_with_the_contract_s_fields(demo):
                     "name": "personal- och förhandlingsutskottet",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             },
             {
                 "kind": "report",
@@ -65,6 +68,8 @@ def test_rules_json_lists_every_rule_in_force_with_the_contract_s_fields(demo):
                     "name": "kommunstyrelsen",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             },
         ],
         "subdelegation": {"allowed": False, "to": []},
@@ -115,7 +120,10 @@ def test_check_json_answers_with_outcome_basis_requirements_reporting_and_reason
                     "name": "personal- och förhandlingsutskottet",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
                 "satisfied": True,
+                "waived": False,
             }
         ],
         "reporting": [
@@ -128,6 +136,8 @@ def test_check_json_answers_with_outcome_basis_requirements_reporting_and_reason
                     "name": "kommunstyrelsen",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             }
         ],
         "reasons": verdict["reasons"],

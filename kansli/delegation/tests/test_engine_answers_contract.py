@@ -37,7 +37,10 @@ def test_a_verdict_as_json(engine):
                     "name": "personal- och förhandlingsutskottet",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
                 "satisfied": False,
+                "waived": False,
             }
         ],
         "reporting": [
@@ -50,6 +53,8 @@ def test_a_verdict_as_json(engine):
                     "name": "kommunstyrelsen",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             }
         ],
         "reasons": [
@@ -84,6 +89,7 @@ def test_a_rule_as_json(engine):
                 "subtree": True,
                 "excluding": [],
                 "kinds": [],
+                "wholly_owned": False,
             }
         ],
         "limits": {"max_amount": None, "max_months": None, "conditions": []},
@@ -97,6 +103,8 @@ def test_a_rule_as_json(engine):
                     "name": "kommunstyrelsens ordförande",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             },
             {
                 "kind": "report",
@@ -107,6 +115,8 @@ def test_a_rule_as_json(engine):
                     "name": "kommunstyrelsen",
                     "relation": None,
                 },
+                "optional": False,
+                "at_next_meeting": False,
             },
         ],
         "subdelegation": {"allowed": False, "to": []},

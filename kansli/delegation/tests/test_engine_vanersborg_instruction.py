@@ -262,7 +262,10 @@ def test_5_2_3_organisational_change_in_another_department_waits_for_pfu(engine)
                 "name": "personal- och förhandlingsutskottet",
                 "relation": None,
             },
+            "optional": False,
+            "at_next_meeting": False,
             "satisfied": False,
+            "waived": False,
         }
     ]
 
