@@ -51,6 +51,9 @@ class Evidence(Schema):
     took_place_on: datetime.date
     recorded_by: PersonRef
     note: str
+    waived: bool = Field(
+        description=_lazy("Ett samråd vid behov som inte behövdes; anteckningen anger skälet.")
+    )
 
 
 class DecisionSource(Schema):
@@ -82,7 +85,18 @@ class Decision(Schema):
     case_reference: str
     source: DecisionSource
     report_to: OrganizationRef | None
-    report_due: datetime.date | None
+    report_due: datetime.date | None = Field(
+        description=_lazy(
+            "Sista dag för anmälan; för ett beslut som anmäls vid nästa sammanträde dagen för "
+            "organets nästa sammanträde, tomt när inget är planerat."
+        )
+    )
+    report_at_next_meeting: bool = Field(
+        description=_lazy(
+            "Beslutet fattades i ett brådskande ärende och anmäls vid organets nästa "
+            "sammanträde (kommunallagen 6 kap. 39 §)."
+        )
+    )
     reported_on: datetime.date | None
     reported_in: str
 
@@ -97,6 +111,10 @@ class Decision(Schema):
     @staticmethod
     def resolve_title_masked(obj: models.Decision, context: dict[str, Any]) -> bool:
         return _seen(obj, context).masked
+
+    @staticmethod
+    def resolve_report_due(obj: models.Decision) -> datetime.date | None:
+        return obj.report_deadline
 
     @staticmethod
     def resolve_position(obj: models.Decision) -> str | None:
@@ -130,6 +148,13 @@ class EvidenceIn(Schema):
     party: str = Field(description=_lazy("Partens nyckel, t.ex. pfu eller ks-ordforande."))
     date: datetime.date = Field(description=_lazy("Dagen då kravet uppfylldes."))
     note: str = ""
+    waived: bool = Field(
+        False,
+        description=_lazy(
+            "Samrådet vid behov behövdes inte; anteckningen anger skälet. Ett krav som inte är "
+            "vid behov kan inte avstås."
+        ),
+    )
 
 
 class DecisionIn(Schema):
@@ -305,7 +330,10 @@ def decision_create(
             title=payload.title,
             text=payload.text,
             case_reference=payload.case_reference,
-            evidence=[(e.kind, e.party, e.date, e.note) for e in payload.evidence],
+            evidence=[
+                services.EvidenceRow(e.kind, e.party, e.date, e.note, e.waived)
+                for e in payload.evidence
+            ],
         )
     except services.DecisionDeniedError as error:
         return _denied(error)
@@ -332,6 +360,7 @@ def evidence_create(
             party=payload.party,
             date=payload.date,
             note=payload.note,
+            waived=payload.waived,
         )
     except services.DecisionDeniedError as error:
         return _denied(error)

@@ -33,13 +33,15 @@ class DecisionFilterForm(forms.Form):
 
 
 class RequirementFields(NamedTuple):
-    """The fields of one requirement: met or not, when, and a note."""
+    """The fields of one requirement: met or not, when, and a note; for an optional
+    consultation also "not needed" (`waived`), the note then its reason."""
 
     kind: str
     party: str
     met: forms.BoundField
     date: forms.BoundField
     note: forms.BoundField
+    waived: forms.BoundField | None
 
 
 class QuestionForm(forms.Form):
@@ -102,15 +104,15 @@ class DecisionForm(QuestionForm):
     diarienummer = forms.CharField(label=_("Diarienummer"), required=False, max_length=60)
 
     def __init__(
-        self, *args: Any, requirements: Iterable[tuple[str, str, str]] = (), **kwargs: Any
+        self, *args: Any, requirements: Iterable[selectors.Before] = (), **kwargs: Any
     ) -> None:
-        """`requirements`: (kind, party key, party name) of each requirement before the
-        decision, as the engine names them for the question asked."""
+        """`requirements`: each requirement before the decision, as the engine names them for
+        the question asked."""
         super().__init__(*args, **kwargs)
         self.requirements: list[RequirementFields] = []
-        for kind, party, name in requirements:
+        for kind, party, name, optional in requirements:
             field = f"krav-{kind}-{party}"
-            label = requirement_label(kind, name)
+            label = requirement_label(kind, name, optional=optional)
             words = {"requirement": label[:1].lower() + label[1:]}
             self.fields[field] = forms.BooleanField(label=label, required=False)
             self.fields[f"{field}-datum"] = date_field(
@@ -119,14 +121,25 @@ class DecisionForm(QuestionForm):
             self.fields[f"{field}-anteckning"] = forms.CharField(
                 label=_("Anteckning om %(requirement)s") % words, required=False, max_length=500
             )
+            if optional:
+                self.fields[f"{field}-behovdes-inte"] = forms.BooleanField(
+                    label=_("Samrådet behövdes inte (ange skälet i anteckningen)"),
+                    required=False,
+                )
             self.requirements.append(
                 RequirementFields(
-                    kind, party, self[field], self[f"{field}-datum"], self[f"{field}-anteckning"]
+                    kind,
+                    party,
+                    self[field],
+                    self[f"{field}-datum"],
+                    self[f"{field}-anteckning"],
+                    self[f"{field}-behovdes-inte"] if optional else None,
                 )
             )
 
     def evidence(self) -> list[EvidenceRow]:
-        """The requirements ticked as met; undated ones took place on the decision day."""
+        """The requirements ticked as met, or (optional ones) as not needed; undated ones on
+        the decision day."""
         data = self.cleaned_data
         return [
             EvidenceRow(
@@ -134,9 +147,11 @@ class DecisionForm(QuestionForm):
                 fields.party,
                 data[fields.date.name] or data["datum"],
                 data[fields.note.name],
+                waived=waived,
             )
             for fields in self.requirements
-            if data[fields.met.name]
+            for waived in [fields.waived is not None and data[fields.waived.name]]
+            if data[fields.met.name] or waived
         ]
 
 
@@ -150,6 +165,10 @@ class EvidenceForm(forms.Form):
         required=False,
         max_length=500,
         help_text=_("T.ex. sammanträde och paragraf."),
+    )
+    behovdes_inte = forms.BooleanField(
+        label=_("Samrådet behövdes inte (bara samråd vid behov; ange skälet i anteckningen)"),
+        required=False,
     )
 
     def __init__(

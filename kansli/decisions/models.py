@@ -6,11 +6,19 @@ first and keeps its verdict with the decision: a decision stays a draft until ev
 before it is met, and one the engine denies is never stored.
 """
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kansli.organisation.models import Body, Organization, Person, Position
+
+# The status of a cancelled meeting (the meetings app's Meeting.Status.CANCELLED, which builds
+# on this app): it is no "next meeting" to report at.
+MEETING_CANCELLED = "cancelled"
 
 
 class Decision(models.Model):
@@ -94,6 +102,10 @@ class Decision(models.Model):
         verbose_name=_("anmäls till"),
     )
     report_due = models.DateField(_("anmäls senast"), null=True, blank=True)
+    # KL 6 kap. 39 §: a decision in a matter too urgent to wait for the committee (by its chair
+    # or a member, under a rule limited to urgent matters) is reported at the committee's next
+    # meeting; its last day is that meeting's (`report_deadline`), not a stored date.
+    report_at_next_meeting = models.BooleanField(_("anmäls vid nästa sammanträde"), default=False)
     reported_on = models.DateField(_("anmält den"), null=True, blank=True)
     reported_in = models.CharField(
         _("anmält vid"), max_length=300, blank=True, help_text=_("Sammanträde och paragraf.")
@@ -119,9 +131,21 @@ class Decision(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(report_to__isnull=True, report_due__isnull=True)
-                | Q(report_to__isnull=False, report_due__isnull=False),
+                | Q(report_to__isnull=False, report_due__isnull=False)
+                | Q(report_to__isnull=False, report_at_next_meeting=True),
                 name="decision_report_due_with_recipient",
-                violation_error_message=_("Ett beslut som ska anmälas har ett sista datum."),
+                violation_error_message=_(
+                    "Ett beslut som ska anmälas har ett sista datum, eller anmäls vid nästa "
+                    "sammanträde."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(report_at_next_meeting=False)
+                | Q(report_to__isnull=False, report_due__isnull=True),
+                name="decision_next_meeting_undated",
+                violation_error_message=_(
+                    "Ett beslut som anmäls vid nästa sammanträde har inget eget sista datum."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(reported_on__isnull=True)
@@ -160,6 +184,22 @@ class Decision(models.Model):
             and self.reported_on is None
         )
 
+    @cached_property
+    def report_deadline(self) -> datetime.date | None:
+        """The last day to report the decision: its `report_due`, or for one reported at the
+        organ's next meeting (KL 6 kap. 39 §) the day of the organ's first meeting on or after
+        the decision that is not cancelled; none while no such meeting is planned."""
+        if not self.report_at_next_meeting or self.report_to is None:
+            return self.report_due
+        starts = (
+            self.report_to.meetings.filter(starts_at__date__gte=self.decided_on)
+            .exclude(status=MEETING_CANCELLED)
+            .order_by("starts_at")
+            .values_list("starts_at", flat=True)
+            .first()
+        )
+        return None if starts is None else timezone.localdate(starts)
+
     @property
     def maker(self) -> str:
         """Who decided: the person, or the organization at a meeting."""
@@ -193,11 +233,25 @@ class Evidence(models.Model):
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("registrerat av")
     )
     note = models.TextField(_("anteckning"), blank=True)
+    # A consultation the order requires only "vid behov" that the decision maker found not
+    # needed (Blekinge's instruction, Arbetsgivaransvar): `note` gives the reason.
+    waived = models.BooleanField(
+        _("behövdes inte"),
+        default=False,
+        help_text=_("Ett samråd vid behov som inte behövdes; anteckningen anger skälet."),
+    )
 
     class Meta:
         verbose_name = _("underlag för krav")
         verbose_name_plural = _("underlag för krav")
         ordering = ["took_place_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(waived=False) | ~Q(note=""),
+                name="evidence_waived_with_reason",
+                violation_error_message=_("Ange skälet till att samrådet inte behövdes."),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["decision", "kind", "party"],

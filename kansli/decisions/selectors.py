@@ -6,14 +6,17 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import (
+    MEETING_CANCELLED,
     Assignment,
     AssignmentReport,
     Decision,
@@ -138,10 +141,12 @@ def decision_verdict(
     on: datetime.date,
     done: Iterable[tuple[str, str]] = (),
     conditions: Iterable[str] = (),
+    waived: Iterable[tuple[str, str]] = (),
 ) -> engine.Verdict:
     """The engine's answer for the decision: asked of the position or organization it is made
     in the capacity of, or of the person with all their posts and seats when none is given;
-    `conditions` are the codes of the rule's conditions the decision maker asserts hold."""
+    `conditions` are the codes of the rule's conditions the decision maker asserts hold,
+    `waived` the optional consultations found not needed."""
     return authority_check(
         body=body,
         decision_type=decision_type,
@@ -150,6 +155,7 @@ def decision_verdict(
         amount=amount,
         done=done,
         conditions=conditions,
+        waived=waived,
         position=capacity if isinstance(capacity, Position) else None,
         organization=capacity if isinstance(capacity, Organization) else None,
         person=decided_by if capacity is None else None,
@@ -158,17 +164,34 @@ def decision_verdict(
 
 def report_due_on(*, decided_on: datetime.date) -> datetime.date:
     """The last day to report a delegated decision (KL 7 kap. 8 §): the orders set no date of
-    their own, so DECISION_REPORT_DAYS days after the decision."""
+    their own, so DECISION_REPORT_DAYS days after the decision. A decision reported at the
+    organ's next meeting (KL 6 kap. 39 §) has that meeting's day instead
+    (`Decision.report_deadline`)."""
     return decided_on + datetime.timedelta(days=settings.DECISION_REPORT_DAYS)
 
 
-def requirements_before(verdict: engine.Verdict | None) -> list[tuple[str, str, str]]:
-    """(kind, party key, party name) of each requirement before the decision the verdict
-    names; none when there is no verdict or it denies the decision."""
+class Before(NamedTuple):
+    """A requirement before the decision as a form offers it: its kind, its party's key and
+    name, and whether it is needed only "vid behov" (the decision maker may waive it)."""
+
+    kind: str
+    party: str
+    name: str
+    optional: bool
+
+
+def requirements_before(verdict: engine.Verdict | None) -> list[Before]:
+    """Each requirement before the decision the verdict names; none when there is no verdict
+    or it denies the decision."""
     if verdict is None or verdict.outcome == "denied":
         return []
     return [
-        (status.requirement.kind, status.requirement.party.key, status.requirement.party.name)
+        Before(
+            status.requirement.kind,
+            status.requirement.party.key,
+            status.requirement.party.name,
+            status.requirement.optional,
+        )
         for status in verdict.requirements
         if status.requirement.when == "before"
     ]
@@ -225,8 +248,29 @@ def decisions_unreported(
             report_to=organization, status=Decision.Status.RECORDED, decided_on__lte=on
         )
         .filter(Q(reported_on__isnull=True) | Q(reported_on__gt=on))
-        .select_related("decided_by", "position", "organization", "concerning", DECISION_CASE)
+        .select_related(
+            "decided_by", "position", "organization", "concerning", "report_to", DECISION_CASE
+        )
         .order_by("decided_on", "pk")
+    )
+
+
+def decisions_reported_late(*, organization: Organization, on: datetime.date) -> QuerySet[Decision]:
+    """The decisions unreported to the organization on the date whose last day has passed: a
+    `report_due` before it, or (reported at the next meeting, KL 6 kap. 39 §) a meeting of the
+    organization held on or after the decision and before the date, not cancelled."""
+    # The meetings app builds on this one: its model is looked up, not imported.
+    held = (
+        apps.get_model("meetings", "Meeting")
+        .objects.filter(
+            organization=OuterRef("report_to"),
+            starts_at__date__gte=OuterRef("decided_on"),
+            starts_at__date__lt=on,
+        )
+        .exclude(status=MEETING_CANCELLED)
+    )
+    return decisions_unreported(organization=organization, on=on).filter(
+        Q(report_due__lt=on) | Q(report_at_next_meeting=True) & Exists(held)
     )
 
 
@@ -265,16 +309,18 @@ class RequirementRow:
     party_name: str
     satisfied: bool
     evidence: Evidence | None
+    optional: bool = False  # a consultation "vid behov", which may be waived with a reason
 
     @property
     def label(self) -> str:
-        return requirement_label(self.kind, self.party_name)
+        return requirement_label(self.kind, self.party_name, optional=self.optional)
 
 
-def requirement_label(kind: str, party_name: str) -> str:
+def requirement_label(kind: str, party_name: str, *, optional: bool = False) -> str:
     """ "Godkännande av personal- och förhandlingsutskottet": a requirement before the decision,
-    as a checkbox or a list starts it (worded in kansli.delegation.labels)."""
-    return capfirst(labels.requirement_named("before", kind, party_name))
+    as a checkbox or a list starts it (worded in kansli.delegation.labels); an optional one
+    says "vid behov"."""
+    return capfirst(labels.requirement_named("before", kind, party_name, optional=optional))
 
 
 def _stored_party_name(party: dict) -> str:
@@ -303,6 +349,7 @@ def decision_requirements(*, decision: Decision) -> list[RequirementRow]:
                 party_name=_stored_party_name(party),
                 satisfied=requirement["satisfied"],
                 evidence=evidence.get((requirement["kind"], key)),
+                optional=requirement.get("optional", False),
             )
         )
     return rows

@@ -38,10 +38,12 @@ from kansli.decisions.policy import (
     require_report_execution,
 )
 from kansli.decisions.selectors import (
+    Before,
     Capacity,
     decision_type_name,
     decision_verdict,
     report_due_on,
+    requirement_label,
     requirements_before,
     source_document,
 )
@@ -62,12 +64,14 @@ class DecisionDeniedError(ValidationError):
 
 @dataclass(frozen=True)
 class EvidenceRow:
-    """A requirement that has been met: its kind, the party's key, the date and a note."""
+    """A requirement that has been met: its kind, the party's key, the date and a note; or,
+    `waived`, an optional ("vid behov") consultation found not needed, the note its reason."""
 
     kind: str
     party: str
     date: datetime.date
     note: str = ""
+    waived: bool = False
 
 
 def _refuse_other_capacity(
@@ -115,6 +119,12 @@ def _verdict_fields(body: Body, verdict: engine.Verdict, decided_on: datetime.da
         ),
         None,
     )
+    # KL 6 kap. 39 §: an urgent decision is reported at the organ's next meeting, whose day is
+    # read from the meetings (`Decision.report_deadline`), not set here.
+    at_next_meeting = report_to is not None and any(
+        requirement.at_next_meeting and requirement.party.slug == report_to.slug
+        for requirement in verdict.reporting
+    )
     allowed = verdict.outcome == "allowed"
     return {
         "verdict": verdict.as_dict(),
@@ -123,25 +133,59 @@ def _verdict_fields(body: Body, verdict: engine.Verdict, decided_on: datetime.da
         "source_section": basis.section,
         "source_rule": basis.rule,
         "report_to": report_to,
-        "report_due": None if report_to is None else report_due_on(decided_on=decided_on),
+        "report_due": None
+        if report_to is None or at_next_meeting
+        else report_due_on(decided_on=decided_on),
+        "report_at_next_meeting": at_next_meeting,
     }
 
 
-def _requirement_names(verdict: engine.Verdict) -> dict[tuple[str, str], str]:
-    """The requirements before the decision, by (kind, party key), with the party's name."""
-    return {(kind, key): name for kind, key, name in requirements_before(verdict)}
+def _requirements(verdict: engine.Verdict) -> dict[tuple[str, str], Before]:
+    """The requirements before the decision, by (kind, party key)."""
+    return {(before.kind, before.party): before for before in requirements_before(verdict)}
+
+
+def _met(
+    rows: Iterable[EvidenceRow | Evidence],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The requirements done and the optional ones waived, as (kind, party key) pairs."""
+    rows = list(rows)
+    done = [(row.kind, row.party) for row in rows if not row.waived]
+    return done, [(row.kind, row.party) for row in rows if row.waived]
 
 
 def _refuse_evidence(
-    rows: list[EvidenceRow], names: dict[tuple[str, str], str], decided_on: datetime.date
+    rows: list[EvidenceRow],
+    requirements: dict[tuple[str, str], Before],
+    decided_on: datetime.date,
+    verdict: engine.Verdict,
 ) -> None:
     today = timezone.localdate()
     for row in rows:
         words = {"party": row.party, "date": row.date, "decided_on": decided_on}
-        if (row.kind, row.party) not in names:
+        if (row.kind, row.party) not in requirements:
             raise ValidationError(
                 _("Beslutet har inget krav på %(kind)s med ”%(party)s”.")
                 % {**words, "kind": _kind_name(row.kind)}
+            )
+        before = requirements[(row.kind, row.party)]
+        if row.waived and not before.optional:
+            basis = verdict.basis[0]
+            raise ValidationError(
+                _(
+                    "%(requirement)s krävs enligt %(document)s %(section)s och kan inte "
+                    "avstås; bara ett samråd vid behov kan registreras som inte behövt."
+                )
+                % {
+                    "requirement": requirement_label(row.kind, before.name),
+                    "document": basis.document,
+                    "section": basis.section,
+                }
+            )
+        if row.waived and not row.note.strip():
+            raise ValidationError(
+                _("Ange skälet till att samrådet med %(party)s inte behövdes.")
+                % {"party": before.name}
             )
         if row.date > today:
             raise ValidationError(_("Datumet %(date)s för ”%(party)s” har inte inträffat.") % words)
@@ -166,18 +210,20 @@ def _save_evidence(
     actor: Actor,
     decision: Decision,
     rows: list[EvidenceRow],
-    names: dict[tuple[str, str], str],
+    requirements: dict[tuple[str, str], Before],
 ) -> None:
-    """The requirements met, recorded by the decision maker, who records in their own name."""
+    """The requirements met or waived, recorded by the decision maker, who records in their
+    own name."""
     for row in rows:
         evidence = Evidence(
             decision=decision,
             kind=row.kind,
             party=row.party,
-            party_name=names[(row.kind, row.party)],
+            party_name=requirements[(row.kind, row.party)].name,
             took_place_on=row.date,
             recorded_by=decision.decided_by,
-            note=row.note,
+            note=row.note.strip(),
+            waived=row.waived,
         )
         audit.create(actor=actor, instance=evidence)
 
@@ -202,14 +248,16 @@ def decision_record(
     """Record a decision made by `decided_by` (the acting user's own person) in the capacity
     of a position or organization, or as themselves with all their posts and seats.
 
-    `evidence` holds the requirements already met, as (kind, party key, date, note);
-    `conditions` the codes of the rule's conditions the decision maker asserts hold. Raises
+    `evidence` holds the requirements already met, as (kind, party key, date, note), or an
+    optional consultation waived (`EvidenceRow.waived`, the note its reason); `conditions`
+    the codes of the rule's conditions the decision maker asserts hold. Raises
     DecisionDeniedError when the engine denies the decision, and nothing is saved; a decision with
     requirements pending is saved as a draft.
     """
     require_record_decision(actor, body, decided_by)
     _refuse_other_capacity(decided_by, capacity, body, decided_on)
     rows = [row if isinstance(row, EvidenceRow) else EvidenceRow(*row) for row in evidence]
+    done, waived = _met(rows)
     verdict = decision_verdict(
         body=body,
         decision_type=decision_type,
@@ -218,13 +266,14 @@ def decision_record(
         concerning=concerning,
         amount=amount,
         on=decided_on,
-        done=[(row.kind, row.party) for row in rows],
+        done=done,
         conditions=conditions,
+        waived=waived,
     )
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)
-    names = _requirement_names(verdict)
-    _refuse_evidence(rows, names, decided_on)
+    requirements = _requirements(verdict)
+    _refuse_evidence(rows, requirements, decided_on, verdict)
     decision = Decision(
         body=body,
         kind=_kind(body, verdict, capacity),
@@ -243,7 +292,7 @@ def decision_record(
         **_verdict_fields(body, verdict, decided_on),
     )
     audit.create(actor=actor, instance=decision)
-    _save_evidence(actor, decision, rows, names)
+    _save_evidence(actor, decision, rows, requirements)
     return decision
 
 
@@ -256,19 +305,22 @@ def evidence_add(
     party: str,
     date: datetime.date,
     note: str = "",
+    waived: bool = False,
 ) -> Decision:
-    """Record that a requirement of a draft decision has been met, and check the decision
-    again: with every requirement met it is recorded."""
+    """Record that a requirement of a draft decision has been met, or (`waived`, `note` the
+    reason) that an optional consultation was not needed, and check the decision again: with
+    every requirement met it is recorded."""
     require_add_evidence(actor, decision)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     decided_by = decision.decided_by
     # A draft is a delegated decision, which names its maker (decision_delegate_named).
     if not decision.is_draft or decided_by is None:
         raise ValidationError(_("Beslutet är redan registrerat; underlag läggs till ett utkast."))
-    row = EvidenceRow(kind, party, date, note)
-    done = {(e.kind, e.party) for e in decision.evidence.all()}
-    if (kind, party) in done:
+    row = EvidenceRow(kind, party, date, note, waived)
+    recorded = list(decision.evidence.all())
+    if (kind, party) in {(e.kind, e.party) for e in recorded}:
         raise ValidationError(_("Kravet har redan ett registrerat underlag."))
+    done, waived_ = _met([*recorded, row])
     verdict = decision_verdict(
         body=decision.body,
         decision_type=decision.decision_type,
@@ -277,14 +329,15 @@ def evidence_add(
         concerning=decision.concerning,
         amount=decision.amount,
         on=decision.decided_on,
-        done=[*done, (kind, party)],
+        done=done,
         conditions=decision.conditions,
+        waived=waived_,
     )
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)
-    names = _requirement_names(verdict)
-    _refuse_evidence([row], names, decision.decided_on)
-    _save_evidence(actor, decision, [row], names)
+    requirements = _requirements(verdict)
+    _refuse_evidence([row], requirements, decision.decided_on, verdict)
+    _save_evidence(actor, decision, [row], requirements)
     return audit.update(
         actor=actor,
         instance=decision,

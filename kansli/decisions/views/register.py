@@ -208,6 +208,7 @@ def evidence_create(request: HttpRequest, body: str, decision: int) -> HttpRespo
             party=party,
             date=data["datum"],
             note=data["anteckning"],
+            waived=data["behovdes_inte"],
         )
         _announce(request, completed)
 

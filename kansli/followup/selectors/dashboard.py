@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
-from kansli.decisions.selectors import decisions_unreported
+from kansli.decisions.selectors import decisions_reported_late
 from kansli.followup.evidence import Evidence, shortfall
 from kansli.meetings.models import AgendaItem, Meeting
 from kansli.meetings.selectors import in_board_group
@@ -72,13 +72,14 @@ def complete_basis_evidence(*, body: Body, on: datetime.date) -> Evidence:
 
 def unreported_delegated_decisions_evidence(*, body: Body, on: datetime.date) -> Evidence:
     """The duty to see that delegates' decisions are reported to the board as it has decided
-    (seed 000; KL 7 kap. 8 §): red while one is past the day it was to be reported by."""
+    (seed 000; KL 7 kap. 8 §): red while one is past the day it was to be reported by, an
+    urgent one's the board's next meeting (KL 6 kap. 39 §)."""
     board = Organization.objects.filter(body=body, kind=Organization.Kind.EXECUTIVE_BOARD).first()
     url = reverse("decisions:decisions_unreported", args=[body.slug])
     if board is None:
         return Evidence(ok=True, summary=_("Inga delegationsbeslut att anmäla"), count=0, url=url)
     return shortfall(
-        decisions_unreported(organization=board, on=on).filter(report_due__lt=on).count(),
+        decisions_reported_late(organization=board, on=on).count(),
         found=ngettext_lazy(
             "%(count)d delegationsbeslut är inte anmält i tid",
             "%(count)d delegationsbeslut är inte anmälda i tid",
