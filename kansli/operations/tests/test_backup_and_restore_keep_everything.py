@@ -1,19 +1,16 @@
 """`kansli backup` and `kansli restore` end to end, on the database the suite runs on, through
 the `kansli` command as an operator runs it: the demo data and a registered file, backed up,
-restored into a new database and a new storage folder, and compared."""
+restored into a new database and a new storage folder, and compared; and files in an S3 bucket
+(moto's server) restored into another bucket."""
 
-import json
-import os
-import subprocess
-import sys
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-KANSLI = Path(sys.executable).parent / "kansli"
+from kansli.operations.tests.installations import Installation, suite_database_url
+from kansli.organisation.models import Organization
+from kansli.registry.tests.object_store import bucket_create
 
 # Registers a document with a file, as a registrar would, in Vänersborg's board.
 REGISTER = """
@@ -61,85 +58,52 @@ print(json.dumps({"counts": counts, "hits": hits, "files": files}))
 """
 
 
-class Installation:
-    """One installation of Kansli: its own database and its own KANSLI_VAR_DIR."""
-
-    def __init__(self, folder: Path, database_url: str | None) -> None:
-        folder.mkdir()
-        self.environment = {**os.environ, "KANSLI_VAR_DIR": str(folder)}
-        self.environment.pop("DATABASE_URL", None)
-        if database_url:
-            self.environment["DATABASE_URL"] = database_url
-
-    def kansli(self, *arguments: str) -> str:
-        done = subprocess.run(  # noqa: S603
-            [KANSLI, *arguments],
-            env=self.environment,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    def report(self) -> dict:
-        return json.loads(self.kansli("shell", "-c", REPORT).strip().splitlines()[-1])
-
-
-def postgres(program: str, name: str) -> None:
-    settings = connection.settings_dict
-    subprocess.run(  # noqa: S603
-        [
-            program,
-            "--host",
-            settings["HOST"],
-            "--port",
-            str(settings["PORT"]),
-            "--username",
-            settings["USER"],
-            name,
-        ],
-        env={**os.environ, "PGPASSWORD": settings["PASSWORD"] or ""},
-        check=True,
-    )
-
-
-@pytest.fixture
-def database_urls() -> Iterator[tuple[str | None, str | None]]:
-    """Two new databases on the server the suite runs on (PostgreSQL), dropped afterwards; on
-    SQLite none, each installation's file is in its own folder."""
-    if connection.vendor != "postgresql":
-        yield None, None
-        return
-    settings = connection.settings_dict
-    login = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
-    server = f"postgres://{login}@{settings['HOST']}:{settings['PORT']}"
-    names = [f"kansli_restore_{uuid.uuid4().hex[:12]}" for _ in range(2)]
-    for name in names:
-        postgres("createdb", name)
-    yield f"{server}/{names[0]}", f"{server}/{names[1]}"
-    for name in names:
-        postgres("dropdb", name)
-
-
 @pytest.mark.slow
 def test_a_restored_installation_has_the_same_rows_chain_search_and_files(
-    tmp_path: Path, database_urls: tuple[str | None, str | None]
+    tmp_path: Path, new_database: Callable[[], str | None]
 ) -> None:
-    source = Installation(tmp_path / "source", database_urls[0])
+    source = Installation(tmp_path / "source", new_database())
     source.kansli("migrate", "--verbosity", "0")
     source.kansli("loaddemo")
     source.kansli("shell", "-c", REGISTER)
     backup = tmp_path / "backup.tar"
     source.kansli("backup", "--output", str(backup))
-    restored = Installation(tmp_path / "restored", database_urls[1])
+    restored = Installation(tmp_path / "restored", new_database())
 
     said = restored.kansli("restore", "--input", str(backup))
 
     assert "Händelseloggen är obruten" in said
     assert "Sökindexet svarar." in said
     assert "obruten" in restored.kansli("audit", "verify")
-    before, after = source.report(), restored.report()
+    before, after = source.report(REPORT), restored.report(REPORT)
     assert before["hits"]["bygglov"] and before["hits"]["tillbyggnaden"]
     assert len(before["files"]) == 3
     assert after == before
+
+
+@pytest.mark.slow
+def test_files_in_one_bucket_are_restored_into_another_with_the_same_chain_and_search(
+    transactional_db: None,
+    board: Organization,
+    object_store: str,
+    tmp_path: Path,
+    new_database: Callable[[], str | None],
+) -> None:
+    """The suite's database (committed, so that the `kansli` processes read it) with its files
+    in bucket A, backed up, and restored into an empty database and an empty bucket B."""
+    kept, emptied = bucket_create(object_store), bucket_create(object_store)
+    source = Installation(tmp_path / "source", suite_database_url(), kept)
+    before = source.report(REGISTER + REPORT)
+    backup = tmp_path / "backup.tar"
+    source.kansli("backup", "--output", str(backup))
+    restored = Installation(tmp_path / "restored", new_database(), emptied)
+
+    said = restored.kansli("restore", "--input", str(backup))
+
+    assert "Händelseloggen är obruten" in said
+    assert "Sökindexet svarar." in said
+    [key] = kept.keys()
+    assert emptied.keys() == [key]
+    assert emptied.read(key) == kept.read(key)
+    assert before["hits"]["bygglov"] and before["hits"]["tillbyggnaden"]
+    assert restored.report(REPORT) == before

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from kansli.operations.tests.archives import archive
+from kansli.operations.tests.installations import Installation
+from kansli.registry.tests.object_store import bucket_create
 
 
 def refused(*arguments: str) -> str:
@@ -92,6 +94,28 @@ def test_a_database_that_is_not_empty_is_refused_and_left_as_it_is(
     message = refused("restore", "--input", str(path))
 
     assert message.startswith("Databasen är inte tom. Återläs till en ny, tom databas")
+
+
+def test_a_bucket_that_is_not_empty_is_refused_with_exit_2_and_left_as_it_is(
+    tmp_path: Path, object_store: str
+) -> None:
+    filled = bucket_create(object_store)
+    filled.s3.put_object(Bucket=filled.name, Key="registry/brev.pdf", Body=b"%PDF-1.4 kvar")
+    path = archive(tmp_path / "b.tar", {"database.sqlite3": b"x"})
+
+    done = Installation(tmp_path / "tom", None, filled).run("restore", "--input", str(path))
+
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            "Fillagringen är inte tom (där finns registry/brev.pdf). Återläs till en tom mapp "
+            "(KANSLI_VAR_DIR) eller en tom S3-bucket."
+        )
+    )
+    assert filled.keys() == ["registry/brev.pdf"]
 
 
 def test_a_backup_is_not_written_over_an_existing_file(tmp_path: Path, db: None) -> None:

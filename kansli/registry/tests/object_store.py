@@ -69,15 +69,15 @@ class Bucket:
         }
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _answers(endpoint: str) -> bool:
+def _answers(url: str) -> bool:
     try:
-        with urllib.request.urlopen(endpoint, timeout=5):  # noqa: S310 - 127.0.0.1 only
+        with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - 127.0.0.1 only
             return True
     except urllib.error.HTTPError:  # an answer all the same
         return True
@@ -85,10 +85,20 @@ def _answers(endpoint: str) -> bool:
         return False
 
 
+def wait_until_answers(process: subprocess.Popen, url: str) -> None:
+    """Return once the server `process` answers at `url`; fail if it stops or takes longer
+    than START_TIMEOUT."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while not _answers(url):
+        assert process.poll() is None, f"{process.args} stopped"
+        assert time.monotonic() < deadline, f"{process.args} did not answer"
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def object_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The address of moto's S3 server, started for the session and stopped at its end."""
-    port = _free_port()
+    port = free_port()
     endpoint = f"http://127.0.0.1:{port}"
     log = (tmp_path_factory.mktemp("moto") / "moto_server.log").open("w")
     server = subprocess.Popen(  # noqa: S603 - a fixed command: moto's server of this venv
@@ -97,11 +107,7 @@ def object_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _answers(endpoint):
-            assert server.poll() is None, "moto_server stopped"
-            assert time.monotonic() < deadline, "moto_server did not answer"
-            time.sleep(0.2)
+        wait_until_answers(server, endpoint)
         yield endpoint
     finally:
         server.terminate()
