@@ -3,9 +3,12 @@ ningschefer, direktörers och chefers befogenhet och ansvar ska vid behov utform
 respektive nämndsordförande", seed 000). The decision maker records it held, or waives it; a
 required consultation cannot be waived."""
 
+import dataclasses
+
 import pytest
 
 from kansli.delegation import orderfile
+from kansli.delegation.diff import order_diff
 from kansli.delegation.engine import Engine, OrderError, Party, Requirement
 from kansli.delegation.tests import DIRECTOR, ask, order, refusal, rule, seed_engine, vanersborg
 
@@ -86,3 +89,21 @@ def test_only_a_consultation_before_the_decision_may_be_optional():
         Engine([vanersborg()], [order(rule(delegate=DIRECTOR, requirements=(approval,)))])
 
     assert "Bara ett samråd före beslutet kan ske vid behov (optional)." in refusal(error.value)
+
+
+def test_a_draft_making_a_consultation_optional_shows_as_a_changed_requirement():
+    (blekinge,) = [o for o in orderfile.load_all() if o.body == "blekinge"]
+    required = tuple(
+        dataclasses.replace(
+            r,
+            requirements=tuple(dataclasses.replace(q, optional=False) for q in r.requirements),
+        )
+        if r.id == "ld-arbetsgivare-6"
+        else r
+        for r in blekinge.rules
+    )
+
+    diff = order_diff(dataclasses.replace(blekinge, rules=required), blekinge)
+
+    (changed,) = diff.changed
+    assert (changed.rule.id, changed.changed) == ("ld-arbetsgivare-6", ("requirements",))
