@@ -350,9 +350,16 @@ def decision_report_owed(
     *, actor: Actor, decision: Decision, report_to: Organization, report_due: datetime.date
 ) -> Decision:
     """Say to which organization a decision is to be reported, and by when (the crisis
-    committee's decisions: to the council, LEH 2 kap.); who may mark it reported may say so."""
+    committee's decisions: to the council, LEH 2 kap.); who may mark it reported may say so.
+    The date said replaces a report due at the next meeting."""
     require_report_decisions(actor, [decision])
-    return audit.update(actor=actor, instance=decision, report_to=report_to, report_due=report_due)
+    return audit.update(
+        actor=actor,
+        instance=decision,
+        report_to=report_to,
+        report_due=report_due,
+        report_at_next_meeting=False,
+    )
 
 
 @transaction.atomic
