@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "kansli.audit",
     "kansli.organisation",
     "kansli.governance",
@@ -296,6 +297,14 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # makes the next try wait 1, 2, 4 ... seconds (django-otp's throttling, per device).
 KANSLI_SECOND_FACTOR_REQUIRED = envbool("KANSLI_SECOND_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Kansli"
+# Passkeys (WebAuthn, django-otp-webauthn) instead of the app's code, never instead of the
+# password; the relying party is the host and origin the browser reached (kansli.accounts.passkeys).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Kansli"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "kansli.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "kansli.accounts.passkeys.Helper"
+# The check wants OTP_WEBAUTHN_ALLOWED_ORIGINS, which the helper above does not read.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # Days within which a delegated decision must be reported to the organization that delegated it,
 # where the order does not say otherwise.

@@ -22,13 +22,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.forms import BaseModelForm, BaseModelFormSet, ModelForm, ModelMultipleChoiceField
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kansli.accounts.models import ApiToken, Role, User
-from kansli.accounts.policy import grantable_roles, may_set_password, standing
-from kansli.accounts.services import token_revoke
+from kansli.accounts.policy import (
+    grantable_roles,
+    may_reset_second_factor,
+    may_set_password,
+    standing,
+)
+from kansli.accounts.services import second_factor_reset, token_revoke
 from kansli.audit import services as audit
 from kansli.audit.admin import AuditedModelAdmin, ReadOnlyModelAdmin
 from kansli.audit.services import Actor
@@ -128,6 +136,57 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
             )
         with _changing_password(request.user):
             return super().user_change_password(request, id, form_url)
+
+    def get_urls(self) -> list[URLPattern]:
+        reset = path(
+            "<path:object_id>/andra-faktor/",
+            self.admin_site.admin_view(self.second_factor_reset_view),
+            name="accounts_user_second_factor_reset",
+        )
+        return [reset, *super().get_urls()]
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        account = self.get_object(request, unquote(object_id))
+        context = {
+            **(extra_context or {}),
+            "may_reset_second_factor": account is not None
+            and may_reset_second_factor(request.user, account),
+        }
+        return super().change_view(request, object_id, form_url, context)
+
+    def second_factor_reset_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """A user who lost both the app and the recovery codes: asked once, then every device
+        removed and the user's sessions ended (kansli.accounts.services.second_factor_reset)."""
+        account = self.get_object(request, unquote(object_id))
+        if account is None:
+            raise Http404
+        if not may_reset_second_factor(request.user, account):
+            raise PermissionDenied(_("Du kan inte ta bort den här användarens andra faktor."))
+        if request.method == "POST":
+            second_factor_reset(actor=request.user, user=account)
+            self.message_user(
+                request,
+                _(
+                    "Den andra faktorn är borttagen för %(user)s. Användaren har loggats ut och "
+                    "lägger till en ny vid nästa inloggning."
+                )
+                % {"user": account},
+                messages.SUCCESS,
+            )
+            return redirect("admin:accounts_user_change", account.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": account,
+            "title": _("Ta bort den andra faktorn"),
+        }
+        return TemplateResponse(request, "admin/accounts/user/second_factor_reset.html", context)
 
 
 # Set by no one here: superusers are made from the command line (`kansli createsuperuser`), and

@@ -89,9 +89,21 @@ class SessionLimitsMiddleware:
         return redirect_to_login(request.get_full_path())
 
 
-# What a session may reach while it owes its second factor: the way in and out, the language.
+# What a session may reach while it owes its second factor: the way in and out (a passkey's
+# too), the language.
 BEFORE_SECOND_FACTOR = frozenset(
-    {*two_factor.Step, "login", "logout", "set_language", "healthz", "readyz", "metrics"}
+    {
+        *two_factor.Step,
+        "login",
+        "logout",
+        "set_language",
+        "healthz",
+        "readyz",
+        "metrics",
+        "otp_webauthn:credential-authentication-begin",
+        "otp_webauthn:credential-authentication-complete",
+        "otp_webauthn:js-i18n-catalog",
+    }
 )
 
 

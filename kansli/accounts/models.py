@@ -62,6 +62,12 @@ class User(AbstractUser):
     # When the directory removed the user (SCIM DELETE): the account is kept, deactivated, for
     # the event log that names it, and is gone from the directory's view.
     deprovisioned_at = models.DateTimeField(_("borttagen ur katalogen"), null=True, blank=True)
+    # Set when an administrator removed the user's second factor (a lost phone and lost recovery
+    # codes, kansli.accounts.services.second_factor_reset): the user sets a new one up at the
+    # next sign-in, required or not; cleared when one is added.
+    second_factor_due = models.BooleanField(
+        _("ska lägga till en andra faktor vid nästa inloggning"), default=False
+    )
 
     objects: ClassVar[OperatorRecordingManager] = OperatorRecordingManager()
 

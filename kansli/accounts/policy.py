@@ -301,3 +301,21 @@ def require_deactivate(actor: Actor, account: Account) -> None:
         actor,
         _("Bara administratören i användarens kommun eller region kan avaktivera användaren."),
     )
+
+
+def may_reset_second_factor(user: Actor, account: Account) -> bool:
+    """May the user remove `account`'s second factor, for a user who lost both the app and the
+    recovery codes: its body's administrator, or an operator, and never for one's own account
+    (a thief of the password would need the factor no more)."""
+    return may_manage_user(user, account) and not is_account(user, account)
+
+
+def require_second_factor_reset(actor: Actor, account: Account) -> None:
+    require(
+        may_reset_second_factor(actor, account),
+        actor,
+        _(
+            "Bara administratören i användarens kommun eller region kan ta bort användarens "
+            "andra faktor, och aldrig sin egen."
+        ),
+    )

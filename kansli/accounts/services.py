@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
 
 from kansli.accounts.models import ApiToken, Role, Session, User
 from kansli.accounts.policy import (
     require_deactivate,
     require_provision,
+    require_second_factor_reset,
     require_token_create,
     require_token_revoke,
     require_user_create,
@@ -158,8 +160,35 @@ def deactivate(*, actor: Actor, user: User) -> User:
     for token in user.api_tokens.filter(revoked_at__isnull=True):
         audit.update(actor=actor, instance=token, revoked_at=now)
     # Bookkeeping, like the sign-in itself: the deactivation above is the event.
-    Session.objects.filter(user_id=user.pk).delete()
+    _sessions_end(user)
     return user
+
+
+@transaction.atomic
+def second_factor_reset(*, actor: Actor, user: User) -> User:
+    """Remove a user's second factor, for a user who lost both the app and the recovery codes:
+    every device (the app, the recovery codes, the passkeys) goes, the user's sessions end, and
+    the user sets a new factor up at the next sign-in. The event names what was done; the
+    devices' keys never reach it."""
+    require_second_factor_reset(actor, user)
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device.delete()
+    audit.update(actor=actor, instance=user, second_factor_due=True)
+    audit.record(
+        actor=actor,
+        action=audit.action_name(user, "second_factor_reset"),
+        instance=user,
+        after={"devices_removed": len(devices)},
+    )
+    # Bookkeeping, like the sign-in itself: the reset above is the event.
+    _sessions_end(user)
+    return user
+
+
+def _sessions_end(user: User) -> None:
+    """Every session of the user ends at once: its next request is signed out."""
+    Session.objects.filter(user_id=user.pk).delete()
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 
 Who must have one: operators, anyone who can reach the admin site, the administrators, and
 every user of a body that requires it (`Body.second_factor_required`), unless
-KANSLI_SECOND_FACTOR_REQUIRED is off (the demo). Anyone else may set one up, and is then asked
-for it at each sign-in as well. A session signed in through the municipality's identity
-provider (the `kansli.signon` backends) had its factors checked there.
+KANSLI_SECOND_FACTOR_REQUIRED is off (the demo); and, whatever that says, a user whose factor
+the administrator removed (`kansli.accounts.services.second_factor_reset`), until a new one is
+added. Anyone else may set one up, and is then asked for it at each sign-in as well. A session
+signed in through the municipality's identity provider (the `kansli.signon` backends) had its
+factors checked there.
 
 After the password, a session whose second factor is due is sent to give a code, or to set an
 app up, before anything else (kansli.accounts.middleware.SecondFactorMiddleware); the admin
@@ -17,6 +19,7 @@ events say what was done. API keys are no sign-in and ask for no second factor.
 
 import base64
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -33,6 +36,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
+from django_otp_webauthn.models import WebAuthnCredential
 
 from kansli.accounts.models import Role, User
 from kansli.accounts.policy import Actor
@@ -59,7 +63,11 @@ class Step(StrEnum):
 
 def is_required(user: Visitor) -> bool:
     """Must the user sign in with a second factor?"""
-    if not isinstance(user, User) or not settings.KANSLI_SECOND_FACTOR_REQUIRED:
+    if not isinstance(user, User):
+        return False
+    if user.second_factor_due:
+        return True
+    if not settings.KANSLI_SECOND_FACTOR_REQUIRED:
         return False
     if user.is_superuser or user.is_staff or user.has_role(Role.ADMINISTRATOR):
         return True
@@ -99,6 +107,7 @@ class Factors:
 
     authenticator: TOTPDevice | None
     recovery_codes_left: int
+    passkeys: list[WebAuthnCredential]
 
 
 def factors(user: User) -> Factors:
@@ -106,6 +115,7 @@ def factors(user: User) -> Factors:
     return Factors(
         authenticator=TOTPDevice.objects.filter(user=user, confirmed=True).first(),
         recovery_codes_left=recovery.token_set.count() if recovery is not None else 0,
+        passkeys=list(WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk")),
     )
 
 
@@ -136,6 +146,12 @@ def _require_own(actor: Actor) -> User:
     return User.objects.get(pk=actor.pk)
 
 
+def _enrolled(user: User) -> None:
+    """The user has a second factor again: a reset's demand to add one is met."""
+    if user.second_factor_due:
+        audit.update(actor=user, instance=user, second_factor_due=False)
+
+
 def _clean(code: str) -> str:
     return "".join(code.split()).lower()
 
@@ -155,6 +171,7 @@ def authenticator_add(*, actor: Actor, key: str, code: str) -> TOTPDevice:
         )
     device.last_t = totp.t()  # the code may not be used again to sign in
     device.save()
+    _enrolled(user)
     audit.record(actor=user, action=audit.action_name(user, "second_factor_add"), instance=user)
     return device
 
@@ -174,6 +191,17 @@ def recovery_codes_renew(*, actor: Actor) -> list[str]:
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     audit.record(actor=user, action=audit.action_name(user, "recovery_codes_renew"), instance=user)
     return codes
+
+
+def passkey_add(*, actor: Actor, register: Callable[[], WebAuthnCredential]) -> WebAuthnCredential:
+    """The actor's passkey, once `register` (django-otp-webauthn's ceremony, which checks the
+    browser's answer and stores the public key) has made it; written to the event log."""
+    user = _require_own(actor)
+    with transaction.atomic():
+        passkey = register()
+        _enrolled(user)
+        audit.record(actor=user, action=audit.action_name(user, "passkey_add"), instance=user)
+    return passkey
 
 
 def authenticator_remove(*, actor: Actor, code: str) -> None:

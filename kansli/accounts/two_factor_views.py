@@ -1,6 +1,7 @@
-"""The pages of the second factor (kansli.accounts.two_factor): giving a code after the password,
-setting an authenticator app up, the user's own page with its recovery codes, and removing it.
-Each acts on the signed-in user's own account only."""
+"""The pages of the second factor (kansli.accounts.two_factor): giving a code (or using a
+passkey) after the password, setting an authenticator app up, the user's own page with its
+recovery codes and passkeys, and removing the app. Each acts on the signed-in user's own
+account only."""
 
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_otp_webauthn.views import CompleteCredentialAuthenticationView
 
 from kansli.accounts import two_factor
 from kansli.accounts.models import User
@@ -55,6 +57,14 @@ def _signed_in_with(request: HttpRequest, device: Any) -> None:
     django_otp.login(request, device)
 
 
+class PasskeyVerify(CompleteCredentialAuthenticationView):
+    """A passkey instead of the code after the password: the package's check of the signature,
+    then a new session key, as after a code."""
+
+    def complete_auth(self, device: Any) -> None:
+        _signed_in_with(self.request, device)
+
+
 def verify(request: HttpRequest) -> HttpResponse:
     """The code from the app, or a recovery code, after the password."""
     step = two_factor.step_due(request)
@@ -71,7 +81,8 @@ def verify(request: HttpRequest) -> HttpResponse:
         else:
             _signed_in_with(request, device)
             return redirect(_next(request))
-    return render(request, "two_factor/verify.html", {"form": form, "next": _next(request)})
+    context = {"form": form, "next": _next(request), "factors": two_factor.factors(_user(request))}
+    return render(request, "two_factor/verify.html", context)
 
 
 def setup(request: HttpRequest) -> HttpResponse:

@@ -411,6 +411,10 @@ def plant(demo: dict[str, Body]) -> World:
 NOT_FETCHED = {
     "admin:view_on_site": "a redirect to the object's own page, which is fetched",
     "admin:auth_user_password_change": "a form with no content of the world",
+    "admin:accounts_user_second_factor_reset": (
+        "a confirmation naming the user, no content of the world; refused to all but the user's "
+        "administrator (kansli/accounts/tests/test_second_factor_reset.py)"
+    ),
     "meetings:assignment_report_agenda": "a write (POST only)",
     "meetings:absence_report": "a write (POST only)",
     "meetings:absence_withdraw": "a write (POST only)",

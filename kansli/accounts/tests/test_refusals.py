@@ -49,6 +49,12 @@ SERVICES: list[ServiceCase] = [
     # A key lets one act as the registrar: the administrator, no registrar, may not make one.
     ServiceCase(services.token_create, _registrar, (*PERSONAS, OTHER_ADMINISTRATOR)),
     ServiceCase(services.token_revoke, _token, NOT_ADMINISTERING),
+    # A registrar who lost the phone: its body's administrator removes the second factor.
+    ServiceCase(
+        services.second_factor_reset,
+        lambda demo: {"user": User.objects.get(username="registrator")},
+        NOT_ADMINISTERING,
+    ),
 ]
 
 ROUTES: list[RouteCase] = []

@@ -31,6 +31,18 @@ ROUTES: list[RouteCase] = [
         RouteCase(name, data=lambda demo: {"code": "123456"}, refused=(ANONYMOUS,))
         for name in ("two_factor_recovery_codes", "two_factor_remove")
     ),
+    # A passkey's ceremonies (django-otp-webauthn) are the signed-in user's own too
+    # (kansli/accounts/tests/test_passkeys.py): the public is sent to sign in.
+    RouteCase("otp_webauthn:js-i18n-catalog", refused=(ANONYMOUS,)),
+    *(
+        RouteCase(f"otp_webauthn:credential-{name}", data=lambda demo: {}, refused=(ANONYMOUS,))
+        for name in (
+            "registration-begin",
+            "registration-complete",
+            "authentication-begin",
+            "authentication-complete",
+        )
+    ),
 ]
 
 PUBLIC: dict[str, str] = {
