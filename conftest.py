@@ -179,8 +179,10 @@ def instruction(document: GoverningDocument, board: Organization) -> GoverningDo
 
 
 # The demo fixture loads the demo data once per session, through its services, and keeps the
-# rows in memory; each test that asks for it gets them back with bulk inserts instead of the
-# thousand audited writes of a real load. `kansli/demo/tests` checks the real load itself.
+# rows of its tables in memory as the database gave them; each test that asks for it gets them
+# back with one plain insert per table (COPY on PostgreSQL) instead of the thousand audited
+# writes of a real load. Inserting through the ORM took as long as the rest of a demo test.
+# `kansli/demo/tests` checks the real load itself.
 DEMO_APPS = ("organisation", "governance", "delegation", "accounts", "audit")
 
 
@@ -189,9 +191,43 @@ def demo_models() -> list[type[models.Model]]:
 
 
 @dataclass(frozen=True)
+class DemoTable:
+    name: str
+    columns: list[str]
+    rows: Any  # PostgreSQL: COPY's text; SQLite: the rows' stored values
+
+
+def table_read(cursor: Any, table: str) -> DemoTable:
+    """A table's rows as stored: on SQLite each column read as `+column`, an expression, so
+    that no converter makes Python values of the stored text."""
+    quote = connection.ops.quote_name
+    columns = [
+        column.name for column in connection.introspection.get_table_description(cursor, table)
+    ]
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
+            return DemoTable(table, columns, b"".join(bytes(block) for block in copy))
+    expressions = ", ".join("+" + quote(column) for column in columns)
+    cursor.execute(f"SELECT {expressions} FROM {quote(table)}")  # noqa: S608 (the model's table)
+    return DemoTable(table, columns, cursor.fetchall())
+
+
+def table_write(cursor: Any, table: DemoTable) -> None:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in table.columns)
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
+            copy.write(table.rows)
+        return
+    marks = ", ".join("%s" for _ in table.columns)
+    insert = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})"  # noqa: S608
+    cursor.executemany(insert, table.rows)
+
+
+@dataclass(frozen=True)
 class DemoRows:
     baseline: list[int]  # rows per model before the load (the chain head of a migration)
-    rows: dict[type[models.Model], list[models.Model]]
+    tables: list[DemoTable]
     user_groups: list[tuple[int, str]]
 
 
@@ -200,10 +236,11 @@ def demo_rows(django_db_setup: None, django_db_blocker: Any) -> DemoRows:
     with django_db_blocker.unblock(), transaction.atomic():
         baseline = [model._base_manager.count() for model in demo_models()]
         load_demo()
-        rows = {model: list(model._base_manager.order_by("pk")) for model in demo_models()}
+        with connection.cursor() as cursor:
+            tables = [table_read(cursor, model._meta.db_table) for model in demo_models()]
         user_groups = list(User.groups.through.objects.values_list("user_id", "group__name"))
         transaction.set_rollback(True)
-    return DemoRows(baseline, rows, user_groups)
+    return DemoRows(baseline, tables, user_groups)
 
 
 @pytest.fixture
@@ -213,19 +250,22 @@ def demo(db: None, demo_rows: DemoRows) -> dict[str, Body]:
     Ask for it before fixtures that create rows of their own; with such rows present it falls
     back to a real (slow) load. Not to be combined with the `body` fixture.
     """
-    counts = [model._base_manager.count() for model in demo_rows.rows]
+    counts = [model._base_manager.count() for model in demo_models()]
     if any(now > before for now, before in zip(counts, demo_rows.baseline, strict=True)):
         load_demo()
     else:
-        for model, rows in demo_rows.rows.items():
-            model._base_manager.all().delete()
-            model._base_manager.bulk_create(rows)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), list(demo_rows.rows)):
+        # One transaction, so that the foreign keys are checked once every row is back.
+        with transaction.atomic(), connection.cursor() as cursor:
+            quote = connection.ops.quote_name
+            for table in demo_rows.tables:
+                cursor.execute(f"DELETE FROM {quote(table.name)}")  # noqa: S608
+            for table in demo_rows.tables:
+                table_write(cursor, table)
+            for sql in connection.ops.sequence_reset_sql(no_style(), demo_models()):
                 cursor.execute(sql)
             groups = dict(Group.objects.values_list("name", "pk"))
-        User.groups.through.objects.bulk_create(
-            User.groups.through(user_id=user_id, group_id=groups[name])
-            for user_id, name in demo_rows.user_groups
-        )
+            User.groups.through.objects.bulk_create(
+                User.groups.through(user_id=user_id, group_id=groups[name])
+                for user_id, name in demo_rows.user_groups
+            )
     return {body.slug: body for body in Body.objects.all()}

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pytest_django.fixtures import Settings
 
 from kansli.registry import services
+from kansli.registry.files import EMAIL_MULTIPARTS_LIMIT
 from kansli.registry.models import Case, Document, File
 from kansli.registry.tests.conftest import stored_files
 from kansli.registry.tests.samples import (
@@ -128,6 +129,16 @@ def test_a_docx_whose_compressed_text_is_damaged_is_refused(case: Case, media: P
 def test_an_email_nested_3000_parts_deep_is_refused(case: Case, media: Path) -> None:
     message = refused(case, media, upload("djup.eml", nested_eml_bytes(3000)))
 
+    assert message == "Filen djup.eml kunde inte läsas som e-post (EML); den kan vara skadad."
+
+
+def test_an_email_of_more_parts_within_parts_than_the_limit_is_refused_unread(
+    case: Case, media: Path
+) -> None:
+    message = refused(case, media, upload("djup.eml", nested_eml_bytes(EMAIL_MULTIPARTS_LIMIT + 1)))
+    taken = register(case, upload("bilagor.eml", nested_eml_bytes(EMAIL_MULTIPARTS_LIMIT)))
+
+    assert "Hej" in taken.files.get().extracted_text
     assert message == "Filen djup.eml kunde inte läsas som e-post (EML); den kan vara skadad."
 
 
