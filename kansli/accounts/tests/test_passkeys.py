@@ -6,6 +6,7 @@ with nothing stored, and the administrator's reset removes the passkeys too."""
 from collections.abc import Callable
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -111,3 +112,14 @@ def test_the_administrators_reset_removes_the_passkeys_too(
 
     assert not WebAuthnCredential.objects.filter(user=alice).exists()
     assert not TOTPDevice.objects.filter(user=alice).exists()
+
+
+@pytest.mark.parametrize("ceremony", ["auth", "register"])
+def test_the_texts_are_loaded_before_the_ceremonys_script_and_never_after_it(ceremony: str) -> None:
+    """The package's own template loads the texts async: a click on the button before they
+    arrived threw on gettext and did nothing (once in a suite's run)."""
+    html = render_to_string(f"django_otp_webauthn/{ceremony}_scripts.html", {"configuration": {}})
+
+    texts = html.index(f'src="{reverse("otp_webauthn:js-i18n-catalog")}"')
+    assert "async" not in html
+    assert html.index(f"otp_webauthn_{ceremony}.js") > texts
