@@ -7,9 +7,11 @@ before it is met, and one the engine denies is never stored.
 """
 
 import datetime
+from typing import Any
 
+from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,18 @@ from kansli.organisation.models import Body, Organization, Person, Position
 # The status of a cancelled meeting (the meetings app's Meeting.Status.CANCELLED, which builds
 # on this app): it is no "next meeting" to report at.
 MEETING_CANCELLED = "cancelled"
+
+
+def meetings_to_report_at(*, organization: Any, decided_on: Any) -> QuerySet[models.Model]:
+    """The meetings at which a decision reported at the organ's next meeting (KL 6 kap. 39 §)
+    may be reported: the organization's, on or after the decision's day, not cancelled. Either
+    argument may be a value or an expression (`OuterRef`). The meetings app builds on this one:
+    its model is looked up, not imported."""
+    return (
+        apps.get_model("meetings", "Meeting")
+        .objects.filter(organization=organization, starts_at__date__gte=decided_on)
+        .exclude(status=MEETING_CANCELLED)
+    )
 
 
 class Decision(models.Model):
@@ -192,8 +206,7 @@ class Decision(models.Model):
         if not self.report_at_next_meeting or self.report_to is None:
             return self.report_due
         starts = (
-            self.report_to.meetings.filter(starts_at__date__gte=self.decided_on)
-            .exclude(status=MEETING_CANCELLED)
+            meetings_to_report_at(organization=self.report_to, decided_on=self.decided_on)
             .order_by("starts_at")
             .values_list("starts_at", flat=True)
             .first()
@@ -251,8 +264,6 @@ class Evidence(models.Model):
                 name="evidence_waived_with_reason",
                 violation_error_message=_("Ange skälet till att samrådet inte behövdes."),
             ),
-        ]
-        constraints = [
             models.UniqueConstraint(
                 fields=["decision", "kind", "party"],
                 name="evidence_once_per_requirement",

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
@@ -16,12 +15,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kansli.decisions.models import (
-    MEETING_CANCELLED,
     Assignment,
     AssignmentReport,
     Decision,
     Evidence,
     ExecutionTask,
+    meetings_to_report_at,
 )
 from kansli.delegation import engine, labels
 from kansli.delegation.models import DelegationOrder
@@ -259,16 +258,9 @@ def decisions_reported_late(*, organization: Organization, on: datetime.date) ->
     """The decisions unreported to the organization on the date whose last day has passed: a
     `report_due` before it, or (reported at the next meeting, KL 6 kap. 39 §) a meeting of the
     organization held on or after the decision and before the date, not cancelled."""
-    # The meetings app builds on this one: its model is looked up, not imported.
-    held = (
-        apps.get_model("meetings", "Meeting")
-        .objects.filter(
-            organization=OuterRef("report_to"),
-            starts_at__date__gte=OuterRef("decided_on"),
-            starts_at__date__lt=on,
-        )
-        .exclude(status=MEETING_CANCELLED)
-    )
+    held = meetings_to_report_at(
+        organization=OuterRef("report_to"), decided_on=OuterRef("decided_on")
+    ).filter(starts_at__date__lt=on)
     return decisions_unreported(organization=organization, on=on).filter(
         Q(report_due__lt=on) | Q(report_at_next_meeting=True) & Exists(held)
     )

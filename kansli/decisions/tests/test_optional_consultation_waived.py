@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.test import Client
 
 from kansli.accounts.models import User
@@ -73,6 +74,16 @@ def test_a_waiver_needs_a_reason(director: User, blekinge: Body, today: datetime
         "Ange skälet till att samrådet med ordföranden i regionstyrelsen inte behövdes."
     ]
     assert not Decision.objects.filter(decision_type="befogenheter-och-ansvar").exists()
+
+
+def test_the_database_keeps_no_waiver_without_a_reason(
+    director: User, blekinge: Body, today: datetime.date
+) -> None:
+    waived = EvidenceRow("consultation", CHAIR, today, REASON, waived=True)
+    evidence = powers(director, blekinge, today, evidence=[waived]).evidence.get()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Evidence.objects.filter(pk=evidence.pk).update(note="")
 
 
 def test_a_draft_is_completed_by_waiving_it_later(
