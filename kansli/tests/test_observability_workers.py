@@ -5,10 +5,8 @@ when gunicorn starts, and a worker that ends hands back its live gauges."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from kansli import gunicorn_conf
+from kansli.tests.servers import free_port, wait_until_answers
 
 REQUESTS = 10
 # Each worker is replaced after this many requests, so that no one worker has served them all.
@@ -54,12 +53,6 @@ def test_a_worker_that_ends_hands_back_its_live_gauges(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["counter_4711.db"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=300) as response:  # noqa: S310 - 127.0.0.1 only
         return str(response.read().decode())
@@ -92,13 +85,7 @@ def gunicorn(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     )
     address = f"http://127.0.0.1:{port}"
     try:
-        while True:  # until it answers; a gunicorn that died fails the test at once
-            assert server.poll() is None, "gunicorn stopped"
-            try:
-                get(f"{address}/metrics")
-                break
-            except OSError:  # not listening yet, or its workers still starting
-                time.sleep(0.5)
+        wait_until_answers(server, f"{address}/metrics")
         yield address, folder
     finally:
         server.terminate()

@@ -4,12 +4,8 @@ and an empty bucket of its own for each test, with Django's default storage in i
 
 Imported into the conftest.py of the tests that use it."""
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,10 +16,11 @@ import boto3
 import pytest
 from pytest_django.fixtures import Settings
 
+from kansli.tests.servers import free_port, wait_until_answers
+
 MOTO_SERVER = Path(sys.executable).parent / "moto_server"
 REGION = "us-east-1"
 ACCESS_KEY, SECRET_KEY = "testing", "testing"
-START_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
@@ -67,32 +64,6 @@ class Bucket:
             "KANSLI_S3_ACCESS_KEY_ID": ACCESS_KEY,
             "KANSLI_S3_SECRET_ACCESS_KEY": SECRET_KEY,
         }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - 127.0.0.1 only
-            return True
-    except urllib.error.HTTPError:  # an answer all the same
-        return True
-    except OSError:
-        return False
-
-
-def wait_until_answers(process: subprocess.Popen, url: str) -> None:
-    """Return once the server `process` answers at `url`; fail if it stops or takes longer
-    than START_TIMEOUT."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while not _answers(url):
-        assert process.poll() is None, f"{process.args} stopped"
-        assert time.monotonic() < deadline, f"{process.args} did not answer"
-        time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

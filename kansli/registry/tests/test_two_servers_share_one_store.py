@@ -17,8 +17,9 @@ from kansli.accounts.services import token_create
 from kansli.operations.tests.installations import suite_database_url
 from kansli.registry import services
 from kansli.registry.models import Case, Document
-from kansli.registry.tests.object_store import Bucket, free_port, wait_until_answers
+from kansli.registry.tests.object_store import Bucket
 from kansli.registry.tests.samples import pdf_bytes, upload
+from kansli.tests.servers import free_port, wait_until_answers
 
 DRAWING = pdf_bytes("Ritning till tillbyggnaden")
 
