@@ -15,9 +15,13 @@ the p95 per page group. Configuration from the environment (loadtest/README.md):
 
 from __future__ import annotations
 
+import csv
+import math
 import os
 import random
 import re
+from collections import defaultdict
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
@@ -85,6 +89,51 @@ def _refuse_other_hosts(environment: Environment, **_kwargs: object) -> None:
         raise SystemExit(str(refused)) from refused
 
 
+# Every request as (started, name, milliseconds), for the figures once the sign-ins are over.
+REQUESTS: list[tuple[float, str, float]] = []
+SIGN_IN = "staff: sign in"
+
+
+@events.request.add_listener
+def _record(name: str, response_time: float, start_time: float, **_kwargs: object) -> None:
+    REQUESTS.append((start_time, name, response_time))
+
+
+def settled(requests: list[tuple[float, str, float]]) -> dict[str, tuple[int, float, float]]:
+    """Per request name, the count, p50 and p95 (nearest rank, in ms) of the requests started
+    after the last sign-in had been answered: the run once the staff's burst of password
+    hashing at the start is over."""
+    signed_in = max(
+        (started + ms / 1000 for started, name, ms in requests if name == SIGN_IN), default=0.0
+    )
+    times: dict[str, list[float]] = defaultdict(list)
+    for started, name, ms in requests:
+        if started > signed_in:
+            times[name].append(ms)
+            times["Aggregated"].append(ms)
+
+    def rank(values: list[float], share: float) -> float:
+        return values[max(0, math.ceil(share * len(values)) - 1)]
+
+    return {
+        name: (len(values), rank(sorted(values), 0.5), rank(sorted(values), 0.95))
+        for name, values in sorted(times.items())
+    }
+
+
+@events.quitting.add_listener
+def _write_settled(environment: Environment, **_kwargs: object) -> None:
+    """`<csv prefix>_settled.csv` beside locust's own CSV files (loadtest/README.md)."""
+    prefix = getattr(environment.parsed_options, "csv_prefix", None)
+    if not prefix:
+        return
+    with Path(f"{prefix}_settled.csv").open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Name", "Request Count", "50%", "95%"])
+        for name, (count, median, p95) in settled(REQUESTS).items():
+            writer.writerow([name, count, round(median), round(p95)])
+
+
 def links(html: str, pattern: str) -> list[str]:
     """The hrefs in the page that match the pattern, each once."""
     return sorted(set(re.findall(rf'href="({pattern})"', html)))
@@ -116,7 +165,7 @@ class Staff(HttpUser):
                 "password": environ("KANSLI_LOADTEST_PASSWORD"),
                 "csrfmiddlewaretoken": token,
             },
-            name="staff: sign in",
+            name=SIGN_IN,
             catch_response=True,
         ) as response:
             if "/logga-in/" in response.url:

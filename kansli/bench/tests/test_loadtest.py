@@ -61,3 +61,24 @@ def test_locust_stops_before_any_user_starts_when_pointed_at_another_host() -> N
         ran.stderr
     )
     assert "GET" not in ran.stderr + ran.stdout
+
+
+def test_the_settled_figures_count_only_requests_started_after_the_last_sign_in() -> None:
+    ran = _python(
+        "import locustfile as f\n"
+        "requests = [\n"
+        "    (0.0, 'public: portal', 900.0),\n"
+        "    (1.0, f.SIGN_IN, 2000.0),\n"
+        "    (2.5, 'public: portal', 800.0),\n"
+        "    (3.5, 'public: portal', 10.0),\n"
+        "    (3.6, 'public: portal', 30.0),\n"
+        "    (3.7, 'staff: case', 50.0),\n"
+        "]\n"
+        "print(f.settled(requests))\n"
+    )
+
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == (
+        "{'Aggregated': (3, 30.0, 50.0), 'public: portal': (2, 10.0, 30.0),"
+        " 'staff: case': (1, 50.0, 50.0)}"
+    )
