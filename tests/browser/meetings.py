@@ -14,9 +14,9 @@ PASSWORD = "lösenord-för-test"
 
 
 def seat_the_board(body: Body, board: Organization, department: Organization) -> None:
-    """The board with its members and substitutes, the director, a secretary who signs in
-    (ebba), the chair and a minutes checker who sign in their own session (anna, bo), and a
-    case ready for the board with no route ("Ny simhall")."""
+    """The board with its members and substitutes, the director who signs in (katarina), a
+    secretary who signs in (ebba), the chair and a minutes checker who sign in their own
+    session (anna, bo), and a case ready for the board with no route ("Ny simhall")."""
     director = person(body, "Katarina", "Holmgren")
     post = organisation.position_create(
         actor=None,
@@ -31,6 +31,9 @@ def seat_the_board(body: Body, board: Organization, department: Organization) ->
         actor=None, person=director, position=post, start=datetime.date(2020, 9, 1)
     )
     ks = seat_board(body, board, director)
+    user_create(
+        actor=None, username="katarina", password=PASSWORD, roles=[Role.DIRECTOR], person=director
+    )
     for username, signer in (("anna", ks.chair), ("bo", ks.bo)):
         user_create(actor=None, username=username, password=PASSWORD, roles=[], person=signer)
     user_create(
