@@ -26,7 +26,8 @@ from kansli.registry.tests.samples import eml_bytes, pdf_bytes, png_bytes, uploa
 ERMS = "https://DILCIS.eu/XML/ERMS"
 METS = "http://www.loc.gov/METS/"
 XLINK = "http://www.w3.org/1999/xlink"
-NS = {"e": ERMS, "m": METS, "xlink": XLINK}
+CSIP = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
+NS = {"e": ERMS, "m": METS, "xlink": XLINK, "csip": CSIP}
 
 
 @pytest.fixture(autouse=True)
@@ -191,6 +192,14 @@ class Unpacked:
     @property
     def mets(self) -> etree._Element:
         return self.xml("METS.xml")
+
+    @property
+    def representation_mets(self) -> etree._Element:
+        return self.xml("representations/rep1/METS.xml")
+
+    def mets_documents(self) -> dict[str, etree._Element]:
+        """The package's METS documents by the folder their paths start from."""
+        return {"": self.mets, "representations/rep1/": self.representation_mets}
 
 
 def unpack(data: bytes) -> Unpacked:

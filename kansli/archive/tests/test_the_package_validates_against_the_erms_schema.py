@@ -1,6 +1,7 @@
 """The package's ERMS document validates against the vendored ERMS.xsd, and the package has
 the E-ARK SIP's shape: METS.xml in the root folder, the ERMS document under
-metadata/descriptive, the files under representations/rep1/data."""
+metadata/descriptive, its schema under schemas, the files under representations/rep1/data with
+the representation's METS.xml beside them."""
 
 from pathlib import Path
 
@@ -23,7 +24,13 @@ def test_the_package_has_the_sip_folders(exported: Unpacked) -> None:
     assert "metadata/descriptive/erms.xml" in exported.files
     data = [path for path in exported.files if path.startswith("representations/rep1/data/")]
     assert len(data) == 4  # the secret letter's PDF; the offer's PDF, image and e-mail
-    assert set(exported.files) == {"METS.xml", "metadata/descriptive/erms.xml", *data}
+    assert set(exported.files) == {
+        "METS.xml",
+        "metadata/descriptive/erms.xml",
+        "schemas/ERMS.xsd",
+        "representations/rep1/METS.xml",
+        *data,
+    }
 
 
 def test_each_case_is_an_aggregation_with_its_documents_as_records(

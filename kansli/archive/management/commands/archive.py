@@ -55,7 +55,7 @@ class Command(KansliCommand):
             _("%(cases)d ärenden med %(files)d filer exporterade till %(out)s (paket %(id)s).")
             % {
                 "cases": len(package.cases),
-                "files": len(package.files) - 1,
+                "files": len(package.data),
                 "out": out,
                 "id": package.package_id,
             }
