@@ -43,7 +43,6 @@ from kansli.decisions.selectors import (
     decision_type_name,
     decision_verdict,
     report_due_on,
-    requirement_label,
     requirements_before,
     source_document,
 )
@@ -158,7 +157,6 @@ def _refuse_evidence(
     rows: list[EvidenceRow],
     requirements: dict[tuple[str, str], Before],
     decided_on: datetime.date,
-    verdict: engine.Verdict,
 ) -> None:
     today = timezone.localdate()
     for row in rows:
@@ -168,20 +166,8 @@ def _refuse_evidence(
                 _("Beslutet har inget krav på %(kind)s med ”%(party)s”.")
                 % {**words, "kind": _kind_name(row.kind)}
             )
+        # A required requirement waived was refused by the engine (the verdict's check).
         before = requirements[(row.kind, row.party)]
-        if row.waived and not before.optional:
-            basis = verdict.basis[0]
-            raise ValidationError(
-                _(
-                    "%(requirement)s krävs enligt %(document)s %(section)s och kan inte "
-                    "avstås; bara ett samråd vid behov kan registreras som inte behövt."
-                )
-                % {
-                    "requirement": requirement_label(row.kind, before.name),
-                    "document": basis.document,
-                    "section": basis.section,
-                }
-            )
         if row.waived and not row.note.strip():
             raise ValidationError(
                 _("Ange skälet till att samrådet med %(party)s inte behövdes.")
@@ -273,7 +259,7 @@ def decision_record(
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)
     requirements = _requirements(verdict)
-    _refuse_evidence(rows, requirements, decided_on, verdict)
+    _refuse_evidence(rows, requirements, decided_on)
     decision = Decision(
         body=body,
         kind=_kind(body, verdict, capacity),
@@ -336,7 +322,7 @@ def evidence_add(
     if verdict.outcome == "denied":
         raise DecisionDeniedError(verdict)
     requirements = _requirements(verdict)
-    _refuse_evidence([row], requirements, decision.decided_on, verdict)
+    _refuse_evidence([row], requirements, decision.decided_on)
     _save_evidence(actor, decision, [row], requirements)
     return audit.update(
         actor=actor,

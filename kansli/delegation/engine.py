@@ -460,7 +460,8 @@ class Query:
     amount: Decimal | None = None
     months: int | None = None
     done: frozenset[tuple[str, str]] = frozenset()  # (requirement kind, party key)
-    waived: frozenset[tuple[str, str]] = frozenset()  # optional ones found not needed
+    # Optional ("vid behov") consultations found not needed; a required one is a CheckError.
+    waived: frozenset[tuple[str, str]] = frozenset()
     conditions: frozenset[str] = frozenset()  # codes of the conditions that hold
     delegate_unavailable: bool = False  # the delegate is absent or disqualified
 
@@ -541,8 +542,9 @@ class Power:
 
 
 class CheckError(ValueError):
-    """A question the engine cannot answer: unknown body, decision type, actor or organization.
-    `reason` says which, as data (`kansli.delegation.reasons` words it)."""
+    """A question the engine cannot answer: unknown body, decision type, actor or organization,
+    or a required requirement said not needed (`Query.waived`). `reason` says which, as data
+    (`kansli.delegation.reasons` words it)."""
 
     def __init__(self, code: str, **params: object) -> None:
         self.reason = _reason(code, **params)
@@ -975,6 +977,16 @@ class _Facts:
         department = self._department(concerning) if kind == "head" else None
         return None if department is None else self._related(kind, kind, department)
 
+    def organ(self, slug: str) -> Party:
+        """The organization `slug` as the organ a decision is reported to, filled in for the
+        organization concerned (the organ of a chair who decided for it)."""
+        return self._related("organization", "organization", slug)
+
+    def organ_name(self, party: Party) -> str:
+        """The name of the organization a party belongs to ("kommunstyrelsen" for the chair of
+        ks); empty for a relative party, whose organization a check fills in."""
+        return self.org_name(party.slug) if party.slug in self.organizations else ""
+
     def _related(self, kind: str, relation: str, slug: str) -> Party:
         """The party of kind `kind` that stands in `relation` to the organization `slug`."""
         return Party(kind, slug, "", Relation(relation, slug, self.org_name(slug)))
@@ -1103,6 +1115,7 @@ class _Prepared:
         "done",
         "done_reason",
         "key",
+        "not_waivable",
         "pending",
         "pending_reason",
         "requirement",
@@ -1111,11 +1124,8 @@ class _Prepared:
     )
 
     def __init__(self, requirement: Requirement, rule_source: Source) -> None:
-        facts = {
-            "kind": requirement.kind,
-            "party": requirement.party,
-            "source": requirement.source or rule_source,
-        }
+        source = requirement.source or rule_source
+        facts = {"kind": requirement.kind, "party": requirement.party, "source": source}
         self.requirement = requirement
         self.after = requirement.when == "after"
         self.key = (requirement.kind, requirement.party.key)
@@ -1131,6 +1141,18 @@ class _Prepared:
             code = "requirement_optional" if requirement.optional else "requirement_pending"
             self.pending_reason = _reason(code, **facts)
         self.waived_reason = _reason("requirement_waived", **facts)
+        # Only a consultation "vid behov" may be found not needed: a check that says a required
+        # requirement before the decision was not needed is refused (`Query.waived`).
+        self.not_waivable = (
+            None
+            if self.after or requirement.optional
+            else _reason(
+                "not_waivable",
+                requirement=requirement,
+                document=source.document,
+                section=source.section,
+            )
+        )
         self.done = RequirementStatus(requirement, True)
         self.pending = RequirementStatus(requirement, False)
         self.waived = RequirementStatus(requirement, True, waived=True)
@@ -1194,8 +1216,10 @@ def urgent(rule: Rule) -> bool:
 def _reported_at_next_meeting(rule: Rule, organ_name: str) -> list[Requirement]:
     """The rule's requirements; an urgent rule's decisions are reported at the organ's next
     meeting (KL 6 kap. 39 §), whether or not the order says so: its report to the organ is
-    due then, and added when the order names none. `organ_name` names the organ."""
-    if not urgent(rule) or rule.delegate.relative:
+    due then, and added when the order names none. `organ_name` names the organ. For a
+    relative delegate ("berord-ordforande") the organ is relative too (`berord`): a check
+    reports to the organ of the chair it resolves (`_prepare_relative`)."""
+    if not urgent(rule):
         return list(rule.requirements)
     organ = rule.delegate.slug
     requirements = [
@@ -1224,12 +1248,13 @@ def _power(entry: _Entry) -> Reason:
 
 
 class _Finding:
-    __slots__ = ("basis", "outcome", "reasons", "reporting", "requirements")
+    __slots__ = ("basis", "not_waivable", "outcome", "reasons", "reporting", "requirements")
 
     def __init__(self, outcome: str, basis: tuple[Basis, ...], reasons: list[Reason]) -> None:
         self.outcome, self.basis, self.reasons = outcome, basis, reasons
         self.requirements: list[RequirementStatus] = []
         self.reporting: list[Requirement] = []
+        self.not_waivable: Reason | None = None  # a required requirement the query waived
 
 
 class _BodyIndex:
@@ -1268,8 +1293,7 @@ class Engine:
         body = self._bodies[order.body]
         rules = {rule.id: rule for rule in order.rules}
         for rule in order.rules:
-            organ = rule.delegate.slug
-            name = body.facts.org_name(organ) if organ in body.facts.organizations else organ
+            name = body.facts.organ_name(rule.delegate)
             entry = _Entry(order, rule, _DELEGATE, period, organ_name=name)
             body.add(rule.delegate.key, entry)
             body.by_type[rule.decision_type].append(entry)
@@ -1322,6 +1346,14 @@ class Engine:
                     if found not in seen or entry.way == _DELEGATE:
                         seen[found] = Power(entry.order, entry.rule, entry.way, acting)
         return list(seen.values())
+
+    def requirements(self, body: str, rule: Rule) -> tuple[Requirement, ...]:
+        """The rule's requirements as a check applies them: those the order writes, with the
+        report the law adds or makes due at the organ's next meeting for an urgent rule
+        (KL 6 kap. 39 §), as a rule's page lists them."""
+        return tuple(
+            _reported_at_next_meeting(rule, self._body(body).facts.organ_name(rule.delegate))
+        )
 
     def named_scope(self, body: str, scope: tuple[Scope, ...]) -> tuple[Scope, ...]:
         """Where a rule applies, with organizations by name ("kommunstyrelseförvaltningen")."""
@@ -1495,6 +1527,8 @@ def _evaluate(
     for prepared in entry.requirements:
         if not isinstance(prepared, _Prepared):
             prepared = _prepare_relative(facts, prepared, entry.rule, query.concerning)
+        if prepared.not_waivable is not None and prepared.key in query.waived:
+            finding.not_waivable = finding.not_waivable or prepared.not_waivable
         if prepared.after:
             finding.reporting.append(prepared.requirement)
             reasons.append(prepared.done_reason)
@@ -1514,8 +1548,15 @@ def _evaluate(
 def _prepare_relative(
     facts: _Facts, requirement: Requirement, rule: Rule, concerning: str | None
 ) -> _Prepared:
-    """A requirement on a party of the organization concerned, with that party filled in."""
-    resolved = facts.resolve(requirement.party, concerning)
+    """A requirement on a party of the organization concerned, with that party filled in. A
+    report due at the next meeting goes to the organ of the delegate resolved for the
+    organization concerned (KL 6 kap. 39 §: the committee whose chair decided), which is not
+    always the board `berord` stands for (a company's own board)."""
+    if requirement.at_next_meeting:
+        delegate = facts.resolve(rule.delegate, concerning)
+        resolved = None if delegate is None else facts.organ(delegate.slug)
+    else:
+        resolved = facts.resolve(requirement.party, concerning)
     if resolved is not None:
         requirement = replace(requirement, party=resolved)
     return _Prepared(requirement, rule.source)
@@ -1597,9 +1638,14 @@ def _beyond(query: Query, limits: Limits, source: Source) -> list[Reason]:
 
 
 def _verdict(findings: list[_Finding]) -> Verdict:
+    """The answer by the first rule that allows the decision, else the first that allows it
+    once its requirements are met, else every rule's refusal. A query that waives a required
+    requirement of the rule the answer rests on cannot be answered (CheckError)."""
     for outcome in ("allowed", "requirements_pending"):
         for finding in findings:
             if finding.outcome == outcome:
+                if finding.not_waivable is not None:
+                    raise CheckError(finding.not_waivable.code, **finding.not_waivable.data)
                 return Verdict(
                     outcome,
                     finding.basis,

@@ -35,6 +35,8 @@ REQUIREMENTS = {
 # A consultation the order requires only as needed ("vid behov"): the decision maker records it
 # held, or not needed and why.
 OPTIONAL_CONSULTATION = _("samråd vid behov med %(party)s")
+# Such a consultation the decision maker waived.
+NOT_NEEDED = _("behövdes inte")
 # KL 6 kap. 39 §: an urgent decision is reported at the organ's next meeting.
 REPORT_AT_NEXT_MEETING = _("anmälan vid nästa sammanträde med %(party)s")
 
@@ -57,11 +59,19 @@ def relation_named(code: str, organization_name: str) -> str:
     return str(RELATIONS[code]) % {"organization": organization_name}
 
 
+# The organ of a relative delegate before a check fills in the organization concerned: the
+# committee whose chair decides an urgent matter "i respektive nämnd" (KL 6 kap. 39 §).
+CONCERNED_ORGAN = _("berörd nämnd")
+
+
 def party_name(party: engine.Party) -> str:
-    """The party's name: its own, or worded from its relation to the organization concerned."""
-    if party.relation is None:
-        return party.name
-    return relation_named(party.relation.code, party.relation.organization_name)
+    """The party's name: its own, or worded from its relation to the organization concerned;
+    a relative party the engine added without a name is the organ concerned."""
+    if party.relation is not None:
+        return relation_named(party.relation.code, party.relation.organization_name)
+    if party.relative and not party.name:
+        return str(CONCERNED_ORGAN)
+    return party.name
 
 
 def requirement(requirement: engine.Requirement) -> str:

@@ -75,6 +75,10 @@ _SENTENCES: dict[str, Promise] = {
     "unknown_position": gettext_lazy("%(body)s har ingen befattning ”%(slug)s”."),
     "unknown_person": gettext_lazy("%(body)s har ingen person med id %(ref)s."),
     "unknown_actor_kind": gettext_lazy("Okänd sorts beslutsfattare ”%(kind)s”."),
+    "not_waivable": gettext_lazy(
+        "%(requirement)s krävs enligt %(document)s %(section)s och kan inte avstås; bara ett "
+        "samråd vid behov kan registreras som inte behövt."
+    ),
     # What is wrong with an order (engine.Problem).
     "in_order": gettext_lazy("%(document)s (%(id)s): %(problem)s"),
     "ends_before_start": gettext_lazy("Slutdatum före startdatum."),
@@ -273,6 +277,8 @@ def _word(key: str, value: object) -> str:
         return sentence(value)
     if isinstance(value, engine.Party):
         return labels.party_name(value)
+    if isinstance(value, engine.Requirement):
+        return labels.requirement(value)
     if key == "category":
         return str(labels.NON_DELEGABLE.get(str(value), value))
     if key == "what":

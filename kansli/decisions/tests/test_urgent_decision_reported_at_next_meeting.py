@@ -9,14 +9,16 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from kansli.accounts.models import User
+from kansli.accounts.models import Role, User
+from kansli.accounts.services import user_create
 from kansli.decisions.models import Decision
 from kansli.decisions.selectors import decisions_reported_late
 from kansli.decisions.services import decision_record
 from kansli.decisions.tests.conftest import api_client_of, organization
 from kansli.delegation.services import order_import
 from kansli.meetings.models import Meeting
-from kansli.organisation.models import Body
+from kansli.organisation.models import Body, Membership
+from kansli.organisation.selectors import members_on
 
 URGENT_ORDER = """\
 format: 2
@@ -40,6 +42,34 @@ rules:
     limits:
       conditions:
         - {code: bradskande, text: ärendet är så brådskande att styrelsens beslut inte kan avvaktas}
+    legal_basis: [KL 6 kap. 39 §]
+    source: {section: "1"}
+"""
+
+# The council's rules for every committee: "ordföranden i respektive nämnd" decides the urgent
+# matters of the committee the decision concerns.
+RELATIVE_ORDER = """\
+format: 2
+order:
+  id: rf-reglemente-2020
+  body: blekinge
+  organization: regionfullmaktige
+  document: Reglemente för nämnderna
+  version: "1"
+  valid_from: 2020-01-01
+parties:
+  berord-ordforande: {kind: chair, name: ordföranden i respektive nämnd}
+decision_types:
+  bradskande-arende: {name: Beslut i brådskande ärende}
+rules:
+  - id: rf-1
+    number: "1"
+    decision_type: bradskande-arende
+    matter: Besluta i ärenden så brådskande att nämndens beslut inte kan avvaktas
+    delegate: berord-ordforande
+    limits:
+      conditions:
+        - {code: bradskande, text: ärendet är så brådskande att nämndens beslut inte kan avvaktas}
     legal_basis: [KL 6 kap. 39 §]
     source: {section: "1"}
 """
@@ -154,3 +184,39 @@ def test_an_ordinary_delegated_decision_keeps_the_usual_days(blekinge, board, to
 
     assert not decision.report_at_next_meeting
     assert decision.report_deadline == decision.report_due == today + datetime.timedelta(days=30)
+
+
+def test_a_chair_of_respektive_namnd_reports_at_that_committees_next_meeting(
+    blekinge, board, today
+) -> None:
+    order_import(actor=None, body=blekinge, text=RELATIVE_ORDER, source_name="reglemente.yaml")
+    committee = organization(blekinge, "trafiknamnden")
+    Meeting.objects.filter(organization=committee).update(status=Meeting.Status.CANCELLED)
+    meet(board, today + datetime.timedelta(days=2))
+    meet(committee, today + datetime.timedelta(days=12))
+    chair = members_on(organization=committee, on=today).get(role=Membership.Role.CHAIR).person
+    user = user_create(
+        actor=None, username="trafik-ordf", password=None, person=chair, roles=[Role.ELECTED_MEMBER]
+    )
+
+    decision = decision_record(
+        actor=user,
+        body=blekinge,
+        decision_type="bradskande-arende",
+        decided_by=chair,
+        capacity=None,
+        concerning=committee,
+        amount=None,
+        decided_on=today,
+        title="Ersättningstrafik när tågen står still efter stormen",
+        conditions=["bradskande"],
+    )
+
+    assert decision.status == Decision.Status.RECORDED
+    assert decision.report_to == committee
+    assert decision.report_at_next_meeting
+    assert decision.report_deadline == today + datetime.timedelta(days=12)
+    assert (
+        "Beslutet ska anmälas vid nästa sammanträde med trafiknämnden "
+        "(kommunallagen 6 kap. 39 §)." in decision.verdict["reasons"]
+    )

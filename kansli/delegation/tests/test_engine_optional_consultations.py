@@ -9,7 +9,8 @@ import pytest
 
 from kansli.delegation import orderfile
 from kansli.delegation.diff import order_diff
-from kansli.delegation.engine import Engine, OrderError, Party, Requirement
+from kansli.delegation.engine import CheckError, Engine, OrderError, Party, Requirement
+from kansli.delegation.reasons import sentence
 from kansli.delegation.tests import DIRECTOR, ask, order, refusal, rule, seed_engine, vanersborg
 
 SECTION = "(Instruktion till landstingsdirektör Arbetsgivaransvar)"
@@ -60,17 +61,33 @@ def test_a_held_optional_consultation_is_done(engine):
     assert not verdict.requirements[0].waived
 
 
-def test_a_required_consultation_waived_still_blocks(engine):
-    verdict = ask(
-        engine,
-        "blekinge",
-        "organization:regionstyrelsen",
-        "anstallning-ledningsgrupp",
-        waived=("consultation:regiondirektor",),
+def test_a_required_consultation_cannot_be_waived(engine):
+    with pytest.raises(CheckError) as refused:
+        ask(
+            engine,
+            "blekinge",
+            "organization:regionstyrelsen",
+            "anstallning-ledningsgrupp",
+            waived=("consultation:regiondirektor",),
+        )
+
+    assert sentence(refused.value.reason) == (
+        "Samråd med regiondirektören krävs enligt Instruktion till landstingsdirektör "
+        "Arbetsgivaransvar och kan inte avstås; bara ett samråd vid behov kan registreras som "
+        "inte behövt."
     )
 
-    assert verdict.outcome == "requirements_pending"
-    assert not verdict.requirements[0].satisfied
+
+def test_a_required_consultation_held_and_waived_is_refused_too(engine):
+    with pytest.raises(CheckError):
+        ask(
+            engine,
+            "blekinge",
+            "organization:regionstyrelsen",
+            "anstallning-ledningsgrupp",
+            done=("consultation:regiondirektor",),
+            waived=("consultation:regiondirektor",),
+        )
 
 
 def test_the_order_file_reads_and_writes_optional():
