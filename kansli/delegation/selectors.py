@@ -288,6 +288,15 @@ def rules_for(
     ]
 
 
+def requirements_applied(
+    *, body: Body, rules: Iterable[engine.Rule]
+) -> list[tuple[engine.Requirement, ...]]:
+    """Each rule's requirements as a check applies them (`engine.Engine.requirements`): as the
+    order writes them, with the report the law adds to an urgent rule (KL 6 kap. 39 §)."""
+    built = engine_for(body=body)
+    return [built.requirements(body.slug, rule) for rule in rules]
+
+
 def powers_of(*, body: Body, person: Person, on: datetime.date) -> list[engine.Power]:
     """What the person may decide on the date through their appointments and seats, as
     delegate, substitute or sub-delegate ("Vad får jag besluta?")."""
@@ -334,12 +343,16 @@ def authority_check_named(
     delegate_unavailable: bool = False,
     months: int | None = None,
     conditions: Iterable[str] = (),
+    waived: Iterable[str] = (),
 ) -> engine.Verdict:
     """`authority_check` asked as the command and the API ask it: the actor and the
-    organization concerned by slug (a person by id), requirements met as "approval:pfu"."""
+    organization concerned by slug (a person by id), requirements met as "approval:pfu", and
+    optional ("vid behov") consultations found not needed the same way; waiving a required
+    requirement is a question that cannot be asked (ValidationError)."""
     names = {"body": body}
     try:
         met = [engine.parse_done(text) for text in done]
+        not_needed = [engine.parse_done(text) for text in waived]
     except engine.CheckError as error:
         raise ValidationError(reasons.sentence(error.reason)) from error
     return authority_check(
@@ -379,6 +392,7 @@ def authority_check_named(
         delegate_unavailable=delegate_unavailable,
         months=months,
         conditions=conditions,
+        waived=not_needed,
     )
 
 

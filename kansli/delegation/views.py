@@ -24,14 +24,32 @@ from kansli.organisation.models import Body
 @dataclass(frozen=True)
 class RuleRow:
     """A rule with what its page shows beside it: its decision type's name, where it applies,
-    the page of the section it cites, and (for a person's powers) how it is held."""
+    the page of the section it cites, its requirements as a check applies them, and (for a
+    person's powers) how it is held."""
 
     rule: engine.Rule
     decision_type: str
     scope: str
     source_url: str | None
+    requirements: tuple[engine.Requirement, ...]
     way: str = "delegate"
     acting: str | None = None
+
+    @property
+    def before(self) -> list[engine.Requirement]:
+        """What must happen before the decision: consultation, approval, notification."""
+        return [requirement for requirement in self.requirements if requirement.when == "before"]
+
+    @property
+    def after(self) -> list[engine.Requirement]:
+        """What must happen after it: reporting, notifying."""
+        return [requirement for requirement in self.requirements if requirement.when == "after"]
+
+    @property
+    def by_law(self) -> list[engine.Requirement]:
+        """The requirements the law adds to the rule as written, or makes due otherwise (an
+        urgent decision reported at the organ's next meeting, KL 6 kap. 39 §)."""
+        return [r for r in self.requirements if r not in self.rule.requirements]
 
 
 def _rows(
@@ -40,13 +58,15 @@ def _rows(
     links = delegation.section_links(body=body)
     names = {t.code: t.name for t in delegation.decision_types_of(body=body)}
     ways = {power.rule.id: power for power in powers}
+    applied = delegation.requirements_applied(body=body, rules=rules)
     rows = []
-    for rule in rules:
+    for rule, requirements in zip(rules, applied, strict=True):
         link = links.get((rule.source.document, rule.source.section))
         power = ways.get(rule.id)
         rows.append(
             RuleRow(
                 rule=rule,
+                requirements=requirements,
                 decision_type=names.get(rule.decision_type, rule.decision_type),
                 scope=delegation.describe_scope(body=body, rule=rule),
                 source_url=None
