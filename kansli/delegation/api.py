@@ -162,6 +162,13 @@ class CheckIn(Schema):
     months: int | None = Field(None, ge=0, description=_lazy("Tiden beslutet gäller, i månader."))
     date: OnDate | None = None
     done: list[str] = Field([], description=_lazy("Uppfyllda krav, t.ex. approval:pfu."))
+    waived: list[str] = Field(
+        [],
+        description=_lazy(
+            "Samråd vid behov som inte behövdes, skrivna som done; ett krav som inte är vid "
+            "behov kan inte avstås (400)."
+        ),
+    )
     conditions: list[str] = Field([], description=_lazy("Koder för villkor som är uppfyllda."))
     delegate_unavailable: bool = Field(
         False, description=_lazy("Delegaten har förhinder eller är jävig.")
@@ -257,6 +264,7 @@ def check(request: HttpRequest, slug: str, query: CheckIn) -> dict[str, Any]:
         amount=query.amount,
         months=query.months,
         done=query.done,
+        waived=query.waived,
         conditions=query.conditions,
         delegate_unavailable=query.delegate_unavailable,
     )

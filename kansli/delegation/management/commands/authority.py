@@ -5,6 +5,9 @@ line. With --json the output is a stable contract (docs/delegation-order-format.
     kansli authority check --body vanersborg --position kommundirektor \\
         --decision organisationsforandring --concerning socialforvaltningen \\
         --done approval:pfu --json
+    kansli authority check --body blekinge --position regiondirektor \\
+        --decision befogenheter-och-ansvar --concerning landstingsservice \\
+        --waived consultation:regionstyrelsen-ordforande
 
 Exit code 0 for any answer, 2 for a question that cannot be asked.
 """
@@ -62,6 +65,18 @@ class Command(KansliCommand):
             help=_("Krav som är uppfyllda, t.ex. approval:pfu."),
         )
         check.add_argument(
+            "--waived",
+            nargs="+",
+            action="extend",
+            default=[],
+            metavar="SLAG:PART",
+            help=_(
+                "Samråd vid behov som inte behövdes, t.ex. "
+                "consultation:regionstyrelsen-ordforande; ett krav som inte är vid behov kan "
+                "inte avstås."
+            ),
+        )
+        check.add_argument(
             "--condition",
             nargs="+",
             action="extend",
@@ -97,6 +112,7 @@ class Command(KansliCommand):
                 amount=amount_or_none(options["amount"]),
                 months=whole_number(options["months"], _("antal månader")),
                 done=options["done"],
+                waived=options["waived"],
                 conditions=options["condition"],
                 delegate_unavailable=options["delegate_unavailable"],
             )
@@ -127,7 +143,8 @@ class Command(KansliCommand):
         for status in verdict.requirements:
             requirement = status.requirement
             mark = "[x]" if status.satisfied else "[ ]"
-            write(f"{mark} {labels.requirement(requirement)} ({labels.WHEN[requirement.when]})")
+            line = f"{mark} {labels.requirement(requirement)} ({labels.WHEN[requirement.when]})"
+            write(f"{line}: {labels.NOT_NEEDED}" if status.waived else line)
         for requirement in verdict.reporting:
             write(f"{_('Efteråt')}: {labels.requirement(requirement)}")
         for reason in verdict.reasons:
