@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 import jwt
 import requests
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from django.urls import reverse
@@ -124,11 +123,11 @@ def _token_error(response: requests.Response | None) -> str:
 
 
 def end_session_url(request: HttpRequest) -> str:
-    """Where to send a user signed in through the provider when signing out, so that the
-    provider's session ends too; empty when there is no such endpoint or the session is not
-    the provider's."""
+    """Where to send a user signed in through the provider (Kansli's sign-out asks for a
+    session of this backend's) when signing out, so that the provider's session ends too;
+    empty when there is no such endpoint."""
     endpoint = settings.KANSLI_OIDC_END_SESSION_ENDPOINT
-    if not endpoint or request.session.get(BACKEND_SESSION_KEY) != BACKEND:
+    if not endpoint:
         return ""
     query = {
         "client_id": settings.OIDC_RP_CLIENT_ID,

@@ -31,11 +31,12 @@ from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 from kansli.accounts.models import User
 from kansli.signon import directory
 from kansli.signon.oidc import failed
-from kansli.signon.views import refused
+from kansli.signon.refusal import refused
 
 logger = logging.getLogger("kansli.signon")
 
 PROVIDER = "saml"
+BACKEND = "kansli.signon.saml.Backend"
 # Seconds of clock difference allowed between Kansli and the identity provider.
 ACCEPTED_TIME_DIFF = 60
 
@@ -50,6 +51,15 @@ def enabled() -> bool:
             settings.KANSLI_SAML_CERT_FILE,
         )
     )
+
+
+def can_sign_out_at_provider(request: HttpRequest) -> bool:
+    """Can this browser's sign-out reach the identity provider: is SAML configured, and does
+    the browser's SAML session still name the subject the provider signed in (djangosaml2 keeps
+    it from the assertion until the sign-out)? Without it, single logout has nothing to ask
+    the provider for."""
+    subject = views._get_subject_id(request.saml_session)  # type: ignore[attr-defined]
+    return enabled() and subject is not None
 
 
 def sp_config(request: HttpRequest | None = None) -> SPConfig:

@@ -1,25 +1,22 @@
 """The sign-on's pages: OpenID Connect's start and callback (mozilla-django-oidc's views, 404
-while it is not configured), the refusal page, and signing out of the provider too."""
+while it is not configured), and Kansli's sign-out, which signs out of the identity provider
+too when the session is the provider's."""
 
 import logging
 from typing import Any
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LogoutView
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
-from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from kansli.signon import oidc
+from kansli.signon import oidc, saml
+from kansli.signon.refusal import refused
 
 logger = logging.getLogger("kansli.signon")
-
-
-def refused(request: HttpRequest, message: str) -> HttpResponse:
-    """The Swedish page of a refused sign-on (the reason is in the log, not here)."""
-    return render(request, "signon/refused.html", {"message": message}, status=403)
 
 
 class _WhenConfigured:
@@ -66,10 +63,16 @@ def _failure_reason(request: HttpRequest) -> str:
 
 
 class SignOut(LogoutView):
-    """Django's sign-out; a session of the provider's then ends at the provider too, where it
-    has an end session endpoint."""
+    """Django's sign-out ("Logga ut"), which ends the session at the identity provider that
+    signed it in too: a SAML session by single logout (djangosaml2's, as a POST to
+    /saml2/logout/), an OpenID Connect session at the provider's end session endpoint where
+    one is configured. A password session, or a SAML session whose subject the browser no
+    longer holds, ends at Kansli only."""
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        provider = oidc.end_session_url(request)
+        backend = request.session.get(BACKEND_SESSION_KEY)
+        if backend == saml.BACKEND and saml.can_sign_out_at_provider(request):
+            return saml.SignOut.as_view()(request)
+        provider = oidc.end_session_url(request) if backend == oidc.BACKEND else ""
         response = super().post(request, *args, **kwargs)
         return HttpResponseRedirect(provider) if provider else response

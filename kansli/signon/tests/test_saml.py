@@ -16,6 +16,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from kansli.accounts.models import Role, User
+from kansli.accounts.services import user_create
 from kansli.organisation import services as organisation
 from kansli.organisation.models import Body, Person
 from kansli.signon.tests import saml_idp
@@ -220,19 +221,53 @@ def test_an_answer_replayed_into_another_browser_is_refused(
     refused_without_a_user(other, answer, caplog, "UnsolicitedResponse")
 
 
-def test_signing_out_ends_the_session_at_kansli_and_the_provider(
-    client: Client, idp: saml_idp.Provider
-) -> None:
+def signed_in(client: Client, idp: saml_idp.Provider) -> None:
     client.post("/saml2/acs/", answer_of(idp, client, "anna"))
     assert client.get("/").wsgi_request.user.is_authenticated
 
-    to_provider = client.post("/saml2/logout/")
+
+# Kansli's own "Logga ut" runs the same single logout as SAML's sign-out address.
+@pytest.mark.parametrize("sign_out", ["/saml2/logout/", "/logga-ut/"])
+def test_signing_out_ends_the_session_at_kansli_and_the_provider(
+    client: Client, idp: saml_idp.Provider, sign_out: str
+) -> None:
+    signed_in(client, idp)
+
+    to_provider = client.post(sign_out)
     assert to_provider.status_code == 302
     assert to_provider["Location"].startswith(f"{idp.url}/slo?")
+    assert not client.get("/").wsgi_request.user.is_authenticated
     status, back, _page = idp.visit(to_provider["Location"])
     assert status == 302
     assert urlsplit(back).path == "/saml2/ls/"
     signed_out = client.get(f"/saml2/ls/?{urlsplit(back).query}")
 
     assert signed_out.status_code == 302
+    assert signed_out["Location"] == "/logga-in/"
+    assert not client.get("/").wsgi_request.user.is_authenticated
+
+
+def test_signing_out_of_a_session_whose_saml_cookie_is_gone_ends_it_at_kansli(
+    client: Client, idp: saml_idp.Provider
+) -> None:
+    signed_in(client, idp)
+    del client.cookies["kansli_saml"]
+
+    signed_out = client.post("/logga-ut/")
+
+    assert signed_out.status_code == 302
+    assert signed_out["Location"] == "/logga-in/"
+    assert not client.get("/").wsgi_request.user.is_authenticated
+
+
+def test_signing_out_of_a_password_session_does_not_go_to_the_provider(
+    client: Client, idp: saml_idp.Provider, anna: Person
+) -> None:
+    user = user_create(actor=None, username="anna", password="ett-lokalt-lösenord", person=anna)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+    signed_out = client.post("/logga-ut/")
+
+    assert signed_out.status_code == 302
+    assert signed_out["Location"] == "/logga-in/"
     assert not client.get("/").wsgi_request.user.is_authenticated
