@@ -105,6 +105,14 @@ BEFORE_SECOND_FACTOR = frozenset(
         "otp_webauthn:js-i18n-catalog",
     }
 )
+# And while it must set one up: a passkey's registration, the other way than the app (the
+# package refuses it to a session that owes a code from a factor it has).
+DURING_SET_UP = frozenset(
+    {
+        "otp_webauthn:credential-registration-begin",
+        "otp_webauthn:credential-registration-complete",
+    }
+)
 
 
 class SecondFactorMiddleware:
@@ -128,7 +136,7 @@ class SecondFactorMiddleware:
         ):
             return None
         step = two_factor.step_due(request, recheck=match.app_name == "admin")
-        if step is None:
+        if step is None or (step is two_factor.Step.SET_UP and match.view_name in DURING_SET_UP):
             return None
         if request.htmx:
             return HttpResponseClientRedirect(reverse(step))

@@ -1,5 +1,7 @@
 """A second factor at sign-in for local accounts (issue 17): an authenticator app's codes
-(TOTP, RFC 6238) and ten recovery codes, each of them a django-otp device of the user's.
+(TOTP, RFC 6238), passkeys (WebAuthn, kansli.accounts.passkeys) and ten recovery codes, each of
+them a django-otp device of the user's. The recovery codes stand in for the app or a passkey
+and last as long as one of them does.
 
 Who must have one: operators, anyone who can reach the admin site, the administrators, and
 every user of a body that requires it (`Body.second_factor_required`), unless
@@ -22,12 +24,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import segno
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
@@ -47,6 +51,8 @@ from kansli.organisation.models import Person
 logger = logging.getLogger(__name__)
 
 RECOVERY_CODES = 10
+# A passkey's name, as django-otp's Device.name holds it.
+PASSKEY_NAME_LENGTH = 64
 # The session's note that it owes no second factor: worked out once, not on every request. A
 # role or a body's requirement given later counts from the next sign-in (the admin site asks
 # each time).
@@ -110,13 +116,26 @@ class Factors:
     passkeys: list[WebAuthnCredential]
 
 
+def passkeys_of(user: Visitor) -> QuerySet[WebAuthnCredential]:
+    """The user's own passkeys, and no one else's: what the user's pages find a passkey in."""
+    if not isinstance(user, User):
+        return WebAuthnCredential.objects.none()
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk")
+
+
 def factors(user: User) -> Factors:
     recovery = StaticDevice.objects.filter(user=user).first()
     return Factors(
         authenticator=TOTPDevice.objects.filter(user=user, confirmed=True).first(),
         recovery_codes_left=recovery.token_set.count() if recovery is not None else 0,
-        passkeys=list(WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk")),
+        passkeys=list(passkeys_of(user)),
     )
+
+
+def proof_asks_for_code(user: User) -> bool:
+    """Does the fresh proof before a factor is removed take a code (the user has the app), or
+    the password (the user has none)?"""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def new_key() -> str:
@@ -176,14 +195,24 @@ def authenticator_add(*, actor: Actor, key: str, code: str) -> TOTPDevice:
     return device
 
 
+def _has_factor(user: User) -> bool:
+    """Has the user an app or a passkey, which the recovery codes stand in for?"""
+    return (
+        TOTPDevice.objects.filter(user=user, confirmed=True).exists() or passkeys_of(user).exists()
+    )
+
+
 @transaction.atomic
 def recovery_codes_renew(*, actor: Actor) -> list[str]:
     """Ten new recovery codes for the actor, each good for one sign-in; the old ones stop.
     Returned to be shown once: only the user keeps them."""
     user = _require_own(actor)
-    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not _has_factor(user):
         raise ValidationError(
-            _("Reservkoder hör till en autentiseringsapp. Lägg till appen först.")
+            _(
+                "Reservkoder hör till en autentiseringsapp eller en nyckel. "
+                "Lägg till en av dem först."
+            )
         )
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=_("Reservkoder"), confirmed=True)
@@ -195,25 +224,115 @@ def recovery_codes_renew(*, actor: Actor) -> list[str]:
 
 def passkey_add(*, actor: Actor, register: Callable[[], WebAuthnCredential]) -> WebAuthnCredential:
     """The actor's passkey, once `register` (django-otp-webauthn's ceremony, which checks the
-    browser's answer and stores the public key) has made it; written to the event log."""
+    browser's answer and stores the public key) has made it, named "Nyckel 1" (or the first
+    number the user's passkeys do not have yet); written to the event log."""
     user = _require_own(actor)
     with transaction.atomic():
         passkey = register()
+        passkey.name = _passkey_name_free(user)
+        passkey.save(update_fields=["name"])
         _enrolled(user)
-        audit.record(actor=user, action=audit.action_name(user, "passkey_add"), instance=user)
+        audit.record(
+            actor=user,
+            action=audit.action_name(user, "passkey_add"),
+            instance=user,
+            after=_passkey_logged(passkey),
+        )
     return passkey
 
 
-def authenticator_remove(*, actor: Actor, code: str) -> None:
-    """The actor's authenticator app and recovery codes removed, on a fresh code of either."""
+def _passkey_name_free(user: User) -> str:
+    taken = set(passkeys_of(user).values_list("name", flat=True))
+    number = 1
+    while _("Nyckel %(number)d") % {"number": number} in taken:
+        number += 1
+    return _("Nyckel %(number)d") % {"number": number}
+
+
+def _passkey_logged(passkey: WebAuthnCredential) -> dict[str, Any]:
+    """What the event log keeps of a passkey: which one and its name, never its key."""
+    return {"passkey": passkey.pk, "name": passkey.name}
+
+
+def _require_own_passkey(actor: Actor, passkey: WebAuthnCredential) -> User:
+    """A passkey is changed by its user alone; the pages find it among the user's own
+    (`passkeys_of`), and another's is refused here too."""
     user = _require_own(actor)
-    code_verify(user=user, code=code)
+    if passkey.user_id != user.pk or not passkey.confirmed:
+        raise PermissionDenied(_("Bara användaren själv kan ändra sina nycklar."))
+    return user
+
+
+def passkey_rename(*, actor: Actor, passkey: WebAuthnCredential, name: str) -> WebAuthnCredential:
+    """The actor's own passkey under a new name, so that the user can tell them apart."""
+    user = _require_own_passkey(actor, passkey)
+    name = " ".join(name.split())
+    if not name or len(name) > PASSKEY_NAME_LENGTH:
+        raise ValidationError(
+            _("Ge nyckeln ett namn på högst %(length)d tecken.") % {"length": PASSKEY_NAME_LENGTH}
+        )
+    with transaction.atomic():
+        before = _passkey_logged(passkey)
+        passkey.name = name
+        passkey.save(update_fields=["name"])
+        audit.record(
+            actor=user,
+            action=audit.action_name(user, "passkey_rename"),
+            instance=user,
+            before=before,
+            after=_passkey_logged(passkey),
+        )
+    return passkey
+
+
+def passkey_remove(*, actor: Actor, passkey: WebAuthnCredential, proof: str) -> Device | None:
+    """The actor's own passkey removed, on a fresh proof (`proof_check`); the recovery codes go
+    with the last passkey when there is no app. Returns the device that gave the proof, if a
+    code did."""
+    user = _require_own_passkey(actor, passkey)
+    device = proof_check(user=user, proof=proof)
+    with transaction.atomic():
+        logged = _passkey_logged(passkey)
+        passkey.delete()
+        _recovery_codes_follow(user)
+        audit.record(
+            actor=user,
+            action=audit.action_name(user, "passkey_remove"),
+            instance=user,
+            before=logged,
+        )
+    return device
+
+
+def authenticator_remove(*, actor: Actor, proof: str) -> None:
+    """The actor's authenticator app removed, on a fresh code of it or a recovery code
+    (`proof_check`); the recovery codes too unless a passkey remains."""
+    user = _require_own(actor)
+    proof_check(user=user, proof=proof)
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
-        StaticDevice.objects.filter(user=user).delete()
+        _recovery_codes_follow(user)
         audit.record(
             actor=user, action=audit.action_name(user, "second_factor_remove"), instance=user
         )
+
+
+def _recovery_codes_follow(user: User) -> None:
+    """The recovery codes stand in for the app or a passkey: with neither left, they go."""
+    if not _has_factor(user):
+        StaticDevice.objects.filter(user=user).delete()
+
+
+def proof_check(*, user: User, proof: str) -> Device | None:
+    """The one rule before a factor is removed: a fresh code from the app (or a recovery code)
+    when the user has the app, the password when the user has none. Returns the device whose
+    code it was; a wrong proof is logged without it and refused."""
+    if proof_asks_for_code(user):
+        return code_verify(user=user, code=proof)
+    if user.check_password(proof):
+        return None
+    logger.warning("Second factor refused: wrong password", extra={"user_id": user.pk})
+    raise ValidationError(_("Lösenordet stämmer inte."))
 
 
 def code_verify(*, user: User, code: str) -> Device:

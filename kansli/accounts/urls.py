@@ -18,7 +18,7 @@ passkey_urlpatterns = [
     ),
     path(
         "registrera/klar/",
-        passkeys.CompleteCredentialRegistrationView.as_view(),
+        two_factor_views.PasskeyRegister.as_view(),
         name="credential-registration-complete",
     ),
     path(
@@ -55,5 +55,20 @@ urlpatterns = [
         name="two_factor_recovery_codes",
     ),
     path("logga-in/tva-faktorer/ta-bort/", two_factor_views.remove, name="two_factor_remove"),
+    path(
+        "logga-in/tva-faktorer/nycklar/tillagd/",
+        two_factor_views.passkey_added,
+        name="two_factor_passkey_added",
+    ),
+    path(
+        "logga-in/tva-faktorer/nycklar/<int:pk>/namn/",
+        two_factor_views.passkey_rename,
+        name="two_factor_passkey_rename",
+    ),
+    path(
+        "logga-in/tva-faktorer/nycklar/<int:pk>/ta-bort/",
+        two_factor_views.passkey_remove,
+        name="two_factor_passkey_remove",
+    ),
     path("logga-in/nyckel/", include((passkey_urlpatterns, "otp_webauthn"))),
 ]

@@ -1,8 +1,13 @@
 """Users and API keys are the administrator's of the user's own body (giving only roles it
 holds), or, for a user's own keys, the user's: every accounts service refuses the wrong user.
-The overview is every signed-in user's; signing in and out is everyone's."""
+A passkey's pages are its own user's alone (the services' refusals are in
+test_passkey_management.py: kansli.accounts.two_factor is no services module). The overview is
+every signed-in user's; signing in and out is everyone's."""
 
+import secrets
 from typing import Any
+
+from django_otp_webauthn.models import WebAuthnCredential
 
 from kansli.accounts import services
 from kansli.accounts.models import Role, User
@@ -39,6 +44,15 @@ def _registrar(demo: Demo) -> dict[str, Any]:
     return {"user": User.objects.get(username="registrator"), "name": "Rapporter"}
 
 
+def _registrars_passkey(demo: Demo) -> WebAuthnCredential:
+    return WebAuthnCredential.objects.create(
+        user=User.objects.get(username="registrator"),
+        credential_id=secrets.token_bytes(16),  # one per case: the ids are unique
+        public_key=b"not a key",
+        name="Nyckel 1",
+    )
+
+
 def _token(demo: Demo) -> dict[str, Any]:
     token, _key = services.token_create(actor=None, **_registrar(demo))
     return {"token": token}
@@ -57,7 +71,21 @@ SERVICES: list[ServiceCase] = [
     ),
 ]
 
-ROUTES: list[RouteCase] = []
+ROUTES: list[RouteCase] = [
+    # A passkey is its user's alone: anyone else's request does not find it (404).
+    RouteCase(
+        "two_factor_passkey_rename",
+        lambda demo: {"pk": _registrars_passkey(demo).pk},
+        data=lambda demo: {"name": "Stulen"},
+    ),
+    RouteCase(
+        "two_factor_passkey_remove",
+        lambda demo: {"pk": _registrars_passkey(demo).pk},
+        data=lambda demo: {"proof": "lösenord-för-test"},
+    ),
+    # The way on after one's own passkey was added: the public is sent to sign in.
+    RouteCase("two_factor_passkey_added", data=lambda demo: {}, refused=(ANONYMOUS,)),
+]
 
 PUBLIC: dict[str, str] = {
     "login": "signing in is for everyone (throttled per address and username)",

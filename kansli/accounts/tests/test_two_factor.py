@@ -156,9 +156,9 @@ def test_removing_the_app_needs_a_fresh_code(
     client = signed_in_with_password("adm")
     client.post("/logga-in/kod/", {"code": codes[0]})
 
-    refused = client.post("/logga-in/tva-faktorer/ta-bort/", {"code": "zzzzzzzz"})
+    refused = client.post("/logga-in/tva-faktorer/ta-bort/", {"proof": "zzzzzzzz"})
     time_machine.shift(datetime.timedelta(seconds=2))  # the throttle's wait after a wrong code
-    removed = client.post("/logga-in/tva-faktorer/ta-bort/", {"code": codes[1]})
+    removed = client.post("/logga-in/tva-faktorer/ta-bort/", {"proof": codes[1]})
 
     assert refused.status_code == 400
     assert removed.status_code == 302
