@@ -236,8 +236,8 @@ class ApiTokenAdmin(ReadOnlyModelAdmin):
     """Tokens are made with `kansli apitoken create` (the key is shown once); here they are
     only listed and revoked."""
 
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_display = ["name", "user", "scope", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["scope", ("revoked_at", admin.EmptyFieldListFilter)]
     list_select_related = ["user"]
     search_fields = ["name", "prefix", "user__username"]
     actions = ["revoke"]

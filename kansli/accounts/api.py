@@ -12,7 +12,7 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer <key>`; revoked keys and inactive users are refused."""
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        api_token = token_for_key(key=token)
+        api_token = token_for_key(key=token, scope=ApiToken.Scope.API)
         if api_token is None:
             return None
         token_mark_used(token=api_token)

@@ -87,14 +87,22 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 digest is stored."""
+    """A bearer token for the API, or for the directory's provisioning (SCIM) alone: a key
+    opens one of the two, never both. Only its SHA-256 digest is stored."""
 
     PREFIX_LENGTH = 8
+
+    class Scope(models.TextChoices):
+        API = "api", _("API:et")
+        PROVISIONING = "provisioning", _("katalogens provisionering (SCIM)")
 
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("användare")
     )
     name = models.CharField(_("benämning"), max_length=100)
+    scope = models.CharField(
+        _("används för"), max_length=20, choices=Scope.choices, default=Scope.API, editable=False
+    )
     prefix = models.CharField(_("början av nyckeln"), max_length=PREFIX_LENGTH, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)

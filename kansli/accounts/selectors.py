@@ -14,11 +14,17 @@ from kansli.accounts.models import ApiToken, Role, User
 from kansli.accounts.policy import ACTIONS, Action
 
 
-def token_for_key(*, key: str) -> ApiToken | None:
-    """The token a bearer key opens: not revoked, and its user still active."""
+def token_for_key(*, key: str, scope: str) -> ApiToken | None:
+    """The token a bearer key opens where it is used (`ApiToken.Scope`): of that scope, not
+    revoked, and its user still active."""
     return (
         ApiToken.objects.select_related("user")
-        .filter(digest=ApiToken.digest_of(key), revoked_at__isnull=True, user__is_active=True)
+        .filter(
+            digest=ApiToken.digest_of(key),
+            scope=scope,
+            revoked_at__isnull=True,
+            user__is_active=True,
+        )
         .first()
     )
 

@@ -114,13 +114,17 @@ def user_create(
 TOKEN_USE_RESOLUTION = datetime.timedelta(minutes=1)
 
 
-def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
-    """Give `user` a new API token. The key is returned here, once; only its digest is kept."""
+def token_create(
+    *, actor: Actor, user: User, name: str, scope: str = ApiToken.Scope.API
+) -> tuple[ApiToken, str]:
+    """Give `user` a new token for the API, or for the directory's provisioning alone
+    (`scope`). The key is returned here, once; only its digest is kept."""
     require_token_create(actor, user)
     key = ApiToken.new_key()
     token = ApiToken(
         user=user,
         name=name,
+        scope=scope,
         prefix=key[: ApiToken.PREFIX_LENGTH],
         digest=ApiToken.digest_of(key),
     )

@@ -1,6 +1,7 @@
-"""Who the directory is: a bearer API key (kansli.accounts.ApiToken) of an account holding the
-administrator's role in its body. No key, or a revoked one, is 401; a key of another account
-403. A signed-in browser session counts for nothing here."""
+"""Who the directory is: a bearer provisioning key (kansli.accounts.ApiToken, scope
+PROVISIONING, `kansli apitoken create --scim`) of an account holding the administrator's role
+in its body. No key, a revoked one or an API key is 401; a key of another account 403. A
+signed-in browser session counts for nothing here."""
 
 import json
 from typing import Any
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_scim import constants
 from django_scim.middleware import SCIMAuthCheckMiddleware
 
+from kansli.accounts.models import ApiToken
 from kansli.accounts.policy import provisioned_body
 from kansli.accounts.selectors import token_for_key
 from kansli.accounts.services import token_mark_used
@@ -31,10 +33,12 @@ class BearerTokenCheck(SCIMAuthCheckMiddleware):
 
     def process_request(self, request: HttpRequest, *args: Any) -> HttpResponse | None:
         key = _bearer_key(request)
-        token = token_for_key(key=key) if key else None
+        token = token_for_key(key=key, scope=ApiToken.Scope.PROVISIONING) if key else None
         if token is None:
             request.user = AnonymousUser()
-            response = _error(401, _("En giltig API-nyckel krävs (Authorization: Bearer)."))
+            response = _error(
+                401, _("En giltig nyckel för provisionering krävs (Authorization: Bearer).")
+            )
             response["WWW-Authenticate"] = 'Bearer realm="Kansli SCIM"'
             return response
         token_mark_used(token=token)

@@ -69,3 +69,15 @@ def test_no_key_begins_with_a_dash_that_the_command_line_would_read_as_an_option
     monkeypatch.setattr("kansli.accounts.models.secrets.token_urlsafe", lambda _: next(drawn))
 
     assert ApiToken.new_key() == "a-key-to-revoke-by-its-start"
+
+
+def test_a_scim_key_is_for_the_directory_alone_and_listed_as_such(
+    body: Body, make_user: Callable[..., User]
+) -> None:
+    make_user("katalogen")
+
+    key = apitoken("create", "katalogen", "--name", "Katalogen", "--scim").strip()
+
+    assert ApiToken.objects.get(prefix=key[:8]).scope == ApiToken.Scope.PROVISIONING
+    assert get_bodies(key) == 401
+    assert "katalogens provisionering (SCIM)" in apitoken("list", "katalogen")

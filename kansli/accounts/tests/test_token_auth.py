@@ -45,6 +45,16 @@ def test_revoked_key_is_refused(body: Body, make_user: Callable[..., User]) -> N
     assert bearer(key).get("/api/v1/bodies").status_code == 401
 
 
+def test_a_provisioning_key_does_not_open_the_api(
+    body: Body, make_user: Callable[..., User]
+) -> None:
+    _token, key = token_create(
+        actor=None, user=make_user("alice"), name="Katalogen", scope=ApiToken.Scope.PROVISIONING
+    )
+
+    assert bearer(key).get("/api/v1/bodies").status_code == 401
+
+
 def test_key_of_inactive_user_is_refused(body: Body, make_user: Callable[..., User]) -> None:
     alice = make_user("alice")
     _token, key = token_create(actor=None, user=alice, name="rapporter")

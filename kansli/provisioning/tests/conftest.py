@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from scim2_models import EnterpriseUser, User
 
-from kansli.accounts.models import Role
+from kansli.accounts.models import ApiToken, Role
 from kansli.accounts.models import User as Account
 from kansli.accounts.services import token_create, user_create
 from kansli.organisation import services as organisation
@@ -24,8 +24,10 @@ def account(body: Body, username: str, *roles: Role) -> Account:
     return user_create(actor=None, username=username, password=None, person=person, roles=roles)
 
 
-def key_of(user: Account) -> str:
-    return token_create(actor=None, user=user, name="Katalogen")[1]
+def key_of(user: Account, scope: str = ApiToken.Scope.PROVISIONING) -> str:
+    """A new key of the user's: for the directory's provisioning unless another scope is
+    given."""
+    return token_create(actor=None, user=user, name="Katalogen", scope=scope)[1]
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Who the directory is: only an API key of an administrator of a body, which sees and changes
-that body's users alone. No key is 401, a key of someone else 403, another body's user 404."""
+"""Who the directory is: only a provisioning key (`kansli apitoken create --scim`) of an
+administrator of a body, which sees and changes that body's users alone. No key or an API key
+is 401, a key of someone else 403, another body's user 404."""
 
 from collections.abc import Callable
 
@@ -7,11 +8,13 @@ import pytest
 import requests
 from scim2_models import Group, SearchRequest
 
-from kansli.accounts.models import Role
+from kansli.accounts.models import ApiToken, Role
 from kansli.accounts.models import User as Account
 from kansli.organisation.models import Body
 from kansli.provisioning.tests.conftest import ScimUser, account, key_of
 from kansli.provisioning.tests.scim_client import LiveSCIMClient
+
+REFUSED = "En giltig nyckel för provisionering krävs (Authorization: Bearer)."
 
 
 def _get(client: LiveSCIMClient, path: str) -> requests.Response:
@@ -26,7 +29,7 @@ def test_without_a_key_the_directory_is_refused_with_401(
 
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
-    assert response.json()["detail"] == "En giltig API-nyckel krävs (Authorization: Bearer)."
+    assert response.json()["detail"] == REFUSED
 
 
 def test_a_key_of_a_user_who_is_no_administrator_is_refused_with_403(
@@ -37,6 +40,15 @@ def test_a_key_of_a_user_who_is_no_administrator_is_refused_with_403(
     response = _get(scim_client(key_of(registrar)), "/Users")
 
     assert response.status_code == 403
+
+
+def test_an_administrators_api_key_is_no_provisioning_key(
+    scim_client: Callable[[str | None], LiveSCIMClient], directory: Account
+) -> None:
+    response = _get(scim_client(key_of(directory, ApiToken.Scope.API)), "/Users")
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == REFUSED
 
 
 def test_a_signed_in_administrators_session_is_no_key(

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from scim2_models import PatchOp, PatchOperation
 
-from kansli.accounts.models import Session
+from kansli.accounts.models import ApiToken, Session
 from kansli.accounts.models import User as Account
 from kansli.organisation.models import Body
 from kansli.provisioning.tests.conftest import ScimUser, account, key_of
@@ -26,7 +26,7 @@ def test_a_scim_deactivation_ends_an_active_session_and_an_api_key(
 ) -> None:
     anna = account(vanersborg, "anna")
     browser = signed_in(anna)
-    api = Client(headers={"authorization": f"Bearer {key_of(anna)}"})
+    api = Client(headers={"authorization": f"Bearer {key_of(anna, ApiToken.Scope.API)}"})
     assert browser.get(reverse("web:home")).wsgi_request.user == anna
     assert api.get("/api/v1/bodies").status_code == 200
 
@@ -53,7 +53,7 @@ def test_a_deactivated_user_active_again_has_no_keys_back(
     scim: LiveSCIMClient, vanersborg: Body
 ) -> None:
     anna = account(vanersborg, "anna")
-    key = key_of(anna)
+    key = key_of(anna, ApiToken.Scope.API)
     for active in (False, True):
         scim.modify(
             ScimUser,

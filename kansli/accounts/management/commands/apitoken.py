@@ -20,6 +20,11 @@ class Command(KansliCommand):
         create = sub.add_parser("create", help=_("Skapa en API-nyckel; den visas bara nu."))
         create.add_argument("username", help=_("Användarnamnet."))
         create.add_argument("--name", required=True, help=_("Vad nyckeln används till."))
+        create.add_argument(
+            "--scim",
+            action="store_true",
+            help=_("En nyckel för katalogens provisionering (SCIM) i stället för API:et."),
+        )
         listing = sub.add_parser("list", help=_("Visa en användares API-nycklar."))
         listing.add_argument("username", help=_("Användarnamnet."))
         revoke = sub.add_parser("revoke", help=_("Återkalla en API-nyckel."))
@@ -33,8 +38,9 @@ class Command(KansliCommand):
         except ValidationError as error:
             raise bad_input(" ".join(error.messages)) from error
 
-    def handle_create(self, *, username: str, name: str, **options: Any) -> None:
-        _token, key = token_create(actor=None, user=self.user(username), name=name)
+    def handle_create(self, *, username: str, name: str, scim: bool, **options: Any) -> None:
+        scope = ApiToken.Scope.PROVISIONING if scim else ApiToken.Scope.API
+        _token, key = token_create(actor=None, user=self.user(username), name=name, scope=scope)
         # The key alone on standard output, so that a script can capture it.
         self.stdout.write(key)
         self.stderr.write(_("Spara nyckeln nu: den visas inte igen."))
@@ -42,7 +48,15 @@ class Command(KansliCommand):
     def handle_list(self, *, username: str, **options: Any) -> None:
         for token in tokens_of(user=self.user(username)):
             self.stdout.write(
-                "\t".join([token.prefix, token.name, when(token.created_at), status(token)])
+                "\t".join(
+                    [
+                        token.prefix,
+                        token.name,
+                        str(token.get_scope_display()),
+                        when(token.created_at),
+                        status(token),
+                    ]
+                )
             )
 
     def handle_revoke(self, *, prefix: str, **options: Any) -> None:
