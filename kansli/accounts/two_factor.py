@@ -29,6 +29,7 @@ from typing import Any
 import segno
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -329,8 +330,25 @@ def proof_check(*, user: User, proof: str) -> Device | None:
     code it was; a wrong proof is logged without it and refused."""
     if proof_asks_for_code(user):
         return code_verify(user=user, code=proof)
-    if user.check_password(proof):
-        return None
+    _password_verify(user=user, password=proof)
+    return None
+
+
+def _password_verify(*, user: User, password: str) -> None:
+    """The user's password as proof, throttled as the sign-in is (AXES_FAILURE_LIMIT wrong
+    passwords within AXES_COOLOFF_TIME hours, then none is tried until the time has passed), so
+    that a session left open is no way to guess the password. Logged without the password."""
+    failures = f"kansli:two-factor-password-failures:{user.pk}"
+    if cache.get(failures, 0) >= settings.AXES_FAILURE_LIMIT:
+        logger.warning("Second factor refused: throttled", extra={"user_id": user.pk})
+        raise ValidationError(
+            _("För många felaktiga lösenord i rad. Vänta en stund och försök igen.")
+        )
+    if user.check_password(password):
+        cache.delete(failures)
+        return
+    cache.add(failures, 0, timeout=settings.AXES_COOLOFF_TIME * 3600)
+    cache.incr(failures)
     logger.warning("Second factor refused: wrong password", extra={"user_id": user.pk})
     raise ValidationError(_("Lösenordet stämmer inte."))
 

@@ -20,6 +20,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
+from pytest_django.fixtures import Settings
 from time_machine import TimeMachineFixture
 
 from kansli.accounts import two_factor
@@ -149,6 +150,23 @@ def test_without_the_app_removing_a_passkey_takes_the_password(
     assert event.before == {"passkey": alices_passkey.pk, "name": "Jobbdatorn"}
     # The recovery codes stand in for the passkey that remains.
     assert two_factor.factors(alice).recovery_codes_left == 10
+
+
+def test_wrong_passwords_as_proof_are_throttled_as_the_sign_in_is(
+    alice: User, alices_passkey: WebAuthnCredential, settings: Settings
+) -> None:
+    settings.AXES_FAILURE_LIMIT = 3
+    other = passkey_of(alice, b"other", "Telefonen")
+    client = signed_in(alice, other)
+
+    wrong = [client.post(remove_url(alices_passkey), {"proof": "fel"}) for _ in range(3)]
+    right = client.post(remove_url(alices_passkey), {"proof": PASSWORD})
+
+    assert [response.status_code for response in wrong] == [400, 400, 400]
+    assert right.status_code == 400
+    assert "För många felaktiga lösenord i rad." in right.text
+    assert two_factor.factors(alice).passkeys == [alices_passkey, other]
+    assert not events("passkey_remove")
 
 
 def test_with_the_app_removing_a_passkey_takes_a_fresh_code_not_the_password(
