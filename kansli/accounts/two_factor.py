@@ -124,10 +124,15 @@ def passkeys_of(user: Visitor) -> QuerySet[WebAuthnCredential]:
     return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("pk")
 
 
+def _apps_of(user: User) -> QuerySet[TOTPDevice]:
+    """The user's authenticator app, once confirmed by a first code (one at most)."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True)
+
+
 def factors(user: User) -> Factors:
     recovery = StaticDevice.objects.filter(user=user).first()
     return Factors(
-        authenticator=TOTPDevice.objects.filter(user=user, confirmed=True).first(),
+        authenticator=_apps_of(user).first(),
         recovery_codes_left=recovery.token_set.count() if recovery is not None else 0,
         passkeys=list(passkeys_of(user)),
     )
@@ -136,7 +141,7 @@ def factors(user: User) -> Factors:
 def proof_asks_for_code(user: User) -> bool:
     """Does the fresh proof before a factor is removed take a code (the user has the app), or
     the password (the user has none)?"""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return _apps_of(user).exists()
 
 
 def new_key() -> str:
@@ -198,9 +203,7 @@ def authenticator_add(*, actor: Actor, key: str, code: str) -> TOTPDevice:
 
 def _has_factor(user: User) -> bool:
     """Has the user an app or a passkey, which the recovery codes stand in for?"""
-    return (
-        TOTPDevice.objects.filter(user=user, confirmed=True).exists() or passkeys_of(user).exists()
-    )
+    return _apps_of(user).exists() or passkeys_of(user).exists()
 
 
 @transaction.atomic

@@ -212,6 +212,11 @@ def _overview(
     return render(request, "two_factor/overview.html", context, status=status)
 
 
+def _passkey_auto_id(pk: int) -> str:
+    """The ids of a passkey's forms, apart from the other passkeys' on the same page."""
+    return f"id_passkey_{pk}_%s"
+
+
 def _passkey_row(
     user: User,
     passkey: WebAuthnCredential,
@@ -219,7 +224,7 @@ def _passkey_row(
     rename: PasskeyNameForm | None = None,
     remove: ProofForm | None = None,
 ) -> PasskeyRow:
-    auto_id = f"id_passkey_{passkey.pk}_%s"
+    auto_id = _passkey_auto_id(passkey.pk)
     return PasskeyRow(
         passkey=passkey,
         rename=rename or PasskeyNameForm(initial={"name": passkey.name}, auto_id=auto_id),
@@ -268,7 +273,7 @@ def _own_passkey(user: User, pk: int) -> WebAuthnCredential:
 def passkey_rename(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     passkey = _own_passkey(user, pk)
-    form = PasskeyNameForm(request.POST, auto_id=f"id_passkey_{pk}_%s")
+    form = PasskeyNameForm(request.POST, auto_id=_passkey_auto_id(pk))
     if form.is_valid():
         try:
             two_factor.passkey_rename(actor=user, passkey=passkey, name=form.cleaned_data["name"])
@@ -286,7 +291,7 @@ def passkey_remove(request: HttpRequest, pk: int) -> HttpResponse:
     code was the proof if it had shown the passkey removed."""
     user = _user(request)
     passkey = _own_passkey(user, pk)
-    form = ProofForm(user, request.POST, auto_id=f"id_passkey_{pk}_%s")
+    form = ProofForm(user, request.POST, auto_id=_passkey_auto_id(pk))
     if form.is_valid():
         shown_with_it = getattr(user, "otp_device", None) == passkey
         try:

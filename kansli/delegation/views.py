@@ -36,16 +36,6 @@ class RuleRow:
     acting: str | None = None
 
     @property
-    def before(self) -> list[engine.Requirement]:
-        """What must happen before the decision: consultation, approval, notification."""
-        return [requirement for requirement in self.requirements if requirement.when == "before"]
-
-    @property
-    def after(self) -> list[engine.Requirement]:
-        """What must happen after it: reporting, notifying."""
-        return [requirement for requirement in self.requirements if requirement.when == "after"]
-
-    @property
     def by_law(self) -> list[engine.Requirement]:
         """The requirements the law adds to the rule as written, or makes due otherwise (an
         urgent decision reported at the organ's next meeting, KL 6 kap. 39 §)."""

@@ -20,8 +20,6 @@ from kansli.delegation.orderfile import DATA_DIR
 from kansli.delegation.services import order_import
 from kansli.followup.duties import duty_lines
 from kansli.followup.report import Tally, tally
-from kansli.governance import services as governance
-from kansli.governance.models import GoverningDocument
 from kansli.meetings import services as meetings
 from kansli.meetings.tests.conftest import at
 from kansli.meetings.tests.order_draft import order_of
@@ -37,17 +35,9 @@ pytestmark = pytest.mark.browser
 INSTRUCTION = DATA_DIR / "vanersborg-kommundirektorsinstruktion.yaml"
 
 
-def _the_directors_instruction(body: Body, board: Organization, department: Organization) -> None:
-    """Vänersborg's instruction (seed 002) in force, with the organs it names beside the board."""
-    governance.document_create(
-        actor=None,
-        body=body,
-        slug="kommundirektorsinstruktion",
-        kind=GoverningDocument.Kind.INSTRUCTION,
-        name="Kommundirektörsinstruktion",
-        adopted_by=board,
-        owner=department,
-    )
+def _the_directors_instruction(body: Body, board: Organization) -> None:
+    """Vänersborg's instruction (seed 002) in force as the body's governing document (the
+    `document` fixture), with the organs it names beside the board."""
     kind = Organization.Kind
     for slug, organ_kind, name, parent in (
         ("kf", kind.COUNCIL, "Kommunfullmäktige", None),
@@ -79,18 +69,18 @@ def _who_decides(page: Page, on: datetime.date) -> None:
     page.goto(f"/vanersborg/delegation/vem-far-besluta/?beslutstyp=attestanter&datum={on}")
 
 
+@pytest.mark.usefixtures("document")
 def test_the_director_attests_a_duty_drafts_the_order_and_the_board_adopts_it(
     page: Page,
     seated_board: None,
     body: Body,
     board: Organization,
-    department: Organization,
     axe_report: Callable[[Page], str],
     time_machine: TimeMachineFixture,
 ) -> None:
     day = timezone.localdate()
     time_machine.move_to(at(day, 7))
-    _the_directors_instruction(body, board, department)
+    _the_directors_instruction(body, board)
     order = order_of(body)
     report = _the_directors_report(board, day)
     meeting = meetings.meeting_schedule(

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from kansli.audit.models import Event
 from kansli.demo.services import DEMO_PASSWORD
-from tests.browser.signing import sign_in, sign_out
+from tests.browser.signing import sign_in, sign_out, submit_password
 
 pytestmark = pytest.mark.browser
 
@@ -64,10 +64,7 @@ def test_a_user_adds_a_passkey_and_signs_in_with_it_instead_of_a_code(
     assert Event.objects.filter(action="user.passkey_add").count() == 1
 
     sign_out(page)
-    page.goto("/logga-in/")
-    page.get_by_label("Användarnamn").fill("direktor")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    submit_password(page, "direktor")
 
     expect(page).to_have_url(re.compile(r"/logga-in/kod/"))
     page.get_by_role("button", name="Logga in med din nyckel").click()
@@ -110,10 +107,7 @@ def test_an_administrators_first_set_up_adds_a_passkey_instead_of_the_app(
     page: Page, demo: dict[str, Any]
 ) -> None:
     with_virtual_authenticator(page)
-    page.goto("/logga-in/?next=/admin/")
-    page.get_by_label("Användarnamn").fill("admin")
-    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    submit_password(page, "admin", path="/logga-in/?next=/admin/")
 
     expect(page).to_have_url(re.compile(r"/logga-in/tva-faktorer/app/\?next=/admin/"))
     expect(page.get_by_role("heading", name="Eller en nyckel (passkey)")).to_be_visible()

@@ -1,5 +1,7 @@
 """Template filters that put the engine's rules into Swedish words, for the pages and the PDF."""
 
+from collections.abc import Iterable
+
 from django import template
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -21,15 +23,16 @@ def sek(amount: object) -> str:
 
 
 @register.filter
-def before(rule: engine.Rule) -> list[engine.Requirement]:
-    """What must happen before the decision: consultation, approval, notification."""
-    return [requirement for requirement in rule.requirements if requirement.when == "before"]
+def before(requirements: Iterable[engine.Requirement]) -> list[engine.Requirement]:
+    """What must happen before the decision: consultation, approval, notification (of a rule's
+    requirements as written, or as a check applies them)."""
+    return [requirement for requirement in requirements if requirement.when == "before"]
 
 
 @register.filter
-def after(rule: engine.Rule) -> list[engine.Requirement]:
+def after(requirements: Iterable[engine.Requirement]) -> list[engine.Requirement]:
     """What must happen after it: reporting, notifying."""
-    return [requirement for requirement in rule.requirements if requirement.when == "after"]
+    return [requirement for requirement in requirements if requirement.when == "after"]
 
 
 @register.filter
